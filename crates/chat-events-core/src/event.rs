@@ -1,0 +1,265 @@
+//! The provider event trait, decoded events with their raw JSON, and unknown events.
+
+use std::{fmt, ops::Deref};
+
+use serde::{Serialize, Serializer, de::DeserializeOwned};
+use serde_json::value::RawValue;
+
+use crate::{DecodeError, drift};
+
+/// An event enum of one provider (`chatapp_events::Event`, …).
+///
+/// Implementors dispatch on the event name without buffering the payload: they read the name
+/// first (from the JSON, or given out of band by the transport) and then deserialize exactly
+/// one concrete type. An unknown name gives the enum's `Unknown` variant holding the name and
+/// the raw JSON; a known name whose body does not fit is a [`DecodeError`], never `Unknown`.
+///
+/// Serializing an event writes the provider's JSON for it (what [`drift`](crate::drift)
+/// compares against the original).
+pub trait ProviderEvent: Sized + Serialize {
+    /// The provider's short name, as it appears in errors: `"chatapp"`, `"codechat"`,
+    /// `"onechat"`.
+    const PROVIDER: &'static str;
+
+    /// The wire name of this event (`"messageStatus"`, `"messages.upsert"`, …), also for
+    /// unknown events.
+    fn name(&self) -> &str;
+
+    /// Whether this is the catch-all for an event name this version does not know.
+    fn is_unknown(&self) -> bool;
+
+    /// Decodes an event from JSON that has already been checked to be well-formed.
+    ///
+    /// # Errors
+    ///
+    /// A [`DecodeError`] when the JSON names no event, or names a known event whose body
+    /// does not fit its model.
+    fn from_raw(raw: &RawValue) -> Result<Self, DecodeError>;
+
+    /// Decodes an event from bytes, keeping the original JSON beside the typed value.
+    ///
+    /// # Errors
+    ///
+    /// A [`DecodeError`] for bytes that are not JSON, JSON that names no event, or a known
+    /// event whose body does not fit its model. The error keeps the bytes
+    /// ([`DecodeError::raw`]).
+    fn decode(bytes: &[u8]) -> Result<Decoded<Self>, DecodeError> {
+        Decoded::decode(bytes)
+    }
+
+    /// The JSON that serializing a decoded event is expected to reproduce from `original`.
+    ///
+    /// The default is `original` itself. A provider whose decoder accepts several wrappings
+    /// of one payload (ChatApp's `{queue, payload:{…}}`) returns the canonical wrapping, so
+    /// that [`drift`](crate::drift) compares like with like.
+    fn canonical_json(original: serde_json::Value) -> serde_json::Value {
+        original
+    }
+}
+
+/// A decoded event together with the JSON it was decoded from.
+///
+/// The typed value covers what the model knows; the raw JSON keeps everything, including
+/// fields the model does not know yet. Store or forward the raw JSON ([`raw`](Self::raw), or
+/// serialize the `Decoded` itself, which writes the raw JSON unchanged) and nothing is lost.
+/// Keeping it costs one copy of the input text.
+///
+/// `Decoded<E>` dereferences to `E`, so `decoded.name()` and `match &*decoded` work.
+#[derive(Clone)]
+pub struct Decoded<E> {
+    event: E,
+    raw: Box<RawValue>,
+}
+
+impl<E: ProviderEvent> Decoded<E> {
+    /// Decodes `bytes` (see [`ProviderEvent::decode`]).
+    ///
+    /// # Errors
+    ///
+    /// See [`ProviderEvent::decode`].
+    pub fn decode(bytes: &[u8]) -> Result<Self, DecodeError> {
+        let raw: Box<RawValue> = serde_json::from_slice(bytes)
+            .map_err(|error| DecodeError::syntax(E::PROVIDER, &error).with_raw(bytes))?;
+        let event = E::from_raw(&raw).map_err(|error| error.with_raw(bytes))?;
+        Ok(Self { event, raw })
+    }
+
+    /// Pairs an event with the JSON it came from (for decoders with extra context, such as
+    /// an event name given out of band).
+    pub fn from_parts(event: E, raw: Box<RawValue>) -> Self {
+        Self { event, raw }
+    }
+
+    /// The typed event.
+    pub const fn event(&self) -> &E {
+        &self.event
+    }
+
+    /// The typed event, dropping the raw JSON.
+    pub fn into_event(self) -> E {
+        self.event
+    }
+
+    /// The JSON the event was decoded from, unchanged.
+    pub fn raw(&self) -> &RawValue {
+        &self.raw
+    }
+
+    /// The typed event and the raw JSON.
+    pub fn into_parts(self) -> (E, Box<RawValue>) {
+        (self.event, self.raw)
+    }
+
+    /// The JSON paths of the original that the typed value drops or changes (see
+    /// [`drift`](crate::drift)); empty when the model covers the payload completely.
+    ///
+    /// # Errors
+    ///
+    /// Serializing the typed event failed (a bug in the model: it is reported, not hidden).
+    pub fn drift(&self) -> Result<Vec<drift::Drift>, serde_json::Error> {
+        drift::of(&self.event, &self.raw)
+    }
+}
+
+impl<E> Deref for Decoded<E> {
+    type Target = E;
+
+    fn deref(&self) -> &E {
+        &self.event
+    }
+}
+
+impl<E: fmt::Debug> fmt::Debug for Decoded<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Decoded")
+            .field("event", &self.event)
+            .field("raw_len", &self.raw.get().len())
+            .finish()
+    }
+}
+
+impl<E> Serialize for Decoded<E> {
+    /// Writes the original JSON unchanged.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.raw.serialize(serializer)
+    }
+}
+
+/// An event whose name this version does not model: its wire name and raw JSON.
+///
+/// Serializing it writes the raw JSON unchanged. `Debug` shows the name and the size only,
+/// because unknown payloads may carry tokens or personal data.
+#[derive(Clone)]
+pub struct UnknownEvent {
+    name: String,
+    raw: Box<RawValue>,
+}
+
+impl UnknownEvent {
+    /// An unknown event named `name` with the JSON it came in.
+    pub fn new(name: impl Into<String>, raw: Box<RawValue>) -> Self {
+        Self {
+            name: name.into(),
+            raw,
+        }
+    }
+
+    /// The wire name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The raw JSON.
+    pub fn raw(&self) -> &RawValue {
+        &self.raw
+    }
+
+    /// Deserializes the raw JSON into a type of the caller's choice.
+    ///
+    /// # Errors
+    ///
+    /// serde's error when the JSON does not fit `T`.
+    pub fn deserialize_as<T: DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
+        serde_json::from_str(self.raw.get())
+    }
+}
+
+impl PartialEq for UnknownEvent {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.raw.get() == other.raw.get()
+    }
+}
+
+impl fmt::Debug for UnknownEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UnknownEvent")
+            .field("name", &self.name)
+            .field("raw_len", &self.raw.get().len())
+            .finish()
+    }
+}
+
+impl Serialize for UnknownEvent {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.raw.serialize(serializer)
+    }
+}
+
+/// Deserializes `T` from `raw`, reporting failures with their JSON path.
+///
+/// `prefix` is the path of `raw` inside the whole payload (`""` for the root, `"payload"` for a
+/// wrapped body); it is prepended to the path serde reports. Provider decoders call this for
+/// the concrete type chosen by the event name.
+///
+/// # Errors
+///
+/// A [`DecodeError`] of kind `Data` naming `provider`, `event` and the path.
+pub fn decode_at<T: DeserializeOwned>(
+    provider: &'static str,
+    event: Option<&str>,
+    prefix: &str,
+    raw: &RawValue,
+) -> Result<T, DecodeError> {
+    let mut deserializer = serde_json::Deserializer::from_str(raw.get());
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = join_path(prefix, &error.path().to_string());
+        DecodeError::data(provider, event, path, &error.inner().to_string())
+    })
+}
+
+/// Joins a path prefix and a serde_path_to_error path (`.` meaning the root).
+fn join_path(prefix: &str, path: &str) -> String {
+    match (prefix, path) {
+        ("", path) => path.to_owned(),
+        (prefix, ".") => prefix.to_owned(),
+        (prefix, path) if path.starts_with('[') => format!("{prefix}{path}"),
+        (prefix, path) => format!("{prefix}.{path}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_joined_under_the_prefix() {
+        assert_eq!(join_path("", "data[0].chat"), "data[0].chat");
+        assert_eq!(join_path("payload", "data[0].chat"), "payload.data[0].chat");
+        assert_eq!(join_path("payload", "."), "payload");
+        assert_eq!(join_path("data", "[3]"), "data[3]");
+    }
+
+    #[test]
+    fn decode_at_reports_the_path() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Item {
+            id: u32,
+        }
+        let raw: Box<RawValue> = serde_json::from_str(r#"[{"id":1},{"id":"x"}]"#).unwrap();
+        let error = decode_at::<Vec<Item>>("test", Some("thing"), "data", &raw).unwrap_err();
+        assert_eq!(error.path(), Some("data[1].id"));
+        assert_eq!(error.event(), Some("thing"));
+        assert!(!error.to_string().contains("\"x\""), "{error}");
+    }
+}

@@ -1,0 +1,7 @@
+//! Value types that accept what providers really send and write it back unchanged.
+
+pub(crate) mod empty;
+pub(crate) mod id;
+pub(crate) mod maybe;
+pub(crate) mod num;
+pub(crate) mod open_enum;
