@@ -1,1 +1,43 @@
-fn main() {}
+//! Project tasks: `cargo xtask <task>`.
+//!
+//! - `schema [--check]`: write the JSON Schemas under `schemas/`, or check they are current.
+//! - `import-seed chatapp <seed file>`: cut documented examples into fixtures.
+
+mod schema;
+mod seed;
+
+use std::{
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let result = match args.as_slice() {
+        ["schema"] => schema::run(&root(), false),
+        ["schema", "--check"] => schema::run(&root(), true),
+        ["import-seed", "chatapp", seed] => seed::import_chatapp(&root(), Path::new(seed)).map(|written| {
+            for path in written {
+                println!("wrote {}", path.display());
+            }
+        }),
+        _ => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const USAGE: &str = "usage:
+  cargo xtask schema [--check]              write schemas/ (or check that it is current)
+  cargo xtask import-seed chatapp <file>    cut a ChatApp doc page's examples into fixtures";
+
+/// The workspace root (the parent of `xtask/`).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}

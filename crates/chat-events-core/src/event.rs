@@ -2,7 +2,7 @@
 
 use std::{fmt, ops::Deref};
 
-use serde::{Serialize, Serializer, de::DeserializeOwned};
+use serde::{Deserialize, Serialize, Serializer, de::DeserializeOwned};
 use serde_json::value::RawValue;
 
 use crate::{DecodeError, drift};
@@ -205,7 +205,8 @@ impl Serialize for UnknownEvent {
     }
 }
 
-/// Deserializes `T` from `raw`, reporting failures with their JSON path.
+/// Deserializes `T` from `raw` (borrowing from it where `T` does), reporting failures with
+/// their JSON path.
 ///
 /// `prefix` is the path of `raw` inside the whole payload (`""` for the root, `"payload"` for a
 /// wrapped body); it is prepended to the path serde reports. Provider decoders call this for
@@ -214,11 +215,11 @@ impl Serialize for UnknownEvent {
 /// # Errors
 ///
 /// A [`DecodeError`] of kind `Data` naming `provider`, `event` and the path.
-pub fn decode_at<T: DeserializeOwned>(
+pub fn decode_at<'a, T: Deserialize<'a>>(
     provider: &'static str,
     event: Option<&str>,
     prefix: &str,
-    raw: &RawValue,
+    raw: &'a RawValue,
 ) -> Result<T, DecodeError> {
     let mut deserializer = serde_json::Deserializer::from_str(raw.get());
     serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {

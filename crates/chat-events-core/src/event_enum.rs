@@ -7,7 +7,9 @@
 /// - the kind enum, an [`open_enum!`](crate::open_enum) of the wire names;
 /// - the event enum, `#[non_exhaustive]`, with one boxed variant per known event and
 ///   `Unknown(UnknownEvent)` for any other name;
-/// - `kind()`, `name()` and `is_unknown()` on the event enum;
+/// - `kind()`, `name()` and `is_unknown()` on the event enum, and `payload()`, which gives a
+///   known event's payload as `&dyn PayloadTrait` (every payload type implements the
+///   provider's `payload_trait`, so accessors common to all events are written once);
 /// - `decode_known(kind, prefix, raw)`, which deserializes exactly the payload type of a known
 ///   kind (with JSON paths prefixed by `prefix`) and returns `None` for other kinds; the
 ///   provider's [`ProviderEvent::from_raw`](crate::ProviderEvent::from_raw) reads the name,
@@ -26,6 +28,7 @@ macro_rules! event_enum {
         $vis:vis enum $Event:ident;
         $(#[doc = $kdoc:literal])*
         $kvis:vis enum $Kind:ident;
+        payload_trait = $Trait:path;
         $(
             $(#[doc = $vdoc:literal])*
             $Variant:ident($Payload:ty) = $wire:literal,
@@ -67,6 +70,15 @@ macro_rules! event_enum {
                 match self {
                     $(Self::$Variant(_) => $wire,)+
                     Self::Unknown(unknown) => unknown.name(),
+                }
+            }
+
+            /// The payload of a known event, through the provider's common payload trait;
+            /// `None` for unknown events.
+            pub fn payload(&self) -> ::core::option::Option<&dyn $Trait> {
+                match self {
+                    $(Self::$Variant(payload) => ::core::option::Option::Some(&**payload),)+
+                    Self::Unknown(_) => ::core::option::Option::None,
                 }
             }
 

@@ -23,6 +23,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod drift;
+pub mod schema;
 mod error;
 mod event;
 mod event_enum;

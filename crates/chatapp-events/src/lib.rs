@@ -1,1 +1,18 @@
-//! placeholder
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod channel;
+mod envelope;
+mod event;
+pub mod events;
+pub mod objects;
+pub mod schema;
+
+pub use channel::{Channel, MessengerType, ParseChannelError};
+pub use chat_events_core::{
+    DecodeError, DecodeErrorKind, Decoded, EventSource, Id, Maybe, Num, ObjectOrEmpty,
+    ProviderEvent, ReplaySource, SourceError, UnixSeconds, UnknownEvent, drift,
+};
+pub use envelope::{Meta, Payload, Scope};
+pub use event::{Event, EventKind, EventPayload};

@@ -1,0 +1,147 @@
+//! The envelope every ChatApp event arrives in, and how it is peeled.
+//!
+//! ChatApp documents a flat body, `{"data": [item, …], "meta": {"type": …, …}}`. Public client
+//! code reads a wrapped one too, `{"queue": …, "payload": {"data": […], "meta": {…}}}` (the
+//! shape a Laravel broadcast event with `$payload` and `$queue` properties produces). Both
+//! decode to the same [`Payload`]: when the top level has a `payload` object, it is unwrapped
+//! first, and error paths then start with `payload.`.
+
+use std::borrow::Cow;
+
+use chat_events_core::{DecodeError, Id, Maybe, UnknownEvent};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::{Event, EventKind, MessengerType, event::PROVIDER};
+
+/// The body of one ChatApp event: its items and where it comes from.
+///
+/// `data` is a list: one event can carry several items (several status changes, a bulk
+/// deletion of quick responses).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Payload<T> {
+    /// The event's items.
+    pub data: Vec<T>,
+    /// The event's name and origin.
+    pub meta: Meta,
+}
+
+/// The `meta` object: which event this is and which line, company or user it belongs to.
+///
+/// Three forms are documented: line events carry `licenseId` and `messengerType`, company
+/// events `companyId`, user events `userId` (`messageImport` carries all of the first two).
+/// See [`scope`](Self::scope).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Meta {
+    /// Company number (company events).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub company_id: Maybe<Id>,
+    /// Line number (line events).
+    ///
+    /// Quirk: sent as a number (`1229`) by most events and as a string (`"1229"`) by
+    /// `chatRead` and `chatUnread`.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub license_id: Maybe<Id>,
+    /// Messenger of the line (line events).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub messenger_type: Maybe<MessengerType>,
+    /// The event name, such as `messageStatus`.
+    #[serde(rename = "type")]
+    pub kind: EventKind,
+    /// User id (user events); sent as a string.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub user_id: Maybe<Id>,
+}
+
+/// What an event belongs to, read from [`Meta`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Scope<'a> {
+    /// A line's messenger (`licenseId` + `messengerType`, possibly with a `companyId`).
+    Line {
+        /// The line number.
+        license_id: &'a Id,
+        /// The messenger, when sent.
+        messenger_type: Option<&'a MessengerType>,
+    },
+    /// A company (`companyId` only).
+    Company {
+        /// The company number.
+        company_id: &'a Id,
+    },
+    /// A user (`userId`).
+    User {
+        /// The user id.
+        user_id: &'a Id,
+    },
+    /// `meta` names none of the above.
+    Unscoped,
+}
+
+impl Meta {
+    /// What the event belongs to.
+    pub fn scope(&self) -> Scope<'_> {
+        if let Some(license_id) = self.license_id.get() {
+            Scope::Line { license_id, messenger_type: self.messenger_type.get() }
+        } else if let Some(company_id) = self.company_id.get() {
+            Scope::Company { company_id }
+        } else if let Some(user_id) = self.user_id.get() {
+            Scope::User { user_id }
+        } else {
+            Scope::Unscoped
+        }
+    }
+}
+
+/// The first look at a body: a wrapped `payload`, and the event name in `meta.type`.
+#[derive(Deserialize)]
+struct Head<'a> {
+    #[serde(borrow, default)]
+    payload: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    meta: Option<MetaHead<'a>>,
+}
+
+#[derive(Deserialize)]
+struct MetaHead<'a> {
+    #[serde(borrow, rename = "type", default)]
+    kind: Option<Cow<'a, str>>,
+}
+
+/// Decodes a ChatApp body, flat or wrapped; `name` (the Pusher event name) overrides
+/// `meta.type` when given.
+pub(crate) fn decode(raw: &RawValue, name: Option<&str>) -> Result<Event, DecodeError> {
+    let head: Head<'_> = chat_events_core::decode_at(PROVIDER, name, "", raw)?;
+    let (body, prefix, meta) = match head.payload {
+        Some(payload) if payload.get().starts_with('{') => {
+            let inner: Head<'_> = chat_events_core::decode_at(PROVIDER, name, "payload", payload)?;
+            (payload, "payload", inner.meta)
+        }
+        _ => (raw, "", head.meta),
+    };
+    let name: Cow<'_, str> = match (name, meta.and_then(|meta| meta.kind)) {
+        (Some(name), _) => Cow::Borrowed(name),
+        (None, Some(kind)) => kind,
+        (None, None) => {
+            let path = if prefix.is_empty() { "meta.type" } else { "payload.meta.type" };
+            return Err(DecodeError::missing_event_name(PROVIDER, path));
+        }
+    };
+    let kind = EventKind::from(&*name);
+    Event::decode_known(&kind, prefix, body)
+        .unwrap_or_else(|| Ok(Event::Unknown(UnknownEvent::new(name.into_owned(), raw.to_owned()))))
+}
+
+/// The flat form of a body: a wrapped `{queue, payload: {…}}` becomes its `payload`.
+pub(crate) fn canonical(original: serde_json::Value) -> serde_json::Value {
+    match original {
+        serde_json::Value::Object(mut map) if map.get("payload").is_some_and(serde_json::Value::is_object) => {
+            map.remove("payload").unwrap_or_default()
+        }
+        other => other,
+    }
+}

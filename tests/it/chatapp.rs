@@ -1,0 +1,1 @@
+//! ChatApp decoding behaviour.

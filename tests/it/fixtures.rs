@@ -1,0 +1,9 @@
+//! One test per fixture and check, generated from the fixture folders (see the
+//! `chat_events_tests` crate docs). Run one with `cargo test -p chat-events-tests --test
+//! fixtures -- chatapp/000_3eeb06198ae497e6/message`.
+
+fn main() {
+    let args = libtest_mimic::Arguments::from_args();
+    let trials = chat_events_tests::provider_trials::<chatapp_events::Event>("chatapp", chatapp_events::EventKind::KNOWN);
+    libtest_mimic::run(&args, trials).exit();
+}

@@ -1,0 +1,3 @@
+//! Integration tests that are not per-fixture: decoding behaviour, errors, lenient values.
+
+mod chatapp;
