@@ -4,6 +4,9 @@
 
 fn main() {
     let args = libtest_mimic::Arguments::from_args();
-    let trials = chat_events_tests::provider_trials::<chatapp_events::Event>("chatapp", chatapp_events::EventKind::KNOWN);
+    let trials = chat_events_tests::provider_trials::<chatapp_events::Event>(
+        "chatapp",
+        chatapp_events::EventKind::KNOWN,
+    );
     libtest_mimic::run(&args, trials).exit();
 }

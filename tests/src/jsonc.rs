@@ -44,7 +44,12 @@ pub fn strip(text: &str) -> Result<String, JsoncError> {
                 index += 1;
                 loop {
                     match bytes.get(index) {
-                        None => return Err(JsoncError { offset: start, message: "unterminated string" }),
+                        None => {
+                            return Err(JsoncError {
+                                offset: start,
+                                message: "unterminated string",
+                            });
+                        }
                         Some(b'\\') => index += 2,
                         Some(b'"') => break,
                         Some(_) => index += 1,
@@ -62,9 +67,10 @@ pub fn strip(text: &str) -> Result<String, JsoncError> {
             }
             b'/' if bytes.get(index + 1) == Some(&b'*') => {
                 let start = index;
-                let end = text[index + 2..]
-                    .find("*/")
-                    .ok_or(JsoncError { offset: start, message: "unterminated block comment" })?;
+                let end = text[index + 2..].find("*/").ok_or(JsoncError {
+                    offset: start,
+                    message: "unterminated block comment",
+                })?;
                 for &skipped in &bytes[index..index + 2 + end + 2] {
                     out.push(if skipped == b'\n' { b'\n' } else { b' ' });
                 }
@@ -94,7 +100,8 @@ pub fn strip(text: &str) -> Result<String, JsoncError> {
         }
     }
     // Only ASCII bytes were replaced, and whole UTF-8 sequences were copied.
-    Ok(String::from_utf8(out).unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()))
+    Ok(String::from_utf8(out)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()))
 }
 
 #[cfg(test)]
@@ -128,6 +135,9 @@ mod tests {
     #[test]
     fn reports_unterminated_input() {
         assert_eq!(strip("{\"a").unwrap_err().message, "unterminated string");
-        assert_eq!(strip("/* x").unwrap_err().message, "unterminated block comment");
+        assert_eq!(
+            strip("/* x").unwrap_err().message,
+            "unterminated block comment"
+        );
     }
 }

@@ -6,8 +6,8 @@
 //! The harness walks the folders, so adding a file adds its tests. For each fixture it runs:
 //!
 //! - **snapshot**: an insta snapshot of the decoded value's `Debug` form (types visible:
-//!   `Id("1229")`, `Value(Other("start|end"))`, absent vs `null`), in
-//!   `tests/snapshots/<provider>/`;
+//!   `Id("1229")`, `Value(Other("start|end"))`, `Null`; fields the payload left out are
+//!   omitted, see [`typed_dump`]), in `tests/snapshots/<provider>/`;
 //! - **round trip**: the event decodes under the name its file is named after (never to
 //!   `Unknown`), and re-serializing the typed value gives back the fixture JSON: every path
 //!   the model drops or changes, and every path it adds, is listed by name. Then the
@@ -26,6 +26,8 @@
 //! 2. The fixture JSON is put in the provider's canonical wrapping
 //!    ([`ProviderEvent::canonical_json`]): ChatApp's `{queue, payload: {…}}` compares as its
 //!    `payload`.
+
+#![allow(clippy::exhaustive_structs)] // a test-only crate
 
 pub mod jsonc;
 
@@ -72,7 +74,9 @@ impl Fixture {
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map_or_else(|| PathBuf::from(".."), Path::to_path_buf)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from(".."), Path::to_path_buf)
 }
 
 /// Every fixture of `provider`, sorted by path.
@@ -84,21 +88,37 @@ pub fn workspace_root() -> PathBuf {
 pub fn fixtures(provider: &str) -> Vec<Fixture> {
     let dir = workspace_root().join("tests/fixtures").join(provider);
     let mut found = Vec::new();
-    let mut provenances: Vec<PathBuf> = read_dir(&dir).into_iter().filter(|path| path.is_dir()).collect();
+    let mut provenances: Vec<PathBuf> = read_dir(&dir)
+        .into_iter()
+        .filter(|path| path.is_dir())
+        .collect();
     provenances.sort();
     for provenance_dir in provenances {
         let provenance = file_name(&provenance_dir);
         let mut files: Vec<PathBuf> = read_dir(&provenance_dir)
             .into_iter()
-            .filter(|path| path.extension().is_some_and(|ext| ext == "json" || ext == "jsonc"))
+            .filter(|path| {
+                path.extension()
+                    .is_some_and(|ext| ext == "json" || ext == "jsonc")
+            })
             .collect();
         files.sort();
         for path in files {
-            let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            let text = fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
             let json = jsonc::strip(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let name = file_name(&path);
-            let stem = name.trim_end_matches(".jsonc").trim_end_matches(".json").to_owned();
-            found.push(Fixture { provider: provider.to_owned(), provenance: provenance.clone(), stem, path, json });
+            let stem = name
+                .trim_end_matches(".jsonc")
+                .trim_end_matches(".json")
+                .to_owned();
+            found.push(Fixture {
+                provider: provider.to_owned(),
+                provenance: provenance.clone(),
+                stem,
+                path,
+                json,
+            });
         }
     }
     found
@@ -107,12 +127,18 @@ pub fn fixtures(provider: &str) -> Vec<Fixture> {
 fn read_dir(dir: &Path) -> Vec<PathBuf> {
     fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .map(|entry| entry.unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display())).path())
+        .map(|entry| {
+            entry
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+                .path()
+        })
         .collect()
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The snapshot check: the decoded value's `Debug` form, pinned with insta.
@@ -122,14 +148,38 @@ fn file_name(path: &Path) -> String {
 /// The fixture does not decode. A snapshot mismatch panics (insta's way), which the runner
 /// reports as a failure.
 pub fn check_snapshot<E: ProviderEvent + Debug>(fixture: &Fixture) -> Result<(), Failed> {
-    let decoded = E::decode(fixture.json.as_bytes()).map_err(|e| format!("does not decode: {e}"))?;
+    let decoded =
+        E::decode(fixture.json.as_bytes()).map_err(|e| format!("does not decode: {e}"))?;
     let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(workspace_root().join("tests/snapshots").join(&fixture.provider));
+    settings.set_snapshot_path(
+        workspace_root()
+            .join("tests/snapshots")
+            .join(&fixture.provider),
+    );
     settings.set_prepend_module_to_snapshot(false);
     settings.set_omit_expression(true);
-    settings.set_info(&fixture.path.strip_prefix(workspace_root()).unwrap_or(&fixture.path).display().to_string());
-    settings.bind(|| insta::assert_debug_snapshot!(fixture.snapshot_name(), decoded.event()));
+    settings.set_info(
+        &fixture
+            .path
+            .strip_prefix(workspace_root())
+            .unwrap_or(&fixture.path)
+            .display()
+            .to_string(),
+    );
+    let typed = typed_dump(decoded.event());
+    settings.bind(|| insta::assert_snapshot!(fixture.snapshot_name(), typed));
     Ok(())
+}
+
+/// The pretty `Debug` form without the `field: Absent,` lines: every field that was in the
+/// payload is shown with its Rust type (`Id("1229")`, `Null`, `Value(Other("start|end"))`),
+/// and the many optional fields a payload leaves out do not bury them.
+pub fn typed_dump(value: &impl Debug) -> String {
+    format!("{value:#?}")
+        .lines()
+        .filter(|line| !line.trim_start().ends_with(": Absent,"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The round-trip check (see the crate docs).
@@ -137,16 +187,26 @@ pub fn check_snapshot<E: ProviderEvent + Debug>(fixture: &Fixture) -> Result<(),
 /// # Errors
 ///
 /// Every difference, by JSON path.
-pub fn check_round_trip<E: ProviderEvent + PartialEq + Debug>(fixture: &Fixture) -> Result<(), Failed> {
-    let decoded = E::decode(fixture.json.as_bytes()).map_err(|e| format!("does not decode: {e}"))?;
+pub fn check_round_trip<E: ProviderEvent + PartialEq + Debug>(
+    fixture: &Fixture,
+) -> Result<(), Failed> {
+    let decoded =
+        E::decode(fixture.json.as_bytes()).map_err(|e| format!("does not decode: {e}"))?;
     if decoded.is_unknown() {
         return Err(format!("decoded as an unknown event `{}`", decoded.name()).into());
     }
     if decoded.name() != fixture.event_name() {
-        return Err(format!("decoded as `{}`, the file says `{}`", decoded.name(), fixture.event_name()).into());
+        return Err(format!(
+            "decoded as `{}`, the file says `{}`",
+            decoded.name(),
+            fixture.event_name()
+        )
+        .into());
     }
-    let original = E::canonical_json(serde_json::from_str(&fixture.json).map_err(|e| e.to_string())?);
-    let model = serde_json::to_value(decoded.event()).map_err(|e| format!("does not serialize: {e}"))?;
+    let original =
+        E::canonical_json(serde_json::from_str(&fixture.json).map_err(|e| e.to_string())?);
+    let model =
+        serde_json::to_value(decoded.event()).map_err(|e| format!("does not serialize: {e}"))?;
     let dropped = drift::compare(&original, &model);
     let added = drift::compare(&model, &original);
     if !dropped.is_empty() || !added.is_empty() {
@@ -154,14 +214,23 @@ pub fn check_round_trip<E: ProviderEvent + PartialEq + Debug>(fixture: &Fixture)
         for drift in &dropped {
             let _ = write!(report, "\n  {drift}");
         }
-        for drift in added.iter().filter(|drift| drift.kind() == drift::DriftKind::Missing) {
+        for drift in added
+            .iter()
+            .filter(|drift| drift.kind() == drift::DriftKind::Missing)
+        {
             let _ = write!(report, "\n  `{}` added by the model", drift.path());
         }
         return Err(report.into());
     }
-    let again = E::decode(model.to_string().as_bytes()).map_err(|e| format!("re-serialized JSON does not decode: {e}"))?;
+    let again = E::decode(model.to_string().as_bytes())
+        .map_err(|e| format!("re-serialized JSON does not decode: {e}"))?;
     if again.event() != decoded.event() {
-        return Err(format!("re-serialized JSON decodes differently:\n{:#?}\nvs\n{:#?}", again.event(), decoded.event()).into());
+        return Err(format!(
+            "re-serialized JSON decodes differently:\n{:#?}\nvs\n{:#?}",
+            again.event(),
+            decoded.event()
+        )
+        .into());
     }
     Ok(())
 }
@@ -172,9 +241,16 @@ pub fn check_round_trip<E: ProviderEvent + PartialEq + Debug>(fixture: &Fixture)
 ///
 /// The file is missing or not JSON (run `cargo xtask schema`).
 pub fn load_schema(provider: &str, name: &str) -> Result<serde_json::Value, Failed> {
-    let path = workspace_root().join("schemas").join(provider).join(format!("{name}.schema.json"));
-    let text = fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e} (run `cargo xtask schema`)", path.display()))?;
+    let path = workspace_root()
+        .join("schemas")
+        .join(provider)
+        .join(format!("{name}.schema.json"));
+    let text = fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "cannot read {}: {e} (run `cargo xtask schema`)",
+            path.display()
+        )
+    })?;
     serde_json::from_str(&text).map_err(|e| format!("{} is not JSON: {e}", path.display()).into())
 }
 
@@ -184,16 +260,26 @@ pub fn load_schema(provider: &str, name: &str) -> Result<serde_json::Value, Fail
 ///
 /// Each violation with the instance path.
 pub fn check_schema(fixture: &Fixture) -> Result<(), Failed> {
-    let instance: serde_json::Value = serde_json::from_str(&fixture.json).map_err(|e| e.to_string())?;
+    let instance: serde_json::Value =
+        serde_json::from_str(&fixture.json).map_err(|e| e.to_string())?;
     let mut report = String::new();
     for name in [fixture.event_name(), "event"] {
         let schema = load_schema(&fixture.provider, name)?;
-        let validator = jsonschema::validator_for(&schema).map_err(|e| format!("schema {name} is invalid: {e}"))?;
+        let validator = jsonschema::validator_for(&schema)
+            .map_err(|e| format!("schema {name} is invalid: {e}"))?;
         for error in validator.iter_errors(&instance) {
-            let _ = write!(report, "\n  {name}.schema.json at `{}`: {error}", error.instance_path());
+            let _ = write!(
+                report,
+                "\n  {name}.schema.json at `{}`: {error}",
+                error.instance_path()
+            );
         }
     }
-    if report.is_empty() { Ok(()) } else { Err(format!("fixture violates its schema:{report}").into()) }
+    if report.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("fixture violates its schema:{report}").into())
+    }
 }
 
 /// The coverage check: every known kind has a fixture, every fixture names a known kind.
@@ -202,12 +288,23 @@ pub fn check_schema(fixture: &Fixture) -> Result<(), Failed> {
 ///
 /// The kinds without fixtures and the fixtures of unknown kinds.
 pub fn check_coverage(fixtures: &[Fixture], known: &[&str]) -> Result<(), Failed> {
-    let missing: Vec<&str> = known.iter().copied().filter(|kind| !fixtures.iter().any(|f| f.event_name() == *kind)).collect();
-    let stray: Vec<String> = fixtures.iter().filter(|f| !known.contains(&f.event_name())).map(Fixture::id).collect();
+    let missing: Vec<&str> = known
+        .iter()
+        .copied()
+        .filter(|kind| !fixtures.iter().any(|f| f.event_name() == *kind))
+        .collect();
+    let stray: Vec<String> = fixtures
+        .iter()
+        .filter(|f| !known.contains(&f.event_name()))
+        .map(Fixture::id)
+        .collect();
     if missing.is_empty() && stray.is_empty() {
         Ok(())
     } else {
-        Err(format!("event kinds without a fixture: {missing:?}; fixtures of no known kind: {stray:?}").into())
+        Err(format!(
+            "event kinds without a fixture: {missing:?}; fixtures of no known kind: {stray:?}"
+        )
+        .into())
     }
 }
 
@@ -221,12 +318,20 @@ where
     for fixture in &fixtures {
         let id = fixture.id();
         let f = fixture.clone();
-        trials.push(Trial::test(format!("{id}::snapshot"), move || check_snapshot::<E>(&f)));
+        trials.push(Trial::test(format!("{id}::snapshot"), move || {
+            check_snapshot::<E>(&f)
+        }));
         let f = fixture.clone();
-        trials.push(Trial::test(format!("{id}::round_trip"), move || check_round_trip::<E>(&f)));
+        trials.push(Trial::test(format!("{id}::round_trip"), move || {
+            check_round_trip::<E>(&f)
+        }));
         let f = fixture.clone();
-        trials.push(Trial::test(format!("{id}::schema"), move || check_schema(&f)));
+        trials.push(Trial::test(format!("{id}::schema"), move || {
+            check_schema(&f)
+        }));
     }
-    trials.push(Trial::test(format!("{provider}::coverage"), move || check_coverage(&fixtures, known)));
+    trials.push(Trial::test(format!("{provider}::coverage"), move || {
+        check_coverage(&fixtures, known)
+    }));
     trials
 }

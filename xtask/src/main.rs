@@ -17,11 +17,13 @@ fn main() -> ExitCode {
     let result = match args.as_slice() {
         ["schema"] => schema::run(&root(), false),
         ["schema", "--check"] => schema::run(&root(), true),
-        ["import-seed", "chatapp", seed] => seed::import_chatapp(&root(), Path::new(seed)).map(|written| {
-            for path in written {
-                println!("wrote {}", path.display());
-            }
-        }),
+        ["import-seed", "chatapp", seed] => {
+            seed::import_chatapp(&root(), Path::new(seed)).map(|written| {
+                for path in written {
+                    println!("wrote {}", path.display());
+                }
+            })
+        }
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -39,5 +41,7 @@ const USAGE: &str = "usage:
 
 /// The workspace root (the parent of `xtask/`).
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }

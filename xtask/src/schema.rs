@@ -25,14 +25,21 @@ fn generate() -> BTreeMap<PathBuf, String> {
             files.insert(dir.join(format!("{name}.schema.json")), render(schema));
         }
     }
-    files.insert(dir.join("event.schema.json"), render(chatapp_events::schema::union_schema()));
-    files.insert(dir.join("channel.schema.json"), render(chatapp_events::schema::channel_schema()));
+    files.insert(
+        dir.join("event.schema.json"),
+        render(chatapp_events::schema::union_schema()),
+    );
+    files.insert(
+        dir.join("channel.schema.json"),
+        render(chatapp_events::schema::channel_schema()),
+    );
     files
 }
 
 fn render(mut schema: Schema) -> String {
     schema.insert("$comment".into(), COMMENT.into());
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_else(|e| panic!("schema does not serialize: {e}"));
+    let mut text = serde_json::to_string_pretty(&schema)
+        .unwrap_or_else(|e| panic!("schema does not serialize: {e}"));
     text.push('\n');
     text
 }
@@ -51,17 +58,28 @@ pub(crate) fn run(root: &Path, check: bool) -> Result<(), String> {
             continue;
         }
         if check {
-            problems.push(format!("{} is {}", path.display(), if current.is_some() { "stale" } else { "missing" }));
+            problems.push(format!(
+                "{} is {}",
+                path.display(),
+                if current.is_some() {
+                    "stale"
+                } else {
+                    "missing"
+                }
+            ));
         } else {
             if let Some(parent) = full.parent() {
-                fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+                fs::create_dir_all(parent)
+                    .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
             }
             fs::write(&full, text).map_err(|e| format!("cannot write {}: {e}", full.display()))?;
             println!("wrote {}", path.display());
         }
     }
     for dir in PROVIDER_DIRS {
-        let Ok(entries) = fs::read_dir(root.join(dir)) else { continue };
+        let Ok(entries) = fs::read_dir(root.join(dir)) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let relative = Path::new(dir).join(entry.file_name());
             if files.contains_key(&relative) {
@@ -70,7 +88,8 @@ pub(crate) fn run(root: &Path, check: bool) -> Result<(), String> {
             if check {
                 problems.push(format!("{} is not generated any more", relative.display()));
             } else {
-                fs::remove_file(entry.path()).map_err(|e| format!("cannot remove {}: {e}", relative.display()))?;
+                fs::remove_file(entry.path())
+                    .map_err(|e| format!("cannot remove {}: {e}", relative.display()))?;
                 println!("removed {}", relative.display());
             }
         }

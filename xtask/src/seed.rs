@@ -15,7 +15,8 @@ use std::{
 };
 
 pub(crate) fn import_chatapp(root: &Path, seed: &Path) -> Result<Vec<PathBuf>, String> {
-    let text = fs::read_to_string(seed).map_err(|e| format!("cannot read {}: {e}", seed.display()))?;
+    let text =
+        fs::read_to_string(seed).map_err(|e| format!("cannot read {}: {e}", seed.display()))?;
     let stem = seed
         .file_stem()
         .and_then(|s| s.to_str())
@@ -27,15 +28,21 @@ pub(crate) fn import_chatapp(root: &Path, seed: &Path) -> Result<Vec<PathBuf>, S
     while index < lines.len() {
         let line = lines[index].trim();
         index += 1;
-        let Some(heading) = line.strip_prefix("Object example") else { continue };
+        let Some(heading) = line.strip_prefix("Object example") else {
+            continue;
+        };
         let detail = heading
             .find('(')
-            .map(|open| heading[open + 1..].trim_end_matches([':', ')', ' ']).to_owned())
+            .map(|open| {
+                heading[open + 1..]
+                    .trim_end_matches([':', ')', ' '])
+                    .to_owned()
+            })
             .unwrap_or_default();
         // The block starts at the next line that opens an object and ends at the line that
         // closes it with the same indentation.
         let start = (index..lines.len())
-            .find(|&i| lines[i].trim_end() .ends_with('{') && lines[i].trim() == "{")
+            .find(|&i| lines[i].trim_end().ends_with('{') && lines[i].trim() == "{")
             .ok_or_else(|| format!("no JSON block after `{line}`"))?;
         let indent = &lines[start][..lines[start].find('{').unwrap_or(0)];
         let end = (start + 1..lines.len())
@@ -43,7 +50,8 @@ pub(crate) fn import_chatapp(root: &Path, seed: &Path) -> Result<Vec<PathBuf>, S
             .ok_or_else(|| format!("unterminated JSON block after `{line}`"))?;
         let block: String = lines[start..=end].concat();
         let block = block.trim_end_matches('\n').to_owned() + "\n";
-        let event = meta_type(&block).ok_or_else(|| format!("no meta.type in the block after `{line}`"))?;
+        let event =
+            meta_type(&block).ok_or_else(|| format!("no meta.type in the block after `{line}`"))?;
         blocks.push((event, detail, block));
         index = end + 1;
     }
@@ -75,7 +83,11 @@ pub(crate) fn import_chatapp(root: &Path, seed: &Path) -> Result<Vec<PathBuf>, S
 fn meta_type(block: &str) -> Option<String> {
     let meta = &block[block.rfind("\"meta\"")?..];
     let after = &meta[meta.find("\"type\"")? + "\"type\"".len()..];
-    let after = after.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    let after = after
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .strip_prefix('"')?;
     Some(after[..after.find('"')?].to_owned())
 }
 

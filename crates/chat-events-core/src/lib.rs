@@ -23,11 +23,11 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod drift;
-pub mod schema;
 mod error;
 mod event;
 mod event_enum;
 mod lenient;
+pub mod schema;
 mod source;
 
 pub use error::{DecodeError, DecodeErrorKind};

@@ -74,7 +74,9 @@ impl Channel {
     /// The company number, for company channels.
     pub const fn company_id(&self) -> Option<u64> {
         match self {
-            Self::Company { company_id } | Self::CompanyUser { company_id, .. } => Some(*company_id),
+            Self::Company { company_id } | Self::CompanyUser { company_id, .. } => {
+                Some(*company_id)
+            }
             Self::LineMessenger { .. } | Self::User { .. } => None,
         }
     }
@@ -92,11 +94,20 @@ impl fmt::Display for Channel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Company { company_id } => write!(f, "private-v1.companies.{company_id}"),
-            Self::CompanyUser { company_id, user_id } => {
+            Self::CompanyUser {
+                company_id,
+                user_id,
+            } => {
                 write!(f, "private-v1.companies.{company_id}.users.{user_id}")
             }
-            Self::LineMessenger { license_id, messenger_type } => {
-                write!(f, "private-v1.licenses.{license_id}.messengers.{messenger_type}")
+            Self::LineMessenger {
+                license_id,
+                messenger_type,
+            } => {
+                write!(
+                    f,
+                    "private-v1.licenses.{license_id}.messengers.{messenger_type}"
+                )
             }
             Self::User { user_id } => write!(f, "private-v1.users.{user_id}"),
         }
@@ -126,24 +137,31 @@ impl FromStr for Channel {
     type Err = ParseChannelError;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        let error = || ParseChannelError { name: name.to_owned() };
+        let error = || ParseChannelError {
+            name: name.to_owned(),
+        };
         let rest = name.strip_prefix("private-v1.").ok_or_else(error)?;
         let parts: Vec<&str> = rest.split('.').collect();
         let channel = match parts.as_slice() {
             ["licenses", license, "messengers", messenger]
-                if !messenger.is_empty() && messenger.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+                if !messenger.is_empty()
+                    && messenger.bytes().all(|b| b.is_ascii_alphanumeric()) =>
             {
                 Self::LineMessenger {
                     license_id: number(license).ok_or_else(error)?,
                     messenger_type: MessengerType::from(*messenger),
                 }
             }
-            ["companies", company] => Self::Company { company_id: number(company).ok_or_else(error)? },
+            ["companies", company] => Self::Company {
+                company_id: number(company).ok_or_else(error)?,
+            },
             ["companies", company, "users", user] => Self::CompanyUser {
                 company_id: number(company).ok_or_else(error)?,
                 user_id: number(user).ok_or_else(error)?,
             },
-            ["users", user] => Self::User { user_id: number(user).ok_or_else(error)? },
+            ["users", user] => Self::User {
+                user_id: number(user).ok_or_else(error)?,
+            },
             _ => return Err(error()),
         };
         Ok(channel)
@@ -229,7 +247,14 @@ mod tests {
             assert_eq!(serde_json::from_str::<Channel>(&json).unwrap(), channel);
         }
         let channel: Channel = "private-v1.companies.2223.users.685".parse().unwrap();
-        assert_eq!((channel.company_id(), channel.user_id(), channel.license_id()), (Some(2223), Some(685), None));
+        assert_eq!(
+            (
+                channel.company_id(),
+                channel.user_id(),
+                channel.license_id()
+            ),
+            (Some(2223), Some(685), None)
+        );
     }
 
     #[test]

@@ -49,9 +49,10 @@ pub struct Meta {
     /// Messenger of the line (line events).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub messenger_type: Maybe<MessengerType>,
-    /// The event name, such as `messageStatus`.
-    #[serde(rename = "type")]
-    pub kind: EventKind,
+    /// The event name, such as `messageStatus`. Absent only in bodies decoded with
+    /// [`Event::decode_named`], whose name came from the Pusher frame.
+    #[serde(default, rename = "type", skip_serializing_if = "Maybe::is_absent")]
+    pub kind: Maybe<EventKind>,
     /// User id (user events); sent as a string.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub user_id: Maybe<Id>,
@@ -86,7 +87,10 @@ impl Meta {
     /// What the event belongs to.
     pub fn scope(&self) -> Scope<'_> {
         if let Some(license_id) = self.license_id.get() {
-            Scope::Line { license_id, messenger_type: self.messenger_type.get() }
+            Scope::Line {
+                license_id,
+                messenger_type: self.messenger_type.get(),
+            }
         } else if let Some(company_id) = self.company_id.get() {
             Scope::Company { company_id }
         } else if let Some(user_id) = self.user_id.get() {
@@ -115,6 +119,10 @@ struct MetaHead<'a> {
 /// Decodes a ChatApp body, flat or wrapped; `name` (the Pusher event name) overrides
 /// `meta.type` when given.
 pub(crate) fn decode(raw: &RawValue, name: Option<&str>) -> Result<Event, DecodeError> {
+    if !raw.get().starts_with('{') {
+        let message = "invalid type: expected a JSON object (a ChatApp event body)";
+        return Err(DecodeError::data(PROVIDER, name, ".".to_owned(), message));
+    }
     let head: Head<'_> = chat_events_core::decode_at(PROVIDER, name, "", raw)?;
     let (body, prefix, meta) = match head.payload {
         Some(payload) if payload.get().starts_with('{') => {
@@ -127,19 +135,29 @@ pub(crate) fn decode(raw: &RawValue, name: Option<&str>) -> Result<Event, Decode
         (Some(name), _) => Cow::Borrowed(name),
         (None, Some(kind)) => kind,
         (None, None) => {
-            let path = if prefix.is_empty() { "meta.type" } else { "payload.meta.type" };
+            let path = if prefix.is_empty() {
+                "meta.type"
+            } else {
+                "payload.meta.type"
+            };
             return Err(DecodeError::missing_event_name(PROVIDER, path));
         }
     };
     let kind = EventKind::from(&*name);
-    Event::decode_known(&kind, prefix, body)
-        .unwrap_or_else(|| Ok(Event::Unknown(UnknownEvent::new(name.into_owned(), raw.to_owned()))))
+    Event::decode_known(&kind, prefix, body).unwrap_or_else(|| {
+        Ok(Event::Unknown(UnknownEvent::new(
+            name.into_owned(),
+            raw.to_owned(),
+        )))
+    })
 }
 
 /// The flat form of a body: a wrapped `{queue, payload: {…}}` becomes its `payload`.
 pub(crate) fn canonical(original: serde_json::Value) -> serde_json::Value {
     match original {
-        serde_json::Value::Object(mut map) if map.get("payload").is_some_and(serde_json::Value::is_object) => {
+        serde_json::Value::Object(mut map)
+            if map.get("payload").is_some_and(serde_json::Value::is_object) =>
+        {
             map.remove("payload").unwrap_or_default()
         }
         other => other,

@@ -11,10 +11,10 @@ use crate::{
     envelope::Meta,
     events::{
         ChatAccomplice, ChatArchive, ChatAuditor, ChatComment, ChatConsentSendMessage,
-        ChatConversation, ChatCustomField, ChatFunnelStage, ChatLevel, ChatMark,
-        ChatParticipants, ChatProcessChange, ChatProducer, ChatRename, ChatResponsible,
-        ChatResponsiblePin, ChatStatusChange, ChatTag, EmployeeStatus, EmployeeWorkday, Message,
-        MessageDestroy, MessageImport, MessageReaction, MessageStatus, QuickResponseChange,
+        ChatConversation, ChatCustomField, ChatFunnelStage, ChatLevel, ChatMark, ChatParticipants,
+        ChatProcessChange, ChatProducer, ChatRename, ChatResponsible, ChatResponsiblePin,
+        ChatStatusChange, ChatTag, EmployeeStatus, EmployeeWorkday, Message, MessageDestroy,
+        MessageImport, MessageReaction, MessageStatus, QuickResponseChange,
         QuickResponseListChange,
     },
     schema,
@@ -150,8 +150,11 @@ impl Event {
     ///
     /// As [`Event::decode`], except that a missing `meta.type` is not an error.
     pub fn decode_named(name: &str, bytes: &[u8]) -> Result<Decoded<Self>, DecodeError> {
-        let raw: Box<RawValue> = serde_json::from_slice(bytes)
-            .map_err(|error| DecodeError::syntax(PROVIDER, &error).with_event(name).with_raw(bytes))?;
+        let raw: Box<RawValue> = serde_json::from_slice(bytes).map_err(|error| {
+            DecodeError::syntax(PROVIDER, &error)
+                .with_event(name)
+                .with_raw(bytes)
+        })?;
         let event = Self::from_raw_named(name, &raw).map_err(|error| error.with_raw(bytes))?;
         Ok(Decoded::from_parts(event, raw))
     }

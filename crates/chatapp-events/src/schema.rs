@@ -30,7 +30,9 @@ pub fn union_schema() -> Schema {
 
 /// The schema of a channel name.
 pub fn channel_schema() -> Schema {
-    chat_events_core::schema::settings().into_generator().into_root_schema_for::<Channel>()
+    chat_events_core::schema::settings()
+        .into_generator()
+        .into_root_schema_for::<Channel>()
 }
 
 /// `oneOf` every known event's envelope and the unknown-event envelope.

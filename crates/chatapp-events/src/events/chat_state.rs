@@ -8,8 +8,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::ChangeAction;
-use crate::objects::{ChatProcess, ChatStatus, ConsentSendMessage, CustomField, FromApp, IdRef, Tag};
 use crate::objects::Chat;
+use crate::objects::{
+    ChatProcess, ChatStatus, ConsentSendMessage, CustomField, FromApp, IdRef, Tag,
+};
 
 /// A tag was added to or removed from a chat.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

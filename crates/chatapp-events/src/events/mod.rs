@@ -16,12 +16,12 @@ mod quick_response;
 pub use chat_participant::ChatParticipants;
 pub use chat_state::{
     ChatArchive, ChatComment, ChatConsentSendMessage, ChatConversation, ChatCustomField,
-    ChatFunnelStage, ChatLevel, ChatMark, ChatProcessChange, ChatRename, ChatStatusChange,
-    ChatTag, Conversation,
+    ChatFunnelStage, ChatLevel, ChatMark, ChatProcessChange, ChatRename, ChatStatusChange, ChatTag,
+    Conversation,
 };
 pub use chat_team::{
-    ChangeAction, ChatAccomplice, ChatAuditor, ChatProducer, ChatResponsible,
-    ChatResponsiblePin, PinAction,
+    ChangeAction, ChatAccomplice, ChatAuditor, ChatProducer, ChatResponsible, ChatResponsiblePin,
+    PinAction,
 };
 pub use employee::{EmployeeStatus, EmployeeStatusType, EmployeeWorkday, WorkdayAction};
 pub use message::{Message, MessageContent, QuotedMessage, Side};

@@ -37,7 +37,10 @@ impl CustomField {
     /// The option chosen in a `select` field, looked up by the value's id.
     pub fn selected_option(&self) -> Option<&CustomFieldOption> {
         let chosen = self.value.get()?.as_i64()?;
-        self.options.get()?.iter().find(|option| option.id.as_i64() == Some(chosen))
+        self.options
+            .get()?
+            .iter()
+            .find(|option| option.id.as_i64() == Some(chosen))
     }
 }
 
@@ -173,7 +176,8 @@ impl<'de> Deserialize<'de> for CustomFieldValue {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                serde_json::Map::deserialize(MapAccessDeserializer::new(map)).map(CustomFieldValue::Object)
+                serde_json::Map::deserialize(MapAccessDeserializer::new(map))
+                    .map(CustomFieldValue::Object)
             }
         }
 
