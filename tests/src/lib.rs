@@ -31,6 +31,11 @@
 
 pub mod jsonc;
 
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 use std::{
     fmt::{Debug, Write as _},
     fs,

@@ -1,8 +1,11 @@
 //! Project tasks: `cargo xtask <task>`.
 //!
+//! - `test`: the project's test command (installs what the suites need, runs every test).
+//! - `deps-check`: provider crates built types-only pull no runtime and no other provider.
 //! - `schema [--check]`: write the JSON Schemas under `schemas/`, or check they are current.
 //! - `import-seed chatapp <seed file>`: cut documented examples into fixtures.
 
+mod ci;
 mod schema;
 mod seed;
 
@@ -15,6 +18,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let result = match args.as_slice() {
+        ["test"] => ci::test(&root()),
+        ["deps-check"] => ci::deps_check(&root()),
         ["schema"] => schema::run(&root(), false),
         ["schema", "--check"] => schema::run(&root(), true),
         ["import-seed", "chatapp", seed] => {
@@ -36,6 +41,8 @@ fn main() -> ExitCode {
 }
 
 const USAGE: &str = "usage:
+  cargo xtask test                          the test command (what CI runs)
+  cargo xtask deps-check                    types-only provider builds pull no runtime
   cargo xtask schema [--check]              write schemas/ (or check that it is current)
   cargo xtask import-seed chatapp <file>    cut a ChatApp doc page's examples into fixtures";
 

@@ -1,0 +1,114 @@
+//! `cargo xtask test` (the project's test command) and `cargo xtask deps-check`.
+//!
+//! `test` installs what the suites need when it is missing, then runs every test of the
+//! workspace. It is what `.ci/run` calls and what the README names; a fresh machine needs
+//! nothing but the Rust toolchain before running it.
+
+use std::{
+    path::Path,
+    process::{Command, Stdio},
+};
+
+/// The provider crates and what a types-only build of each must not pull in.
+const PROVIDERS: [&str; 3] = ["chatapp-events", "codechat-events", "onechat-events"];
+const RUNTIME_CRATES: [&str; 9] = [
+    "tokio",
+    "tokio-tungstenite",
+    "tungstenite",
+    "hyper",
+    "reqwest",
+    "axum",
+    "rustls",
+    "mio",
+    "async-std",
+];
+
+fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+fn run(command: &mut Command) -> Result<(), String> {
+    let shown = format!("{command:?}");
+    println!("==> {shown}");
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot run {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+/// The test command.
+pub(crate) fn test(root: &Path) -> Result<(), String> {
+    deps_check(root)?;
+    crate::schema::run(root, true)?;
+    run(cargo()
+        .current_dir(root)
+        .args(["test", "--workspace", "--all-features", "--locked"]))
+}
+
+/// Checks that each provider crate, built types-only, pulls no async runtime, no network
+/// crate and no other provider.
+pub(crate) fn deps_check(root: &Path) -> Result<(), String> {
+    let mut problems = Vec::new();
+    for krate in PROVIDERS {
+        let output = cargo()
+            .current_dir(root)
+            .args([
+                "tree",
+                "-p",
+                krate,
+                "--no-default-features",
+                "-e",
+                "normal",
+                "--prefix",
+                "none",
+                "--format",
+                "{p}",
+            ])
+            .stderr(Stdio::inherit())
+            .output()
+            .map_err(|e| format!("cannot run cargo tree: {e}"))?;
+        if !output.status.success() {
+            return Err(format!("cargo tree -p {krate} failed"));
+        }
+        let tree = String::from_utf8_lossy(&output.stdout);
+        let names: Vec<&str> = tree
+            .lines()
+            .filter_map(|line| line.split_whitespace().next())
+            .collect();
+        for name in &names {
+            if RUNTIME_CRATES.contains(name) || (PROVIDERS.contains(name) && *name != krate) {
+                problems.push(format!("{krate} (types only) depends on {name}"));
+            }
+        }
+        println!(
+            "{krate} types-only: {} crates, none of them a runtime or another provider",
+            {
+                let mut unique = names.clone();
+                unique.sort_unstable();
+                unique.dedup();
+                unique.len()
+            }
+        );
+    }
+    problems.sort();
+    problems.dedup();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn types_only_builds_pull_no_runtime_and_no_other_provider() {
+        if let Err(message) = super::deps_check(&crate::root()) {
+            panic!("{message}");
+        }
+    }
+}
