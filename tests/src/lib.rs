@@ -12,8 +12,9 @@
 //!   `Unknown`), and re-serializing the typed value gives back the fixture JSON: every path
 //!   the model drops or changes, and every path it adds, is listed by name. Then the
 //!   re-serialized JSON decodes to an equal typed value;
-//! - **schema**: the fixture validates against `schemas/<provider>/<event>.schema.json` and
-//!   against the provider's union schema `event.schema.json`.
+//! - **schema**: the fixture validates against `schemas/<provider>/<event>.schema.json`, the
+//!   provider's union schema `event.schema.json` and its envelope schema
+//!   `envelope.schema.json`.
 //!
 //! And per provider, **coverage**: every event kind the model knows has at least one fixture,
 //! and every fixture is named after a known kind.
@@ -259,7 +260,8 @@ pub fn load_schema(provider: &str, name: &str) -> Result<serde_json::Value, Fail
     serde_json::from_str(&text).map_err(|e| format!("{} is not JSON: {e}", path.display()).into())
 }
 
-/// The schema check: the fixture validates against its event's schema and the union schema.
+/// The schema check: the fixture validates against its event's schema, the union schema and
+/// the envelope schema.
 ///
 /// # Errors
 ///
@@ -268,7 +270,7 @@ pub fn check_schema(fixture: &Fixture) -> Result<(), Failed> {
     let instance: serde_json::Value =
         serde_json::from_str(&fixture.json).map_err(|e| e.to_string())?;
     let mut report = String::new();
-    for name in [fixture.event_name(), "event"] {
+    for name in [fixture.event_name(), "event", "envelope"] {
         let schema = load_schema(&fixture.provider, name)?;
         let validator = jsonschema::validator_for(&schema)
             .map_err(|e| format!("schema {name} is invalid: {e}"))?;

@@ -30,6 +30,10 @@ fn generate() -> BTreeMap<PathBuf, String> {
         render(chatapp_events::schema::union_schema()),
     );
     files.insert(
+        dir.join("envelope.schema.json"),
+        render(chatapp_events::schema::envelope_schema()),
+    );
+    files.insert(
         dir.join("channel.schema.json"),
         render(chatapp_events::schema::channel_schema()),
     );

@@ -1,14 +1,14 @@
 //! JSON Schemas of ChatApp bodies, for consumers in other languages.
 //!
-//! `cargo xtask schema` writes them to `schemas/chatapp/`: one file per event, the union of
-//! all events, and the channel name. They describe what [`Event::decode`] accepts, lenient
+//! `cargo xtask schema` writes them to `schemas/chatapp/`: one file per event, the envelope,
+//! the union of all events, and the channel name. They describe what [`Event::decode`] accepts, lenient
 //! forms included (ids as string or number, `[]` for an empty object, numbers as strings,
 //! unknown values of open enums, unknown fields), in JSON Schema draft 2020-12.
 
 use chat_events_core::schema::root_schema;
 use schemars::{Schema, SchemaGenerator, json_schema};
 
-use crate::{Channel, Event, EventKind};
+use crate::{Channel, Event, EventKind, Meta};
 
 /// The schema of one known event's body, flat or wrapped, with `meta.type` pinned to its
 /// name; `None` for an unknown kind.
@@ -26,6 +26,33 @@ pub fn event_schema(kind: &EventKind) -> Option<Schema> {
 /// The schema of any ChatApp body: exactly one of the known events, or an unknown event.
 pub fn union_schema() -> Schema {
     root_schema("Event", event_union)
+}
+
+/// The schema of the envelope alone: `{data: [...], meta}` flat or wrapped, whatever the
+/// event. For consumers that dispatch on `meta.type` themselves.
+pub fn envelope_schema() -> Schema {
+    root_schema("Envelope", |generator| {
+        let meta = generator.subschema_for::<Meta>();
+        let flat = json_schema!({
+            "type": "object",
+            "required": ["data", "meta"],
+            "properties": {
+                "data": { "description": "The event's items; their shape depends on `meta.type`.", "type": "array" },
+                "meta": meta
+            }
+        });
+        json_schema!({
+            "description": "The body of any ChatApp event: flat `{data, meta}` or wrapped `{queue, payload: {data, meta}}`.",
+            "anyOf": [
+                flat,
+                {
+                    "type": "object",
+                    "required": ["payload"],
+                    "properties": { "payload": flat, "queue": { "type": ["string", "null"] } }
+                }
+            ]
+        })
+    })
 }
 
 /// The schema of a channel name.

@@ -206,7 +206,7 @@ impl<T: Integer> JsonSchema for Num<T> {
             "description": "An integer, sent as a number or as a string of decimal digits.",
             "anyOf": [
                 { "type": "integer" },
-                { "type": "string", "pattern": "^-?[0-9]+$" }
+                { "type": "string", "pattern": "^[+-]?[0-9]+$" }
             ]
         });
         if let Some(minimum) = minimum {
@@ -298,6 +298,23 @@ mod tests {
         assert_eq!(value.get(), -42);
         assert_eq!(serde_json::to_string(&value).unwrap(), r#""-042""#);
         assert_eq!(format!("{value:?}"), r#""-042""#);
+    }
+
+    #[test]
+    fn accepts_what_the_schema_pattern_allows() {
+        // The schema says `^[+-]?[0-9]+$`, which is what Rust's integer parser accepts.
+        for text in ["+5", "-5", "007"] {
+            assert!(
+                serde_json::from_str::<Num<i64>>(&format!("\"{text}\"")).is_ok(),
+                "{text}"
+            );
+        }
+        for text in ["", " 5", "5 ", "0x5", "5e3", "--5"] {
+            assert!(
+                serde_json::from_str::<Num<i64>>(&format!("\"{text}\"")).is_err(),
+                "{text}"
+            );
+        }
     }
 
     #[test]
