@@ -1,0 +1,115 @@
+//! Decode speed of ChatApp events, as ratios against a baseline measured in the same run.
+//!
+//! `cargo bench -p chat-events-tests --bench decode`
+//!
+//! Baseline: `serde_json::from_slice::<serde_json::Value>` of the same bytes, the untyped parse
+//! a user would otherwise write. Each case is timed in rounds of at least 100 ms; the median of
+//! 7 rounds is reported. Absolute times depend on the machine; the ratios are what to compare
+//! between commits.
+
+use std::{hint::black_box, time::Instant};
+
+use chat_events_core::ProviderEvent;
+use chatapp_events::Event;
+use serde_json::value::RawValue;
+
+fn median_ns_per_op(mut op: impl FnMut()) -> f64 {
+    // Calibrate: iterations for a ~100 ms round.
+    let mut iterations: u64 = 1;
+    loop {
+        let start = Instant::now();
+        for _ in 0..iterations {
+            op();
+        }
+        if start.elapsed().as_millis() >= 100 {
+            break;
+        }
+        iterations *= 2;
+    }
+    let mut rounds: Vec<f64> = (0..7)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..iterations {
+                op();
+            }
+            #[allow(clippy::cast_precision_loss)]
+            let per_op = start.elapsed().as_nanos() as f64 / iterations as f64;
+            per_op
+        })
+        .collect();
+    rounds.sort_by(f64::total_cmp);
+    rounds[3]
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test` runs benches with no such flag: do one quick
+    // pass then so the code stays compiled and working.
+    let quick = !std::env::args().any(|arg| arg == "--bench");
+    let fixtures = chat_events_tests::fixtures("chatapp");
+    let cases: Vec<(&str, Vec<u8>)> = [
+        (
+            "message (newer docs, 4.3 KB)",
+            "002_f0790862ffa43691",
+            "message",
+        ),
+        ("chatRead (small)", "000_3eeb06198ae497e6", "chatRead"),
+        ("message, wrapped body", "reference", "message.wrapped"),
+    ]
+    .iter()
+    .map(|(label, provenance, stem)| {
+        let fixture = fixtures
+            .iter()
+            .find(|f| f.provenance == *provenance && f.stem == *stem)
+            .unwrap_or_else(|| panic!("fixture {provenance}/{stem}"));
+        (*label, fixture.json.clone().into_bytes())
+    })
+    .collect();
+    let all: Vec<Vec<u8>> = fixtures
+        .iter()
+        .map(|f| f.json.clone().into_bytes())
+        .collect();
+
+    if quick {
+        for bytes in cases.iter().map(|(_, bytes)| bytes).chain(&all) {
+            Event::decode(bytes).expect("fixture decodes");
+        }
+        println!(
+            "decode bench: quick pass ok (run `cargo bench -p chat-events-tests --bench decode` to measure)"
+        );
+        return;
+    }
+
+    println!(
+        "{:<34} {:>12} {:>12} {:>12} {:>9}",
+        "case", "Value ns", "raw ns", "Event ns", "ratio"
+    );
+    let mut report = |label: &str, inputs: &[&[u8]]| {
+        let baseline = median_ns_per_op(|| {
+            for bytes in inputs {
+                black_box(serde_json::from_slice::<serde_json::Value>(black_box(bytes)).ok());
+            }
+        });
+        let raw_only = median_ns_per_op(|| {
+            for bytes in inputs {
+                black_box(serde_json::from_slice::<Box<RawValue>>(black_box(bytes)).ok());
+            }
+        });
+        let typed = median_ns_per_op(|| {
+            for bytes in inputs {
+                black_box(<Event as ProviderEvent>::decode(black_box(bytes)).ok());
+            }
+        });
+        println!(
+            "{label:<34} {baseline:>12.0} {raw_only:>12.0} {typed:>12.0} {:>8.2}x",
+            typed / baseline
+        );
+    };
+    for (label, bytes) in &cases {
+        report(label, &[bytes.as_slice()]);
+    }
+    let all_refs: Vec<&[u8]> = all.iter().map(Vec::as_slice).collect();
+    report(&format!("all {} fixtures, one pass", all.len()), &all_refs);
+    println!(
+        "ratio = Event::decode (typed + raw kept) / serde_json::Value parse; below 1.00 is faster"
+    );
+}
