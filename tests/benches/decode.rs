@@ -83,7 +83,7 @@ fn main() {
         "{:<34} {:>12} {:>12} {:>12} {:>9}",
         "case", "Value ns", "raw ns", "Event ns", "ratio"
     );
-    let mut report = |label: &str, inputs: &[&[u8]]| {
+    let report = |label: &str, inputs: &[&[u8]]| {
         let baseline = median_ns_per_op(|| {
             for bytes in inputs {
                 black_box(serde_json::from_slice::<serde_json::Value>(black_box(bytes)).ok());
