@@ -21,7 +21,7 @@ use crate::{DecodeError, Decoded, ProviderEvent};
 /// Sources never drop an event they accepted without telling: an item that cannot be decoded
 /// comes out as an error carrying its raw bytes.
 ///
-/// The trait uses [`async_trait`] so that it is object safe
+/// The trait uses [`async_trait`](macro@async_trait::async_trait) so that it is object safe
 /// (`Box<dyn EventSource<Item = …, Error = …>>`); the core crate does not depend on any
 /// async runtime.
 ///
