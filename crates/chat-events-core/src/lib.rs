@@ -11,9 +11,10 @@
 //! - [`DecodeError`]: provider, event and JSON path of a failure, the raw bytes, and a
 //!   `Display` that never prints payload contents;
 //! - lenient value types for what providers really send: [`Id`] (string or number),
-//!   [`Num`] and [`UnixSeconds`] (numbers sent as strings), [`ObjectOrEmpty`] (`[]` for an
-//!   empty object), [`Maybe`] (absent, `null` or present), and [`open_enum!`] (string enums
-//!   that keep unknown values);
+//!   [`Num`] and [`UnixSeconds`] (numbers sent as strings), [`Timestamp`] (any time
+//!   encoding), [`ObjectOrEmpty`] (`[]` for an empty object), [`Maybe`] (absent, `null` or
+//!   present), [`Secret`] (tokens inside payloads, redacted in `Debug`), and [`open_enum!`]
+//!   (string enums that keep unknown values);
 //! - [`drift`]: which paths of a payload the typed model drops or changes;
 //! - [`EventSource`]: the async stream the live transports implement.
 //!
@@ -37,6 +38,8 @@ pub use lenient::{
     id::Id,
     maybe::Maybe,
     num::{Integer, Num, UnixSeconds},
+    secret::Secret,
+    timestamp::{Timestamp, TimestampForm},
 };
 pub use source::{EventSource, ReplaySource, SourceError};
 

@@ -5,3 +5,5 @@ pub(crate) mod id;
 pub(crate) mod maybe;
 pub(crate) mod num;
 pub(crate) mod open_enum;
+pub(crate) mod secret;
+pub(crate) mod timestamp;
