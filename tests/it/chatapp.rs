@@ -367,7 +367,7 @@ fn every_fixture_event_reaches_its_payload_and_meta() {
                 .meta()
                 .and_then(|meta| meta.kind.get())
                 .map(EventKind::as_str),
-            Some(fixture.event_name())
+            Some(fixture.event_name(EventKind::KNOWN))
         );
     }
 }

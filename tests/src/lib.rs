@@ -1,6 +1,7 @@
 //! The fixture harness shared by every provider.
 //!
-//! Fixtures live in `tests/fixtures/<provider>/<provenance>/<event>[.<variant>].json[c]`:
+//! Fixtures live in `tests/fixtures/<provider>/<provenance>/<event>[.<variant>].json[c]`
+//! (see [`Fixture::event_name`] for event names that contain dots):
 //! `<provenance>` is the seed file a verbatim documentation example was cut from, or
 //! `reference` for examples written from `shared/reference/`, or `captured` for real traffic.
 //! The harness walks the folders, so adding a file adds its tests. For each fixture it runs:
@@ -62,9 +63,21 @@ pub struct Fixture {
 }
 
 impl Fixture {
-    /// The event the fixture is an example of: its file name up to the first `.`.
-    pub fn event_name(&self) -> &str {
-        self.stem.split('.').next().unwrap_or(&self.stem)
+    /// The event the fixture is an example of: the longest of the provider's `known` event
+    /// names that the file name starts with, followed by nothing or by `.<variant>`
+    /// (`conversation.created.agent-bot` → `conversation.created`; event names may contain
+    /// dots). Otherwise the file name up to its first `.`.
+    pub fn event_name<'a>(&'a self, known: &[&'a str]) -> &'a str {
+        known
+            .iter()
+            .copied()
+            .filter(|name| {
+                self.stem
+                    .strip_prefix(name)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+            })
+            .max_by_key(|name| name.len())
+            .unwrap_or_else(|| self.stem.split('.').next().unwrap_or(&self.stem))
     }
 
     /// `provenance__stem`, the snapshot name.
@@ -195,17 +208,18 @@ pub fn typed_dump(value: &impl Debug) -> String {
 /// Every difference, by JSON path.
 pub fn check_round_trip<E: ProviderEvent + PartialEq + Debug>(
     fixture: &Fixture,
+    known: &[&str],
 ) -> Result<(), Failed> {
     let decoded =
         E::decode(fixture.json.as_bytes()).map_err(|e| format!("does not decode: {e}"))?;
     if decoded.is_unknown() {
         return Err(format!("decoded as an unknown event `{}`", decoded.name()).into());
     }
-    if decoded.name() != fixture.event_name() {
+    if decoded.name() != fixture.event_name(known) {
         return Err(format!(
             "decoded as `{}`, the file says `{}`",
             decoded.name(),
-            fixture.event_name()
+            fixture.event_name(known)
         )
         .into());
     }
@@ -266,11 +280,11 @@ pub fn load_schema(provider: &str, name: &str) -> Result<serde_json::Value, Fail
 /// # Errors
 ///
 /// Each violation with the instance path.
-pub fn check_schema(fixture: &Fixture) -> Result<(), Failed> {
+pub fn check_schema(fixture: &Fixture, known: &[&str]) -> Result<(), Failed> {
     let instance: serde_json::Value =
         serde_json::from_str(&fixture.json).map_err(|e| e.to_string())?;
     let mut report = String::new();
-    for name in [fixture.event_name(), "event", "envelope"] {
+    for name in [fixture.event_name(known), "event", "envelope"] {
         let schema = load_schema(&fixture.provider, name)?;
         let validator = jsonschema::validator_for(&schema)
             .map_err(|e| format!("schema {name} is invalid: {e}"))?;
@@ -298,11 +312,11 @@ pub fn check_coverage(fixtures: &[Fixture], known: &[&str]) -> Result<(), Failed
     let missing: Vec<&str> = known
         .iter()
         .copied()
-        .filter(|kind| !fixtures.iter().any(|f| f.event_name() == *kind))
+        .filter(|kind| !fixtures.iter().any(|f| f.event_name(known) == *kind))
         .collect();
     let stray: Vec<String> = fixtures
         .iter()
-        .filter(|f| !known.contains(&f.event_name()))
+        .filter(|f| !known.contains(&f.event_name(known)))
         .map(Fixture::id)
         .collect();
     if missing.is_empty() && stray.is_empty() {
@@ -330,11 +344,11 @@ where
         }));
         let f = fixture.clone();
         trials.push(Trial::test(format!("{id}::round_trip"), move || {
-            check_round_trip::<E>(&f)
+            check_round_trip::<E>(&f, known)
         }));
         let f = fixture.clone();
         trials.push(Trial::test(format!("{id}::schema"), move || {
-            check_schema(&f)
+            check_schema(&f, known)
         }));
     }
     trials.push(Trial::test(format!("{provider}::coverage"), move || {

@@ -3,7 +3,7 @@
 //! - `test`: the project's test command (installs what the suites need, runs every test).
 //! - `deps-check`: provider crates built types-only pull no runtime and no other provider.
 //! - `schema [--check]`: write the JSON Schemas under `schemas/`, or check they are current.
-//! - `import-seed chatapp <seed file>`: cut documented examples into fixtures.
+//! - `import-seed chatapp|onechat <seed file>`: cut documented examples into fixtures.
 
 mod ci;
 mod schema;
@@ -29,6 +29,11 @@ fn main() -> ExitCode {
                 }
             })
         }
+        ["import-seed", "onechat", seed] => seed::import_onechat(&root(), Path::new(seed)).map(|written| {
+            for path in written {
+                println!("wrote {}", path.display());
+            }
+        }),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -44,7 +49,8 @@ const USAGE: &str = "usage:
   cargo xtask test                          the test command (what CI runs)
   cargo xtask deps-check                    types-only provider builds pull no runtime
   cargo xtask schema [--check]              write schemas/ (or check that it is current)
-  cargo xtask import-seed chatapp <file>    cut a ChatApp doc page's examples into fixtures";
+  cargo xtask import-seed chatapp <file>    cut a ChatApp doc page's examples into fixtures
+  cargo xtask import-seed onechat <file>    cut the OneChat websocket page's samples into fixtures";
 
 /// The workspace root (the parent of `xtask/`).
 fn root() -> PathBuf {

@@ -101,3 +101,82 @@ fn variant_slug(detail: &str) -> String {
         .collect();
     words.join("-").to_lowercase()
 }
+
+/// `cargo xtask import-seed onechat <seed file>`: the OneChat websocket page's payload
+/// samples, one fixture per event, named after the frame's `message.event`.
+///
+/// The page's JSON is not indented, so a block runs from a line that is `{` to the brace that
+/// closes it (braces inside strings do not count). The page appears twice in the seed file;
+/// a second copy of an example must be identical to the first and is not written again. The
+/// `# presence event delivered to contacts …` line before one block is prose, not JSON, and
+/// is left out.
+pub(crate) fn import_onechat(root: &Path, seed: &Path) -> Result<Vec<PathBuf>, String> {
+    let text = fs::read_to_string(seed).map_err(|e| format!("cannot read {}: {e}", seed.display()))?;
+    let stem = seed
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .ok_or_else(|| format!("bad seed file name {}", seed.display()))?;
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let dir = root.join("tests/fixtures/onechat").join(stem);
+    fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut written: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let mut index = 0;
+    while index + 1 < lines.len() {
+        let heading = lines[index].trim();
+        let is_heading = !heading.is_empty()
+            && heading.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+            && lines[index + 1].starts_with("Available for:");
+        index += 1;
+        if !is_heading {
+            continue;
+        }
+        let start = (index..lines.len())
+            .find(|&i| lines[i].trim_end() == "{")
+            .ok_or_else(|| format!("no JSON block after `{heading}`"))?;
+        let end = closing_line(&lines, start).ok_or_else(|| format!("unterminated JSON block after `{heading}`"))?;
+        let block: String = lines[start..=end].concat();
+        let block = block.trim_end_matches('\n').to_owned() + "\n";
+        let event = string_after(&block, "\"event\"").ok_or_else(|| format!("no event name under `{heading}`"))?;
+        let path = dir.join(format!("{event}.json"));
+        match written.get(&path) {
+            Some(previous) if *previous == block => {}
+            Some(_) => return Err(format!("two different examples of {event}")),
+            None => {
+                fs::write(&path, &block).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                written.insert(path, block);
+            }
+        }
+        index = end + 1;
+    }
+    Ok(written.into_keys().collect())
+}
+
+/// The line holding the brace that closes the object opened on line `start`.
+fn closing_line(lines: &[&str], start: usize) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped) = (0_i32, false, false);
+    for (offset, line) in lines[start..].iter().enumerate() {
+        for byte in line.bytes() {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' if in_string => escaped = true,
+                b'"' => in_string = !in_string,
+                b'{' if !in_string => depth += 1,
+                b'}' if !in_string => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(start + offset);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// The string value after the first `key` (`"key": "value"`).
+fn string_after(block: &str, key: &str) -> Option<String> {
+    let after = &block[block.find(key)? + key.len()..];
+    let after = after.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    Some(after[..after.find('"')?].to_owned())
+}
