@@ -4,9 +4,13 @@
 
 fn main() {
     let args = libtest_mimic::Arguments::from_args();
-    let trials = chat_events_tests::provider_trials::<chatapp_events::Event>(
+    let mut trials = chat_events_tests::provider_trials::<chatapp_events::Event>(
         "chatapp",
         chatapp_events::EventKind::KNOWN,
     );
+    trials.extend(chat_events_tests::provider_trials::<onechat_events::Event>(
+        "onechat",
+        onechat_events::EventKind::KNOWN,
+    ));
     libtest_mimic::run(&args, trials).exit();
 }

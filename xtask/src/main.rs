@@ -29,11 +29,13 @@ fn main() -> ExitCode {
                 }
             })
         }
-        ["import-seed", "onechat", seed] => seed::import_onechat(&root(), Path::new(seed)).map(|written| {
-            for path in written {
-                println!("wrote {}", path.display());
-            }
-        }),
+        ["import-seed", "onechat", seed] => {
+            seed::import_onechat(&root(), Path::new(seed)).map(|written| {
+                for path in written {
+                    println!("wrote {}", path.display());
+                }
+            })
+        }
         _ => Err(USAGE.to_owned()),
     };
     match result {

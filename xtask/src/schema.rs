@@ -37,6 +37,26 @@ fn generate() -> BTreeMap<PathBuf, String> {
         dir.join("channel.schema.json"),
         render(chatapp_events::schema::channel_schema()),
     );
+
+    let dir = PathBuf::from("schemas/onechat");
+    for name in onechat_events::EventKind::KNOWN {
+        let kind = onechat_events::EventKind::from(*name);
+        if let Some(schema) = onechat_events::schema::event_schema(&kind) {
+            files.insert(dir.join(format!("{name}.schema.json")), render(schema));
+        }
+    }
+    files.insert(
+        dir.join("event.schema.json"),
+        render(onechat_events::schema::union_schema()),
+    );
+    files.insert(
+        dir.join("envelope.schema.json"),
+        render(onechat_events::schema::envelope_schema()),
+    );
+    files.insert(
+        dir.join("frame.schema.json"),
+        render(onechat_events::schema::frame_schema()),
+    );
     files
 }
 
@@ -49,7 +69,7 @@ fn render(mut schema: Schema) -> String {
 }
 
 /// The providers whose folders this task owns.
-const PROVIDER_DIRS: [&str; 1] = ["schemas/chatapp"];
+const PROVIDER_DIRS: [&str; 2] = ["schemas/chatapp", "schemas/onechat"];
 
 /// Writes the schemas (`check == false`) or checks that the committed ones are current.
 pub(crate) fn run(root: &Path, check: bool) -> Result<(), String> {

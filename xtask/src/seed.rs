@@ -111,7 +111,8 @@ fn variant_slug(detail: &str) -> String {
 /// `# presence event delivered to contacts …` line before one block is prose, not JSON, and
 /// is left out.
 pub(crate) fn import_onechat(root: &Path, seed: &Path) -> Result<Vec<PathBuf>, String> {
-    let text = fs::read_to_string(seed).map_err(|e| format!("cannot read {}: {e}", seed.display()))?;
+    let text =
+        fs::read_to_string(seed).map_err(|e| format!("cannot read {}: {e}", seed.display()))?;
     let stem = seed
         .file_stem()
         .and_then(|s| s.to_str())
@@ -133,16 +134,19 @@ pub(crate) fn import_onechat(root: &Path, seed: &Path) -> Result<Vec<PathBuf>, S
         let start = (index..lines.len())
             .find(|&i| lines[i].trim_end() == "{")
             .ok_or_else(|| format!("no JSON block after `{heading}`"))?;
-        let end = closing_line(&lines, start).ok_or_else(|| format!("unterminated JSON block after `{heading}`"))?;
+        let end = closing_line(&lines, start)
+            .ok_or_else(|| format!("unterminated JSON block after `{heading}`"))?;
         let block: String = lines[start..=end].concat();
         let block = block.trim_end_matches('\n').to_owned() + "\n";
-        let event = string_after(&block, "\"event\"").ok_or_else(|| format!("no event name under `{heading}`"))?;
+        let event = string_after(&block, "\"event\"")
+            .ok_or_else(|| format!("no event name under `{heading}`"))?;
         let path = dir.join(format!("{event}.json"));
         match written.get(&path) {
             Some(previous) if *previous == block => {}
             Some(_) => return Err(format!("two different examples of {event}")),
             None => {
-                fs::write(&path, &block).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                fs::write(&path, &block)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                 written.insert(path, block);
             }
         }
@@ -177,6 +181,10 @@ fn closing_line(lines: &[&str], start: usize) -> Option<usize> {
 /// The string value after the first `key` (`"key": "value"`).
 fn string_after(block: &str, key: &str) -> Option<String> {
     let after = &block[block.find(key)? + key.len()..];
-    let after = after.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    let after = after
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .strip_prefix('"')?;
     Some(after[..after.find('"')?].to_owned())
 }

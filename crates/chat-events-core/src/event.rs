@@ -121,6 +121,13 @@ impl<E: ProviderEvent> Decoded<E> {
     }
 }
 
+impl<E: PartialEq> PartialEq for Decoded<E> {
+    /// Equal typed values decoded from the same JSON text.
+    fn eq(&self, other: &Self) -> bool {
+        self.event == other.event && self.raw.get() == other.raw.get()
+    }
+}
+
 impl<E> Deref for Decoded<E> {
     type Target = E;
 

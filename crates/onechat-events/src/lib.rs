@@ -1,8 +1,18 @@
-//! Typed OneChat (Chatwoot-style) realtime events.
-//!
-//! OneChat pushes events over Rails Action Cable (`/cable`, `RoomChannel`, with presence).
-//! This crate will model the Action Cable frames and every event the server sends on the
-//! `chat-events-core` foundation (typed events, `Unknown` with raw JSON, decode errors with
-//! JSON paths, JSON Schema), and offer an Action Cable client behind the `client` feature.
-//! The model is not written yet; this crate holds its place in the workspace.
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod envelope;
+mod event;
+pub mod events;
+mod frame;
+pub mod objects;
+pub mod schema;
+
+pub use chat_events_core::{
+    DecodeError, DecodeErrorKind, Decoded, EventSource, Id, Maybe, Num, ProviderEvent,
+    ReplaySource, Secret, SourceError, Timestamp, TimestampForm, UnknownEvent, drift,
+};
+pub use envelope::Payload;
+pub use event::{Event, EventKind, EventPayload};
+pub use frame::{Command, DataFrame, DisconnectReason, Frame, Identifier, ROOM_CHANNEL};

@@ -1,0 +1,305 @@
+//! Who did something: a contact, a user (agent), an agent bot or a Captain assistant, told
+//! apart by their `type`; and teams.
+
+use std::{borrow::Cow, collections::BTreeMap};
+
+use chat_events_core::{Id, Maybe, Secret, Timestamp, open_enum};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+use serde_json::value::RawValue;
+
+/// Free-form attributes (`additional_attributes`, `custom_attributes`, `meta`): any keys,
+/// any JSON values. Chatwoot and its users add keys at will.
+pub type Attributes = serde_json::Map<String, serde_json::Value>;
+
+/// The author of a message, the assignee of a conversation, the performer of an action, the
+/// one typing: one of four kinds, told apart by the `type` key.
+///
+/// The `type` key comes last in Chatwoot's payloads, so the object is captured as raw JSON
+/// first, its `type` read, and then exactly one struct decoded from it (no `untagged`
+/// guessing). A `type` this version does not know is kept raw in [`Sender::Other`].
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Sender {
+    /// An agent bot (`type: "agent_bot"`).
+    AgentBot(AgentBot),
+    /// A Captain AI assistant (`type: "captain_assistant"`, enterprise).
+    CaptainAssistant(CaptainAssistant),
+    /// A contact (`type: "contact"`).
+    Contact(Box<Contact>),
+    /// A user, that is an agent or administrator (`type: "user"`).
+    User(User),
+    /// A kind this version does not know, with its raw JSON.
+    Other(OtherSender),
+}
+
+impl Sender {
+    /// The sender's id, whatever its kind.
+    pub fn id(&self) -> Option<&Id> {
+        match self {
+            Self::AgentBot(bot) => Some(&bot.id),
+            Self::CaptainAssistant(assistant) => Some(&assistant.id),
+            Self::Contact(contact) => Some(&contact.id),
+            Self::User(user) => Some(&user.id),
+            Self::Other(_) => None,
+        }
+    }
+
+    /// The sender's display name, whatever its kind.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Self::AgentBot(bot) => bot.name.as_deref(),
+            Self::CaptainAssistant(assistant) => assistant.name.as_deref(),
+            Self::Contact(contact) => contact.name.as_deref(),
+            Self::User(user) => user.name.as_deref(),
+            Self::Other(_) => None,
+        }
+    }
+}
+
+/// A sender of a kind this version does not know.
+#[derive(Clone, Debug)]
+pub struct OtherSender {
+    kind: Option<String>,
+    raw: Box<RawValue>,
+}
+
+impl OtherSender {
+    /// The `type` it had, if any.
+    pub fn kind(&self) -> Option<&str> {
+        self.kind.as_deref()
+    }
+
+    /// Its raw JSON.
+    pub fn raw(&self) -> &RawValue {
+        &self.raw
+    }
+}
+
+impl PartialEq for OtherSender {
+    fn eq(&self, other: &Self) -> bool {
+        self.raw.get() == other.raw.get()
+    }
+}
+
+impl Serialize for Sender {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::AgentBot(bot) => bot.serialize(serializer),
+            Self::CaptainAssistant(assistant) => assistant.serialize(serializer),
+            Self::Contact(contact) => contact.serialize(serializer),
+            Self::User(user) => user.serialize(serializer),
+            Self::Other(other) => other.raw.serialize(serializer),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct TypeTag<'a> {
+    #[serde(borrow, rename = "type", default)]
+    kind: Option<Cow<'a, str>>,
+}
+
+/// Decodes `T` from an object captured as raw JSON. The outer decoder's path stops at the
+/// captured object, so the message names the path inside it.
+pub(crate) fn decode_captured<'a, T: Deserialize<'a>, E: de::Error>(
+    raw: &'a RawValue,
+) -> Result<T, E> {
+    let mut deserializer = serde_json::Deserializer::from_str(raw.get());
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let inner = error.inner().to_string();
+        let message = inner
+            .rfind(" at line ")
+            .map_or(inner.as_str(), |index| &inner[..index]);
+        E::custom(format_args!("{message} (at `{}` inside)", error.path()))
+    })
+}
+
+impl<'de> Deserialize<'de> for Sender {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Box::<RawValue>::deserialize(deserializer)?;
+        let tag: TypeTag<'_> = decode_captured(&raw)?;
+        Ok(match tag.kind.as_deref() {
+            Some("agent_bot") => Self::AgentBot(decode_captured(&raw)?),
+            Some("captain_assistant") => Self::CaptainAssistant(decode_captured(&raw)?),
+            Some("contact") => Self::Contact(Box::new(decode_captured(&raw)?)),
+            Some("user") => Self::User(decode_captured(&raw)?),
+            kind => Self::Other(OtherSender {
+                kind: kind.map(str::to_owned),
+                raw,
+            }),
+        })
+    }
+}
+
+impl JsonSchema for Sender {
+    fn schema_name() -> Cow<'static, str> {
+        "Sender".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let tagged = |schema: Schema, tag: &str| {
+            json_schema!({
+                "allOf": [schema, { "required": ["type"], "properties": { "type": { "const": tag } } }]
+            })
+        };
+        let variants = vec![
+            tagged(generator.subschema_for::<AgentBot>(), "agent_bot"),
+            tagged(
+                generator.subschema_for::<CaptainAssistant>(),
+                "captain_assistant",
+            ),
+            tagged(generator.subschema_for::<Contact>(), "contact"),
+            tagged(generator.subschema_for::<User>(), "user"),
+            json_schema!({
+                "description": "A sender of another kind, kept as raw JSON.",
+                "type": "object",
+                "properties": {
+                    "type": { "not": { "enum": ["agent_bot", "captain_assistant", "contact", "user"] } }
+                }
+            }),
+        ];
+        json_schema!({
+            "description": "A contact, user, agent bot or Captain assistant, told apart by `type`.",
+            "oneOf": variants
+        })
+    }
+}
+
+/// A user: an agent or administrator of the account.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct User {
+    /// Presence in the current account; `null` when the server rendered the payload outside
+    /// a request (background jobs).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub availability_status: Maybe<Availability>,
+    /// Display name, or the name when none is set.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub available_name: Maybe<String>,
+    /// Avatar URL; `""` when there is none.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub avatar_url: Maybe<String>,
+    /// User id.
+    pub id: Id,
+    /// Full name.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub name: Maybe<String>,
+    /// Same as `avatar_url` (since 2021-09).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub thumbnail: Maybe<String>,
+    /// Always `"user"`.
+    #[serde(default, rename = "type", skip_serializing_if = "Maybe::is_absent")]
+    pub kind: Maybe<String>,
+}
+
+/// An agent bot.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct AgentBot {
+    /// Avatar URL.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub avatar_url: Maybe<String>,
+    /// Bot id.
+    pub id: Id,
+    /// Name.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub name: Maybe<String>,
+    /// Always `"agent_bot"`.
+    #[serde(default, rename = "type", skip_serializing_if = "Maybe::is_absent")]
+    pub kind: Maybe<String>,
+}
+
+/// A Captain AI assistant (enterprise edition).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct CaptainAssistant {
+    /// Avatar URL.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub avatar_url: Maybe<String>,
+    /// When it was created (an ISO-8601 string).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub created_at: Maybe<Timestamp>,
+    /// What it does.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub description: Maybe<String>,
+    /// Assistant id.
+    pub id: Id,
+    /// Name.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub name: Maybe<String>,
+    /// Always `"captain_assistant"`.
+    #[serde(default, rename = "type", skip_serializing_if = "Maybe::is_absent")]
+    pub kind: Maybe<String>,
+}
+
+/// A contact (customer), as a sender and as the data of `contact.*` events.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Contact {
+    /// The account (in `contact.*` events).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub account_id: Maybe<Id>,
+    /// Free-form attributes (`city`, `country`, `company_name`, `created_at_ip`…).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub additional_attributes: Maybe<Attributes>,
+    /// Whether the contact is blocked (since 2025-02).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub blocked: Maybe<bool>,
+    /// The account's custom attributes for the contact.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub custom_attributes: Maybe<Attributes>,
+    /// E-mail address.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub email: Maybe<String>,
+    /// Contact id.
+    pub id: Id,
+    /// External identifier set through the API.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub identifier: Maybe<String>,
+    /// Name; `""` by default, random (`"white-shadow-394"`) for widget visitors.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub name: Maybe<String>,
+    /// Who made the change (in `contact.*` events).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub performer: Maybe<Box<Sender>>,
+    /// Phone number.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub phone_number: Maybe<String>,
+    /// The contact's websocket token. Sent by servers before 2022-04 (the documented
+    /// examples still show it); a credential, redacted in `Debug`.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub pubsub_token: Maybe<Secret>,
+    /// Avatar URL; `""` when there is none.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub thumbnail: Maybe<String>,
+    /// Always `"contact"`.
+    #[serde(default, rename = "type", skip_serializing_if = "Maybe::is_absent")]
+    pub kind: Maybe<String>,
+}
+
+/// A team of agents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Team {
+    /// Team id.
+    pub id: Id,
+    /// Team name.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub name: Maybe<String>,
+}
+
+open_enum! {
+    /// An agent's or contact's presence.
+    pub enum Availability {
+        /// Busy.
+        Busy = "busy",
+        /// Offline.
+        Offline = "offline",
+        /// Online.
+        Online = "online",
+    }
+}
+
+/// Presence by id; the ids are strings (`"7"`), as Redis keeps them.
+pub type PresenceMap = BTreeMap<String, Availability>;
