@@ -122,10 +122,22 @@ impl<E: ProviderEvent> Decoded<E> {
 }
 
 impl<E: PartialEq> PartialEq for Decoded<E> {
-    /// Equal typed values decoded from the same JSON text.
+    /// Equal typed values decoded from equal JSON (see [`raw_json_eq`]).
     fn eq(&self, other: &Self) -> bool {
-        self.event == other.event && self.raw.get() == other.raw.get()
+        self.event == other.event && raw_json_eq(&self.raw, &other.raw)
     }
+}
+
+/// Whether two raw JSON texts hold the same JSON value, whatever their whitespace.
+///
+/// Equal texts compare without parsing; otherwise both are parsed and compared as values.
+/// Text that is not JSON (which a `RawValue` cannot hold) compares unequal.
+pub fn raw_json_eq(a: &RawValue, b: &RawValue) -> bool {
+    a.get() == b.get()
+        || matches!(
+            (serde_json::from_str::<serde_json::Value>(a.get()), serde_json::from_str::<serde_json::Value>(b.get())),
+            (Ok(a), Ok(b)) if a == b
+        )
 }
 
 impl<E> Deref for Decoded<E> {
@@ -193,7 +205,7 @@ impl UnknownEvent {
 
 impl PartialEq for UnknownEvent {
     fn eq(&self, other: &Self) -> bool {
-        self.name == other.name && self.raw.get() == other.raw.get()
+        self.name == other.name && raw_json_eq(&self.raw, &other.raw)
     }
 }
 

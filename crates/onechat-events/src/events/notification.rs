@@ -114,7 +114,7 @@ impl OtherActor {
 
 impl PartialEq for OtherActor {
     fn eq(&self, other: &Self) -> bool {
-        self.0.get() == other.0.get()
+        chat_events_core::raw_json_eq(&self.0, &other.0)
     }
 }
 

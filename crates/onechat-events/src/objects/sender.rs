@@ -78,7 +78,7 @@ impl OtherSender {
 
 impl PartialEq for OtherSender {
     fn eq(&self, other: &Self) -> bool {
-        self.raw.get() == other.raw.get()
+        chat_events_core::raw_json_eq(&self.raw, &other.raw)
     }
 }
 
