@@ -1,4 +1,5 @@
-//! Decode speed of ChatApp events, as ratios against a baseline measured in the same run.
+//! Decode speed of ChatApp and OneChat events, as ratios against a baseline measured in the
+//! same run.
 //!
 //! `cargo bench -p chat-events-tests --bench decode`
 //!
@@ -68,10 +69,41 @@ fn main() {
         .iter()
         .map(|f| f.json.clone().into_bytes())
         .collect();
+    let onechat = chat_events_tests::fixtures("onechat");
+    let onechat_case = |provenance: &str, stem: &str| -> Vec<u8> {
+        onechat
+            .iter()
+            .find(|f| f.provenance == provenance && f.stem == stem)
+            .unwrap_or_else(|| panic!("fixture onechat/{provenance}/{stem}"))
+            .json
+            .clone()
+            .into_bytes()
+    };
+    let onechat_cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "onechat conversation.updated frame",
+            onechat_case("reference", "conversation.updated"),
+        ),
+        (
+            "onechat message.created frame",
+            onechat_case("003_47029119058a39a1", "message.created"),
+        ),
+    ];
+    let onechat_all: Vec<Vec<u8>> = onechat
+        .iter()
+        .map(|f| f.json.clone().into_bytes())
+        .collect();
 
     if quick {
         for bytes in cases.iter().map(|(_, bytes)| bytes).chain(&all) {
             Event::decode(bytes).expect("fixture decodes");
+        }
+        for bytes in onechat_cases
+            .iter()
+            .map(|(_, bytes)| bytes)
+            .chain(&onechat_all)
+        {
+            onechat_events::Event::decode(bytes).expect("fixture decodes");
         }
         println!(
             "decode bench: quick pass ok (run `cargo bench -p chat-events-tests --bench decode` to measure)"
@@ -83,7 +115,7 @@ fn main() {
         "{:<34} {:>12} {:>12} {:>12} {:>9}",
         "case", "Value ns", "raw ns", "Event ns", "ratio"
     );
-    let report = |label: &str, inputs: &[&[u8]]| {
+    let report = |label: &str, inputs: &[&[u8]], decode: fn(&[u8]) -> bool| {
         let baseline = median_ns_per_op(|| {
             for bytes in inputs {
                 black_box(serde_json::from_slice::<serde_json::Value>(black_box(bytes)).ok());
@@ -96,7 +128,7 @@ fn main() {
         });
         let typed = median_ns_per_op(|| {
             for bytes in inputs {
-                black_box(<Event as ProviderEvent>::decode(black_box(bytes)).ok());
+                black_box(decode(black_box(bytes)));
             }
         });
         println!(
@@ -104,11 +136,27 @@ fn main() {
             typed / baseline
         );
     };
+    let chatapp: fn(&[u8]) -> bool = |bytes| <Event as ProviderEvent>::decode(bytes).is_ok();
+    let onechat_decode: fn(&[u8]) -> bool =
+        |bytes| <onechat_events::Event as ProviderEvent>::decode(bytes).is_ok();
     for (label, bytes) in &cases {
-        report(label, &[bytes.as_slice()]);
+        report(label, &[bytes.as_slice()], chatapp);
     }
     let all_refs: Vec<&[u8]> = all.iter().map(Vec::as_slice).collect();
-    report(&format!("all {} fixtures, one pass", all.len()), &all_refs);
+    report(
+        &format!("chatapp: all {} fixtures", all.len()),
+        &all_refs,
+        chatapp,
+    );
+    for (label, bytes) in &onechat_cases {
+        report(label, &[bytes.as_slice()], onechat_decode);
+    }
+    let onechat_refs: Vec<&[u8]> = onechat_all.iter().map(Vec::as_slice).collect();
+    report(
+        &format!("onechat: all {} fixtures", onechat_all.len()),
+        &onechat_refs,
+        onechat_decode,
+    );
     println!(
         "ratio = Event::decode (typed + raw kept) / serde_json::Value parse; below 1.00 is faster"
     );

@@ -103,6 +103,20 @@ pub struct Conversation {
     pub waiting_since: Maybe<Timestamp>,
 }
 
+impl Conversation {
+    /// When the widget visitor opened the conversation: the browser's
+    /// `additional_attributes.initiated_at.timestamp`, a JavaScript `Date.toString()` such as
+    /// `"Fri Jul 23 2021 22:43:14 GMT+0530 (India Standard Time)"`.
+    pub fn initiated_at(&self) -> Option<Timestamp> {
+        let value = self
+            .additional_attributes
+            .get()?
+            .get("initiated_at")?
+            .get("timestamp")?;
+        Timestamp::deserialize(value).ok()
+    }
+}
+
 /// The people around a conversation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
