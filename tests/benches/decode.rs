@@ -42,6 +42,7 @@ fn median_ns_per_op(mut op: impl FnMut()) -> f64 {
     rounds[3]
 }
 
+#[allow(clippy::too_many_lines)] // one straight script of cases
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test` runs benches with no such flag: do one quick
     // pass then so the code stays compiled and working.
