@@ -16,7 +16,11 @@
 ///   calls it, and builds `Unknown` on `None`;
 /// - `payload_schema(kind, generator)`, the JSON Schema of a known kind's payload type;
 /// - `Serialize` (each payload's own JSON; `Unknown` writes its raw JSON) and `Deserialize`
-///   (through [`ProviderEvent::from_raw`](crate::ProviderEvent::from_raw); `serde_json` only).
+///   (through [`ProviderEvent::from_raw`](crate::ProviderEvent::from_raw); `serde_json` only);
+/// - the [`ProviderEvent`](crate::ProviderEvent) impl, whose `from_raw` is the provider's
+///   `decode` function and `canonical_json` its `canonical` function; an inherent
+///   `decode(bytes)`; `From<UnknownEvent>`; and `JsonSchema`, built by the provider's
+///   `schema` function (the union of its events).
 ///
 /// Doc comments must come first on the enums and on each variant. Variants should be sorted
 /// alphabetically.
@@ -29,6 +33,9 @@ macro_rules! event_enum {
         $(#[doc = $kdoc:literal])*
         $kvis:vis enum $Kind:ident;
         payload_trait = $Trait:path;
+        decode = $decode:path;
+        canonical = $canonical:path;
+        schema = $schema:path;
         $(
             $(#[doc = $vdoc:literal])*
             $Variant:ident($Payload:ty) = $wire:literal,
@@ -119,6 +126,60 @@ macro_rules! event_enum {
                     $($Kind::$Variant => ::core::option::Option::Some(generator.subschema_for::<$Payload>()),)+
                     $Kind::Other(_) => ::core::option::Option::None,
                 }
+            }
+        }
+
+        impl $crate::ProviderEvent for $Event {
+            const PROVIDER: &'static str = $provider;
+
+            fn name(&self) -> &str {
+                $Event::name(self)
+            }
+
+            fn is_unknown(&self) -> bool {
+                $Event::is_unknown(self)
+            }
+
+            fn from_raw(
+                raw: &$crate::__private::serde_json::value::RawValue,
+            ) -> ::core::result::Result<Self, $crate::DecodeError> {
+                $decode(raw)
+            }
+
+            fn canonical_json(original: $crate::__private::serde_json::Value) -> $crate::__private::serde_json::Value {
+                $canonical(original)
+            }
+        }
+
+        impl $Event {
+            /// Decodes an event from bytes, keeping the original JSON beside the typed value
+            /// (see [`ProviderEvent::decode`](chat_events_core::ProviderEvent::decode)).
+            ///
+            /// # Errors
+            ///
+            /// A [`DecodeError`](chat_events_core::DecodeError) for bytes that are not JSON, a
+            /// payload that names no event, or a known event whose body does not fit its model
+            /// (with the JSON path). The error keeps the bytes.
+            pub fn decode(bytes: &[u8]) -> ::core::result::Result<$crate::Decoded<Self>, $crate::DecodeError> {
+                <Self as $crate::ProviderEvent>::decode(bytes)
+            }
+        }
+
+        impl ::core::convert::From<$crate::UnknownEvent> for $Event {
+            fn from(unknown: $crate::UnknownEvent) -> Self {
+                Self::Unknown(unknown)
+            }
+        }
+
+        impl $crate::__private::schemars::JsonSchema for $Event {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(stringify!($Event))
+            }
+
+            fn json_schema(
+                generator: &mut $crate::__private::schemars::SchemaGenerator,
+            ) -> $crate::__private::schemars::Schema {
+                $schema(generator)
             }
         }
 

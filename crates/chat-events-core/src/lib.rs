@@ -24,6 +24,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod drift;
+pub mod envelope;
 mod error;
 mod event;
 mod event_enum;

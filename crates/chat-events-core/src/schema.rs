@@ -28,3 +28,19 @@ pub fn root_schema(title: &str, build: impl FnOnce(&mut SchemaGenerator) -> Sche
     }
     schema
 }
+
+/// Like [`root_schema`], for a build that may find nothing to describe (an unknown event
+/// kind): `None` then.
+pub fn optional_root_schema(
+    title: &str,
+    build: impl FnOnce(&mut SchemaGenerator) -> Option<Schema>,
+) -> Option<Schema> {
+    let mut found = true;
+    let schema = root_schema(title, |generator| {
+        build(generator).unwrap_or_else(|| {
+            found = false;
+            Schema::default()
+        })
+    });
+    found.then_some(schema)
+}

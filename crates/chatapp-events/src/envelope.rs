@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use chat_events_core::{DecodeError, Id, Maybe, UnknownEvent};
+use chat_events_core::{DecodeError, Id, Maybe};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -101,11 +101,9 @@ impl Meta {
     }
 }
 
-/// The first look at a body: a wrapped `payload`, and the event name in `meta.type`.
+/// The event name in a body's `meta.type`.
 #[derive(Deserialize)]
-struct Head<'a> {
-    #[serde(borrow, default)]
-    payload: Option<&'a RawValue>,
+struct NameHead<'a> {
     #[serde(borrow, default)]
     meta: Option<MetaHead<'a>>,
 }
@@ -119,37 +117,32 @@ struct MetaHead<'a> {
 /// Decodes a ChatApp body, flat or wrapped; `name` (the Pusher event name) overrides
 /// `meta.type` when given.
 pub(crate) fn decode(raw: &RawValue, name: Option<&str>) -> Result<Event, DecodeError> {
-    if !raw.get().starts_with('{') {
-        let message = "invalid type: expected a JSON object (a ChatApp event body)";
-        return Err(DecodeError::data(PROVIDER, name, ".".to_owned(), message));
-    }
-    let head: Head<'_> = chat_events_core::decode_at(PROVIDER, name, "", raw)?;
-    let (body, prefix, meta) = match head.payload {
-        Some(payload) if payload.get().starts_with('{') => {
-            let inner: Head<'_> = chat_events_core::decode_at(PROVIDER, name, "payload", payload)?;
-            (payload, "payload", inner.meta)
-        }
-        _ => (raw, "", head.meta),
+    let (body, prefix) = chat_events_core::envelope::unwrap_body(
+        PROVIDER,
+        name,
+        raw,
+        "payload",
+        "a ChatApp event body",
+    )?;
+    let name = if let Some(name) = name {
+        Some(Cow::Borrowed(name))
+    } else {
+        let head: NameHead<'_> = chat_events_core::decode_at(PROVIDER, None, prefix, body)?;
+        head.meta.and_then(|meta| meta.kind)
     };
-    let name: Cow<'_, str> = match (name, meta.and_then(|meta| meta.kind)) {
-        (Some(name), _) => Cow::Borrowed(name),
-        (None, Some(kind)) => kind,
-        (None, None) => {
-            let path = if prefix.is_empty() {
-                "meta.type"
-            } else {
-                "payload.meta.type"
-            };
-            return Err(DecodeError::missing_event_name(PROVIDER, path));
-        }
-    };
-    let kind = EventKind::from(&*name);
-    Event::decode_known(&kind, prefix, body).unwrap_or_else(|| {
-        Ok(Event::Unknown(UnknownEvent::new(
-            name.into_owned(),
-            raw.to_owned(),
-        )))
-    })
+    chat_events_core::envelope::dispatch(
+        PROVIDER,
+        raw,
+        (body, prefix),
+        name,
+        "meta.type",
+        |name, prefix, body| Event::decode_known(&EventKind::from(name), prefix, body),
+    )
+}
+
+/// [`decode`] with the name read from the body.
+pub(crate) fn decode_unnamed(raw: &RawValue) -> Result<Event, DecodeError> {
+    decode(raw, None)
 }
 
 /// The flat form of a body: a wrapped `{queue, payload: {…}}` becomes its `payload`.

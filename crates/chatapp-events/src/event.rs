@@ -2,8 +2,7 @@
 
 use std::fmt;
 
-use chat_events_core::{DecodeError, Decoded, ProviderEvent};
-use schemars::{JsonSchema, Schema, SchemaGenerator};
+use chat_events_core::{DecodeError, Decoded};
 use serde_json::value::RawValue;
 
 use crate::{
@@ -34,10 +33,26 @@ chat_events_core::event_enum! {
     /// known name with a body that does not fit is a [`DecodeError`] naming the JSON path.
     ///
     /// Serializing an event writes the flat body.
+    ///
+    /// ```
+    /// use chatapp_events::{Event, MessengerType};
+    ///
+    /// let body = br#"{"data":[{"chat":{"id":"7000000000@c.us"}}],
+    ///                 "meta":{"type":"chatRead","licenseId":"1229","messengerType":"grWhatsApp"}}"#;
+    /// let event = Event::decode(body).unwrap();
+    /// let Event::ChatRead(payload) = &*event else { panic!("not chatRead") };
+    /// assert_eq!(payload.data[0].chat.id.as_str(), "7000000000@c.us");
+    /// assert_eq!(payload.meta.license_id.get().and_then(|id| id.as_i64()), Some(1229));
+    /// assert_eq!(payload.meta.messenger_type.get(), Some(&MessengerType::GrWhatsApp));
+    /// assert_eq!(event.raw().get(), std::str::from_utf8(body).unwrap());
+    /// ```
     pub enum Event;
     /// The name of a ChatApp event (`meta.type`, and the Pusher event name).
     pub enum EventKind;
     payload_trait = EventPayload;
+    decode = envelope::decode_unnamed;
+    canonical = envelope::canonical;
+    schema = schema::event_union;
     /// An accomplice was added to or removed from a chat.
     ChatAccomplice(Payload<ChatAccomplice>) = "chatAccomplice",
     /// A chat was archived or restored from the archive.
@@ -120,29 +135,6 @@ impl<T: fmt::Debug + Send + Sync> EventPayload for Payload<T> {
 }
 
 impl Event {
-    /// Decodes a ChatApp body, taking the event name from `meta.type`.
-    ///
-    /// ```
-    /// use chatapp_events::{Event, MessengerType};
-    ///
-    /// let body = br#"{"data":[{"chat":{"id":"7000000000@c.us"}}],
-    ///                 "meta":{"type":"chatRead","licenseId":"1229","messengerType":"grWhatsApp"}}"#;
-    /// let event = Event::decode(body).unwrap();
-    /// let Event::ChatRead(payload) = &*event else { panic!("not chatRead") };
-    /// assert_eq!(payload.data[0].chat.id.as_str(), "7000000000@c.us");
-    /// assert_eq!(payload.meta.license_id.get().and_then(|id| id.as_i64()), Some(1229));
-    /// assert_eq!(payload.meta.messenger_type.get(), Some(&MessengerType::GrWhatsApp));
-    /// assert_eq!(event.raw().get(), std::str::from_utf8(body).unwrap());
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// A [`DecodeError`] for bytes that are not JSON, a body without `meta.type`, or a known
-    /// event whose body does not fit its model (with the JSON path). The error keeps the bytes.
-    pub fn decode(bytes: &[u8]) -> Result<Decoded<Self>, DecodeError> {
-        <Self as ProviderEvent>::decode(bytes)
-    }
-
     /// Decodes a ChatApp body whose event name is given out of band: the `event` of the
     /// Pusher frame it came in. The name decides the type even if `meta.type` differs.
     ///
@@ -172,35 +164,5 @@ impl Event {
     /// The event's `meta`; `None` for unknown events.
     pub fn meta(&self) -> Option<&Meta> {
         self.payload().map(EventPayload::meta)
-    }
-}
-
-impl ProviderEvent for Event {
-    const PROVIDER: &'static str = PROVIDER;
-
-    fn name(&self) -> &str {
-        Event::name(self)
-    }
-
-    fn is_unknown(&self) -> bool {
-        Event::is_unknown(self)
-    }
-
-    fn from_raw(raw: &RawValue) -> Result<Self, DecodeError> {
-        envelope::decode(raw, None)
-    }
-
-    fn canonical_json(original: serde_json::Value) -> serde_json::Value {
-        envelope::canonical(original)
-    }
-}
-
-impl JsonSchema for Event {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Event".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        schema::event_union(generator)
     }
 }

@@ -5,7 +5,7 @@
 //! forms included (ids as string or number, `[]` for an empty object, numbers as strings,
 //! unknown values of open enums, unknown fields), in JSON Schema draft 2020-12.
 
-use chat_events_core::schema::root_schema;
+use chat_events_core::schema::{optional_root_schema, root_schema};
 use schemars::{Schema, SchemaGenerator, json_schema};
 
 use crate::{Channel, Event, EventKind, Meta};
@@ -13,14 +13,7 @@ use crate::{Channel, Event, EventKind, Meta};
 /// The schema of one known event's body, flat or wrapped, with `meta.type` pinned to its
 /// name; `None` for an unknown kind.
 pub fn event_schema(kind: &EventKind) -> Option<Schema> {
-    let mut found = true;
-    let schema = root_schema(kind.as_str(), |generator| {
-        envelope(generator, kind).unwrap_or_else(|| {
-            found = false;
-            Schema::default()
-        })
-    });
-    found.then_some(schema)
+    optional_root_schema(kind.as_str(), |generator| envelope(generator, kind))
 }
 
 /// The schema of any ChatApp body: exactly one of the known events, or an unknown event.

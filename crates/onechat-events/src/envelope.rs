@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use chat_events_core::{DecodeError, Id, UnknownEvent};
+use chat_events_core::{DecodeError, Id};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -25,43 +25,27 @@ pub struct Payload<T> {
     pub event: EventKind,
 }
 
+/// The event name in a broadcast's `event`.
 #[derive(Deserialize)]
-struct Head<'a> {
-    #[serde(borrow, default)]
-    message: Option<&'a RawValue>,
+struct NameHead<'a> {
     #[serde(borrow, default)]
     event: Option<Cow<'a, str>>,
 }
 
 /// Decodes a broadcast or a data frame.
 pub(crate) fn decode(raw: &RawValue) -> Result<Event, DecodeError> {
-    if !raw.get().starts_with('{') {
-        let message = "invalid type: expected a JSON object (a OneChat broadcast or data frame)";
-        return Err(DecodeError::data(PROVIDER, None, ".".to_owned(), message));
-    }
-    let head: Head<'_> = chat_events_core::decode_at(PROVIDER, None, "", raw)?;
-    let (body, prefix, name) = match head.message {
-        Some(message) if message.get().starts_with('{') => {
-            let inner: Head<'_> = chat_events_core::decode_at(PROVIDER, None, "message", message)?;
-            (message, "message", inner.event)
-        }
-        _ => (raw, "", head.event),
-    };
-    let Some(name) = name else {
-        let path = if prefix.is_empty() {
-            "event"
-        } else {
-            "message.event"
-        };
-        return Err(DecodeError::missing_event_name(PROVIDER, path));
-    };
-    let kind = EventKind::from(&*name);
-    Event::decode_known(&kind, prefix, body).unwrap_or_else(|| {
-        Ok(Event::Unknown(UnknownEvent::new(
-            name.into_owned(),
-            raw.to_owned(),
-        )))
-    })
+    let what = "a OneChat broadcast or data frame";
+    let (body, prefix) =
+        chat_events_core::envelope::unwrap_body(PROVIDER, None, raw, "message", what)?;
+    let head: NameHead<'_> = chat_events_core::decode_at(PROVIDER, None, prefix, body)?;
+    chat_events_core::envelope::dispatch(
+        PROVIDER,
+        raw,
+        (body, prefix),
+        head.event,
+        "event",
+        |name, prefix, body| Event::decode_known(&EventKind::from(name), prefix, body),
+    )
 }
 
 /// The broadcast inside a data frame; a bare broadcast as it is.

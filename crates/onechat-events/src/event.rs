@@ -2,9 +2,7 @@
 
 use std::fmt;
 
-use chat_events_core::{DecodeError, Decoded, Id, ProviderEvent};
-use schemars::{JsonSchema, Schema, SchemaGenerator};
-use serde_json::value::RawValue;
+use chat_events_core::Id;
 
 use crate::{
     Payload, envelope,
@@ -31,10 +29,24 @@ chat_events_core::event_enum! {
     ///
     /// A user's subscription receives the events of every account the user belongs to:
     /// filter with [`Event::account_id`] or [`Event::belongs_to`].
+    ///
+    /// ```
+    /// use onechat_events::{Event, objects::Availability};
+    ///
+    /// let frame = br#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"t\",\"account_id\":1,\"user_id\":1}",
+    ///                 "message":{"event":"presence.update","data":{"account_id":1,"users":{"1":"online"}}}}"#;
+    /// let event = Event::decode(frame).unwrap();
+    /// let Event::PresenceUpdate(presence) = &*event else { panic!() };
+    /// assert_eq!(presence.data.user(1), Some(&Availability::Online));
+    /// assert_eq!(event.account_id().and_then(|id| id.as_i64()), Some(1));
+    /// ```
     pub enum Event;
     /// The name of a OneChat event (the broadcast's `event`).
     pub enum EventKind;
     payload_trait = EventPayload;
+    decode = envelope::decode;
+    canonical = envelope::canonical;
+    schema = schema::event_union;
     /// The account's cached labels, inboxes or teams changed.
     AccountCacheInvalidated(Payload<CacheInvalidated>) = "account.cache_invalidated",
     /// A conversation's assignee changed.
@@ -111,28 +123,6 @@ impl<T: Scoped + fmt::Debug + Send + Sync> EventPayload for Payload<T> {
 }
 
 impl Event {
-    /// Decodes a broadcast (`{"event", "data"}`) or a whole Action Cable data frame.
-    ///
-    /// ```
-    /// use onechat_events::{Event, objects::Availability};
-    ///
-    /// let frame = br#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"t\",\"account_id\":1,\"user_id\":1}",
-    ///                 "message":{"event":"presence.update","data":{"account_id":1,"users":{"1":"online"}}}}"#;
-    /// let event = Event::decode(frame).unwrap();
-    /// let Event::PresenceUpdate(presence) = &*event else { panic!() };
-    /// assert_eq!(presence.data.user(1), Some(&Availability::Online));
-    /// assert_eq!(event.account_id().and_then(|id| id.as_i64()), Some(1));
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// A [`DecodeError`] for bytes that are not JSON, a body without an event name, or a
-    /// known event whose data does not fit its model (with the JSON path). The error keeps
-    /// the bytes.
-    pub fn decode(bytes: &[u8]) -> Result<Decoded<Self>, DecodeError> {
-        <Self as ProviderEvent>::decode(bytes)
-    }
-
     /// The account the event belongs to; `None` for unknown events.
     pub fn account_id(&self) -> Option<&Id> {
         self.payload().and_then(EventPayload::account_id)
@@ -147,35 +137,5 @@ impl Event {
     /// Who caused the event, when a signed-in user or bot did.
     pub fn performer(&self) -> Option<&Sender> {
         self.payload().and_then(EventPayload::performer)
-    }
-}
-
-impl ProviderEvent for Event {
-    const PROVIDER: &'static str = PROVIDER;
-
-    fn name(&self) -> &str {
-        Event::name(self)
-    }
-
-    fn is_unknown(&self) -> bool {
-        Event::is_unknown(self)
-    }
-
-    fn from_raw(raw: &RawValue) -> Result<Self, DecodeError> {
-        envelope::decode(raw)
-    }
-
-    fn canonical_json(original: serde_json::Value) -> serde_json::Value {
-        envelope::canonical(original)
-    }
-}
-
-impl JsonSchema for Event {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Event".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        schema::event_union(generator)
     }
 }

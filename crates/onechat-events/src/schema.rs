@@ -4,7 +4,7 @@
 //! the union of all events, and the Action Cable frame. They describe what
 //! [`Event::decode`] and [`Frame::decode`](crate::Frame::decode) accept (draft 2020-12).
 
-use chat_events_core::schema::root_schema;
+use chat_events_core::schema::{optional_root_schema, root_schema};
 use schemars::{Schema, SchemaGenerator, json_schema};
 
 use crate::{Event, EventKind, Identifier};
@@ -12,14 +12,7 @@ use crate::{Event, EventKind, Identifier};
 /// The schema of one known event, as a broadcast or inside a data frame, with `event`
 /// pinned to its name; `None` for an unknown kind.
 pub fn event_schema(kind: &EventKind) -> Option<Schema> {
-    let mut found = true;
-    let schema = root_schema(kind.as_str(), |generator| {
-        envelope(generator, kind).unwrap_or_else(|| {
-            found = false;
-            Schema::default()
-        })
-    });
-    found.then_some(schema)
+    optional_root_schema(kind.as_str(), |generator| envelope(generator, kind))
 }
 
 /// The schema of any OneChat broadcast: exactly one of the known events, or an unknown one.
