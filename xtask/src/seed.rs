@@ -15,12 +15,7 @@ use std::{
 };
 
 pub(crate) fn import_chatapp(root: &Path, seed: &Path) -> Result<Vec<PathBuf>, String> {
-    let text =
-        fs::read_to_string(seed).map_err(|e| format!("cannot read {}: {e}", seed.display()))?;
-    let stem = seed
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .ok_or_else(|| format!("bad seed file name {}", seed.display()))?;
+    let (text, stem) = read_seed(seed)?;
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
 
     let mut blocks: Vec<(String, String, String)> = Vec::new(); // (event, heading detail, text)
@@ -79,6 +74,17 @@ pub(crate) fn import_chatapp(root: &Path, seed: &Path) -> Result<Vec<PathBuf>, S
     Ok(written)
 }
 
+/// The seed's text and its file name without extension (the provenance folder's name).
+fn read_seed(seed: &Path) -> Result<(String, &str), String> {
+    let text =
+        fs::read_to_string(seed).map_err(|e| format!("cannot read {}: {e}", seed.display()))?;
+    let stem = seed
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .ok_or_else(|| format!("bad seed file name {}", seed.display()))?;
+    Ok((text, stem))
+}
+
 /// The `type` inside the block's `"meta"` object.
 fn meta_type(block: &str) -> Option<String> {
     let meta = &block[block.rfind("\"meta\"")?..];
@@ -111,12 +117,7 @@ fn variant_slug(detail: &str) -> String {
 /// `# presence event delivered to contacts …` line before one block is prose, not JSON, and
 /// is left out.
 pub(crate) fn import_onechat(root: &Path, seed: &Path) -> Result<Vec<PathBuf>, String> {
-    let text =
-        fs::read_to_string(seed).map_err(|e| format!("cannot read {}: {e}", seed.display()))?;
-    let stem = seed
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .ok_or_else(|| format!("bad seed file name {}", seed.display()))?;
+    let (text, stem) = read_seed(seed)?;
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let dir = root.join("tests/fixtures/onechat").join(stem);
     fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
