@@ -8,6 +8,12 @@ fn main() {
         "chatapp",
         chatapp_events::EventKind::KNOWN,
     );
+    trials.extend(
+        chat_events_tests::provider_trials::<codechat_events::Event>(
+            "codechat",
+            codechat_events::EventKind::KNOWN,
+        ),
+    );
     trials.extend(chat_events_tests::provider_trials::<onechat_events::Event>(
         "onechat",
         onechat_events::EventKind::KNOWN,

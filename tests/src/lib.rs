@@ -66,14 +66,17 @@ impl Fixture {
     /// The event the fixture is an example of: the longest of the provider's `known` event
     /// names that the file name starts with, followed by nothing or by `.<variant>`
     /// (`conversation.created.agent-bot` → `conversation.created`; event names may contain
-    /// dots). Otherwise the file name up to its first `.`.
+    /// dots; `:` is written `@`, as in `send.message@START.json`). Otherwise the file name up
+    /// to its first `.`.
     pub fn event_name<'a>(&'a self, known: &[&'a str]) -> &'a str {
         known
             .iter()
             .copied()
             .filter(|name| {
+                // `:` cannot be in a file name on every system; fixtures write it as `@`.
+                let file_name = name.replace(':', "@");
                 self.stem
-                    .strip_prefix(name)
+                    .strip_prefix(file_name.as_str())
                     .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
             })
             .max_by_key(|name| name.len())
@@ -284,7 +287,11 @@ pub fn check_schema(fixture: &Fixture, known: &[&str]) -> Result<(), Failed> {
     let instance: serde_json::Value =
         serde_json::from_str(&fixture.json).map_err(|e| e.to_string())?;
     let mut report = String::new();
-    for name in [fixture.event_name(known), "event", "envelope"] {
+    for name in [
+        fixture.event_name(known).replace(':', "@").as_str(),
+        "event",
+        "envelope",
+    ] {
         let schema = load_schema(&fixture.provider, name)?;
         let validator = jsonschema::validator_for(&schema)
             .map_err(|e| format!("schema {name} is invalid: {e}"))?;

@@ -38,6 +38,26 @@ fn generate() -> BTreeMap<PathBuf, String> {
         render(chatapp_events::schema::channel_schema()),
     );
 
+    let dir = PathBuf::from("schemas/codechat");
+    for name in codechat_events::EventKind::KNOWN {
+        let kind = codechat_events::EventKind::from(*name);
+        if let Some(schema) = codechat_events::schema::event_schema(&kind) {
+            // `:` cannot be in a file name on every system.
+            files.insert(
+                dir.join(format!("{}.schema.json", name.replace(':', "@"))),
+                render(schema),
+            );
+        }
+    }
+    files.insert(
+        dir.join("event.schema.json"),
+        render(codechat_events::schema::union_schema()),
+    );
+    files.insert(
+        dir.join("envelope.schema.json"),
+        render(codechat_events::schema::envelope_schema()),
+    );
+
     let dir = PathBuf::from("schemas/onechat");
     for name in onechat_events::EventKind::KNOWN {
         let kind = onechat_events::EventKind::from(*name);
@@ -69,7 +89,7 @@ fn render(mut schema: Schema) -> String {
 }
 
 /// The providers whose folders this task owns.
-const PROVIDER_DIRS: [&str; 2] = ["schemas/chatapp", "schemas/onechat"];
+const PROVIDER_DIRS: [&str; 3] = ["schemas/chatapp", "schemas/codechat", "schemas/onechat"];
 
 /// Writes the schemas (`check == false`) or checks that the committed ones are current.
 pub(crate) fn run(root: &Path, check: bool) -> Result<(), String> {

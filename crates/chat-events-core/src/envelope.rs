@@ -30,10 +30,7 @@ pub fn unwrap_body<'a>(
     wrapper: &'static str,
     what: &str,
 ) -> Result<(&'a RawValue, &'static str), DecodeError> {
-    if !raw.get().starts_with('{') {
-        let message = format!("invalid type: expected a JSON object ({what})");
-        return Err(DecodeError::data(provider, event, ".".to_owned(), &message));
-    }
+    ensure_object(provider, event, raw, what)?;
     let mut deserializer = serde_json::Deserializer::from_str(raw.get());
     let inner = FindKey {
         key: wrapper,
@@ -45,6 +42,25 @@ pub fn unwrap_body<'a>(
         Some(body) if body.get().starts_with('{') => (body, wrapper),
         _ => (raw, ""),
     })
+}
+
+/// Checks that a payload is a JSON object.
+///
+/// # Errors
+///
+/// A [`DecodeError`] (path `.`) naming `what` the payload should be.
+pub fn ensure_object(
+    provider: &'static str,
+    event: Option<&str>,
+    raw: &RawValue,
+    what: &str,
+) -> Result<(), DecodeError> {
+    if raw.get().starts_with('{') {
+        Ok(())
+    } else {
+        let message = format!("invalid type: expected a JSON object ({what})");
+        Err(DecodeError::data(provider, event, ".".to_owned(), &message))
+    }
 }
 
 /// Reads one key of a JSON object as borrowed raw JSON, skipping the others.

@@ -39,6 +39,7 @@ pub use lenient::{
     id::Id,
     maybe::Maybe,
     num::{Integer, Num, UnixSeconds},
+    one_or_many::OneOrMany,
     secret::Secret,
     timestamp::{Timestamp, TimestampForm},
 };

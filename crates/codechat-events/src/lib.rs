@@ -1,9 +1,20 @@
-//! Typed CodeChat (WhatsApp Web API) webhook events.
-//!
-//! CodeChat servers POST one JSON body per event to a webhook URL, with the event name in
-//! the body's `event` field. This crate will model every event of the CodeChat cloud docs and
-//! of the open-source `code-chat-br/whatsapp-api` server on the `chat-events-core`
-//! foundation (typed events, `Unknown` with raw JSON, decode errors with JSON paths, JSON
-//! Schema), and offer a webhook receiver behind the `webhook` feature. The model is not
-//! written yet; this crate holds its place in the workspace.
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod envelope;
+mod event;
+pub mod events;
+pub mod objects;
+mod proto;
+pub mod schema;
+
+pub use chat_events_core::{
+    DecodeError, DecodeErrorKind, Decoded, EventSource, Id, Maybe, Num, OneOrMany, ProviderEvent,
+    ReplaySource, Secret, SourceError, Timestamp, UnknownEvent, drift,
+};
+pub use envelope::{
+    ALIASES, CloudInstance, ConnectionStatus, DataKey, Instance, InstanceRecord, Payload, kind_of,
+};
+pub use event::{Event, EventKind, EventPayload};
+pub use proto::{Bytes, Content, FromCode, Long, Opaque, ProtoEnum, RawJson};

@@ -1,0 +1,269 @@
+//! Groups: metadata (`group(s).upsert`, `group(s).update`) and participant changes.
+
+use std::{borrow::Cow, fmt};
+
+use chat_events_core::{Maybe, Num, Timestamp, open_enum};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{
+    Deserialize, Deserializer, Serialize, Serializer,
+    de::{MapAccess, Visitor, value::MapAccessDeserializer},
+};
+
+/// A group's metadata (Baileys' `GroupMetadata`). In updates only `id` and the changed keys
+/// are present (plus who changed them).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct GroupMetadata {
+    /// `pn` or `lid`.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub addressing_mode: Maybe<String>,
+    /// Only admins may send.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub announce: Maybe<bool>,
+    /// Who made the change (updates).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub author: Maybe<String>,
+    /// The author's phone-number JID.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub author_pn: Maybe<String>,
+    /// The author's username.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub author_username: Maybe<String>,
+    /// Created (seconds).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub creation: Maybe<Timestamp>,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub desc: Maybe<String>,
+    /// Description id.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub desc_id: Maybe<String>,
+    /// Who set the description.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub desc_owner: Maybe<String>,
+    /// Their phone-number JID.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub desc_owner_pn: Maybe<String>,
+    /// When the description was set.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub desc_time: Maybe<Timestamp>,
+    /// Disappearing-messages timer (seconds).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub ephemeral_duration: Maybe<Num<i64>>,
+    /// The group's JID (`…@g.us`).
+    pub id: String,
+    /// Invite code.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub invite_code: Maybe<String>,
+    /// Whether it is a community.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub is_community: Maybe<bool>,
+    /// Whether it is a community's announcement group.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub is_community_announce: Maybe<bool>,
+    /// Whether joining needs approval.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub join_approval_mode: Maybe<bool>,
+    /// The community it belongs to.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub linked_parent: Maybe<String>,
+    /// Whether all members may add members.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub member_add_mode: Maybe<bool>,
+    /// Notification name.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub notify: Maybe<String>,
+    /// The creator.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub owner: Maybe<String>,
+    /// The creator's country code.
+    #[serde(
+        default,
+        rename = "owner_country_code",
+        skip_serializing_if = "Maybe::is_absent"
+    )]
+    pub owner_country_code: Maybe<String>,
+    /// The creator's phone-number JID.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub owner_pn: Maybe<String>,
+    /// Members.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub participants: Maybe<Vec<GroupParticipant>>,
+    /// Only admins may edit the group's info.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub restrict: Maybe<bool>,
+    /// Number of members.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub size: Maybe<Num<i64>>,
+    /// Subject (name).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub subject: Maybe<String>,
+    /// Who set the subject.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub subject_owner: Maybe<String>,
+    /// Their phone-number JID.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub subject_owner_pn: Maybe<String>,
+    /// When the subject was set. Quirk: seconds, or a string in the v2 docs.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub subject_time: Maybe<Timestamp>,
+}
+
+/// A member of a group: a bare JID (Baileys 6) or an object (Baileys 7).
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum GroupParticipant {
+    /// Baileys 6: the member's JID.
+    Jid(String),
+    /// Baileys 7: the member with its addresses and role.
+    Member(Box<Participant>),
+}
+
+impl GroupParticipant {
+    /// The member's id (a JID or a LID).
+    pub fn id(&self) -> &str {
+        match self {
+            Self::Jid(jid) => jid,
+            Self::Member(member) => &member.id,
+        }
+    }
+}
+
+impl Serialize for GroupParticipant {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Jid(jid) => serializer.serialize_str(jid),
+            Self::Member(member) => member.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for GroupParticipant {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ParticipantVisitor;
+
+        impl<'de> Visitor<'de> for ParticipantVisitor {
+            type Value = GroupParticipant;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a participant as a JID string or an object")
+            }
+
+            fn visit_str<E>(self, value: &str) -> Result<Self::Value, E> {
+                Ok(GroupParticipant::Jid(value.to_owned()))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                Participant::deserialize(MapAccessDeserializer::new(map))
+                    .map(|member| GroupParticipant::Member(Box::new(member)))
+            }
+        }
+
+        deserializer.deserialize_any(ParticipantVisitor)
+    }
+}
+
+impl JsonSchema for GroupParticipant {
+    fn schema_name() -> Cow<'static, str> {
+        "GroupParticipant".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let member = generator.subschema_for::<Participant>();
+        json_schema!({
+            "description": "A group member: a JID string (Baileys 6) or an object (Baileys 7).",
+            "anyOf": [{ "type": "string" }, member]
+        })
+    }
+}
+
+/// A group member (Baileys 7).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Participant {
+    /// `admin` or `superadmin`; `null` for members.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub admin: Maybe<AdminRole>,
+    /// The member's id (a JID or a LID).
+    pub id: String,
+    /// Profile picture URL.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub img_url: Maybe<String>,
+    /// Whether an admin.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub is_admin: Maybe<bool>,
+    /// Whether the creator.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub is_super_admin: Maybe<bool>,
+    /// The member's LID.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub lid: Maybe<String>,
+    /// Name.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub name: Maybe<String>,
+    /// Notification name.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub notify: Maybe<String>,
+    /// The member's phone-number JID.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub phone_number: Maybe<String>,
+    /// Username.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub username: Maybe<String>,
+}
+
+open_enum! {
+    /// A member's role in a group.
+    pub enum AdminRole {
+        /// An admin.
+        Admin = "admin",
+        /// The creator.
+        Superadmin = "superadmin",
+    }
+}
+
+/// Members joined, left, or changed role (`group-participants.update`, and the cloud docs'
+/// `group:participant.update`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct GroupParticipantsUpdate {
+    /// What happened.
+    pub action: GroupAction,
+    /// Who did it.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub author: Maybe<String>,
+    /// Their phone-number JID.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub author_pn: Maybe<String>,
+    /// Their username.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub author_username: Maybe<String>,
+    /// The group's JID.
+    pub id: String,
+    /// The members concerned.
+    ///
+    /// Quirk: JID strings with Baileys 6, objects with Baileys 7.
+    pub participants: Vec<GroupParticipant>,
+    /// Evolution: details of the members (free-form).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub participants_data: Maybe<Vec<serde_json::Map<String, serde_json::Value>>>,
+}
+
+open_enum! {
+    /// What happened to group members.
+    pub enum GroupAction {
+        /// Added.
+        Add = "add",
+        /// Demoted from admin.
+        Demote = "demote",
+        /// Changed their number.
+        Modify = "modify",
+        /// Promoted to admin.
+        Promote = "promote",
+        /// Removed or left.
+        Remove = "remove",
+    }
+}

@@ -1,0 +1,17 @@
+//! Objects the CodeChat events carry: messages, chats, contacts, groups.
+
+mod chat;
+mod contact;
+mod group;
+mod message;
+
+pub use chat::{ChatItem, ChatRow, ChatState, LegacyChat};
+pub use contact::{CloudContact, ContactItem, ContactRow, LegacyContact};
+pub use group::{
+    AdminRole, GroupAction, GroupMetadata, GroupParticipant, GroupParticipantsUpdate, Participant,
+};
+pub use message::{
+    BaileysMessage, CloudBody, CloudContext, CloudHeader, CloudMessage, Device, MediaPath,
+    MediaSize, MessageContent, MessageInfo, MessageKey, MessageRow, MessageStatus, MessageType,
+    ProtocolMessageType, WebhookMessage,
+};
