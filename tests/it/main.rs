@@ -1,4 +1,6 @@
 //! Integration tests that are not per-fixture: decoding behaviour, errors, lenient values.
+#![allow(clippy::too_many_lines)] // scenario tests read best as one list of assertions
 
 mod chatapp;
+mod codechat;
 mod onechat;
