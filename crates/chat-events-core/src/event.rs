@@ -252,6 +252,27 @@ pub fn decode_at<'a, T: Deserialize<'a>>(
     })
 }
 
+/// Deserializes `T` from an object captured as raw JSON inside a `Deserialize` impl (the
+/// two-step dispatch of objects told apart by a key, such as a sender's `type`), with the
+/// path inside the object named in the message: the outer decoder's path stops at the
+/// captured object.
+///
+/// # Errors
+///
+/// `E::custom` with serde's message and `(at `inner.path` inside)`.
+pub fn decode_captured<'a, T: Deserialize<'a>, E: serde::de::Error>(
+    raw: &'a RawValue,
+) -> Result<T, E> {
+    let mut deserializer = serde_json::Deserializer::from_str(raw.get());
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let inner = error.inner().to_string();
+        let message = inner
+            .rfind(" at line ")
+            .map_or(inner.as_str(), |index| &inner[..index]);
+        E::custom(format_args!("{message} (at `{}` inside)", error.path()))
+    })
+}
+
 /// Joins a path prefix and a serde_path_to_error path (`.` meaning the root).
 fn join_path(prefix: &str, path: &str) -> String {
     match (prefix, path) {

@@ -33,7 +33,7 @@ pub mod schema;
 mod source;
 
 pub use error::{DecodeError, DecodeErrorKind};
-pub use event::{Decoded, ProviderEvent, UnknownEvent, decode_at, raw_json_eq};
+pub use event::{Decoded, ProviderEvent, UnknownEvent, decode_at, decode_captured, raw_json_eq};
 pub use lenient::{
     empty::ObjectOrEmpty,
     id::Id,

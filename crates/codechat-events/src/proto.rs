@@ -568,17 +568,4 @@ impl<T: JsonSchema> JsonSchema for Opaque<T> {
     }
 }
 
-/// Decodes `T` from an object captured as raw JSON, naming the path inside it in the message
-/// (the outer decoder's path stops at the captured object).
-pub(crate) fn decode_captured<'a, T: Deserialize<'a>, E: de::Error>(
-    raw: &'a RawValue,
-) -> Result<T, E> {
-    let mut deserializer = serde_json::Deserializer::from_str(raw.get());
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let inner = error.inner().to_string();
-        let message = inner
-            .rfind(" at line ")
-            .map_or(inner.as_str(), |index| &inner[..index]);
-        E::custom(format_args!("{message} (at `{}` inside)", error.path()))
-    })
-}
+pub(crate) use chat_events_core::decode_captured;

@@ -5,7 +5,7 @@ use std::{borrow::Cow, collections::BTreeMap};
 
 use chat_events_core::{Id, Maybe, Secret, Timestamp, open_enum};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
 /// Free-form attributes (`additional_attributes`, `custom_attributes`, `meta`): any keys,
@@ -100,20 +100,7 @@ struct TypeTag<'a> {
     kind: Option<Cow<'a, str>>,
 }
 
-/// Decodes `T` from an object captured as raw JSON. The outer decoder's path stops at the
-/// captured object, so the message names the path inside it.
-pub(crate) fn decode_captured<'a, T: Deserialize<'a>, E: de::Error>(
-    raw: &'a RawValue,
-) -> Result<T, E> {
-    let mut deserializer = serde_json::Deserializer::from_str(raw.get());
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let inner = error.inner().to_string();
-        let message = inner
-            .rfind(" at line ")
-            .map_or(inner.as_str(), |index| &inner[..index]);
-        E::custom(format_args!("{message} (at `{}` inside)", error.path()))
-    })
-}
+pub(crate) use chat_events_core::decode_captured;
 
 impl<'de> Deserialize<'de> for Sender {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
