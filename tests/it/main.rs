@@ -3,4 +3,5 @@
 
 mod chatapp;
 mod codechat;
+mod codechat_webhook;
 mod onechat;

@@ -8,6 +8,9 @@ pub mod events;
 pub mod objects;
 mod proto;
 pub mod schema;
+#[cfg(feature = "webhook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "webhook")))]
+pub mod webhook;
 
 pub use chat_events_core::{
     DecodeError, DecodeErrorKind, Decoded, EventSource, Id, Maybe, Num, OneOrMany, ProviderEvent,

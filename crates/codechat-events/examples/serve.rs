@@ -1,0 +1,109 @@
+//! Receives CodeChat webhooks and prints each event as a JSON line.
+//!
+//! ```text
+//! cargo run -p codechat-events --features webhook --example serve -- \
+//!     --addr 127.0.0.1:8080 --path /webhooks/codechat --secret-header apikey
+//! ```
+//!
+//! Options: `--addr <ip:port>` (default `127.0.0.1:8080`), `--path <path>` (default `/`),
+//! `--body-limit <bytes>`, and where the shared secret goes: `--secret-header <name>`,
+//! `--secret-query <name>` or `--secret-path`. The secret itself is read from the
+//! environment variable `CODECHAT_WEBHOOK_SECRET` (never from the command line, which other
+//! users can see). Logs go to stderr (`RUST_LOG=debug` for more). Ctrl-C stops the server,
+//! prints what was still queued, and exits.
+//!
+//! Each stdout line: `{"received_at": <unix seconds>, "owner": …, "event": …, "known": …,
+//! "body": <the body as received>}`. Refused bodies go to stderr as
+//! `{"refused": <error>, "body": <the body as text>}`.
+
+use std::{net::SocketAddr, process::ExitCode, time::UNIX_EPOCH};
+
+use codechat_events::{EventSource, webhook::Receiver};
+use serde_json::json;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("serve: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), String> {
+    let mut addr: SocketAddr = "127.0.0.1:8080".parse().map_err(|e| format!("{e}"))?;
+    let mut builder = Receiver::builder();
+    let secret = std::env::var("CODECHAT_WEBHOOK_SECRET").ok();
+    let need_secret = || {
+        secret
+            .clone()
+            .ok_or("set CODECHAT_WEBHOOK_SECRET to the shared secret")
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or(format!("{arg} needs a value"));
+        builder = match arg.as_str() {
+            "--addr" => {
+                addr = value()?.parse().map_err(|e| format!("--addr: {e}"))?;
+                builder
+            }
+            "--path" => builder.path(value()?),
+            "--body-limit" => {
+                builder.body_limit(value()?.parse().map_err(|e| format!("--body-limit: {e}"))?)
+            }
+            "--secret-header" => builder.secret_header(&value()?, need_secret()?),
+            "--secret-query" => builder.secret_query(value()?, need_secret()?),
+            "--secret-path" => builder.secret_path(need_secret()?),
+            "--help" | "-h" => {
+                println!(
+                    "usage: serve [--addr ip:port] [--path /p] [--body-limit bytes] [--secret-header name | --secret-query name | --secret-path]"
+                );
+                return Ok(());
+            }
+            other => return Err(format!("unknown option {other} (try --help)")),
+        };
+    }
+    let (server, mut events) = builder
+        .serve(addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    eprintln!("listening on http://{}", server.local_addr());
+    let mut stop = Box::pin(tokio::signal::ctrl_c());
+    let mut server = Some(server);
+    loop {
+        tokio::select! {
+            item = events.next_event() => match item {
+                Some(Ok(delivery)) => {
+                    let received_at = delivery.received_at.duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or_default();
+                    let line = json!({
+                        "received_at": received_at,
+                        "owner": delivery.owner,
+                        "event": delivery.event.name(),
+                        "known": !delivery.event.is_unknown(),
+                        "body": delivery.event.raw(),
+                    });
+                    println!("{line}");
+                }
+                Some(Err(refused)) => {
+                    eprintln!("{}", json!({ "refused": refused.to_string(), "body": String::from_utf8_lossy(refused.raw()) }));
+                }
+                None => return Ok(()),
+            },
+            _ = &mut stop, if server.is_some() => {
+                eprintln!("stopping: finishing requests in flight, then printing what is queued");
+                if let Some(server) = server.take() {
+                    server.shutdown().await.map_err(|e| format!("server error: {e}"))?;
+                }
+            }
+        }
+    }
+}
