@@ -5,3 +5,5 @@ mod chatapp;
 mod codechat;
 mod codechat_webhook;
 mod onechat;
+mod onechat_client;
+mod rails_cable;
