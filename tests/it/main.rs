@@ -6,4 +6,5 @@ mod codechat;
 mod codechat_webhook;
 mod onechat;
 mod onechat_client;
+mod onechat_fake_cable;
 mod rails_cable;

@@ -282,3 +282,77 @@ async fn a_contact_subscribes_without_account_and_user() {
         .is_some()
     {}
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_listen_example_prints_events_as_json_lines() {
+    use std::{
+        io::{BufRead, BufReader},
+        process::{Command, Stdio},
+    };
+    let rails = tokio::task::block_in_place(Rails::start);
+    let exe = std::env::current_exe().unwrap();
+    let example = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .unwrap()
+        .join("examples")
+        .join("listen");
+    assert!(
+        example.exists(),
+        "{} is missing: run `cargo build -p onechat-events --features client --examples`",
+        example.display()
+    );
+    let mut child = Command::new(&example)
+        .args([
+            "--url",
+            &rails.url(),
+            "--user-id",
+            "9",
+            "--account",
+            "1",
+            "--presence-secs",
+            "60",
+        ])
+        .env("ONECHAT_PUBSUB_TOKEN", "tok_solo")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut read_line = move || -> serde_json::Value {
+        let line = lines.next().expect("a line").expect("readable");
+        serde_json::from_str(&line).unwrap()
+    };
+    let first = tokio::task::block_in_place(&mut read_line);
+    assert_eq!(first["event"], "presence.update");
+    tokio::task::block_in_place(|| {
+        rails.broadcast(
+            "tok_solo",
+            r#"{"event":"call.rejected","data":{"room_id":"example","account_id":1}}"#,
+        )
+    });
+    let line = loop {
+        let line = tokio::task::block_in_place(&mut read_line);
+        if line["event"] != "presence.update" {
+            break line;
+        }
+    };
+    assert_eq!(
+        (
+            line["event"].as_str(),
+            line["account"].as_i64(),
+            line["account_id"].as_i64()
+        ),
+        (Some("call.rejected"), Some(1), Some(1))
+    );
+    assert_eq!(line["body"]["data"]["room_id"], "example");
+    assert!(
+        Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let status = tokio::task::block_in_place(|| child.wait().unwrap());
+    assert!(status.success(), "{status}");
+}

@@ -1,7 +1,7 @@
 //! `cargo xtask test` (the project's test command) and `cargo xtask deps-check`.
 //!
-//! `test` installs what the suites need when it is missing, then runs every test of the
-//! workspace. It is what `.ci/run` calls and what the README names; a fresh machine needs
+//! `test` installs what the suites need when it is missing (Debian's `ruby-actioncable` and
+//! `puma` for the OneChat client tests), then runs every test of the workspace. It is what `.ci/run` calls and what the README names; a fresh machine needs
 //! nothing but the Rust toolchain before running it.
 
 use std::{
@@ -42,11 +42,65 @@ fn run(command: &mut Command) -> Result<(), String> {
 
 /// The test command.
 pub(crate) fn test(root: &Path) -> Result<(), String> {
+    install_rails_action_cable()?;
     deps_check(root)?;
     crate::schema::run(root, true)?;
     run(cargo()
         .current_dir(root)
         .args(["test", "--workspace", "--all-features", "--locked"]))
+}
+
+/// The OneChat client tests run a real Action Cable server: Debian's `ruby-actioncable`
+/// under `puma`. Installs them when missing; fails with the install hint when it cannot.
+fn install_rails_action_cable() -> Result<(), String> {
+    let present = || {
+        Command::new("puma")
+            .arg("--version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+            && Command::new("ruby")
+                .args(["-e", "require 'action_cable'"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+    };
+    if present() {
+        return Ok(());
+    }
+    const HINT: &str = "the OneChat client tests need Debian's ruby-actioncable and puma: apt-get install -y ruby-actioncable puma";
+    println!(
+        "==> installing ruby-actioncable and puma (Debian packages) for the Action Cable tests"
+    );
+    let root = std::env::var("USER").is_ok_and(|user| user == "root")
+        || Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|out| out.stdout.trim_ascii() == b"0");
+    let apt = |args: &[&str]| {
+        let mut command = if root {
+            Command::new("apt-get")
+        } else {
+            Command::new("sudo")
+        };
+        if !root {
+            command.args(["-n", "apt-get"]);
+        }
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut command)
+    };
+    apt(&["update", "-qq"]).map_err(|e| format!("{e}\n{HINT}"))?;
+    apt(&["install", "-y", "-qq", "ruby-actioncable", "puma"])
+        .map_err(|e| format!("{e}\n{HINT}"))?;
+    if present() {
+        Ok(())
+    } else {
+        Err(format!(
+            "ruby-actioncable and puma are still missing after apt-get install\n{HINT}"
+        ))
+    }
 }
 
 /// Checks that each provider crate, built types-only, pulls no async runtime, no network

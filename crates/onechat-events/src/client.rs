@@ -655,10 +655,10 @@ impl Pump {
     /// Whether this subscription delivers `event` (account filter and duplicates).
     fn wanted(&self, event: &Event) -> bool {
         let account = event.account_id().and_then(chat_events_core::Id::as_i64);
-        if let (Some(only), Some(account)) = (&self.only_accounts, account) {
-            if !only.contains(&account) {
-                return false;
-            }
+        if let (Some(only), Some(account)) = (&self.only_accounts, account)
+            && !only.contains(&account)
+        {
+            return false;
         }
         if self.deliver_duplicates || self.accounts.len() <= 1 {
             return true;
