@@ -81,7 +81,7 @@ async fn every_fixture_broadcast_arrives_decoded_and_equal() {
             delivery
                 .subscription
                 .account_id()
-                .and_then(|id| id.as_i64()),
+                .and_then(chat_events_core::Id::as_i64),
             Some(1)
         );
     }
@@ -106,7 +106,12 @@ async fn a_bad_token_gets_the_confirmation_timeout_and_other_accounts_keep_worki
         panic!("expected a timeout")
     };
     assert_eq!(
-        (subscription.account_id().and_then(|id| id.as_i64()), after),
+        (
+            subscription
+                .account_id()
+                .and_then(chat_events_core::Id::as_i64),
+            after
+        ),
         (Some(1), Duration::from_secs(2))
     );
     assert!(
@@ -130,7 +135,9 @@ async fn a_bad_token_gets_the_confirmation_timeout_and_other_accounts_keep_worki
         match next(&mut client).await {
             Err(ClientError::ConfirmationTimeout { subscription, .. }) => {
                 assert_eq!(
-                    subscription.account_id().and_then(|id| id.as_i64()),
+                    subscription
+                        .account_id()
+                        .and_then(chat_events_core::Id::as_i64),
                     Some(3)
                 );
                 timed_out = true;
@@ -172,7 +179,7 @@ async fn a_killed_and_restarted_server_gives_reconnected_and_events_flow_again()
         rails.broadcast(
             "tok_solo",
             r#"{"event":"call.rejected","data":{"room_id":"before","account_id":1}}"#,
-        )
+        );
     });
     assert_eq!(
         next_event(&mut client).await.event.kind(),
@@ -186,7 +193,7 @@ async fn a_killed_and_restarted_server_gives_reconnected_and_events_flow_again()
         match next(&mut client).await {
             Ok(Update::Reconnected { downtime }) => break downtime,
             Ok(Update::Event(delivery)) => {
-                assert_eq!(delivery.event.kind(), EventKind::PresenceUpdate)
+                assert_eq!(delivery.event.kind(), EventKind::PresenceUpdate);
             }
             other => panic!("unexpected {other:?}"),
         }
@@ -199,7 +206,7 @@ async fn a_killed_and_restarted_server_gives_reconnected_and_events_flow_again()
         rails.broadcast(
             "tok_solo",
             r#"{"event":"call.rejected","data":{"room_id":"after","account_id":1}}"#,
-        )
+        );
     });
     let delivery = next_event(&mut client).await;
     let Event::CallRejected(rejected) = delivery.event.event() else {
@@ -235,7 +242,10 @@ async fn one_subscription_per_account_delivers_each_event_once() {
     assert_eq!(
         (
             first.event.kind(),
-            first.subscription.account_id().and_then(|id| id.as_i64())
+            first
+                .subscription
+                .account_id()
+                .and_then(chat_events_core::Id::as_i64)
         ),
         (EventKind::CallRejected, Some(2))
     );
@@ -243,7 +253,10 @@ async fn one_subscription_per_account_delivers_each_event_once() {
     assert_eq!(
         (
             second.event.kind(),
-            second.subscription.account_id().and_then(|id| id.as_i64())
+            second
+                .subscription
+                .account_id()
+                .and_then(chat_events_core::Id::as_i64)
         ),
         (EventKind::ContactDeleted, Some(1))
     );
@@ -329,7 +342,7 @@ async fn the_listen_example_prints_events_as_json_lines() {
         rails.broadcast(
             "tok_solo",
             r#"{"event":"call.rejected","data":{"room_id":"example","account_id":1}}"#,
-        )
+        );
     });
     let line = loop {
         let line = tokio::task::block_in_place(&mut read_line);

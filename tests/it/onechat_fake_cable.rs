@@ -45,6 +45,7 @@ where
             let index = count.fetch_add(1, Ordering::SeqCst);
             let script = Arc::clone(&script);
             tokio::spawn(async move {
+                #[allow(clippy::result_large_err)] // the signature is tungstenite's callback
                 let accept = |_: &Request, mut response: Response| {
                     response.headers_mut().insert(
                         "Sec-WebSocket-Protocol",

@@ -53,6 +53,7 @@ pub(crate) fn test(root: &Path) -> Result<(), String> {
 /// The OneChat client tests run a real Action Cable server: Debian's `ruby-actioncable`
 /// under `puma`. Installs them when missing; fails with the install hint when it cannot.
 fn install_rails_action_cable() -> Result<(), String> {
+    const HINT: &str = "the OneChat client tests need Debian's ruby-actioncable and puma: apt-get install -y ruby-actioncable puma";
     let present = || {
         Command::new("puma")
             .arg("--version")
@@ -70,7 +71,6 @@ fn install_rails_action_cable() -> Result<(), String> {
     if present() {
         return Ok(());
     }
-    const HINT: &str = "the OneChat client tests need Debian's ruby-actioncable and puma: apt-get install -y ruby-actioncable puma";
     println!(
         "==> installing ruby-actioncable and puma (Debian packages) for the Action Cable tests"
     );

@@ -54,7 +54,7 @@ async fn run() -> Result<(), String> {
                     value()?
                         .parse::<i64>()
                         .map_err(|e| format!("--user-id: {e}"))?,
-                )
+                );
             }
             "--account" => accounts.push(
                 value()?
@@ -64,12 +64,12 @@ async fn run() -> Result<(), String> {
             "--presence-secs" => {
                 presence = value()?
                     .parse()
-                    .map_err(|e| format!("--presence-secs: {e}"))?
+                    .map_err(|e| format!("--presence-secs: {e}"))?;
             }
             "--confirm-secs" => {
                 confirm = value()?
                     .parse()
-                    .map_err(|e| format!("--confirm-secs: {e}"))?
+                    .map_err(|e| format!("--confirm-secs: {e}"))?;
             }
             "--help" | "-h" => {
                 println!(
@@ -103,11 +103,11 @@ async fn run() -> Result<(), String> {
         tokio::select! {
             item = client.next_event() => match item {
                 Some(Ok(Update::Event(delivery))) => {
-                    let account = delivery.subscription.account_id().and_then(|id| id.as_i64());
+                    let account = delivery.subscription.account_id().and_then(onechat_events::Id::as_i64);
                     let line = json!({
                         "account": account,
                         "event": delivery.event.name(),
-                        "account_id": delivery.event.account_id().and_then(|id| id.as_i64()),
+                        "account_id": delivery.event.account_id().and_then(onechat_events::Id::as_i64),
                         "body": delivery.event.raw(),
                     });
                     println!("{line}");
