@@ -99,6 +99,7 @@ async fn run() -> Result<(), String> {
         client.subscriptions().len()
     );
     let mut stop = Box::pin(tokio::signal::ctrl_c());
+    let mut stopping = false;
     loop {
         tokio::select! {
             item = client.next_event() => match item {
@@ -119,7 +120,9 @@ async fn run() -> Result<(), String> {
                 Some(Err(error)) => eprintln!("{error}"),
                 None => return Ok(()),
             },
-            _ = &mut stop => {
+            // A completed future must not be polled again: only until the first Ctrl-C.
+            _ = &mut stop, if !stopping => {
+                stopping = true;
                 client.close().await;
             }
         }
