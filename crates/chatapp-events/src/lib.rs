@@ -3,6 +3,9 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod channel;
+#[cfg(feature = "client")]
+#[cfg_attr(docsrs, doc(cfg(feature = "client")))]
+pub mod client;
 mod envelope;
 mod event;
 pub mod events;
@@ -12,7 +15,7 @@ pub mod schema;
 pub use channel::{Channel, MessengerType, ParseChannelError};
 pub use chat_events_core::{
     DecodeError, DecodeErrorKind, Decoded, EventSource, Id, Maybe, Num, ObjectOrEmpty,
-    ProviderEvent, ReplaySource, SourceError, UnixSeconds, UnknownEvent, drift,
+    ProviderEvent, ReplaySource, Secret, SourceError, UnixSeconds, UnknownEvent, drift,
 };
 pub use envelope::{Meta, Payload, Scope};
 pub use event::{Event, EventKind, EventPayload};

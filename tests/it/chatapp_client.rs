@@ -1,0 +1,751 @@
+//! The ChatApp client against the scripted Pusher server of `pusher_fake`: dialects,
+//! heartbeats, close codes, auth failures, token refresh, garbage.
+
+use std::{
+    fmt::Write as _,
+    net::SocketAddr,
+    sync::{
+        Arc,
+        atomic::{AtomicUsize, Ordering},
+    },
+    time::{Duration, Instant},
+};
+
+use chat_events_core::SourceError;
+use chatapp_events::{
+    Channel, Event, EventKind, EventSource, Secret,
+    client::{Client, ClientBuilder, ClientError, ConnectionState, SubscriptionFailure, Update},
+};
+use tokio::time::timeout;
+use tokio_tungstenite::tungstenite::{
+    Message,
+    protocol::{CloseFrame, frame::coding::CloseCode},
+};
+
+use crate::pusher_fake::{APP_KEY, AuthAnswer, Session, auth_endpoint, fake_pusher};
+
+const TOKEN: &str = "$2y$10$l.SQOBOaqz3ZU65JAlEK4ughTCzIbcVGpJIUNTVnGpaKOYOd4M";
+
+fn channels() -> [Channel; 4] {
+    [
+        "private-v1.licenses.1229.messengers.grWhatsApp"
+            .parse()
+            .unwrap(),
+        Channel::Company { company_id: 2224 },
+        Channel::User { user_id: 685 },
+        Channel::CompanyUser {
+            company_id: 2223,
+            user_id: 685,
+        },
+    ]
+}
+
+fn builder(addr: SocketAddr, auth_url: &str) -> ClientBuilder {
+    Client::builder(TOKEN)
+        .host("127.0.0.1")
+        .port(addr.port())
+        .tls(false)
+        .app_key(APP_KEY)
+        .auth_url(auth_url)
+        .backoff(Duration::from_millis(100), Duration::from_millis(400))
+        .subscribe_timeout(Duration::from_secs(3))
+}
+
+async fn next(client: &mut Client) -> Option<Result<Update, ClientError>> {
+    timeout(Duration::from_secs(15), client.next_event())
+        .await
+        .expect("an update within 15 s")
+}
+
+/// The next update that is not a `Subscribed` notice.
+async fn next_kept(client: &mut Client) -> Option<Result<Update, ClientError>> {
+    loop {
+        match next(client).await {
+            Some(Ok(Update::Subscribed { .. })) => {}
+            other => return other,
+        }
+    }
+}
+
+fn body(event: &str) -> String {
+    let path = chat_events_tests::workspace_root()
+        .join("tests/fixtures/chatapp/000_3eeb06198ae497e6")
+        .join(format!("{event}.jsonc"));
+    chat_events_tests::jsonc::strip(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Subscribes every channel the client asks for, answering as `with_data` says.
+async fn subscribe_all(
+    session: &mut Session,
+    socket_id: &str,
+    count: usize,
+    with_data: bool,
+) -> Vec<String> {
+    let mut subscribed = Vec::new();
+    for _ in 0..count {
+        let Some((channel, auth)) = session.subscribe().await else {
+            break;
+        };
+        if session.answer(socket_id, &channel, &auth, with_data).await {
+            subscribed.push(channel);
+        }
+    }
+    subscribed
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn subscribes_all_four_channel_kinds_and_delivers_typed_events() {
+    let (auth_url, calls) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let (addr, _) = fake_pusher(|_, mut session| async move {
+        assert!(
+            session
+                .path
+                .starts_with("/app/app-key?protocol=7&client=rust-chatapp-events&version="),
+            "{}",
+            session.path
+        );
+        assert!(session.path.ends_with("&flash=false"));
+        session.established("1234.5678", 30).await;
+        let channels = subscribe_all(&mut session, "1234.5678", 4, false).await;
+        assert_eq!(channels.len(), 4);
+        for (channel, event) in channels.iter().zip([
+            "messageStatus",
+            "employeeStatus",
+            "quickResponse.bulk-destroy",
+            "message",
+        ]) {
+            let name = event.split('.').next().unwrap();
+            session.event(channel, name, &body(event)).await;
+        }
+        session.serve_pings(true).await;
+    })
+    .await;
+    let mut builder = builder(addr, &auth_url);
+    for channel in channels() {
+        builder = builder.channel(channel);
+    }
+    let mut client = builder.connect();
+    let mut subscribed = Vec::new();
+    let mut events = Vec::new();
+    while events.len() < 4 {
+        match next(&mut client).await {
+            Some(Ok(Update::Subscribed { channel })) => subscribed.push(channel),
+            Some(Ok(Update::Event { channel, event })) => events.push((channel, event)),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(subscribed, channels());
+    for ((channel, event), (expected_channel, fixture)) in
+        events.iter().zip(channels().iter().zip([
+            "messageStatus",
+            "employeeStatus",
+            "quickResponse.bulk-destroy",
+            "message",
+        ]))
+    {
+        assert_eq!(channel, expected_channel);
+        let expected = Event::decode(body(fixture).as_bytes()).unwrap();
+        assert_eq!(event.event(), expected.event(), "{fixture}");
+    }
+    // The access token went to the auth endpoint as is, with the socket id and channel.
+    let calls = calls.lock().unwrap().clone();
+    assert_eq!(calls.len(), 4);
+    assert!(
+        calls
+            .iter()
+            .all(|call| call.authorization.as_deref() == Some(TOKEN)
+                && call.socket_id == "1234.5678")
+    );
+    assert_eq!(
+        calls[0].channel,
+        "private-v1.licenses.1229.messengers.grWhatsApp"
+    );
+    assert_eq!(*client.state().borrow(), ConnectionState::Connected);
+    client.close().await;
+    assert_eq!(*client.state().borrow(), ConnectionState::Disconnected);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn established_data_as_object_or_string_with_either_activity_timeout() {
+    for (frame, dialect) in [
+        (
+            r#"{"event":"pusher:connection_established","data":{"socket_id":"1.1","activity_timeout":120}}"#,
+            "object, 120 (sockudo)",
+        ),
+        (
+            r#"{"event":"pusher:connection_established","data":"{\"socket_id\":\"1.1\",\"activity_timeout\":30}"}"#,
+            "string, 30 (laravel-websockets)",
+        ),
+        (
+            r#"{"event":"pusher:connection_established","data":"{\"socket_id\":\"1.1\"}"}"#,
+            "no activity timeout",
+        ),
+    ] {
+        let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+        let (addr, _) = fake_pusher(move |_, mut session| async move {
+            session.send_raw(Message::text(frame)).await;
+            subscribe_all(&mut session, "1.1", 1, true).await;
+            session.serve_pings(false).await;
+        })
+        .await;
+        let mut client = builder(addr, &auth_url)
+            .channel(Channel::User { user_id: 685 })
+            .connect();
+        assert!(
+            matches!(next(&mut client).await, Some(Ok(Update::Subscribed { .. }))),
+            "{dialect}"
+        );
+        client.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_server_pings_and_pings_when_idle() {
+    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let answered = Arc::new(AtomicUsize::new(0));
+    let idle_pings = Arc::new(AtomicUsize::new(0));
+    let counters = (Arc::clone(&answered), Arc::clone(&idle_pings));
+    let (addr, connections) = fake_pusher(move |_, mut session| {
+        let (answers, pings) = (Arc::clone(&counters.0), Arc::clone(&counters.1));
+        async move {
+            session.established("2.2", 120).await;
+            subscribe_all(&mut session, "2.2", 1, true).await;
+            // sockudo's ping: no data.
+            session
+                .send(serde_json::json!({ "event": "pusher:ping" }))
+                .await;
+            while let Some(frame) = session.recv().await {
+                match frame["event"].as_str() {
+                    Some("pusher:pong") => {
+                        answers.fetch_add(1, Ordering::SeqCst);
+                    }
+                    Some("pusher:ping") => {
+                        pings.fetch_add(1, Ordering::SeqCst);
+                        // laravel-websockets' pong: no data.
+                        session
+                            .send(serde_json::json!({ "event": "pusher:pong" }))
+                            .await;
+                    }
+                    _ => {}
+                }
+            }
+        }
+    })
+    .await;
+    // The client's activity timeout (1 s) is below the server's (120 s): it wins.
+    let mut client = builder(addr, &auth_url)
+        .channel(Channel::User { user_id: 685 })
+        .activity_timeout(Duration::from_secs(1))
+        .pong_timeout(Duration::from_secs(1))
+        .connect();
+    assert!(matches!(
+        next(&mut client).await,
+        Some(Ok(Update::Subscribed { .. }))
+    ));
+    tokio::time::sleep(Duration::from_millis(3500)).await;
+    assert_eq!(
+        answered.load(Ordering::SeqCst),
+        1,
+        "the server's ping was answered"
+    );
+    assert!(
+        idle_pings.load(Ordering::SeqCst) >= 2,
+        "the client pinged when idle"
+    );
+    assert_eq!(
+        connections.load(Ordering::SeqCst),
+        1,
+        "answered pings keep the connection"
+    );
+    client.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_pong_means_reconnect_with_new_authorisation() {
+    let (auth_url, calls) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let (addr, connections) = fake_pusher(|index, mut session| async move {
+        let socket_id = format!("{index}.99");
+        session.established(&socket_id, 120).await;
+        subscribe_all(&mut session, &socket_id, 1, true).await;
+        if index == 0 {
+            // Swallow everything, pings included.
+            while session.recv().await.is_some() {}
+        } else {
+            session.serve_pings(true).await;
+        }
+    })
+    .await;
+    let mut client = builder(addr, &auth_url)
+        .channel(Channel::Company { company_id: 2224 })
+        .activity_timeout(Duration::from_millis(500))
+        .pong_timeout(Duration::from_millis(500))
+        .connect();
+    assert!(matches!(
+        next(&mut client).await,
+        Some(Ok(Update::Subscribed { .. }))
+    ));
+    let Some(Ok(Update::Reconnected { downtime })) = next(&mut client).await else {
+        panic!("expected a reconnect")
+    };
+    assert!(downtime < Duration::from_secs(2), "{downtime:?}");
+    assert!(
+        matches!(next(&mut client).await, Some(Ok(Update::Subscribed { .. }))),
+        "resubscribed"
+    );
+    assert_eq!(connections.load(Ordering::SeqCst), 2);
+    let socket_ids: Vec<String> = calls
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|call| call.socket_id.clone())
+        .collect();
+    assert_eq!(
+        socket_ids,
+        ["0.99", "1.99"],
+        "authorised again for the new socket"
+    );
+    client.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dropped_tcp_connection_is_redialed() {
+    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let (addr, connections) = fake_pusher(|index, mut session| async move {
+        session.established("3.3", 120).await;
+        subscribe_all(&mut session, "3.3", 1, true).await;
+        if index == 0 {
+            drop(session); // no close frame: the TCP connection just ends
+        } else {
+            let channel = "private-v1.users.685";
+            session
+                .event(channel, "quickResponse", &body("quickResponse.destroy"))
+                .await;
+            session.serve_pings(true).await;
+        }
+    })
+    .await;
+    let mut client = builder(addr, &auth_url)
+        .channel(Channel::User { user_id: 685 })
+        .connect();
+    let mut reconnected = false;
+    loop {
+        match next_kept(&mut client).await {
+            Some(Ok(Update::Reconnected { .. })) => reconnected = true,
+            Some(Ok(Update::Event { event, .. })) => {
+                assert_eq!(event.kind(), EventKind::QuickResponse);
+                break;
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert!(reconnected);
+    assert_eq!(connections.load(Ordering::SeqCst), 2);
+    client.close().await;
+}
+
+async fn close_with(
+    code: u16,
+) -> (
+    Client,
+    Arc<AtomicUsize>,
+    Arc<std::sync::Mutex<Vec<Instant>>>,
+) {
+    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let times = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = Arc::clone(&times);
+    let (addr, connections) = fake_pusher(move |index, mut session| {
+        let times = Arc::clone(&seen);
+        async move {
+            times.lock().unwrap().push(Instant::now());
+            session.established("4.4", 120).await;
+            subscribe_all(&mut session, "4.4", 1, true).await;
+            if index == 0 {
+                let frame = CloseFrame {
+                    code: CloseCode::from(code),
+                    reason: "scripted".into(),
+                };
+                session.send_raw(Message::Close(Some(frame))).await;
+            }
+            session.serve_pings(true).await;
+        }
+    })
+    .await;
+    let client = builder(addr, &auth_url)
+        .channel(Channel::User { user_id: 685 })
+        .backoff(Duration::from_millis(100), Duration::from_millis(200))
+        .connect();
+    (client, connections, times)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn close_code_4001_stops_the_client() {
+    let (mut client, connections, _) = close_with(4001).await;
+    let error = loop {
+        match next(&mut client).await {
+            Some(Ok(Update::Subscribed { .. })) => {}
+            Some(Err(error)) => break error,
+            other => panic!("unexpected {other:?}"),
+        }
+    };
+    assert!(
+        matches!(&error, ClientError::Closed { code: 4001, .. }),
+        "{error:?}"
+    );
+    assert!(error.is_fatal());
+    assert!(next(&mut client).await.is_none());
+    assert_eq!(*client.state().borrow(), ConnectionState::Failed);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        connections.load(Ordering::SeqCst),
+        1,
+        "no redial after 4001"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn close_codes_4100_4200_4201_reconnect_with_their_delays() {
+    for (code, at_least, at_most) in [
+        (4100, Duration::from_secs(1), Duration::from_millis(2500)),
+        (4200, Duration::ZERO, Duration::from_millis(500)),
+        (4201, Duration::ZERO, Duration::from_millis(500)),
+    ] {
+        let (mut client, connections, times) = close_with(code).await;
+        loop {
+            match next(&mut client).await {
+                Some(Ok(Update::Reconnected { .. })) => break,
+                Some(Ok(Update::Subscribed { .. })) => {}
+                other => panic!("{code}: unexpected {other:?}"),
+            }
+        }
+        let times = times.lock().unwrap().clone();
+        let gap = times[1] - times[0];
+        assert!(
+            gap >= at_least && gap <= at_most,
+            "{code}: redialed after {gap:?}"
+        );
+        assert_eq!(connections.load(Ordering::SeqCst), 2, "{code}");
+        client.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn auth_failures_are_reported_per_channel_and_the_rest_works() {
+    let (auth_url, _) = auth_endpoint(|call| match call.channel.as_str() {
+        "private-v1.licenses.1229.messengers.grWhatsApp" => AuthAnswer::Status(500),
+        "private-v1.companies.2224" => AuthAnswer::Html,
+        "private-v1.users.685" => AuthAnswer::Status(403),
+        _ => AuthAnswer::Sign,
+    })
+    .await;
+    let (addr, _) = fake_pusher(|_, mut session| async move {
+        session.established("5.5", 120).await;
+        let channels = subscribe_all(&mut session, "5.5", 1, false).await;
+        assert_eq!(channels, ["private-v1.companies.2223.users.685"]);
+        session
+            .event(&channels[0], "message", &body("message"))
+            .await;
+        session.serve_pings(true).await;
+    })
+    .await;
+    let mut builder = builder(addr, &auth_url);
+    for channel in channels() {
+        builder = builder.channel(channel);
+    }
+    let mut client = builder.connect();
+    let mut failures = Vec::new();
+    loop {
+        match next_kept(&mut client).await {
+            Some(Err(ClientError::Subscription { channel, failure })) => {
+                failures.push((channel, failure));
+            }
+            Some(Ok(Update::Event { channel, event })) => {
+                assert_eq!(
+                    channel,
+                    Channel::CompanyUser {
+                        company_id: 2223,
+                        user_id: 685
+                    }
+                );
+                assert_eq!(event.kind(), EventKind::Message);
+                break;
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(
+        failures
+            .iter()
+            .map(|(_, failure)| failure.clone())
+            .collect::<Vec<_>>(),
+        [
+            SubscriptionFailure::AuthStatus { status: 500 },
+            SubscriptionFailure::AuthBody,
+            SubscriptionFailure::AuthStatus { status: 403 }
+        ]
+    );
+    let shown = failures
+        .iter()
+        .fold(String::new(), |mut shown, (channel, failure)| {
+            let _ = writeln!(shown, "{channel} {failure}");
+            shown
+        });
+    assert!(!shown.contains(TOKEN));
+    client.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_401_calls_the_refresh_hook_once_and_retries() {
+    for (new_token, expected_calls) in [("fresh-token", 2), ("still-refused", 2)] {
+        let (auth_url, calls) = auth_endpoint(|call| {
+            if call.authorization.as_deref() == Some("fresh-token") {
+                AuthAnswer::Sign
+            } else {
+                AuthAnswer::Status(401)
+            }
+        })
+        .await;
+        let (addr, _) = fake_pusher(|_, mut session| async move {
+            session.established("6.6", 120).await;
+            subscribe_all(&mut session, "6.6", 1, true).await;
+            session.serve_pings(true).await;
+        })
+        .await;
+        let refreshes = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&refreshes);
+        let mut client = builder(addr, &auth_url)
+            .channel(Channel::User { user_id: 685 })
+            .token_refresh(move || {
+                counter.fetch_add(1, Ordering::SeqCst);
+                async move { Some(Secret::new(new_token)) }
+            })
+            .connect();
+        let outcome = next(&mut client).await;
+        if new_token == "fresh-token" {
+            assert!(
+                matches!(outcome, Some(Ok(Update::Subscribed { .. }))),
+                "{outcome:?}"
+            );
+        } else {
+            assert!(
+                matches!(
+                    outcome,
+                    Some(Err(ClientError::Subscription {
+                        failure: SubscriptionFailure::AuthStatus { status: 401 },
+                        ..
+                    }))
+                ),
+                "{outcome:?}"
+            );
+        }
+        assert_eq!(
+            refreshes.load(Ordering::SeqCst),
+            1,
+            "{new_token}: one refresh"
+        );
+        let authorizations: Vec<Option<String>> = calls
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|call| call.authorization.clone())
+            .collect();
+        assert_eq!(authorizations.len(), expected_calls);
+        assert_eq!(authorizations[0].as_deref(), Some(TOKEN));
+        assert_eq!(authorizations[1].as_deref(), Some(new_token));
+        client.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn server_subscription_failures_in_each_dialect() {
+    let (auth_url, _) = auth_endpoint(|call| {
+        if call.channel == "private-v1.companies.2224" {
+            AuthAnswer::WrongSecret
+        } else {
+            AuthAnswer::Sign
+        }
+    })
+    .await;
+    let (addr, _) = fake_pusher(|_, mut session| async move {
+        session.established("7.7", 120).await;
+        // soketi: subscription_error with the channel and a status.
+        let (channel, _) = session.subscribe().await.unwrap();
+        session.send(serde_json::json!({ "event": "pusher:subscription_error", "channel": channel, "data": { "type": "AuthError", "error": "x", "status": 401 } })).await;
+        // laravel-websockets and sockudo: pusher:error 4009, no channel.
+        let (channel, auth) = session.subscribe().await.unwrap();
+        assert!(!session.answer("7.7", &channel, &auth, false).await);
+        // A server that never answers the third.
+        let _ = session.subscribe().await;
+        session.serve_pings(true).await;
+    })
+    .await;
+    let mut client = builder(addr, &auth_url)
+        .channel(Channel::User { user_id: 685 })
+        .channel(Channel::Company { company_id: 2224 })
+        .channel(Channel::CompanyUser {
+            company_id: 2223,
+            user_id: 685,
+        })
+        .subscribe_timeout(Duration::from_secs(1))
+        .connect();
+    let mut failures = Vec::new();
+    while failures.len() < 3 {
+        match next(&mut client).await {
+            Some(Err(ClientError::Subscription { channel, failure })) => {
+                failures.push((channel.to_string(), failure));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    failures.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        failures,
+        [
+            (
+                "private-v1.companies.2223.users.685".to_owned(),
+                SubscriptionFailure::Timeout
+            ),
+            (
+                "private-v1.companies.2224".to_owned(),
+                SubscriptionFailure::Unauthorized
+            ),
+            (
+                "private-v1.users.685".to_owned(),
+                SubscriptionFailure::SubscriptionError { status: Some(401) }
+            ),
+        ]
+    );
+    client.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn garbage_binary_and_undecodable_frames_are_reported_and_skipped() {
+    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let (addr, connections) = fake_pusher(|_, mut session| async move {
+        session.established("8.8", 120).await;
+        let channels = subscribe_all(&mut session, "8.8", 1, true).await;
+        let channel = channels[0].clone();
+        session.send_raw(Message::text("garbage, not JSON")).await;
+        session.send_raw(Message::binary(vec![1, 2, 3])).await;
+        session
+            .event(
+                &channel,
+                "chatRead",
+                r#"{"data":[{"chat":{"id":{"bad":true}}}],"meta":{"type":"chatRead"}}"#,
+            )
+            .await;
+        session
+            .event(
+                &channel,
+                "chatPinned",
+                r#"{"data":[{"chat":{"id":"1"}}],"meta":{"type":"chatPinned"}}"#,
+            )
+            .await;
+        session
+            .event(&channel, "chatArchive", &body("chatArchive"))
+            .await;
+        session.serve_pings(true).await;
+    })
+    .await;
+    let mut client = builder(addr, &auth_url)
+        .channel(
+            "private-v1.licenses.1229.messengers.grWhatsApp"
+                .parse()
+                .unwrap(),
+        )
+        .connect();
+    assert!(
+        matches!(next_kept(&mut client).await, Some(Err(ClientError::Protocol { raw, .. })) if raw == b"garbage, not JSON")
+    );
+    assert!(
+        matches!(next_kept(&mut client).await, Some(Err(ClientError::Protocol { raw, .. })) if raw == [1, 2, 3])
+    );
+    let Some(Err(ClientError::Decode { error, .. })) = next_kept(&mut client).await else {
+        panic!("expected the decode error")
+    };
+    assert_eq!(
+        (error.event(), error.path()),
+        (Some("chatRead"), Some("data[0].chat.id"))
+    );
+    assert!(
+        error
+            .raw()
+            .is_some_and(|raw| raw.starts_with(br#"{"data":[{"chat""#))
+    );
+    let Some(Ok(Update::Event { event, .. })) = next_kept(&mut client).await else {
+        panic!()
+    };
+    assert!(event.is_unknown() && event.name() == "chatPinned");
+    let Some(Ok(Update::Event { event, .. })) = next_kept(&mut client).await else {
+        panic!()
+    };
+    assert_eq!(event.kind(), EventKind::ChatArchive);
+    assert_eq!(
+        connections.load(Ordering::SeqCst),
+        1,
+        "nothing of this ends the connection"
+    );
+    client.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pusher_error_instead_of_the_handshake_follows_the_code_policy() {
+    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let (addr, connections) = fake_pusher(|_, mut session| async move {
+        session.send(serde_json::json!({ "event": "pusher:error", "data": { "code": 4001, "message": "App key app-key does not exist" } })).await;
+        session.serve_pings(true).await;
+    })
+    .await;
+    let mut client = builder(addr, &auth_url)
+        .channel(Channel::User { user_id: 685 })
+        .connect();
+    let mut state = client.state();
+    let Some(Err(ClientError::Closed { code: 4001, reason })) = next(&mut client).await else {
+        panic!("expected the stop")
+    };
+    assert!(reason.contains("does not exist"));
+    assert!(next(&mut client).await.is_none());
+    let _ = timeout(
+        Duration::from_secs(1),
+        state.wait_for(|state| *state == ConnectionState::Failed),
+    )
+    .await;
+    assert_eq!(*state.borrow(), ConnectionState::Failed);
+    assert_eq!(connections.load(Ordering::SeqCst), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_server_becomes_unavailable_and_keeps_trying() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let mut client = builder(addr, &auth_url)
+        .channel(Channel::User { user_id: 685 })
+        .backoff(Duration::from_millis(200), Duration::from_millis(300))
+        .connect();
+    assert!(matches!(
+        next(&mut client).await,
+        Some(Err(ClientError::Connect { .. }))
+    ));
+    assert!(
+        matches!(
+            next(&mut client).await,
+            Some(Err(ClientError::Connect { .. }))
+        ),
+        "it retries"
+    );
+    let mut state = client.state();
+    assert!(
+        timeout(
+            Duration::from_secs(15),
+            state.wait_for(|state| *state == ConnectionState::Unavailable)
+        )
+        .await
+        .is_ok()
+    );
+    client.close().await;
+    assert_eq!(*client.state().borrow(), ConnectionState::Disconnected);
+}
