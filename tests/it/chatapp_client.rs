@@ -24,9 +24,9 @@ use tokio_tungstenite::tungstenite::{
 
 use crate::pusher_fake::{APP_KEY, AuthAnswer, Session, auth_endpoint, fake_pusher};
 
-const TOKEN: &str = "$2y$10$l.SQOBOaqz3ZU65JAlEK4ughTCzIbcVGpJIUNTVnGpaKOYOd4M";
+pub(crate) const TOKEN: &str = "$2y$10$l.SQOBOaqz3ZU65JAlEK4ughTCzIbcVGpJIUNTVnGpaKOYOd4M";
 
-fn channels() -> [Channel; 4] {
+pub(crate) fn channels() -> [Channel; 4] {
     [
         "private-v1.licenses.1229.messengers.grWhatsApp"
             .parse()
@@ -40,7 +40,7 @@ fn channels() -> [Channel; 4] {
     ]
 }
 
-fn builder(addr: SocketAddr, auth_url: &str) -> ClientBuilder {
+pub(crate) fn builder(addr: SocketAddr, auth_url: &str) -> ClientBuilder {
     Client::builder(TOKEN)
         .host("127.0.0.1")
         .port(addr.port())
@@ -51,7 +51,7 @@ fn builder(addr: SocketAddr, auth_url: &str) -> ClientBuilder {
         .subscribe_timeout(Duration::from_secs(3))
 }
 
-async fn next(client: &mut Client) -> Option<Result<Update, ClientError>> {
+pub(crate) async fn next(client: &mut Client) -> Option<Result<Update, ClientError>> {
     timeout(Duration::from_secs(15), client.next_event())
         .await
         .expect("an update within 15 s")
@@ -67,7 +67,7 @@ async fn next_kept(client: &mut Client) -> Option<Result<Update, ClientError>> {
     }
 }
 
-fn body(event: &str) -> String {
+pub(crate) fn body(event: &str) -> String {
     let path = chat_events_tests::workspace_root()
         .join("tests/fixtures/chatapp/000_3eeb06198ae497e6")
         .join(format!("{event}.jsonc"));

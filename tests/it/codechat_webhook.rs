@@ -51,7 +51,7 @@ async fn post(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_fixture_is_delivered_decoded_and_equal() {
     let (server, mut receiver, base) = start(Receiver::builder().path("/hooks/codechat")).await;
-    let client = reqwest::Client::new();
+    let client = crate::http_client();
     let all = fixtures("codechat");
     for fixture in &all {
         let response = client
@@ -95,7 +95,7 @@ async fn every_fixture_is_delivered_decoded_and_equal() {
 async fn bad_input_gets_its_status_and_a_json_error() {
     let (server, mut receiver, base) = start(Receiver::builder().body_limit(1024)).await;
     let url = format!("{base}/");
-    let client = reqwest::Client::new();
+    let client = crate::http_client();
 
     let (status, body) = post(&client, &url, r#"{"event": "messages.upsert", "data": "#).await;
     assert_eq!(
@@ -223,7 +223,7 @@ fn key_id(delivery: &Delivery) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_secret_is_checked_where_it_is_configured() {
-    let client = reqwest::Client::new();
+    let client = crate::http_client();
     let body = upsert(1);
 
     let (server, mut receiver, base) = start(
@@ -308,7 +308,7 @@ async fn the_secret_is_checked_where_it_is_configured() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_queue_answers_503_and_accepts_nothing() {
     let (server, mut receiver, base) = start(Receiver::builder().queue_capacity(2)).await;
-    let client = reqwest::Client::new();
+    let client = crate::http_client();
     let url = format!("{base}/");
     assert_eq!(post(&client, &url, upsert(1)).await.0, 200);
     assert_eq!(post(&client, &url, upsert(2)).await.0, 200);
@@ -343,7 +343,7 @@ async fn a_thousand_concurrent_posts_are_delivered_exactly_once() {
         }
         (seen, receiver)
     });
-    let client = reqwest::Client::new();
+    let client = crate::http_client();
     let url = format!("{base}/");
     let posts: Vec<_> = (0..POSTS)
         .map(|id| {
@@ -376,7 +376,7 @@ async fn a_thousand_concurrent_posts_are_delivered_exactly_once() {
 async fn graceful_shutdown_finishes_requests_in_flight_and_keeps_what_was_accepted() {
     let (server, mut receiver, base) = start(Receiver::builder()).await;
     let addr = server.local_addr();
-    let client = reqwest::Client::new();
+    let client = crate::http_client();
     for id in 0..5 {
         assert_eq!(post(&client, &format!("{base}/"), upsert(id)).await.0, 200);
     }
@@ -430,7 +430,7 @@ async fn the_router_mounts_in_a_users_app() {
     let listener = tokio::net::TcpListener::bind(LOCAL).await.unwrap();
     let addr = listener.local_addr().unwrap();
     let server = tokio::spawn(async move { axum::serve(listener, app).await });
-    let client = reqwest::Client::new();
+    let client = crate::http_client();
     assert_eq!(
         client
             .get(format!("http://{addr}/health"))

@@ -10,3 +10,11 @@ mod onechat_client;
 mod onechat_fake_cable;
 mod pusher_fake;
 mod rails_cable;
+mod sockudo;
+
+/// A reqwest client. The workspace builds reqwest with `rustls-no-provider` (through
+/// chatapp-events' client), so a rustls provider must be installed before the first one.
+pub(crate) fn http_client() -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::new()
+}

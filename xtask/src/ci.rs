@@ -1,7 +1,9 @@
 //! `cargo xtask test` (the project's test command) and `cargo xtask deps-check`.
 //!
 //! `test` installs what the suites need when it is missing (Debian's `ruby-actioncable` and
-//! `puma` for the OneChat client tests), then runs every test of the workspace. It is what `.ci/run` calls and what the README names; a fresh machine needs
+//! `puma` for the OneChat client tests; the `sockudo` Pusher server from crates.io, built with
+//! Debian's `protobuf-compiler`, for the ChatApp client tests), then runs every test of the
+//! workspace. It is what `.ci/run` calls and what the README names; a fresh machine needs
 //! nothing but the Rust toolchain before running it.
 
 use std::{
@@ -43,6 +45,7 @@ fn run(command: &mut Command) -> Result<(), String> {
 /// The test command.
 pub(crate) fn test(root: &Path) -> Result<(), String> {
     install_rails_action_cable()?;
+    install_sockudo()?;
     deps_check(root)?;
     crate::schema::run(root, true)?;
     run(cargo()
@@ -74,6 +77,18 @@ fn install_rails_action_cable() -> Result<(), String> {
     println!(
         "==> installing ruby-actioncable and puma (Debian packages) for the Action Cable tests"
     );
+    apt_install(&["ruby-actioncable", "puma"]).map_err(|e| format!("{e}\n{HINT}"))?;
+    if present() {
+        Ok(())
+    } else {
+        Err(format!(
+            "ruby-actioncable and puma are still missing after apt-get install\n{HINT}"
+        ))
+    }
+}
+
+/// Runs `apt-get install` for `packages` (through `sudo -n` when not root).
+fn apt_install(packages: &[&str]) -> Result<(), String> {
     let root = std::env::var("USER").is_ok_and(|user| user == "root")
         || Command::new("id")
             .arg("-u")
@@ -91,14 +106,63 @@ fn install_rails_action_cable() -> Result<(), String> {
         command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
         run(&mut command)
     };
-    apt(&["update", "-qq"]).map_err(|e| format!("{e}\n{HINT}"))?;
-    apt(&["install", "-y", "-qq", "ruby-actioncable", "puma"])
-        .map_err(|e| format!("{e}\n{HINT}"))?;
-    if present() {
+    apt(&["update", "-qq"])?;
+    let mut install = vec!["install", "-y", "-qq"];
+    install.extend_from_slice(packages);
+    apt(&install)
+}
+
+/// The sockudo version the ChatApp client tests run against.
+const SOCKUDO_VERSION: &str = "5.2.0";
+
+/// Where the tests look for sockudo: `SOCKUDO_BIN`, cargo's bin directory, the `PATH`.
+fn sockudo_present() -> bool {
+    if let Some(path) = std::env::var_os("SOCKUDO_BIN") {
+        return Path::new(&path).is_file();
+    }
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")));
+    cargo_home.is_some_and(|home| home.join("bin/sockudo").is_file())
+        || std::env::var_os("PATH").is_some_and(|paths| {
+            std::env::split_paths(&paths).any(|dir| dir.join("sockudo").is_file())
+        })
+}
+
+/// The ChatApp client tests run a real Pusher server: sockudo from crates.io. Installs it
+/// with `cargo install` when missing (it needs `protoc`: Debian's `protobuf-compiler`).
+fn install_sockudo() -> Result<(), String> {
+    const HINT: &str = "the ChatApp client tests need sockudo (a Pusher server): \
+        apt-get install -y protobuf-compiler && cargo install sockudo --locked";
+    if sockudo_present() {
+        return Ok(());
+    }
+    let protoc = || {
+        Command::new("protoc")
+            .arg("--version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if !protoc() {
+        println!("==> installing protobuf-compiler (Debian package) to build sockudo");
+        apt_install(&["protobuf-compiler"]).map_err(|e| format!("{e}\n{HINT}"))?;
+    }
+    println!("==> installing sockudo {SOCKUDO_VERSION} (cargo install; takes a few minutes once)");
+    run(cargo().args([
+        "install",
+        "sockudo",
+        "--version",
+        SOCKUDO_VERSION,
+        "--locked",
+    ]))
+    .map_err(|e| format!("{e}\n{HINT}"))?;
+    if sockudo_present() {
         Ok(())
     } else {
         Err(format!(
-            "ruby-actioncable and puma are still missing after apt-get install\n{HINT}"
+            "sockudo is still missing after cargo install\n{HINT}"
         ))
     }
 }

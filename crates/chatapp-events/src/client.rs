@@ -24,7 +24,11 @@
 //!
 //! - **Connection**: `wss://socket.chatapp.online:6001/app/ChatsAppApiProdKey?protocol=7&client=…&version=…&flash=false`
 //!   by default; host, port, TLS, key and auth URL are all settable (tests use `ws://127.0.0.1`).
-//!   TLS goes through rustls with the system's roots. `pusher:connection_established` is
+//!   TLS goes through rustls with ring and the system's roots; [`ClientBuilder::connect`]
+//!   installs ring as rustls' process-wide provider when the application has none (reqwest is
+//!   built with `rustls-no-provider`; an application that builds its own reqwest clients
+//!   *before* connecting and enables no TLS feature of reqwest's should install a provider
+//!   first). `pusher:connection_established` is
 //!   read with its `data` as a JSON string, an object or missing.
 //! - **Private channels**: for each channel, a form POST of `socket_id` and `channel_name` to
 //!   the auth endpoint with the access token as is in `Authorization` (no `Bearer`), then
@@ -399,6 +403,10 @@ impl ClientBuilder {
     /// Starts the client; it connects in the background and keeps reconnecting until
     /// [`Client::close`] or a fatal close code.
     pub fn connect(self) -> Client {
+        // reqwest comes without a built-in provider (`rustls-no-provider`): make ring the
+        // process default unless the application installed one, so reqwest clients the
+        // application builds later do not panic for want of a provider.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let (updates, queue) = mpsc::channel(self.queue);
         let (state_sender, state) = watch::channel(ConnectionState::Initialized);
         let (close, closed) = oneshot::channel();

@@ -1,0 +1,432 @@
+//! ChatApp's Pusher client against sockudo, a real Pusher protocol 7 server (the `sockudo`
+//! crate from crates.io), started per test on 127.0.0.1 with a free port. Events are
+//! published through sockudo's signed HTTP API (`POST /apps/{id}/events`, as Laravel's
+//! broadcaster does); private channels are authorised by a local auth endpoint that signs
+//! with the app secret.
+
+use std::{
+    fs::File,
+    net::{SocketAddr, TcpListener, TcpStream},
+    path::PathBuf,
+    process::{Child, Command, Stdio},
+    sync::atomic::{AtomicU32, Ordering},
+    time::{Duration, Instant, SystemTime, UNIX_EPOCH},
+};
+
+use chatapp_events::{
+    Channel, Event,
+    client::{ClientError, ConnectionState, SubscriptionFailure, Update},
+};
+use hmac::{Hmac, Mac};
+use md5::{Digest, Md5};
+use sha2::Sha256;
+
+use crate::{
+    chatapp_client::{body, builder, channels, next},
+    pusher_fake::{APP_KEY, APP_SECRET, AuthAnswer, auth_endpoint},
+};
+
+const APP_ID: &str = "app-id";
+
+const INSTALL_HINT: &str = "these tests need the `sockudo` binary (a Pusher server from crates.io): \
+     run `cargo xtask test` (it installs it), or `apt-get install -y protobuf-compiler && \
+     cargo install sockudo --locked`, or point SOCKUDO_BIN at one";
+
+/// A running sockudo; killed when dropped, and by the kernel if the test thread dies
+/// (`setpriv --pdeathsig KILL`).
+struct Sockudo {
+    child: Option<Child>,
+    port: u16,
+    dir: PathBuf,
+}
+
+/// `SOCKUDO_BIN`, else cargo's bin directory, else `sockudo` on the PATH.
+fn binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("SOCKUDO_BIN") {
+        return path.into();
+    }
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")));
+    if let Some(installed) = cargo_home
+        .map(|home| home.join("bin/sockudo"))
+        .filter(|path| path.exists())
+    {
+        return installed;
+    }
+    "sockudo".into()
+}
+
+impl Sockudo {
+    /// Starts on a free port.
+    fn start() -> Self {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        Self::start_on(port)
+    }
+
+    /// Starts on `port` (to restart where a killed server was).
+    fn start_on(port: u16) -> Self {
+        static RUNS: AtomicU32 = AtomicU32::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "chat-events-sockudo-{}-{}",
+            std::process::id(),
+            RUNS.fetch_add(1, Ordering::SeqCst)
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let log = File::create(dir.join("sockudo.log")).unwrap();
+        let child = Command::new("setpriv")
+            .args(["--pdeathsig", "KILL", "--"])
+            .arg(binary())
+            // An empty directory: no config/config.json is picked up.
+            .current_dir(&dir)
+            .env("HOST", "127.0.0.1")
+            .env("PORT", port.to_string())
+            .env("SOCKUDO_DEFAULT_APP_ID", APP_ID)
+            .env("SOCKUDO_DEFAULT_APP_KEY", APP_KEY)
+            .env("SOCKUDO_DEFAULT_APP_SECRET", APP_SECRET)
+            .env("SOCKUDO_DEFAULT_APP_MAX_CONNECTIONS", "1000")
+            .env("ADAPTER_DRIVER", "local")
+            .env("CACHE_DRIVER", "memory")
+            .env("QUEUE_DRIVER", "none")
+            .env("RATE_LIMITER_ENABLED", "false")
+            .env("METRICS_ENABLED", "false")
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .unwrap_or_else(|error| panic!("cannot start sockudo ({error}): {INSTALL_HINT}"));
+        let mut server = Self {
+            child: Some(child),
+            port,
+            dir,
+        };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Some(status) = server
+                .child
+                .as_mut()
+                .and_then(|child| child.try_wait().ok().flatten())
+            {
+                panic!(
+                    "sockudo exited ({status}) before listening: {INSTALL_HINT}\n{}",
+                    server.log()
+                );
+            }
+            assert!(
+                Instant::now() < deadline,
+                "sockudo did not listen on {port} within 30 s\n{}",
+                server.log()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        server
+    }
+
+    fn addr(&self) -> SocketAddr {
+        SocketAddr::from(([127, 0, 0, 1], self.port))
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.join("sockudo.log")).unwrap_or_default()
+    }
+
+    fn pid(&self) -> String {
+        self.child.as_ref().unwrap().id().to_string()
+    }
+
+    /// Kills the server without a goodbye (a crash or a redeploy).
+    fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Freezes (`SIGSTOP`) or thaws (`SIGCONT`) the server: its sockets stay open and silent.
+    fn signal(&self, signal: &str) {
+        let status = Command::new("kill")
+            .args([signal, &self.pid()])
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill {signal}");
+    }
+
+    /// Publishes `data` as event `name` on `channel` through the signed HTTP API.
+    async fn trigger(&self, channel: &Channel, name: &str, data: &str) {
+        let body = serde_json::json!({
+            "name": name,
+            "channels": [channel.to_string()],
+            "data": data,
+        })
+        .to_string();
+        let timestamp = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let query = format!(
+            "auth_key={APP_KEY}&auth_timestamp={timestamp}&auth_version=1.0&body_md5={}",
+            hex::encode(Md5::digest(body.as_bytes()))
+        );
+        let path = format!("/apps/{APP_ID}/events");
+        let mut mac = Hmac::<Sha256>::new_from_slice(APP_SECRET.as_bytes()).unwrap();
+        mac.update(format!("POST\n{path}\n{query}").as_bytes());
+        let signature = hex::encode(mac.finalize().into_bytes());
+        let response = crate::http_client()
+            .post(format!(
+                "http://127.0.0.1:{}{path}?{query}&auth_signature={signature}",
+                self.port
+            ))
+            .header("Content-Type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        let text = response.text().await.unwrap_or_default();
+        assert_eq!(status, 200, "sockudo refused the publish: {text}");
+    }
+}
+
+impl Drop for Sockudo {
+    fn drop(&mut self) {
+        self.kill();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The fixtures published in these tests: `(wire event name, fixture)`.
+const EVENTS: [(&str, &str); 4] = [
+    ("messageStatus", "messageStatus"),
+    ("employeeStatus", "employeeStatus"),
+    ("quickResponse", "quickResponse.bulk-destroy"),
+    ("message", "message"),
+];
+
+/// Reads updates until every channel in `expected` is subscribed; panics on anything else.
+async fn until_subscribed(client: &mut chatapp_events::client::Client, expected: &[Channel]) {
+    let mut subscribed = Vec::new();
+    while subscribed.len() < expected.len() {
+        match next(client).await {
+            Some(Ok(Update::Subscribed { channel })) => subscribed.push(channel),
+            other => panic!("expected subscriptions, got {other:?}"),
+        }
+    }
+    subscribed.sort_by_key(ToString::to_string);
+    let mut expected = expected.to_vec();
+    expected.sort_by_key(ToString::to_string);
+    assert_eq!(subscribed, expected);
+}
+
+/// The next event, as `(channel, decoded)`; panics on anything else.
+async fn next_event(
+    client: &mut chatapp_events::client::Client,
+) -> (Channel, chatapp_events::Decoded<Event>) {
+    match next(client).await {
+        Some(Ok(Update::Event { channel, event })) => (channel, *event),
+        other => panic!("expected an event, got {other:?}"),
+    }
+}
+
+/// Waits until the client's state satisfies `wanted`.
+async fn until_state(
+    client: &chatapp_events::client::Client,
+    wanted: impl Fn(ConnectionState) -> bool,
+    what: &str,
+) {
+    let mut state = client.state();
+    tokio::time::timeout(
+        Duration::from_secs(15),
+        state.wait_for(|state| wanted(*state)),
+    )
+    .await
+    .unwrap_or_else(|_| panic!("{what} within 15 s"))
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn typed_events_arrive_on_all_four_channel_kinds() {
+    let server = Sockudo::start();
+    let (auth_url, calls) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let mut client = channels()
+        .into_iter()
+        .fold(builder(server.addr(), &auth_url), |builder, channel| {
+            builder.channel(channel)
+        })
+        .connect();
+    until_subscribed(&mut client, &channels()).await;
+    for (channel, (name, fixture)) in channels().iter().zip(EVENTS) {
+        server.trigger(channel, name, &body(fixture)).await;
+        let (got_channel, event) = next_event(&mut client).await;
+        assert_eq!(&got_channel, channel);
+        assert_eq!(event.event().name(), name, "{fixture}");
+        let expected = Event::decode_named(name, body(fixture).as_bytes()).unwrap();
+        assert_eq!(event, expected, "{fixture} through sockudo");
+    }
+    // An event the model does not know arrives whole.
+    let channel = Channel::User { user_id: 685 };
+    server
+        .trigger(&channel, "invoiceCreated", r#"{"id":7,"sum":"12.50"}"#)
+        .await;
+    let (_, event) = next_event(&mut client).await;
+    assert!(event.event().is_unknown());
+    assert_eq!(event.event().name(), "invoiceCreated");
+    assert_eq!(event.raw().get(), r#"{"id":7,"sum":"12.50"}"#);
+    // Every channel was authorised once, for sockudo's socket id.
+    let calls = calls.lock().unwrap().clone();
+    assert_eq!(calls.len(), 4);
+    assert!(
+        calls
+            .iter()
+            .all(|call| call.socket_id == calls[0].socket_id)
+    );
+    assert!(calls[0].socket_id.contains('.'), "{}", calls[0].socket_id);
+    client.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restarted_server_means_new_authorisation_and_resubscription() {
+    let mut server = Sockudo::start();
+    let (auth_url, calls) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let watched = [
+        Channel::Company { company_id: 2224 },
+        Channel::User { user_id: 685 },
+    ];
+    let mut client = builder(server.addr(), &auth_url)
+        .channel(watched[0].clone())
+        .channel(watched[1].clone())
+        .connect();
+    until_subscribed(&mut client, &watched).await;
+    let first_socket = calls.lock().unwrap()[0].socket_id.clone();
+
+    let port = server.port;
+    server.kill();
+    until_state(
+        &client,
+        |state| state != ConnectionState::Connected,
+        "the client notices the dead server",
+    )
+    .await;
+    let server = Sockudo::start_on(port);
+    match next(&mut client).await {
+        Some(Ok(Update::Reconnected { downtime })) => assert!(downtime > Duration::ZERO),
+        other => panic!("expected Reconnected, got {other:?}"),
+    }
+    until_subscribed(&mut client, &watched).await;
+    let calls = calls.lock().unwrap().clone();
+    assert_eq!(calls.len(), 4, "both channels authorised again");
+    assert_ne!(calls[2].socket_id, first_socket, "for the new socket id");
+    assert_eq!(calls[2].socket_id, calls[3].socket_id);
+
+    server
+        .trigger(&watched[1], "messageStatus", &body("messageStatus"))
+        .await;
+    let (channel, event) = next_event(&mut client).await;
+    assert_eq!(channel, watched[1]);
+    assert_eq!(event.event().name(), "messageStatus");
+    client.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_signature_fails_that_channel_and_the_others_work() {
+    let server = Sockudo::start();
+    let refused = Channel::Company { company_id: 2224 };
+    let refused_name = refused.to_string();
+    let (auth_url, _) = auth_endpoint(move |call| {
+        if call.channel == refused_name {
+            AuthAnswer::WrongSecret
+        } else {
+            AuthAnswer::Sign
+        }
+    })
+    .await;
+    let good = [
+        Channel::User { user_id: 685 },
+        Channel::CompanyUser {
+            company_id: 2223,
+            user_id: 685,
+        },
+    ];
+    let mut client = builder(server.addr(), &auth_url)
+        .channel(good[0].clone())
+        .channel(refused.clone())
+        .channel(good[1].clone())
+        .connect();
+    let mut subscribed = Vec::new();
+    let mut failed = Vec::new();
+    while subscribed.len() + failed.len() < 3 {
+        match next(&mut client).await {
+            Some(Ok(Update::Subscribed { channel })) => subscribed.push(channel),
+            Some(Err(ClientError::Subscription { channel, failure })) => {
+                failed.push((channel, failure));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(
+        failed,
+        [(refused.clone(), SubscriptionFailure::Unauthorized)]
+    );
+    assert_eq!(subscribed, good);
+    // Nothing published on the refused channel reaches the client; the others do.
+    server
+        .trigger(&refused, "employeeStatus", &body("employeeStatus"))
+        .await;
+    server.trigger(&good[1], "message", &body("message")).await;
+    let (channel, event) = next_event(&mut client).await;
+    assert_eq!(channel, good[1]);
+    assert_eq!(event.event().name(), "message");
+    assert_eq!(*client.state().borrow(), ConnectionState::Connected);
+    client.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_frozen_server_is_detected_by_ping_and_left() {
+    let server = Sockudo::start();
+    let (auth_url, calls) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let channel = Channel::User { user_id: 685 };
+    let mut client = builder(server.addr(), &auth_url)
+        .channel(channel.clone())
+        .activity_timeout(Duration::from_secs(1))
+        .pong_timeout(Duration::from_secs(1))
+        .handshake_timeout(Duration::from_secs(2))
+        .connect();
+    until_subscribed(&mut client, std::slice::from_ref(&channel)).await;
+    // Answered pings keep the connection over several activity timeouts.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(*client.state().borrow(), ConnectionState::Connected);
+    assert_eq!(
+        calls.lock().unwrap().len(),
+        1,
+        "no reconnect while answered"
+    );
+
+    // SIGSTOP: the TCP connection stays open, nothing answers.
+    server.signal("-STOP");
+    until_state(
+        &client,
+        |state| state != ConnectionState::Connected,
+        "an unanswered ping ends the connection",
+    )
+    .await;
+    server.signal("-CONT");
+    let reconnected = loop {
+        match next(&mut client).await {
+            Some(Ok(Update::Reconnected { downtime })) => break downtime,
+            // Dial attempts while frozen time out; they are reported and retried.
+            Some(Err(ClientError::Connect { .. })) => {}
+            other => panic!("expected Reconnected, got {other:?}"),
+        }
+    };
+    assert!(reconnected > Duration::ZERO);
+    until_subscribed(&mut client, std::slice::from_ref(&channel)).await;
+    server
+        .trigger(&channel, "messageStatus", &body("messageStatus"))
+        .await;
+    let (_, event) = next_event(&mut client).await;
+    assert_eq!(event.event().name(), "messageStatus");
+    client.close().await;
+}
