@@ -311,10 +311,23 @@ async fn a_restarted_server_means_new_authorisation_and_resubscription() {
     )
     .await;
     let server = Sockudo::start_on(port);
-    match next(&mut client).await {
-        Some(Ok(Update::Reconnected { downtime })) => assert!(downtime > Duration::ZERO),
-        other => panic!("expected Reconnected, got {other:?}"),
-    }
+    let mut refused = 0;
+    let downtime = loop {
+        match next(&mut client).await {
+            Some(Ok(Update::Reconnected { downtime })) => break downtime,
+            // Dials while the server is down are refused, reported and retried.
+            Some(Err(ClientError::Connect { message })) => {
+                assert!(message.contains("refused"), "{message}");
+                refused += 1;
+            }
+            other => panic!("expected Reconnected, got {other:?}"),
+        }
+    };
+    assert!(downtime > Duration::ZERO);
+    assert!(
+        refused >= 1,
+        "the dead server was noticed by a refused dial"
+    );
     until_subscribed(&mut client, &watched).await;
     let calls = calls.lock().unwrap().clone();
     assert_eq!(calls.len(), 4, "both channels authorised again");
