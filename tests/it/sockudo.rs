@@ -443,3 +443,54 @@ async fn a_frozen_server_is_detected_by_ping_and_left() {
     assert_eq!(event.event().name(), "messageStatus");
     client.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_listen_example_prints_events_as_json_lines() {
+    use std::io::{BufRead, BufReader};
+    let server = Sockudo::start();
+    let (auth_url, calls) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let exe = std::env::current_exe().unwrap();
+    let example = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .unwrap()
+        .join("examples")
+        .join("chatapp_listen");
+    assert!(
+        example.exists(),
+        "{} is missing: run `cargo build -p chatapp-events --features client --examples`",
+        example.display()
+    );
+    let channel = Channel::Company { company_id: 2224 };
+    let mut child = Command::new(&example)
+        .args(["--host", "127.0.0.1", "--port", &server.port.to_string()])
+        .args(["--no-tls", "--app-key", APP_KEY, "--auth-url", &auth_url])
+        .args(["--channel", &channel.to_string()])
+        .env("CHATAPP_ACCESS_TOKEN", crate::chatapp_client::TOKEN)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut read_line = move || -> serde_json::Value {
+        let line = lines.next().expect("a line").expect("readable");
+        serde_json::from_str(&line).unwrap()
+    };
+    let first = tokio::task::block_in_place(&mut read_line);
+    assert_eq!(first["subscribed"], channel.to_string());
+    server
+        .trigger(&channel, "employeeStatus", &body("employeeStatus"))
+        .await;
+    let line = tokio::task::block_in_place(&mut read_line);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(line["channel"], channel.to_string());
+    assert_eq!(line["event"], "employeeStatus");
+    let expected: serde_json::Value = serde_json::from_str(&body("employeeStatus")).unwrap();
+    assert_eq!(line["body"], expected);
+    // The token went to the auth endpoint, from the environment.
+    assert_eq!(
+        calls.lock().unwrap()[0].authorization.as_deref(),
+        Some(crate::chatapp_client::TOKEN)
+    );
+}

@@ -1,7 +1,7 @@
 //! Listens to ChatApp channels and prints each event as a JSON line.
 //!
 //! ```text
-//! CHATAPP_ACCESS_TOKEN='$2y$10$…' cargo run -p chatapp-events --features client --example listen -- \
+//! CHATAPP_ACCESS_TOKEN='$2y$10$…' cargo run -p chatapp-events --features client --example chatapp_listen -- \
 //!     --channel private-v1.licenses.1229.messengers.grWhatsApp --channel private-v1.companies.2224
 //! ```
 //!
@@ -33,7 +33,7 @@ async fn main() -> ExitCode {
     match run().await {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("listen: {message}");
+            eprintln!("chatapp_listen: {message}");
             ExitCode::FAILURE
         }
     }
@@ -59,7 +59,7 @@ async fn run() -> Result<(), String> {
             "--auth-url" => builder.auth_url(value()?),
             "--help" | "-h" => {
                 println!(
-                    "usage: listen --channel <name>… [--host h] [--port p] [--no-tls] [--app-key k] [--auth-url u]"
+                    "usage: chatapp_listen --channel <name>… [--host h] [--port p] [--no-tls] [--app-key k] [--auth-url u]"
                 );
                 return Ok(());
             }
