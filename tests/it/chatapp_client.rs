@@ -749,3 +749,83 @@ async fn an_unreachable_server_becomes_unavailable_and_keeps_trying() {
     client.close().await;
     assert_eq!(*client.state().borrow(), ConnectionState::Disconnected);
 }
+
+/// A `MakeWriter` into a shared buffer.
+#[derive(Clone, Default)]
+struct Captured(Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn neither_the_token_nor_a_signature_reaches_logs_or_debug_output() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    // The first auth answer is 401, so the refresh path logs too.
+    let (auth_url, calls) = auth_endpoint(|call| {
+        if call.authorization.as_deref() == Some(TOKEN) {
+            AuthAnswer::Status(401)
+        } else {
+            AuthAnswer::Sign
+        }
+    })
+    .await;
+    let (addr, _) = fake_pusher(|_, mut session| async move {
+        session.established("3.3", 120).await;
+        subscribe_all(&mut session, "3.3", 1, true).await;
+        session
+            .event(
+                "private-v1.users.685",
+                "messageStatus",
+                &body("messageStatus"),
+            )
+            .await;
+        session.serve_pings(true).await;
+    })
+    .await;
+    let mut client = builder(addr, &auth_url)
+        .channel(Channel::User { user_id: 685 })
+        .token_refresh(|| async { Some(Secret::new("refreshed-token-value".to_owned())) })
+        .connect();
+    let mut shown = format!("{client:?}");
+    for _ in 0..2 {
+        let update = next(&mut client).await;
+        let _ = writeln!(shown, "{update:?}");
+    }
+    client.close().await;
+    let signature = crate::pusher_fake::sign(
+        APP_KEY,
+        crate::pusher_fake::APP_SECRET,
+        "3.3",
+        "private-v1.users.685",
+    );
+    let signature = signature.split_once(':').unwrap().1.to_owned();
+    assert_eq!(
+        calls.lock().unwrap().len(),
+        2,
+        "401, then the refreshed token"
+    );
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("chatapp client connected"), "{logs}");
+    for (secret, what) in [
+        (TOKEN, "the access token"),
+        ("refreshed-token-value", "the refreshed token"),
+        (signature.as_str(), "the channel signature"),
+    ] {
+        assert!(!logs.contains(secret), "{what} in the logs:\n{logs}");
+        assert!(!shown.contains(secret), "{what} in Debug output:\n{shown}");
+    }
+}
