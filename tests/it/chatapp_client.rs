@@ -829,3 +829,59 @@ async fn neither_the_token_nor_a_signature_reaches_logs_or_debug_output() {
         assert!(!shown.contains(secret), "{what} in Debug output:\n{shown}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn meta_left_out_of_a_body_is_filled_from_the_channel() {
+    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let line = "private-v1.licenses.1229.messengers.grWhatsApp";
+    // A `chatStatus` body without `meta`, and one whose `meta` names another line.
+    let bare = r#"{"data":[{"type":"close","chat":{"id":"70000000000@c.us"}}]}"#;
+    let own = r#"{"data":[{"type":"open","chat":{"id":"1@c.us"}}],"meta":{"licenseId":7,"messengerType":"telegram"}}"#;
+    let (addr, _) = fake_pusher(move |_, mut session| async move {
+        session.established("4.4", 120).await;
+        subscribe_all(&mut session, "4.4", 2, false).await;
+        session.event(line, "chatStatus", bare).await;
+        session.event(line, "chatStatus", own).await;
+        session
+            .event("private-v1.companies.2224", "chatStatus", bare)
+            .await;
+        session.serve_pings(true).await;
+    })
+    .await;
+    let mut client = builder(addr, &auth_url)
+        .channel(line.parse().unwrap())
+        .channel(Channel::Company { company_id: 2224 })
+        .connect();
+    let mut events = Vec::new();
+    while events.len() < 3 {
+        match next_kept(&mut client).await {
+            Some(Ok(Update::Event { event, .. })) => events.push(event),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    let id = |id: Option<&chatapp_events::Id>| id.map(|id| id.as_str().into_owned());
+    let meta = events[0].meta().unwrap();
+    assert_eq!(id(meta.license_id.get()).as_deref(), Some("1229"));
+    assert_eq!(
+        meta.messenger_type
+            .get()
+            .map(chatapp_events::MessengerType::as_str),
+        Some("grWhatsApp")
+    );
+    assert!(meta.company_id.is_absent());
+    assert_eq!(events[0].raw().get(), bare, "the raw body stays as sent");
+    // What the body says wins over the channel.
+    let meta = events[1].meta().unwrap();
+    assert_eq!(id(meta.license_id.get()).as_deref(), Some("7"));
+    assert_eq!(
+        meta.messenger_type
+            .get()
+            .map(chatapp_events::MessengerType::as_str),
+        Some("telegram")
+    );
+    // A company channel fills the company only.
+    let meta = events[2].meta().unwrap();
+    assert_eq!(id(meta.company_id.get()).as_deref(), Some("2224"));
+    assert!(meta.license_id.is_absent());
+    client.close().await;
+}

@@ -89,6 +89,15 @@ macro_rules! event_enum {
                 }
             }
 
+            /// The payload of a known event, mutably, through the provider's common payload
+            /// trait; `None` for unknown events.
+            pub fn payload_mut(&mut self) -> ::core::option::Option<&mut dyn $Trait> {
+                match self {
+                    $(Self::$Variant(payload) => ::core::option::Option::Some(&mut **payload),)+
+                    Self::Unknown(_) => ::core::option::Option::None,
+                }
+            }
+
             /// Whether the event name is one this version does not know.
             pub fn is_unknown(&self) -> bool {
                 matches!(self, Self::Unknown(_))

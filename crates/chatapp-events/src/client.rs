@@ -118,7 +118,9 @@ pub enum Update {
     Event {
         /// The channel it came on.
         channel: Channel,
-        /// The event, with the JSON it came in.
+        /// The event, with the JSON it came in. `meta` fields the body left out are filled
+        /// from the channel (`licenseId` and `messengerType` of a line channel, `companyId`
+        /// and `userId` of the others); [`Decoded::raw`] keeps the body as sent.
         event: Box<Decoded<Event>>,
     },
     /// A channel's subscription succeeded (after every connection).
@@ -937,8 +939,8 @@ impl Connection {
                 let data = frame.data_text().unwrap_or(Cow::Borrowed("null"));
                 let item = match Event::decode_named(name, data.as_bytes()) {
                     Ok(event) => Ok(Update::Event {
+                        event: Box::new(fill_meta(&channel, event)),
                         channel,
-                        event: Box::new(event),
                     }),
                     Err(error) => Err(ClientError::Decode { channel, error }),
                 };
@@ -1041,6 +1043,44 @@ impl Connection {
             _ => Err(SubscriptionFailure::AuthBody),
         }
     }
+}
+
+/// Fills the `meta` fields the body left out from the channel the event came on: the line
+/// and messenger of a line channel, the company and user of the others. The raw JSON stays
+/// as sent.
+fn fill_meta(channel: &Channel, event: Decoded<Event>) -> Decoded<Event> {
+    fn fill(slot: &mut chat_events_core::Maybe<chat_events_core::Id>, value: u64) {
+        if slot.is_absent()
+            && let Ok(value) = i64::try_from(value)
+        {
+            *slot = chat_events_core::Maybe::Value(value.into());
+        }
+    }
+    let (mut event, raw) = event.into_parts();
+    if let Some(payload) = event.payload_mut() {
+        let meta = payload.meta_mut();
+        match channel {
+            Channel::LineMessenger {
+                license_id,
+                messenger_type,
+            } => {
+                fill(&mut meta.license_id, *license_id);
+                if meta.messenger_type.is_absent() {
+                    meta.messenger_type = chat_events_core::Maybe::Value(messenger_type.clone());
+                }
+            }
+            Channel::Company { company_id } => fill(&mut meta.company_id, *company_id),
+            Channel::CompanyUser {
+                company_id,
+                user_id,
+            } => {
+                fill(&mut meta.company_id, *company_id);
+                fill(&mut meta.user_id, *user_id);
+            }
+            Channel::User { user_id } => fill(&mut meta.user_id, *user_id),
+        }
+    }
+    Decoded::from_parts(event, raw)
 }
 
 /// Reads frames until `pusher:connection_established`: its socket id and activity timeout.

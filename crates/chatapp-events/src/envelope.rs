@@ -25,6 +25,12 @@ pub struct Payload<T> {
     /// The event's items.
     pub data: Vec<T>,
     /// The event's name and origin.
+    ///
+    /// Quirk: public client code reads bodies without `meta` on a line channel (the channel
+    /// name says which line); then every field is absent, and the Pusher client fills the
+    /// line, company or user from the channel. Only [`Event::decode_named`] accepts such a
+    /// body ([`Event::decode`] needs `meta.type` to know the event).
+    #[serde(default, skip_serializing_if = "Meta::is_empty")]
     pub meta: Meta,
 }
 
@@ -33,7 +39,7 @@ pub struct Payload<T> {
 /// Three forms are documented: line events carry `licenseId` and `messengerType`, company
 /// events `companyId`, user events `userId` (`messageImport` carries all of the first two).
 /// See [`scope`](Self::scope).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Meta {
@@ -84,6 +90,15 @@ pub enum Scope<'a> {
 }
 
 impl Meta {
+    /// Whether no field is present (a body without `meta`).
+    pub fn is_empty(&self) -> bool {
+        self.company_id.is_absent()
+            && self.license_id.is_absent()
+            && self.messenger_type.is_absent()
+            && self.kind.is_absent()
+            && self.user_id.is_absent()
+    }
+
     /// What the event belongs to.
     pub fn scope(&self) -> Scope<'_> {
         if let Some(license_id) = self.license_id.get() {

@@ -120,6 +120,9 @@ chat_events_core::event_enum! {
 pub trait EventPayload: fmt::Debug + Send + Sync {
     /// The event's `meta`.
     fn meta(&self) -> &Meta;
+    /// The event's `meta`, mutably (the Pusher client fills what the body omits from the
+    /// channel name).
+    fn meta_mut(&mut self) -> &mut Meta;
     /// How many items the event's `data` holds.
     fn item_count(&self) -> usize;
 }
@@ -127,6 +130,10 @@ pub trait EventPayload: fmt::Debug + Send + Sync {
 impl<T: fmt::Debug + Send + Sync> EventPayload for Payload<T> {
     fn meta(&self) -> &Meta {
         &self.meta
+    }
+
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
     }
 
     fn item_count(&self) -> usize {
