@@ -494,13 +494,19 @@ async fn auth_failures_are_reported_per_channel_and_the_rest_works() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_401_calls_the_refresh_hook_once_and_retries() {
-    for (new_token, expected_calls) in [("fresh-token", 2), ("still-refused", 2)] {
-        let (auth_url, calls) = auth_endpoint(|call| {
+async fn a_401_403_or_redirect_calls_the_refresh_hook_once_and_retries() {
+    for (status, new_token, expected_calls) in [
+        (401, "fresh-token", 2),
+        (401, "still-refused", 2),
+        (403, "fresh-token", 2),
+        (302, "fresh-token", 2),
+        (302, "still-refused", 2),
+    ] {
+        let (auth_url, calls) = auth_endpoint(move |call| {
             if call.authorization.as_deref() == Some("fresh-token") {
                 AuthAnswer::Sign
             } else {
-                AuthAnswer::Status(401)
+                AuthAnswer::Status(status)
             }
         })
         .await;
@@ -530,17 +536,17 @@ async fn a_401_calls_the_refresh_hook_once_and_retries() {
                 matches!(
                     outcome,
                     Some(Err(ClientError::Subscription {
-                        failure: SubscriptionFailure::AuthStatus { status: 401 },
+                        failure: SubscriptionFailure::AuthStatus { status: got },
                         ..
-                    }))
+                    })) if got == status
                 ),
-                "{outcome:?}"
+                "{status}: {outcome:?}"
             );
         }
         assert_eq!(
             refreshes.load(Ordering::SeqCst),
             1,
-            "{new_token}: one refresh"
+            "{status} {new_token}: one refresh"
         );
         let authorizations: Vec<Option<String>> = calls
             .lock()

@@ -33,9 +33,9 @@
 //! - **Private channels**: for each channel, a form POST of `socket_id` and `channel_name` to
 //!   the auth endpoint with the access token as is in `Authorization` (no `Bearer`), then
 //!   `pusher:subscribe` with the returned `auth`. After every reconnect every channel is
-//!   authorised and subscribed again (the signature is bound to the socket id). On 401 or
-//!   403 the [token refresh hook](ClientBuilder::token_refresh) is called once and the
-//!   authorisation retried.
+//!   authorised and subscribed again (the signature is bound to the socket id). On 401, 403
+//!   or a redirect the [token refresh hook](ClientBuilder::token_refresh) is called once and
+//!   the authorisation retried.
 //! - **Heartbeat**: any frame resets the activity timer; after `min(configured, server's
 //!   activity_timeout)` of silence the client sends `pusher:ping` and reconnects if nothing
 //!   arrives within the pong timeout (30 s). A server `pusher:ping` is always answered with
@@ -118,7 +118,7 @@ pub enum Update {
     Event {
         /// The channel it came on.
         channel: Channel,
-        /// The event, with the JSON it came in. `meta` fields the body left out are filled
+        /// The event, with the JSON it came in. When the body has no `meta`, it is filled
         /// from the channel (`licenseId` and `messengerType` of a line channel, `companyId`
         /// and `userId` of the others); [`Decoded::raw`] keeps the body as sent.
         event: Box<Decoded<Event>>,
@@ -339,7 +339,8 @@ impl ClientBuilder {
         self
     }
 
-    /// Called when the auth endpoint answers 401 or 403: return a new access token (say,
+    /// Called when the auth endpoint answers 401, 403 or a redirect (Laravel sends a guest to
+    /// its login page; redirects are not followed): return a new access token (say,
     /// from `POST /v1/tokens/refresh`) and the authorisation is tried once more with it;
     /// return `None` to give up on that channel.
     pub fn token_refresh<F, Fut>(mut self, refresh: F) -> Self
@@ -952,8 +953,8 @@ impl Connection {
         None
     }
 
-    /// POSTs `socket_id` and `channel_name` to the auth endpoint; on 401/403 refreshes the
-    /// token once and tries again.
+    /// POSTs `socket_id` and `channel_name` to the auth endpoint; on 401/403 or a redirect
+    /// (Laravel sends a guest to its login page) refreshes the token once and tries again.
     async fn authorize(
         &mut self,
         socket_id: &str,
@@ -964,7 +965,7 @@ impl Connection {
             let status = self.auth_request(socket_id, channel).await?;
             match status {
                 Ok(auth) => return Ok(auth),
-                Err(status @ (401 | 403)) if !refreshed => {
+                Err(status @ (300..=399 | 401 | 403)) if !refreshed => {
                     let Some(refresh) = self.config.refresh.clone() else {
                         return Err(SubscriptionFailure::AuthStatus { status });
                     };
@@ -1045,9 +1046,9 @@ impl Connection {
     }
 }
 
-/// Fills the `meta` fields the body left out from the channel the event came on: the line
-/// and messenger of a line channel, the company and user of the others. The raw JSON stays
-/// as sent.
+/// Fills a `meta` the body left out from the channel the event came on: the line and
+/// messenger of a line channel, the company and user of the others. A body that has a
+/// `meta` is left as decoded; the raw JSON stays as sent either way.
 fn fill_meta(channel: &Channel, event: Decoded<Event>) -> Decoded<Event> {
     fn fill(slot: &mut chat_events_core::Maybe<chat_events_core::Id>, value: u64) {
         if slot.is_absent()
@@ -1057,7 +1058,10 @@ fn fill_meta(channel: &Channel, event: Decoded<Event>) -> Decoded<Event> {
         }
     }
     let (mut event, raw) = event.into_parts();
-    if let Some(payload) = event.payload_mut() {
+    if let Some(payload) = event
+        .payload_mut()
+        .filter(|payload| payload.meta().is_empty())
+    {
         let meta = payload.meta_mut();
         match channel {
             Channel::LineMessenger {
