@@ -18,3 +18,42 @@ pub(crate) fn http_client() -> reqwest::Client {
     let _ = rustls::crypto::ring::default_provider().install_default();
     reqwest::Client::new()
 }
+
+/// A free TCP port on 127.0.0.1 (for a server that must bind it itself).
+pub(crate) fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The path of example `name` of `package` (built by `cargo test` with the test binary).
+pub(crate) fn example(package: &str, name: &str) -> std::path::PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let path = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .unwrap()
+        .join("examples")
+        .join(name);
+    assert!(
+        path.exists(),
+        "{} is missing: run `cargo build -p {package} --all-features --examples`",
+        path.display()
+    );
+    path
+}
+
+/// Reads a child's stdout as JSON lines, one per call (blocking: call it in
+/// `block_in_place`).
+pub(crate) fn json_lines(
+    child: &mut std::process::Child,
+) -> impl FnMut() -> serde_json::Value + use<> {
+    use std::io::BufRead;
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    move || {
+        let line = lines.next().expect("a line").expect("readable");
+        serde_json::from_str(&line).unwrap()
+    }
+}

@@ -298,23 +298,9 @@ async fn a_contact_subscribes_without_account_and_user() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_listen_example_prints_events_as_json_lines() {
-    use std::{
-        io::{BufRead, BufReader},
-        process::{Command, Stdio},
-    };
+    use std::process::{Command, Stdio};
     let rails = tokio::task::block_in_place(Rails::start);
-    let exe = std::env::current_exe().unwrap();
-    let example = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .unwrap()
-        .join("examples")
-        .join("listen");
-    assert!(
-        example.exists(),
-        "{} is missing: run `cargo build -p onechat-events --features client --examples`",
-        example.display()
-    );
+    let example = crate::example("onechat-events", "listen");
     let mut child = Command::new(&example)
         .args([
             "--url",
@@ -331,11 +317,7 @@ async fn the_listen_example_prints_events_as_json_lines() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let mut read_line = move || -> serde_json::Value {
-        let line = lines.next().expect("a line").expect("readable");
-        serde_json::from_str(&line).unwrap()
-    };
+    let mut read_line = crate::json_lines(&mut child);
     let first = tokio::task::block_in_place(&mut read_line);
     assert_eq!(first["event"], "presence.update");
     tokio::task::block_in_place(|| {

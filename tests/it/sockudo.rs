@@ -6,7 +6,7 @@
 
 use std::{
     fs::File,
-    net::{SocketAddr, TcpListener, TcpStream},
+    net::{SocketAddr, TcpStream},
     path::PathBuf,
     process::{Child, Command, Stdio},
     sync::atomic::{AtomicU32, Ordering},
@@ -60,12 +60,7 @@ fn binary() -> PathBuf {
 impl Sockudo {
     /// Starts on a free port.
     fn start() -> Self {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        Self::start_on(port)
+        Self::start_on(crate::free_port())
     }
 
     /// Starts on `port` (to restart where a killed server was).
@@ -446,21 +441,9 @@ async fn a_frozen_server_is_detected_by_ping_and_left() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_listen_example_prints_events_as_json_lines() {
-    use std::io::{BufRead, BufReader};
     let server = Sockudo::start();
     let (auth_url, calls) = auth_endpoint(|_| AuthAnswer::Sign).await;
-    let exe = std::env::current_exe().unwrap();
-    let example = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .unwrap()
-        .join("examples")
-        .join("chatapp_listen");
-    assert!(
-        example.exists(),
-        "{} is missing: run `cargo build -p chatapp-events --features client --examples`",
-        example.display()
-    );
+    let example = crate::example("chatapp-events", "chatapp_listen");
     let channel = Channel::Company { company_id: 2224 };
     let mut child = Command::new(&example)
         .args(["--host", "127.0.0.1", "--port", &server.port.to_string()])
@@ -471,11 +454,7 @@ async fn the_listen_example_prints_events_as_json_lines() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let mut read_line = move || -> serde_json::Value {
-        let line = lines.next().expect("a line").expect("readable");
-        serde_json::from_str(&line).unwrap()
-    };
+    let mut read_line = crate::json_lines(&mut child);
     let first = tokio::task::block_in_place(&mut read_line);
     assert_eq!(first["subscribed"], channel.to_string());
     server
