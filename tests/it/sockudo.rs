@@ -305,6 +305,8 @@ async fn a_restarted_server_means_new_authorisation_and_resubscription() {
         "the client notices the dead server",
     )
     .await;
+    // Down for a second: with a 100–400 ms backoff the client dials (and is refused) meanwhile.
+    tokio::time::sleep(Duration::from_secs(1)).await;
     let server = Sockudo::start_on(port);
     let mut refused = 0;
     let downtime = loop {
