@@ -28,8 +28,8 @@
 //!   installs ring as rustls' process-wide provider when the application has none (reqwest is
 //!   built with `rustls-no-provider`; an application that builds its own reqwest clients
 //!   *before* connecting and enables no TLS feature of reqwest's should install a provider
-//!   first). `pusher:connection_established` is
-//!   read with its `data` as a JSON string, an object or missing.
+//!   first). `pusher:connection_established` is read with its `data` as a JSON string, an
+//!   object or missing.
 //! - **Private channels**: for each channel, a form POST of `socket_id` and `channel_name` to
 //!   the auth endpoint with the access token as is in `Authorization` (no `Bearer`), then
 //!   `pusher:subscribe` with the returned `auth`. After every reconnect every channel is
@@ -51,7 +51,8 @@
 //! - **Output**: [`Update::Event`] with the channel, [`Update::Subscribed`],
 //!   [`Update::Reconnected`] with the downtime (nothing is replayed: resync over REST), and
 //!   errors; only [`ClientError::Closed`] is fatal. A frame whose data does not decode is
-//!   reported with its raw text ([`ClientError::Decode`]) and the client goes on.
+//!   reported with its raw text ([`ClientError::Decode`]) and the client goes on. A body
+//!   without `meta` gets it from the channel name (see [`Update::Event`]).
 //!   [`Client::state`] follows the connection (`Connecting`, `Connected`, `Unavailable`,
 //!   `Disconnected`, `Failed`).
 //! - **Secrets**: the access token and the auth signatures never appear in `Debug`,
