@@ -34,9 +34,17 @@ pub(crate) const APP_SECRET: &str = "app-secret";
 
 /// `key:hex(hmac_sha256(secret, "socket_id:channel"))`, the private-channel signature.
 pub(crate) fn sign(key: &str, secret: &str, socket_id: &str, channel: &str) -> String {
+    format!(
+        "{key}:{}",
+        hmac_hex(secret, &format!("{socket_id}:{channel}"))
+    )
+}
+
+/// `hex(hmac_sha256(secret, text))`: Pusher's signature for channel auth and the HTTP API.
+pub(crate) fn hmac_hex(secret: &str, text: &str) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap();
-    mac.update(format!("{socket_id}:{channel}").as_bytes());
-    format!("{key}:{}", hex::encode(mac.finalize().into_bytes()))
+    mac.update(text.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
 }
 
 /// One WebSocket connection to the fake server.

@@ -17,13 +17,11 @@ use chatapp_events::{
     Channel, Event,
     client::{ClientError, ConnectionState, SubscriptionFailure, Update},
 };
-use hmac::{Hmac, Mac};
 use md5::{Digest, Md5};
-use sha2::Sha256;
 
 use crate::{
     chatapp_client::{body, builder, channels, next},
-    pusher_fake::{APP_KEY, APP_SECRET, AuthAnswer, auth_endpoint},
+    pusher_fake::{APP_KEY, APP_SECRET, AuthAnswer, auth_endpoint, hmac_hex},
 };
 
 const APP_ID: &str = "app-id";
@@ -167,9 +165,7 @@ impl Sockudo {
             hex::encode(Md5::digest(body.as_bytes()))
         );
         let path = format!("/apps/{APP_ID}/events");
-        let mut mac = Hmac::<Sha256>::new_from_slice(APP_SECRET.as_bytes()).unwrap();
-        mac.update(format!("POST\n{path}\n{query}").as_bytes());
-        let signature = hex::encode(mac.finalize().into_bytes());
+        let signature = hmac_hex(APP_SECRET, &format!("POST\n{path}\n{query}"));
         let response = crate::http_client()
             .post(format!(
                 "http://127.0.0.1:{}{path}?{query}&auth_signature={signature}",

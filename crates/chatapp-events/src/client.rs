@@ -520,6 +520,12 @@ impl Frame<'_> {
         let value: serde_json::Value = serde_json::from_str(&self.data_text()?).ok()?;
         serde_json::from_value(value.get(field)?.clone()).ok()
     }
+
+    /// An integer field of the data, sent as a number or a string (servers differ).
+    fn data_int<T: TryFrom<u64>>(&self, field: &str) -> Option<T> {
+        let number = self.data_field::<chat_events_core::Num<u64>>(field)?;
+        T::try_from(number.get()).ok()
+    }
 }
 
 /// Why a connection ended, and what to do next.
@@ -900,7 +906,7 @@ impl Connection {
             "pusher:subscription_error" => {
                 if let Some(Pending { channel, .. }) = channel.and_then(|name| pending.remove(name))
                 {
-                    let status = frame.data_field::<u16>("status");
+                    let status = frame.data_int::<u16>("status");
                     let failure = SubscriptionFailure::SubscriptionError { status };
                     let _ = self
                         .emit(Err(ClientError::Subscription { channel, failure }))
@@ -908,7 +914,7 @@ impl Connection {
                 }
             }
             "pusher:error" => {
-                let code = frame.data_field::<u16>("code");
+                let code = frame.data_int::<u16>("code");
                 let message = frame.data_field::<String>("message").unwrap_or_default();
                 let oldest = pending
                     .iter()
@@ -1110,7 +1116,7 @@ where
         match &*frame.event {
             "pusher:connection_established" => {
                 let socket_id: Option<String> = frame.data_field("socket_id");
-                let timeout: Option<u64> = frame.data_field("activity_timeout");
+                let timeout: Option<u64> = frame.data_int("activity_timeout");
                 let Some(socket_id) = socket_id else {
                     return Err(Ended::Backoff {
                         over_capacity: false,
@@ -1124,7 +1130,7 @@ where
                 ));
             }
             "pusher:error" => {
-                let code = frame.data_field::<u16>("code").unwrap_or(0);
+                let code = frame.data_int::<u16>("code").unwrap_or(0);
                 let reason = frame.data_field::<String>("message").unwrap_or_default();
                 return Err(code_policy(code, reason));
             }
@@ -1161,8 +1167,8 @@ fn code_policy(code: u16, reason: String) -> Ended {
 /// hasher: enough to spread reconnects, no crate needed.
 fn jitter(up_to: Duration) -> Duration {
     use std::hash::{BuildHasher, Hasher};
-    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    hasher.write_u128(Instant::now().elapsed().as_nanos());
+    // Each RandomState has fresh keys, so an empty hash is a new random number.
+    let hasher = std::collections::hash_map::RandomState::new().build_hasher();
     let nanos = u64::try_from(up_to.as_nanos()).unwrap_or(u64::MAX);
     Duration::from_nanos(hasher.finish() % nanos.saturating_add(1))
 }
@@ -1202,12 +1208,19 @@ mod tests {
             string.data_field::<String>("socket_id").as_deref(),
             Some("1.2")
         );
-        assert_eq!(string.data_field::<u64>("activity_timeout"), Some(30));
+        assert_eq!(string.data_int::<u64>("activity_timeout"), Some(30));
         let object: Frame<'_> = serde_json::from_str(
             r#"{"event":"pusher:error","data":{"code":4009,"message":"Invalid Signature"}}"#,
         )
         .unwrap();
-        assert_eq!(object.data_field::<u16>("code"), Some(4009));
+        assert_eq!(object.data_int::<u16>("code"), Some(4009));
+        // Some servers quote numbers.
+        let quoted: Frame<'_> = serde_json::from_str(
+            r#"{"event":"pusher:subscription_error","data":{"status":"401","code":"70000"}}"#,
+        )
+        .unwrap();
+        assert_eq!(quoted.data_int::<u16>("status"), Some(401));
+        assert_eq!(quoted.data_int::<u16>("code"), None, "out of range");
         let missing: Frame<'_> = serde_json::from_str(r#"{"event":"pusher:pong"}"#).unwrap();
         assert!(missing.data_text().is_none());
     }
