@@ -94,6 +94,24 @@ fn main() {
         .iter()
         .map(|f| f.json.clone().into_bytes())
         .collect();
+    let codechat = chat_events_tests::fixtures("codechat");
+    let codechat_cases: Vec<(&str, Vec<u8>)> = [
+        "messages.upsert.open-source",
+        "connection.update.cloud-docs",
+    ]
+    .iter()
+    .map(|stem| {
+        let fixture = codechat
+            .iter()
+            .find(|f| f.stem == *stem)
+            .unwrap_or_else(|| panic!("fixture codechat/reference/{stem}"));
+        (*stem, fixture.json.clone().into_bytes())
+    })
+    .collect();
+    let codechat_all: Vec<Vec<u8>> = codechat
+        .iter()
+        .map(|f| f.json.clone().into_bytes())
+        .collect();
 
     if quick {
         for bytes in cases.iter().map(|(_, bytes)| bytes).chain(&all) {
@@ -105,6 +123,13 @@ fn main() {
             .chain(&onechat_all)
         {
             onechat_events::Event::decode(bytes).expect("fixture decodes");
+        }
+        for bytes in codechat_cases
+            .iter()
+            .map(|(_, bytes)| bytes)
+            .chain(&codechat_all)
+        {
+            codechat_events::Event::decode(bytes).expect("fixture decodes");
         }
         println!(
             "decode bench: quick pass ok (run `cargo bench -p chat-events-tests --bench decode` to measure)"
@@ -157,6 +182,21 @@ fn main() {
         &format!("onechat: all {} fixtures", onechat_all.len()),
         &onechat_refs,
         onechat_decode,
+    );
+    let codechat_decode: fn(&[u8]) -> bool =
+        |bytes| <codechat_events::Event as ProviderEvent>::decode(bytes).is_ok();
+    for (label, bytes) in &codechat_cases {
+        report(
+            &format!("codechat {label}"),
+            &[bytes.as_slice()],
+            codechat_decode,
+        );
+    }
+    let codechat_refs: Vec<&[u8]> = codechat_all.iter().map(Vec::as_slice).collect();
+    report(
+        &format!("codechat: all {} fixtures", codechat_all.len()),
+        &codechat_refs,
+        codechat_decode,
     );
     println!(
         "ratio = Event::decode (typed + raw kept) / serde_json::Value parse; below 1.00 is faster"
