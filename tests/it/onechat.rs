@@ -6,8 +6,8 @@ use std::fs;
 use chat_events_core::{DecodeErrorKind, TimestampForm};
 use chat_events_tests::{fixtures, workspace_root};
 use onechat_events::{
-    Command, DisconnectReason, Event, EventKind, Frame, Identifier, Maybe,
-    events::SecondaryActor,
+    Command, DisconnectReason, Event, Frame, Identifier, Maybe,
+    objects::SecondaryActor,
     objects::{Availability, ConversationStatus, MessageType, Sender},
 };
 
@@ -165,7 +165,7 @@ fn control_frames() {
         ),
         (
             r#"{"type":"disconnect","reason":"maintenance"}"#,
-            Maybe::Value(DisconnectReason::Other("maintenance".to_owned())),
+            Maybe::Value(DisconnectReason::from("maintenance")),
             Maybe::Absent,
         ),
     ] {
@@ -419,7 +419,11 @@ fn performer_and_senders() {
     let Some(Sender::Other(other)) = message.data.sender.get() else {
         panic!()
     };
-    assert_eq!(other.kind(), Some("integration_hook"));
+    assert_eq!(other.str_at("type").as_deref(), Some("integration_hook"));
+    assert_eq!(
+        message.data.sender.get().and_then(Sender::kind).as_deref(),
+        Some("integration_hook")
+    );
 }
 
 #[test]
@@ -428,10 +432,8 @@ fn unknown_events_and_broken_known_ones() {
     let frame = r#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok\"}","message":{"event":"conversation.lock_toggle","data":{"id":57,"locked":true,"account_id":1}}}"#;
     let event = Event::decode(frame.as_bytes()).unwrap();
     assert!(event.is_unknown());
-    assert_eq!(
-        event.kind(),
-        EventKind::Other("conversation.lock_toggle".to_owned())
-    );
+    assert_eq!(event.kind().as_str(), "conversation.lock_toggle");
+    assert!(!event.kind().is_known());
     assert!(event.account_id().is_none());
     assert_eq!(event.raw().get(), frame);
 

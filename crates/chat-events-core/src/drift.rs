@@ -208,18 +208,23 @@ pub fn of<E: ProviderEvent>(event: &E, raw: &RawValue) -> Result<Vec<Drift>, ser
 ///
 /// ```
 /// # // A minimal provider to show the call; real ones are `chatapp_events::Event` and friends.
-/// # use chat_events_core::{ProviderEvent, DecodeError};
-/// # #[derive(serde::Serialize)] struct Ping { id: u8 }
-/// # impl ProviderEvent for Ping {
-/// #     const PROVIDER: &'static str = "demo";
-/// #     fn name(&self) -> &str { "ping" }
-/// #     fn is_unknown(&self) -> bool { false }
-/// #     fn from_raw(raw: &serde_json::value::RawValue) -> Result<Self, DecodeError> {
-/// #         #[derive(serde::Deserialize)] struct P { id: u8 }
-/// #         chat_events_core::decode_at::<P>("demo", Some("ping"), "", raw).map(|p| Ping { id: p.id })
-/// #     }
+/// # use chat_events_core::Spine;
+/// # const SPINE: Spine = Spine::new("demo", &["event"]);
+/// # pub trait Common {}
+/// # #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+/// # pub struct Ping { event: String, id: u8 }
+/// # impl Common for Ping {}
+/// # chat_events_core::event_enum! {
+/// #     /// Demo events.
+/// #     pub enum Event;
+/// #     /// Demo event names.
+/// #     pub enum EventKind;
+/// #     spine = SPINE;
+/// #     payload_trait = Common;
+/// #     /// Pinged.
+/// #     Ping(Ping) = "ping",
 /// # }
-/// let drift = chat_events_core::drift::check::<Ping>(br#"{"id": 7, "extra": true}"#).unwrap();
+/// let drift = chat_events_core::drift::check::<Event>(br#"{"event": "ping", "id": 7, "extra": true}"#).unwrap();
 /// assert_eq!(drift[0].to_string(), "`extra` missing from the model");
 /// ```
 ///

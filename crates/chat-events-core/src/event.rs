@@ -2,21 +2,25 @@
 
 use std::{fmt, ops::Deref};
 
+use schemars::{JsonSchema, Schema};
 use serde::{Deserialize, Serialize, Serializer, de::DeserializeOwned};
 use serde_json::value::RawValue;
 
-use crate::{DecodeError, drift};
+use crate::{__private::Dispatch, DecodeError, Spine, drift, schema, spine};
 
-/// An event enum of one provider (`chatapp_events::Event`, …).
+/// An event enum of one provider (`chatapp_events::Event`, …), declared with
+/// [`event_enum!`](crate::event_enum) from the provider's [`Spine`].
 ///
-/// Implementors dispatch on the event name without buffering the payload: they read the name
-/// first (from the JSON, or given out of band by the transport) and then deserialize exactly
-/// one concrete type. An unknown name gives the enum's `Unknown` variant holding the name and
-/// the raw JSON; a known name whose body does not fit is a [`DecodeError`], never `Unknown`.
+/// Decoding dispatches on the event name without buffering the payload: the name is read
+/// first (from where the spine says it sits, or given out of band by the transport) and then
+/// exactly one concrete type is deserialized. An unknown name gives the enum's `Unknown`
+/// variant holding the name and the raw JSON; a known name whose body does not fit is a
+/// [`DecodeError`], never `Unknown`.
 ///
 /// Serializing an event writes the provider's JSON for it (what [`drift`](crate::drift)
-/// compares against the original).
-pub trait ProviderEvent: Sized + Serialize {
+/// compares against the original). Everything but the name accessors is provided from the
+/// spine; the trait is implemented by [`event_enum!`](crate::event_enum) only.
+pub trait ProviderEvent: Sized + Serialize + JsonSchema + Dispatch {
     /// The provider's short name, as it appears in errors: `"chatapp"`, `"codechat"`,
     /// `"onechat"`.
     const PROVIDER: &'static str;
@@ -28,13 +32,34 @@ pub trait ProviderEvent: Sized + Serialize {
     /// Whether this is the catch-all for an event name this version does not know.
     fn is_unknown(&self) -> bool;
 
+    /// The provider's wire format.
+    fn spine() -> &'static Spine {
+        Self::SPINE
+    }
+
+    /// The wire names of every event this version models.
+    fn known_names() -> &'static [&'static str] {
+        Self::KNOWN
+    }
+
     /// Decodes an event from JSON that has already been checked to be well-formed.
     ///
     /// # Errors
     ///
     /// A [`DecodeError`] when the JSON names no event, or names a known event whose body
     /// does not fit its model.
-    fn from_raw(raw: &RawValue) -> Result<Self, DecodeError>;
+    fn from_raw(raw: &RawValue) -> Result<Self, DecodeError> {
+        spine::decode(raw, None)
+    }
+
+    /// Decodes an event whose name is given out of band from well-formed JSON.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_raw`](Self::from_raw), except that a body naming no event is fine.
+    fn from_raw_named(name: &str, raw: &RawValue) -> Result<Self, DecodeError> {
+        spine::decode(raw, Some(name))
+    }
 
     /// Decodes an event from bytes, keeping the original JSON beside the typed value.
     ///
@@ -47,13 +72,40 @@ pub trait ProviderEvent: Sized + Serialize {
         Decoded::decode(bytes)
     }
 
-    /// The JSON that serializing a decoded event is expected to reproduce from `original`.
+    /// Decodes an event whose name is given out of band (the Pusher frame's `event`, a
+    /// webhook URL per event), keeping the original JSON.
     ///
-    /// The default is `original` itself. A provider whose decoder accepts several wrappings
-    /// of one payload (ChatApp's `{queue, payload:{…}}`) returns the canonical wrapping, so
-    /// that [`drift`](crate::drift) compares like with like.
+    /// # Errors
+    ///
+    /// As [`decode`](Self::decode), except that a body naming no event is fine.
+    fn decode_named(name: &str, bytes: &[u8]) -> Result<Decoded<Self>, DecodeError> {
+        Decoded::decode_named(name, bytes)
+    }
+
+    /// The JSON that serializing a decoded event is expected to reproduce from `original`:
+    /// the body, unwrapped when it came in the provider's wrapper (ChatApp's
+    /// `{queue, payload:{…}}`, OneChat's Action Cable data frame), so that
+    /// [`drift`](crate::drift) compares like with like.
     fn canonical_json(original: serde_json::Value) -> serde_json::Value {
-        original
+        Self::SPINE.canonical_json(original)
+    }
+
+    /// The JSON Schema of the known event `name` (its body, bare and wrapped, the name
+    /// pinned); `None` for a name this version does not know.
+    fn event_schema(name: &str) -> Option<Schema> {
+        let wire = Self::SPINE.resolve_alias(name).unwrap_or(name);
+        spine::event_schema::<Self>(wire)
+    }
+
+    /// The JSON Schema of any payload: exactly one of the known events, or an unknown one.
+    fn union_schema() -> Schema {
+        schema::root_schema("Event", spine::union_schema::<Self>)
+    }
+
+    /// The JSON Schema of the envelope alone, whatever the event: for consumers that
+    /// dispatch on the name themselves.
+    fn envelope_schema() -> Schema {
+        spine::envelope_schema::<Self>()
     }
 }
 
@@ -81,6 +133,22 @@ impl<E: ProviderEvent> Decoded<E> {
         let raw: Box<RawValue> = serde_json::from_slice(bytes)
             .map_err(|error| DecodeError::syntax(E::PROVIDER, &error).with_raw(bytes))?;
         let event = E::from_raw(&raw).map_err(|error| error.with_raw(bytes))?;
+        Ok(Self { event, raw })
+    }
+
+    /// Decodes `bytes` under an event name given out of band (see
+    /// [`ProviderEvent::decode_named`]).
+    ///
+    /// # Errors
+    ///
+    /// See [`ProviderEvent::decode_named`].
+    pub fn decode_named(name: &str, bytes: &[u8]) -> Result<Self, DecodeError> {
+        let raw: Box<RawValue> = serde_json::from_slice(bytes).map_err(|error| {
+            DecodeError::syntax(E::PROVIDER, &error)
+                .with_event(name)
+                .with_raw(bytes)
+        })?;
+        let event = E::from_raw_named(name, &raw).map_err(|error| error.with_raw(bytes))?;
         Ok(Self { event, raw })
     }
 
@@ -263,6 +331,10 @@ pub fn decode_at<'a, T: Deserialize<'a>>(
 pub fn decode_captured<'a, T: Deserialize<'a>, E: serde::de::Error>(
     raw: &'a RawValue,
 ) -> Result<T, E> {
+    // Fast path first, as in `decode_at`: the path is only worth its cost after a failure.
+    if let Ok(value) = serde_json::from_str(raw.get()) {
+        return Ok(value);
+    }
     let mut deserializer = serde_json::Deserializer::from_str(raw.get());
     serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let inner = error.inner().to_string();

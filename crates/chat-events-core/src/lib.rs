@@ -4,8 +4,14 @@
 //! `onechat-events`), which re-exports what it needs from here. This crate holds what every
 //! provider shares, and nothing that needs an async runtime:
 //!
+//! - [`Spine`]: a provider's wire format described once (where the event name sits, the
+//!   wrapper its body may come in, aliases); decoding, canonical JSON and the JSON Schemas of
+//!   every provider are derived from it;
 //! - [`ProviderEvent`]: the trait every provider's event enum implements (provider name, wire
-//!   event name, decode from bytes), and the [`event_enum!`] macro that declares such an enum;
+//!   event name, decode from bytes, schemas), and the [`event_enum!`] macro that declares such
+//!   an enum from a spine and one sorted list of events;
+//! - [`Shape`]: the derive for enums whose variant is told by the payload's shape (its JSON
+//!   type, its keys, a tag's value), with a raw catch-all ([`RawJson`]) for what fits none;
 //! - [`Decoded`]: a typed event together with the JSON it came from, so nothing is lost;
 //! - [`UnknownEvent`]: an event name the model does not know, kept with its raw JSON;
 //! - [`DecodeError`]: provider, event and JSON path of a failure, the raw bytes, and a
@@ -14,50 +20,124 @@
 //!   [`Num`] and [`UnixSeconds`] (numbers sent as strings), [`Timestamp`] (any time
 //!   encoding), [`ObjectOrEmpty`] (`[]` for an empty object), [`Maybe`] (absent, `null` or
 //!   present), [`Secret`] (tokens inside payloads, redacted in `Debug`), and [`open_enum!`]
-//!   (string enums that keep unknown values);
+//!   (string enums that keep unknown values, read with `as_str()`);
 //! - [`drift`]: which paths of a payload the typed model drops or changes;
-//! - [`EventSource`]: the async stream the live transports implement.
+//! - [`EventSource`], [`Update`], [`ConnectionState`]: what the live transports yield and
+//!   report, the same for every provider.
 //!
 //! Every lenient type serializes back to the representation it was read from, and its
 //! `JsonSchema` lists every shape its `Deserialize` accepts.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+// The macros name this crate by its path; this makes the path work inside it too.
+#[allow(unused_extern_crates)]
+extern crate self as chat_events_core;
+
 pub mod drift;
-pub mod envelope;
 mod error;
 mod event;
-mod event_enum;
 mod lenient;
 pub mod schema;
+mod shape;
 mod source;
+mod spine;
 
+pub use chat_events_macros::{Shape, event_enum, open_enum};
 pub use error::{DecodeError, DecodeErrorKind};
-pub use event::{Decoded, ProviderEvent, UnknownEvent, decode_at, decode_captured, raw_json_eq};
+pub use event::{Decoded, ProviderEvent, UnknownEvent, decode_at, raw_json_eq};
 pub use lenient::{
     empty::ObjectOrEmpty,
     id::Id,
     maybe::Maybe,
     num::{Integer, Num, UnixSeconds},
     one_or_many::OneOrMany,
+    raw::RawJson,
     secret::Secret,
     timestamp::{Timestamp, TimestampForm},
 };
-pub use source::{EventSource, ReplaySource, SourceError};
+pub use source::{ConnectionState, EventSource, ReplaySource, SourceError, Update};
+pub use spine::{Spine, Wrapper};
 
-/// Re-exports and helpers for the macros of this crate. Not public API.
+/// What the macros of this crate expand to. Not public API: nothing here is stable.
 #[doc(hidden)]
 pub mod __private {
     use std::{
+        borrow::Borrow,
         fmt::{self, Write as _},
         marker::PhantomData,
     };
 
     pub use schemars;
-    use schemars::{Schema, json_schema};
+    use schemars::{Schema, SchemaGenerator, json_schema};
     pub use serde;
     use serde::de::{self, Visitor};
     pub use serde_json;
+    use serde_json::value::RawValue;
+
+    use crate::{DecodeError, UnknownEvent, spine::Spine};
+    pub use crate::{
+        event::{decode_at, decode_captured},
+        shape::{Cond, ShapeSchema, choose_shape, shape_schema},
+    };
+
+    /// What `event_enum!` generates for the spine to call.
+    pub trait Dispatch: Sized + From<UnknownEvent> {
+        /// The provider's wire format.
+        const SPINE: &'static Spine;
+        /// The wire names of the known events, sorted as the variants are.
+        const KNOWN: &'static [&'static str];
+        /// Decodes the body of the known event `name` (a wire name), whose JSON path is
+        /// `prefix`; `None` for other names.
+        fn decode_known(
+            name: &str,
+            prefix: &str,
+            body: &RawValue,
+        ) -> Option<Result<Self, DecodeError>>;
+        /// The schema of the body type of the known event `name`.
+        fn payload_schema(name: &str, generator: &mut SchemaGenerator) -> Option<Schema>;
+    }
+
+    /// The union schema of a provider's events (`JsonSchema` of the event enum).
+    pub fn union_schema<E: Dispatch>(generator: &mut SchemaGenerator) -> Schema {
+        crate::spine::union_schema::<E>(generator)
+    }
+
+    /// The unknown value of an open enum: private, so that users read it with `as_str()`
+    /// and cannot match on a string that a later version may know.
+    #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct PrivOwnedStr(Box<str>);
+
+    impl PrivOwnedStr {
+        /// The value.
+        pub fn as_str(&self) -> &str {
+            &self.0
+        }
+    }
+
+    impl From<&str> for PrivOwnedStr {
+        fn from(value: &str) -> Self {
+            Self(value.into())
+        }
+    }
+
+    impl From<String> for PrivOwnedStr {
+        fn from(value: String) -> Self {
+            Self(value.into_boxed_str())
+        }
+    }
+
+    impl Borrow<str> for PrivOwnedStr {
+        fn borrow(&self) -> &str {
+            &self.0
+        }
+    }
+
+    impl fmt::Debug for PrivOwnedStr {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Debug::fmt(&*self.0, f)
+        }
+    }
 
     /// Deserializes an open enum from a string.
     pub struct OpenEnumVisitor<T> {
@@ -91,23 +171,13 @@ pub mod __private {
         }
     }
 
-    /// Turns the text of `///` lines into a schema description.
-    pub fn doc_text(doc: &str) -> String {
-        doc.lines()
-            .map(str::trim)
-            .collect::<Vec<_>>()
-            .join("\n")
-            .trim()
-            .to_owned()
-    }
-
     /// The schema of an open enum: the known values, then any other string.
     pub fn open_enum_schema(doc: &str, values: &[(&str, &str)]) -> Schema {
         let known: Vec<&str> = values.iter().map(|(wire, _)| *wire).collect();
-        let mut description = doc_text(doc);
+        let mut description = doc.to_owned();
         description.push_str("\n\nKnown values:");
         for (wire, doc) in values {
-            let _ = write!(description, "\n- `{wire}`: {}", doc_text(doc));
+            let _ = write!(description, "\n- `{wire}`: {doc}");
         }
         description.push_str("\n\nAny other string is accepted and kept as it is.");
         json_schema!({

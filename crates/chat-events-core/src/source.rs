@@ -1,13 +1,116 @@
-//! [`EventSource`]: the async stream of typed events that live transports implement.
+//! What every live transport shares: the [`EventSource`] trait (and `futures::Stream`), the
+//! [`Update`] it yields, the [`ConnectionState`] a connected client reports, and
+//! [`ReplaySource`] for captured traffic.
+//!
+//! The three transports use the same words for the same roles:
+//!
+//! | role | ChatApp | OneChat | CodeChat |
+//! |---|---|---|---|
+//! | entry | `Client::builder(token)` | `Client::agent(…)`, `Client::contact(…)` | `Receiver::builder()` |
+//! | start | `connect().await?` | `connect().await?` | `serve(addr).await?`, `router()` |
+//! | items | `Update<Channel, Event>` | `Update<Identifier, Event>` | `Update<Request, Event>` |
+//! | errors | `ClientError` | `ClientError` | `ReceiverError` |
+//! | state | `state()`, `is_connected()` | same | — |
+//! | stop | `close().await` | same | `Server::close().await` |
 
-use std::{error::Error as StdError, marker::PhantomData};
+use std::{
+    error::Error as StdError,
+    marker::PhantomData,
+    pin::Pin,
+    task::{Context, Poll},
+    time::{Duration, SystemTime},
+};
 
 use async_trait::async_trait;
 
 use crate::{DecodeError, Decoded, ProviderEvent};
 
+/// What a live transport yields: an event with where it came from, or a notice.
+///
+/// `S` is the source an event comes on: a ChatApp channel, a OneChat subscription, a
+/// CodeChat webhook request. `E` is the provider's event enum.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Update<S, E> {
+    /// An event arrived.
+    Event {
+        /// Where it came from.
+        source: S,
+        /// The event, with the JSON it came in.
+        event: Box<Decoded<E>>,
+        /// When the transport received it.
+        received_at: SystemTime,
+    },
+    /// A source was subscribed (after every connection, for clients).
+    Subscribed {
+        /// The source.
+        source: S,
+    },
+    /// The connection came back after `downtime`. Nothing sent in between is replayed:
+    /// resynchronize over the provider's REST API.
+    Reconnected {
+        /// How long the client was not connected.
+        downtime: Duration,
+    },
+}
+
+impl<S, E> Update<S, E> {
+    /// The event, when this is one.
+    pub fn event(&self) -> Option<&Decoded<E>> {
+        match self {
+            Self::Event { event, .. } => Some(event),
+            Self::Subscribed { .. } | Self::Reconnected { .. } => None,
+        }
+    }
+
+    /// The event, when this is one, dropping the rest.
+    pub fn into_event(self) -> Option<Decoded<E>> {
+        match self {
+            Self::Event { event, .. } => Some(*event),
+            Self::Subscribed { .. } | Self::Reconnected { .. } => None,
+        }
+    }
+
+    /// The source, for events and subscriptions.
+    pub const fn source(&self) -> Option<&S> {
+        match self {
+            Self::Event { source, .. } | Self::Subscribed { source } => Some(source),
+            Self::Reconnected { .. } => None,
+        }
+    }
+}
+
+/// The state of a client's connection, as its `state()` watch reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConnectionState {
+    /// Dialing, or waiting for the server's handshake.
+    Connecting,
+    /// Connected; subscriptions are sent.
+    Connected,
+    /// Still not connected after 10 s of trying; the client keeps trying.
+    Unavailable,
+    /// Closed on request.
+    Closed,
+    /// Stopped for good after a fatal error.
+    Failed,
+}
+
+impl ConnectionState {
+    /// Whether the client is connected.
+    pub const fn is_connected(self) -> bool {
+        matches!(self, Self::Connected)
+    }
+
+    /// Whether the client has stopped for good (closed or failed).
+    pub const fn is_final(self) -> bool {
+        matches!(self, Self::Closed | Self::Failed)
+    }
+}
+
 /// A source of typed events: a websocket client, a webhook receiver, a replay of captured
-/// payloads.
+/// payloads. Every source is also a `futures::Stream` of the same items, for `StreamExt`
+/// combinators.
 ///
 /// Each call to [`next_event`](Self::next_event) yields one of three things:
 ///
@@ -73,17 +176,25 @@ impl SourceError for DecodeError {
 ///
 /// ```
 /// use chat_events_core::{EventSource, ReplaySource};
-/// # use chat_events_core::{ProviderEvent, DecodeError};
-/// # #[derive(serde::Serialize)] struct Ping;
-/// # impl ProviderEvent for Ping {
-/// #     const PROVIDER: &'static str = "demo";
-/// #     fn name(&self) -> &str { "ping" }
-/// #     fn is_unknown(&self) -> bool { false }
-/// #     fn from_raw(_: &serde_json::value::RawValue) -> Result<Self, DecodeError> { Ok(Ping) }
+/// # use chat_events_core::Spine;
+/// # const SPINE: Spine = Spine::new("demo", &["event"]);
+/// # pub trait Common {}
+/// # #[derive(Debug, serde::Serialize, serde::Deserialize, schemars::JsonSchema, PartialEq, Clone)]
+/// # pub struct Ping { event: String }
+/// # impl Common for Ping {}
+/// # chat_events_core::event_enum! {
+/// #     /// Demo events.
+/// #     pub enum Event;
+/// #     /// Demo event names.
+/// #     pub enum EventKind;
+/// #     spine = SPINE;
+/// #     payload_trait = Common;
+/// #     /// Pinged.
+/// #     Ping(Ping) = "ping",
 /// # }
 ///
 /// async fn count(payloads: Vec<Vec<u8>>) -> usize {
-///     let mut source = ReplaySource::<Ping, _>::new(payloads);
+///     let mut source = ReplaySource::<Event, _>::new(payloads);
 ///     let mut decoded = 0;
 ///     while let Some(Ok(_)) = source.next_event().await {
 ///         decoded += 1;
@@ -121,5 +232,22 @@ where
 
     async fn next_event(&mut self) -> Option<Result<Decoded<E>, DecodeError>> {
         self.payloads.next().map(|bytes| E::decode(bytes.as_ref()))
+    }
+}
+
+impl<E, I, B> futures_core::Stream for ReplaySource<E, I>
+where
+    E: ProviderEvent,
+    I: Iterator<Item = B> + Unpin,
+    B: AsRef<[u8]>,
+{
+    type Item = Result<Decoded<E>, DecodeError>;
+
+    fn poll_next(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        Poll::Ready(self.payloads.next().map(|bytes| E::decode(bytes.as_ref())))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.payloads.size_hint()
     }
 }

@@ -1,4 +1,5 @@
-//! The envelope every ChatApp event arrives in, and how it is peeled.
+//! The envelope every ChatApp event arrives in: the [`SPINE`] that describes it to the
+//! decoder, and the [`Payload`] and [`Meta`] types.
 //!
 //! ChatApp documents a flat body, `{"data": [item, …], "meta": {"type": …, …}}`. Public client
 //! code reads a wrapped one too, `{"queue": …, "payload": {"data": […], "meta": {…}}}` (the
@@ -6,14 +7,42 @@
 //! decode to the same [`Payload`]: when the top level has a `payload` object, it is unwrapped
 //! first, and error paths then start with `payload.`.
 
-use std::borrow::Cow;
-
-use chat_events_core::{DecodeError, Id, Maybe};
-use schemars::JsonSchema;
+use chat_events_core::{Id, Maybe, Spine, Wrapper};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 
-use crate::{Event, EventKind, MessengerType, event::PROVIDER};
+use crate::channel::MessengerType;
+
+/// ChatApp's wire format: the name in `meta.type`, the body flat or under `payload`.
+pub(crate) const SPINE: Spine = Spine::new("chatapp", &["meta", "type"])
+    .body(
+        "a ChatApp event body",
+        "A ChatApp event body: flat `{data, meta}` or wrapped `{queue, payload: {data, meta}}`.",
+        envelope_schema,
+    )
+    .wrapper(Wrapper::new(
+        "payload",
+        "The same body wrapped as a Laravel broadcast event.",
+        queue_schema,
+    ));
+
+/// A bare body, whatever its event.
+fn envelope_schema(generator: &mut SchemaGenerator) -> Schema {
+    let meta = generator.subschema_for::<Meta>();
+    json_schema!({
+        "type": "object",
+        "required": ["data", "meta"],
+        "properties": {
+            "data": { "description": "The event's items; their shape depends on `meta.type`.", "type": "array" },
+            "meta": meta
+        }
+    })
+}
+
+/// The wrapper's other key.
+fn queue_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({ "properties": { "queue": { "type": ["string", "null"] } } })
+}
 
 /// The body of one ChatApp event: its items and where it comes from.
 ///
@@ -28,8 +57,9 @@ pub struct Payload<T> {
     ///
     /// Quirk: public client code reads bodies without `meta` on a line channel (the channel
     /// name says which line); then every field is absent, and the Pusher client fills the
-    /// line, company or user from the channel. Only [`Event::decode_named`] accepts such a
-    /// body ([`Event::decode`] needs `meta.type` to know the event).
+    /// line, company or user from the channel. Only
+    /// [`Event::decode_named`](crate::Event::decode_named) accepts such a body
+    /// ([`Event::decode`](crate::Event::decode) needs `meta.type` to know the event).
     #[serde(default, skip_serializing_if = "Meta::is_empty")]
     pub meta: Meta,
 }
@@ -55,10 +85,12 @@ pub struct Meta {
     /// Messenger of the line (line events).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub messenger_type: Maybe<MessengerType>,
-    /// The event name, such as `messageStatus`. Absent only in bodies decoded with
-    /// [`Event::decode_named`], whose name came from the Pusher frame.
+    /// The event name as the body gives it, such as `messageStatus`
+    /// ([`Event::kind`](crate::Event::kind) is the decoded kind). Absent only in bodies
+    /// decoded with [`Event::decode_named`](crate::Event::decode_named), whose name came
+    /// from the Pusher frame.
     #[serde(default, rename = "type", skip_serializing_if = "Maybe::is_absent")]
-    pub kind: Maybe<EventKind>,
+    pub kind: Maybe<String>,
     /// User id (user events); sent as a string.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub user_id: Maybe<Id>,
@@ -113,61 +145,5 @@ impl Meta {
         } else {
             Scope::Unscoped
         }
-    }
-}
-
-/// The event name in a body's `meta.type`.
-#[derive(Deserialize)]
-struct NameHead<'a> {
-    #[serde(borrow, default)]
-    meta: Option<MetaHead<'a>>,
-}
-
-#[derive(Deserialize)]
-struct MetaHead<'a> {
-    #[serde(borrow, rename = "type", default)]
-    kind: Option<Cow<'a, str>>,
-}
-
-/// Decodes a ChatApp body, flat or wrapped; `name` (the Pusher event name) overrides
-/// `meta.type` when given.
-pub(crate) fn decode(raw: &RawValue, name: Option<&str>) -> Result<Event, DecodeError> {
-    let (body, prefix) = chat_events_core::envelope::unwrap_body(
-        PROVIDER,
-        name,
-        raw,
-        "payload",
-        "a ChatApp event body",
-    )?;
-    let name = if let Some(name) = name {
-        Some(Cow::Borrowed(name))
-    } else {
-        let head: NameHead<'_> = chat_events_core::decode_at(PROVIDER, None, prefix, body)?;
-        head.meta.and_then(|meta| meta.kind)
-    };
-    chat_events_core::envelope::dispatch(
-        PROVIDER,
-        raw,
-        (body, prefix),
-        name,
-        "meta.type",
-        |name, prefix, body| Event::decode_known(&EventKind::from(name), prefix, body),
-    )
-}
-
-/// [`decode`] with the name read from the body.
-pub(crate) fn decode_unnamed(raw: &RawValue) -> Result<Event, DecodeError> {
-    decode(raw, None)
-}
-
-/// The flat form of a body: a wrapped `{queue, payload: {…}}` becomes its `payload`.
-pub(crate) fn canonical(original: serde_json::Value) -> serde_json::Value {
-    match original {
-        serde_json::Value::Object(mut map)
-            if map.get("payload").is_some_and(serde_json::Value::is_object) =>
-        {
-            map.remove("payload").unwrap_or_default()
-        }
-        other => other,
     }
 }

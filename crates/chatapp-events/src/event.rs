@@ -2,35 +2,27 @@
 
 use std::fmt;
 
-use chat_events_core::{DecodeError, Decoded};
-use serde_json::value::RawValue;
-
 use crate::{
-    Payload, envelope,
-    envelope::Meta,
+    envelope::{Meta, Payload, SPINE},
     events::{
         ChatAccomplice, ChatArchive, ChatAuditor, ChatComment, ChatConsentSendMessage,
-        ChatConversation, ChatCustomField, ChatFunnelStage, ChatLevel, ChatMark, ChatParticipants,
-        ChatProcessChange, ChatProducer, ChatRename, ChatResponsible, ChatResponsiblePin,
-        ChatStatusChange, ChatTag, EmployeeStatus, EmployeeWorkday, Message, MessageDestroy,
-        MessageImport, MessageReaction, MessageStatus, QuickResponseChange,
-        QuickResponseListChange,
+        ChatConversation, ChatCustomField, ChatFunnelStage, ChatLevel, ChatParticipantAdd,
+        ChatParticipantDestroy, ChatProcessChange, ChatProducer, ChatRead, ChatRename,
+        ChatResponsible, ChatResponsiblePin, ChatStatusChange, ChatTag, ChatUnread, EmployeeStatus,
+        EmployeeWorkday, Message, MessageDestroy, MessageImport, MessageReaction, MessageStatus,
+        MessageSystem, QuickResponseChange, QuickResponseListChange,
     },
-    schema,
 };
 
-/// The ChatApp provider name, as it appears in errors.
-pub(crate) const PROVIDER: &str = "chatapp";
-
 chat_events_core::event_enum! {
-    provider = "chatapp";
     /// A ChatApp event.
     ///
     /// Decode one with [`Event::decode`] (name read from `meta.type`) or
     /// [`Event::decode_named`] (name given by the Pusher frame). Both the flat
     /// `{"data", "meta"}` body and the wrapped `{"queue", "payload": {…}}` body are accepted.
     /// An event name this version does not know gives [`Event::Unknown`] with the raw JSON; a
-    /// known name with a body that does not fit is a [`DecodeError`] naming the JSON path.
+    /// known name with a body that does not fit is a [`DecodeError`](crate::DecodeError)
+    /// naming the JSON path.
     ///
     /// Serializing an event writes the flat body.
     ///
@@ -49,10 +41,8 @@ chat_events_core::event_enum! {
     pub enum Event;
     /// The name of a ChatApp event (`meta.type`, and the Pusher event name).
     pub enum EventKind;
+    spine = SPINE;
     payload_trait = EventPayload;
-    decode = envelope::decode_unnamed;
-    canonical = envelope::canonical;
-    schema = schema::event_union;
     /// An accomplice was added to or removed from a chat.
     ChatAccomplice(Payload<ChatAccomplice>) = "chatAccomplice",
     /// A chat was archived or restored from the archive.
@@ -72,15 +62,15 @@ chat_events_core::event_enum! {
     /// A chat's level was set.
     ChatLevel(Payload<ChatLevel>) = "chatLevel",
     /// Participants were added to a group (Telegram, Telegram bots).
-    ChatParticipantAdd(Payload<ChatParticipants>) = "chatParticipantAdd",
+    ChatParticipantAdd(Payload<ChatParticipantAdd>) = "chatParticipantAdd",
     /// Participants were removed from a group (Telegram, Telegram bots).
-    ChatParticipantDestroy(Payload<ChatParticipants>) = "chatParticipantDestroy",
+    ChatParticipantDestroy(Payload<ChatParticipantDestroy>) = "chatParticipantDestroy",
     /// A chat's processing state was set or cleared.
     ChatProcess(Payload<ChatProcessChange>) = "chatProcess",
     /// A producer was set for a chat.
     ChatProducer(Payload<ChatProducer>) = "chatProducer",
     /// A chat was marked as read.
-    ChatRead(Payload<ChatMark>) = "chatRead",
+    ChatRead(Payload<ChatRead>) = "chatRead",
     /// A chat was renamed.
     ChatRename(Payload<ChatRename>) = "chatRename",
     /// A responsible employee was set for a chat.
@@ -92,7 +82,7 @@ chat_events_core::event_enum! {
     /// A tag was added to or removed from a chat.
     ChatTag(Payload<ChatTag>) = "chatTag",
     /// A chat was marked as unread.
-    ChatUnread(Payload<ChatMark>) = "chatUnread",
+    ChatUnread(Payload<ChatUnread>) = "chatUnread",
     /// An employee's presence changed.
     EmployeeStatus(Payload<EmployeeStatus>) = "employeeStatus",
     /// An employee started or ended a workday.
@@ -108,7 +98,7 @@ chat_events_core::event_enum! {
     /// A sent message changed status.
     MessageStatus(Payload<MessageStatus>) = "messageStatus",
     /// ChatApp wrote a system message into a chat.
-    MessageSystem(Payload<Message>) = "messageSystem",
+    MessageSystem(Payload<MessageSystem>) = "messageSystem",
     /// A quick response was created, edited or deleted.
     QuickResponse(Payload<QuickResponseChange>) = "quickResponse",
     /// A quick-response list was created, edited or deleted.
@@ -142,32 +132,6 @@ impl<T: fmt::Debug + Send + Sync> EventPayload for Payload<T> {
 }
 
 impl Event {
-    /// Decodes a ChatApp body whose event name is given out of band: the `event` of the
-    /// Pusher frame it came in. The name decides the type even if `meta.type` differs.
-    ///
-    /// # Errors
-    ///
-    /// As [`Event::decode`], except that a missing `meta.type` is not an error.
-    pub fn decode_named(name: &str, bytes: &[u8]) -> Result<Decoded<Self>, DecodeError> {
-        let raw: Box<RawValue> = serde_json::from_slice(bytes).map_err(|error| {
-            DecodeError::syntax(PROVIDER, &error)
-                .with_event(name)
-                .with_raw(bytes)
-        })?;
-        let event = Self::from_raw_named(name, &raw).map_err(|error| error.with_raw(bytes))?;
-        Ok(Decoded::from_parts(event, raw))
-    }
-
-    /// Decodes checked JSON whose event name is given out of band (see
-    /// [`Event::decode_named`]).
-    ///
-    /// # Errors
-    ///
-    /// As [`Event::decode_named`].
-    pub fn from_raw_named(name: &str, raw: &RawValue) -> Result<Self, DecodeError> {
-        envelope::decode(raw, Some(name))
-    }
-
     /// The event's `meta`; `None` for unknown events.
     pub fn meta(&self) -> Option<&Meta> {
         self.payload().map(EventPayload::meta)

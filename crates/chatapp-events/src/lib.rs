@@ -14,8 +14,9 @@ pub mod schema;
 
 pub use channel::{Channel, MessengerType, ParseChannelError};
 pub use chat_events_core::{
-    DecodeError, DecodeErrorKind, Decoded, EventSource, Id, Maybe, Num, ObjectOrEmpty,
-    ProviderEvent, ReplaySource, Secret, SourceError, UnixSeconds, UnknownEvent, drift,
+    ConnectionState, DecodeError, DecodeErrorKind, Decoded, EventSource, Id, Maybe, Num,
+    ObjectOrEmpty, ProviderEvent, RawJson, ReplaySource, Secret, SourceError, UnixSeconds,
+    UnknownEvent, drift,
 };
 pub use envelope::{Meta, Payload, Scope};
 pub use event::{Event, EventKind, EventPayload};

@@ -12,19 +12,39 @@
 //! [`Payload`] types all of these and keeps any other top-level key in `extra`, so nothing
 //! is lost. It is read with a hand-written visitor rather than `#[serde(flatten)]`, which
 //! would buffer the whole body.
+//!
+//! The [`SPINE`] describes the body to the decoder: the name in `event`, no wrapper, and the
+//! other spellings of event names that the docs and old builds use.
 
 use std::{borrow::Cow, collections::BTreeMap, fmt, marker::PhantomData};
 
-use chat_events_core::{DecodeError, Id, Maybe, Secret, Timestamp, open_enum};
+use chat_events_core::{Id, Maybe, Secret, Shape, Spine, Timestamp, open_enum};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{
     Deserialize, Deserializer, Serialize, Serializer,
-    de::{self, IgnoredAny, MapAccess, Visitor},
+    de::{self, MapAccess, Visitor},
     ser::SerializeMap,
 };
-use serde_json::value::RawValue;
 
-use crate::{Event, EventKind, event::PROVIDER, proto::decode_captured};
+/// CodeChat's wire format: the name in `event`, one body form, and the aliases of names.
+pub(crate) const SPINE: Spine = Spine::new("codechat", &["event"])
+    .body(
+        "a CodeChat webhook body",
+        "A CodeChat webhook body.",
+        envelope_schema,
+    )
+    .aliases(&[
+        ("connections.update", "connection.update"),
+        ("message.delete", "messages.delete"),
+        ("message.update", "messages.update"),
+        ("messges.upsert", "messages.upsert"),
+        ("recusar.pagamento", "decline.payment"),
+    ]);
+
+/// Any body, whatever its event.
+fn envelope_schema(generator: &mut SchemaGenerator) -> Schema {
+    generator.subschema_for::<Payload<serde_json::Value>>()
+}
 
 /// One CodeChat webhook body, with its data typed as `T`.
 #[derive(Clone, Debug, PartialEq)]
@@ -212,15 +232,19 @@ impl<T: JsonSchema> JsonSchema for Payload<T> {
     }
 }
 
-/// The instance that sent an event, in the form its generation uses.
-#[derive(Clone, Debug, PartialEq)]
+/// The instance that sent an event, in the form its generation uses: a string is its name;
+/// an object with `owner` is the cloud docs' form; another object is a database record.
+#[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum Instance {
-    /// The cloud docs' `{owner, name, id?}`.
-    Cloud(CloudInstance),
     /// The instance's name (open source ≤ v1.2, Evolution).
+    #[shape(string)]
     Name(String),
+    /// The cloud docs' `{owner, name, id?}`.
+    #[shape(has("owner"))]
+    Cloud(CloudInstance),
     /// The database row (open source v1.3; also CodeChat v2 and Go, with their own keys).
+    #[shape(object)]
     Record(Box<InstanceRecord>),
 }
 
@@ -241,52 +265,6 @@ impl Instance {
             Self::Record(record) => record.owner_jid.as_deref(),
             Self::Name(_) => None,
         }
-    }
-}
-
-impl Serialize for Instance {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Cloud(cloud) => cloud.serialize(serializer),
-            Self::Name(name) => serializer.serialize_str(name),
-            Self::Record(record) => record.serialize(serializer),
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct InstanceShape {
-    #[serde(default)]
-    owner: Option<IgnoredAny>,
-}
-
-impl<'de> Deserialize<'de> for Instance {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = Box::<RawValue>::deserialize(deserializer)?;
-        if raw.get().starts_with('"') {
-            return decode_captured(&raw).map(Self::Name);
-        }
-        let shape: InstanceShape = decode_captured(&raw)?;
-        if shape.owner.is_some() {
-            decode_captured(&raw).map(Self::Cloud)
-        } else {
-            decode_captured(&raw).map(|record| Self::Record(Box::new(record)))
-        }
-    }
-}
-
-impl JsonSchema for Instance {
-    fn schema_name() -> Cow<'static, str> {
-        "Instance".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let cloud = generator.subschema_for::<CloudInstance>();
-        let record = generator.subschema_for::<InstanceRecord>();
-        json_schema!({
-            "description": "The sending instance: its name, the cloud docs' {owner, name, id?} (told apart by `owner`), or the database row.",
-            "anyOf": [{ "type": "string" }, { "allOf": [cloud, { "required": ["owner"] }] }, record]
-        })
     }
 }
 
@@ -363,56 +341,4 @@ open_enum! {
         /// Connected.
         Online = "ONLINE",
     }
-}
-
-/// The event name in a body's `event`.
-#[derive(Deserialize)]
-struct NameHead<'a> {
-    #[serde(borrow, default)]
-    event: Option<Cow<'a, str>>,
-}
-
-/// Other names the docs and old builds use for known events, and the event each stands for.
-pub const ALIASES: &[(&str, &str)] = &[
-    ("connections.update", "connection.update"),
-    ("message.delete", "messages.delete"),
-    ("message.update", "messages.update"),
-    ("messges.upsert", "messages.upsert"),
-    ("recusar.pagamento", "decline.payment"),
-];
-
-/// The kind an event name stands for, aliases and misspellings included.
-///
-/// ```
-/// use codechat_events::{EventKind, kind_of};
-///
-/// assert_eq!(kind_of("connections.update"), EventKind::ConnectionUpdate);
-/// assert_eq!(kind_of("recusar.pagamento"), EventKind::DeclinePayment);
-/// assert_eq!(kind_of("messages.upsert"), EventKind::MessagesUpsert);
-/// ```
-pub fn kind_of(name: &str) -> EventKind {
-    let canonical = ALIASES
-        .iter()
-        .find(|(alias, _)| *alias == name)
-        .map_or(name, |(_, target)| *target);
-    EventKind::from(canonical)
-}
-
-/// Decodes a webhook body.
-pub(crate) fn decode(raw: &RawValue) -> Result<Event, DecodeError> {
-    chat_events_core::envelope::ensure_object(PROVIDER, None, raw, "a CodeChat webhook body")?;
-    let head: NameHead<'_> = chat_events_core::decode_at(PROVIDER, None, "", raw)?;
-    chat_events_core::envelope::dispatch(
-        PROVIDER,
-        raw,
-        (raw, ""),
-        head.event,
-        "event",
-        |name, prefix, body| Event::decode_known(&kind_of(name), prefix, body),
-    )
-}
-
-/// CodeChat bodies have one form: the canonical JSON is the body itself.
-pub(crate) fn canonical(original: serde_json::Value) -> serde_json::Value {
-    original
 }

@@ -2,24 +2,20 @@
 
 use std::fmt;
 
-use chat_events_core::OneOrMany;
-
 use crate::{
-    Instance, Payload, envelope,
+    envelope::{Instance, Payload, SPINE},
     events::{
-        Call, ConnectionUpdate, Label, LabelAssociation, MessageUpdate, MessagesDelete, Presence,
-        QrcodeUpdate, QueueChange, SendError, SendQueue, StatusInstance,
+        Call, CancelPayment, ChatsDelete, ChatsSet, ChatsUpdate, ChatsUpsert, ConnectionUpdate,
+        ContactsUpdate, ContactsUpsert, DeclinePayment, DeletedQueue, GeneralError,
+        GroupParticipantUpdate, GroupParticipantsUpdate, GroupUpdate, GroupUpsert, GroupsUpdate,
+        GroupsUpsert, Label, LabelAssociation, MessageUpdate, MessagesDelete, MessagesSet,
+        MessagesUpsert, NewJwt, NewMessage, PausedQueue, Presence, QrcodeUpdate, RequestPayment,
+        ResumedQueue, SendMessage, SendMessageCompleted, SendMessageError, SendMessageProcessing,
+        SendMessageStart, SendPayment, StatusBroadcast, StatusInstance,
     },
-    objects::{ChatItem, ContactItem, GroupMetadata, GroupParticipantsUpdate, WebhookMessage},
-    proto::Opaque,
-    schema,
 };
 
-/// The CodeChat provider name, as it appears in errors.
-pub(crate) const PROVIDER: &str = "codechat";
-
 chat_events_core::event_enum! {
-    provider = "codechat";
     /// A CodeChat webhook event: the events of the CodeChat cloud docs (the seed list) and of
     /// the open-source `whatsapp-api` server and its Evolution fork.
     ///
@@ -29,7 +25,7 @@ chat_events_core::event_enum! {
     /// several generations' shapes, its data is an enum whose variant says which shape
     /// arrived. An event name this version does not know gives [`Event::Unknown`] with the
     /// raw JSON; a known name with data that does not fit is a
-    /// [`DecodeError`](chat_events_core::DecodeError) naming the JSON path.
+    /// [`DecodeError`](crate::DecodeError) naming the JSON path.
     ///
     /// ```
     /// use codechat_events::{Event, objects::WebhookMessage};
@@ -45,49 +41,48 @@ chat_events_core::event_enum! {
     /// assert_eq!(event.instance_name(), Some("sales-01"));
     /// ```
     pub enum Event;
-    /// The name of a CodeChat event (the canonical spelling; see [`crate::kind_of`] for aliases).
+    /// The name of a CodeChat event (the canonical spelling; converting an alias such as
+    /// `connections.update` gives its event).
     pub enum EventKind;
+    spine = SPINE;
     payload_trait = EventPayload;
-    decode = envelope::decode;
-    canonical = envelope::canonical;
-    schema = schema::event_union;
     /// A call's state changed (open source).
     CallUpsert(Payload<Call>) = "call.upsert",
     /// A payment request was cancelled (cloud; payload not documented).
-    CancelPayment(Payload<Opaque<WebhookMessage>>) = "cancel.payment",
+    CancelPayment(Payload<CancelPayment>) = "cancel.payment",
     /// Chats were deleted (a list of JIDs).
-    ChatsDelete(Payload<Vec<String>>) = "chats.delete",
+    ChatsDelete(Payload<ChatsDelete>) = "chats.delete",
     /// Chats were loaded (history sync, repeated per chunk).
-    ChatsSet(Payload<Vec<ChatItem>>) = "chats.set",
+    ChatsSet(Payload<ChatsSet>) = "chats.set",
     /// Chats changed.
-    ChatsUpdate(Payload<Vec<ChatItem>>) = "chats.update",
+    ChatsUpdate(Payload<ChatsUpdate>) = "chats.update",
     /// Chats were created or updated (open source: one chat per POST).
-    ChatsUpsert(Payload<Vec<ChatItem>>) = "chats.upsert",
+    ChatsUpsert(Payload<ChatsUpsert>) = "chats.upsert",
     /// The connection to WhatsApp changed (alias `connections.update`).
     ConnectionUpdate(Payload<ConnectionUpdate>) = "connection.update",
     /// Contacts changed.
-    ContactsUpdate(Payload<Vec<ContactItem>>) = "contacts.update",
+    ContactsUpdate(Payload<ContactsUpdate>) = "contacts.update",
     /// Contacts were loaded or updated.
-    ContactsUpsert(Payload<Vec<ContactItem>>) = "contacts.upsert",
+    ContactsUpsert(Payload<ContactsUpsert>) = "contacts.upsert",
     /// A payment request was declined (cloud; alias `recusar.pagamento`; payload not
     /// documented).
-    DeclinePayment(Payload<Opaque<WebhookMessage>>) = "decline.payment",
+    DeclinePayment(Payload<DeclinePayment>) = "decline.payment",
     /// A send queue was deleted (cloud).
-    DeletedQueue(Payload<QueueChange>) = "deleted.queue",
+    DeletedQueue(Payload<DeletedQueue>) = "deleted.queue",
     /// An error linked to an event (cloud; payload not documented).
-    GeneralError(Payload<Opaque<SendError>>) = "general.error",
+    GeneralError(Payload<GeneralError>) = "general.error",
     /// Group members changed (cloud docs' name).
-    GroupParticipantUpdate(Payload<GroupParticipantsUpdate>) = "group:participant.update",
+    GroupParticipantUpdate(Payload<GroupParticipantUpdate>) = "group:participant.update",
     /// Group members changed (open-source name).
     GroupParticipantsUpdate(Payload<GroupParticipantsUpdate>) = "group-participants.update",
     /// A group changed (cloud docs' name).
-    GroupUpdate(Payload<OneOrMany<GroupMetadata>>) = "group.update",
+    GroupUpdate(Payload<GroupUpdate>) = "group.update",
     /// A group was created or joined (cloud docs' name).
-    GroupUpsert(Payload<OneOrMany<GroupMetadata>>) = "group.upsert",
+    GroupUpsert(Payload<GroupUpsert>) = "group.upsert",
     /// Groups changed (open-source name).
-    GroupsUpdate(Payload<OneOrMany<GroupMetadata>>) = "groups.update",
+    GroupsUpdate(Payload<GroupsUpdate>) = "groups.update",
     /// Groups were created or joined (open-source name).
-    GroupsUpsert(Payload<OneOrMany<GroupMetadata>>) = "groups.upsert",
+    GroupsUpsert(Payload<GroupsUpsert>) = "groups.upsert",
     /// A label was put on or taken off a chat or message (open source).
     LabelsAssociation(Payload<LabelAssociation>) = "labels.association",
     /// A label was created, edited or deleted (open source).
@@ -95,39 +90,39 @@ chat_events_core::event_enum! {
     /// Messages were deleted (cloud; alias `message.delete`).
     MessagesDelete(Payload<MessagesDelete>) = "messages.delete",
     /// Old messages were loaded (history sync, repeated per chunk).
-    MessagesSet(Payload<Vec<WebhookMessage>>) = "messages.set",
+    MessagesSet(Payload<MessagesSet>) = "messages.set",
     /// A message's status changed, or it was edited or revoked (alias `message.update`).
     MessagesUpdate(Payload<MessageUpdate>) = "messages.update",
     /// A message was received or sent (open source; one message per POST).
-    MessagesUpsert(Payload<WebhookMessage>) = "messages.upsert",
+    MessagesUpsert(Payload<MessagesUpsert>) = "messages.upsert",
     /// The instance's token was renewed (open source; no data, the token in `auth`).
-    NewJwt(Payload<serde_json::Value>) = "new.jwt",
+    NewJwt(Payload<NewJwt>) = "new.jwt",
     /// A message was received (cloud).
-    NewMessage(Payload<WebhookMessage>) = "new.message",
+    NewMessage(Payload<NewMessage>) = "new.message",
     /// A send queue was paused (cloud).
-    PausedQueue(Payload<QueueChange>) = "paused.queue",
+    PausedQueue(Payload<PausedQueue>) = "paused.queue",
     /// Someone is online, typing or recording.
     PresenceUpdate(Payload<Presence>) = "presence.update",
     /// A new QR code is ready, or the QR code limit was reached.
     QrcodeUpdated(Payload<QrcodeUpdate>) = "qrcode.updated",
     /// A payment was requested (cloud; payload not documented).
-    RequestPayment(Payload<Opaque<WebhookMessage>>) = "request.payment",
+    RequestPayment(Payload<RequestPayment>) = "request.payment",
     /// A send queue was resumed (cloud).
-    ResumedQueue(Payload<QueueChange>) = "resumed.queue",
+    ResumedQueue(Payload<ResumedQueue>) = "resumed.queue",
     /// A message was sent through the REST API (open source).
-    SendMessage(Payload<WebhookMessage>) = "send.message",
+    SendMessage(Payload<SendMessage>) = "send.message",
     /// A bulk send completed (cloud).
-    SendMessageCompleted(Payload<SendQueue>) = "send.message:COMPLETED",
+    SendMessageCompleted(Payload<SendMessageCompleted>) = "send.message:COMPLETED",
     /// A bulk send hit an error for one recipient and goes on (cloud).
-    SendMessageError(Payload<SendError>) = "send.message:ERROR",
+    SendMessageError(Payload<SendMessageError>) = "send.message:ERROR",
     /// A bulk send progressed (cloud).
-    SendMessageProcessing(Payload<SendQueue>) = "send.message:PROCESSING",
+    SendMessageProcessing(Payload<SendMessageProcessing>) = "send.message:PROCESSING",
     /// A bulk send started (cloud).
-    SendMessageStart(Payload<SendQueue>) = "send.message:START",
+    SendMessageStart(Payload<SendMessageStart>) = "send.message:START",
     /// A payment was received (cloud; payload not documented).
-    SendPayment(Payload<Opaque<WebhookMessage>>) = "send.payment",
+    SendPayment(Payload<SendPayment>) = "send.payment",
     /// A contact posted a status (cloud).
-    StatusBroadcast(Payload<WebhookMessage>) = "status.broadcast",
+    StatusBroadcast(Payload<StatusBroadcast>) = "status.broadcast",
     /// An instance was loaded or removed (open source).
     StatusInstance(Payload<StatusInstance>) = "status.instance",
 }

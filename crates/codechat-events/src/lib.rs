@@ -14,10 +14,8 @@ pub mod webhook;
 
 pub use chat_events_core::{
     DecodeError, DecodeErrorKind, Decoded, EventSource, Id, Maybe, Num, OneOrMany, ProviderEvent,
-    ReplaySource, Secret, SourceError, Timestamp, UnknownEvent, drift,
+    RawJson, ReplaySource, Secret, SourceError, Timestamp, UnknownEvent, drift,
 };
-pub use envelope::{
-    ALIASES, CloudInstance, ConnectionStatus, DataKey, Instance, InstanceRecord, Payload, kind_of,
-};
+pub use envelope::{CloudInstance, ConnectionStatus, DataKey, Instance, InstanceRecord, Payload};
 pub use event::{Event, EventKind, EventPayload};
-pub use proto::{Bytes, Content, FromCode, Long, Opaque, ProtoEnum, RawJson};
+pub use proto::{Bytes, Content, FromCode, Long, Opaque, ProtoEnum};

@@ -11,6 +11,7 @@
 use std::{borrow::Cow, fmt, marker::PhantomData};
 
 use base64::Engine as _;
+use chat_events_core::RawJson;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{
     Deserialize, Deserializer, Serialize, Serializer,
@@ -504,38 +505,11 @@ pub enum Opaque<T> {
     Raw(RawJson),
 }
 
-/// Raw JSON with equality by value.
-#[derive(Clone, Debug)]
-pub struct RawJson(Box<RawValue>);
-
-impl RawJson {
-    pub(crate) fn new(raw: Box<RawValue>) -> Self {
-        Self(raw)
-    }
-
-    /// The JSON text.
-    pub fn get(&self) -> &str {
-        self.0.get()
-    }
-}
-
-impl Serialize for RawJson {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(serializer)
-    }
-}
-
-impl PartialEq for RawJson {
-    fn eq(&self, other: &Self) -> bool {
-        chat_events_core::raw_json_eq(&self.0, &other.0)
-    }
-}
-
 impl<T: Serialize> Serialize for Opaque<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::Typed(value) => value.serialize(serializer),
-            Self::Raw(raw) => raw.0.serialize(serializer),
+            Self::Raw(raw) => raw.serialize(serializer),
         }
     }
 }
@@ -545,7 +519,7 @@ impl<'de, T: for<'a> Deserialize<'a>> Deserialize<'de> for Opaque<T> {
         let raw = Box::<RawValue>::deserialize(deserializer)?;
         Ok(match serde_json::from_str::<T>(raw.get()) {
             Ok(value) => Self::Typed(value),
-            Err(_) => Self::Raw(RawJson(raw)),
+            Err(_) => Self::Raw(RawJson::from(raw)),
         })
     }
 }
@@ -567,5 +541,3 @@ impl<T: JsonSchema> JsonSchema for Opaque<T> {
         })
     }
 }
-
-pub(crate) use chat_events_core::decode_captured;

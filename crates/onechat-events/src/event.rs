@@ -5,27 +5,25 @@ use std::fmt;
 use chat_events_core::Id;
 
 use crate::{
-    Payload, envelope,
-    envelope::Scoped,
+    envelope::{Payload, SPINE},
     events::{
-        CacheInvalidated, CallChange, CallRejected, CopilotMessage, NotificationChange,
-        OrderUpdate, Presence, Typing,
+        AssigneeChanged, CacheInvalidated, CallCreated, CallEnded, CallRejected, ContactCreated,
+        ContactDeleted, ContactMerged, ContactUpdated, ConversationContactChanged,
+        ConversationCreated, ConversationMentioned, ConversationRead, ConversationStatusChanged,
+        ConversationTypingOff, ConversationTypingOn, ConversationUpdated, CopilotMessage,
+        FirstReplyCreated, MessageCreated, MessageUpdated, NotificationCreated,
+        NotificationDeleted, NotificationUpdated, OrderUpdate, Presence, TeamChanged,
     },
-    objects::{Contact, Conversation, Message, Sender},
-    schema,
+    objects::Sender,
 };
 
-/// The OneChat provider name, as it appears in errors.
-pub(crate) const PROVIDER: &str = "onechat";
-
 chat_events_core::event_enum! {
-    provider = "onechat";
     /// A OneChat (Chatwoot) event.
     ///
     /// Decode one with [`Event::decode`] from a broadcast (`{"event", "data"}`) or from the
     /// whole Action Cable data frame. An event name this version does not know gives
     /// [`Event::Unknown`] with the raw JSON; a known name with data that does not fit is a
-    /// [`DecodeError`] naming the JSON path.
+    /// [`DecodeError`](crate::DecodeError) naming the JSON path.
     ///
     /// A user's subscription receives the events of every account the user belongs to:
     /// filter with [`Event::account_id`] or [`Event::belongs_to`].
@@ -43,64 +41,62 @@ chat_events_core::event_enum! {
     pub enum Event;
     /// The name of a OneChat event (the broadcast's `event`).
     pub enum EventKind;
+    spine = SPINE;
     payload_trait = EventPayload;
-    decode = envelope::decode;
-    canonical = envelope::canonical;
-    schema = schema::event_union;
     /// The account's cached labels, inboxes or teams changed.
     AccountCacheInvalidated(Payload<CacheInvalidated>) = "account.cache_invalidated",
     /// A conversation's assignee changed.
-    AssigneeChanged(Payload<Conversation>) = "assignee.changed",
+    AssigneeChanged(Payload<AssigneeChanged>) = "assignee.changed",
     /// An agent started a call (OneHash).
-    CallCreated(Payload<CallChange>) = "call.created",
+    CallCreated(Payload<CallCreated>) = "call.created",
     /// An agent ended a call (OneHash).
-    CallEnded(Payload<CallChange>) = "call.ended",
+    CallEnded(Payload<CallEnded>) = "call.ended",
     /// The contact rejected a call (OneHash).
     CallRejected(Payload<CallRejected>) = "call.rejected",
     /// A contact was created.
-    ContactCreated(Payload<Contact>) = "contact.created",
+    ContactCreated(Payload<ContactCreated>) = "contact.created",
     /// A contact was deleted.
-    ContactDeleted(Payload<Contact>) = "contact.deleted",
+    ContactDeleted(Payload<ContactDeleted>) = "contact.deleted",
     /// Another contact was merged into this one (a `contact.updated` follows).
-    ContactMerged(Payload<Contact>) = "contact.merged",
+    ContactMerged(Payload<ContactMerged>) = "contact.merged",
     /// A contact was updated.
-    ContactUpdated(Payload<Contact>) = "contact.updated",
+    ContactUpdated(Payload<ContactUpdated>) = "contact.updated",
     /// A conversation's contact changed (contacts were merged).
-    ConversationContactChanged(Payload<Conversation>) = "conversation.contact_changed",
+    ConversationContactChanged(Payload<ConversationContactChanged>) = "conversation.contact_changed",
     /// A conversation was created.
-    ConversationCreated(Payload<Conversation>) = "conversation.created",
+    ConversationCreated(Payload<ConversationCreated>) = "conversation.created",
     /// The subscribed user was mentioned in a conversation.
-    ConversationMentioned(Payload<Conversation>) = "conversation.mentioned",
+    ConversationMentioned(Payload<ConversationMentioned>) = "conversation.mentioned",
     /// The contact read a conversation.
-    ConversationRead(Payload<Conversation>) = "conversation.read",
+    ConversationRead(Payload<ConversationRead>) = "conversation.read",
     /// A conversation's status changed.
-    ConversationStatusChanged(Payload<Conversation>) = "conversation.status_changed",
+    ConversationStatusChanged(Payload<ConversationStatusChanged>) = "conversation.status_changed",
     /// Someone stopped typing.
-    ConversationTypingOff(Payload<Typing>) = "conversation.typing_off",
+    ConversationTypingOff(Payload<ConversationTypingOff>) = "conversation.typing_off",
     /// Someone started typing.
-    ConversationTypingOn(Payload<Typing>) = "conversation.typing_on",
+    ConversationTypingOn(Payload<ConversationTypingOn>) = "conversation.typing_on",
     /// A conversation's team, assignee, status, labels, priority or attributes changed.
-    ConversationUpdated(Payload<Conversation>) = "conversation.updated",
+    ConversationUpdated(Payload<ConversationUpdated>) = "conversation.updated",
     /// Copilot wrote a message in the subscribed user's thread (enterprise).
     CopilotMessageCreated(Payload<CopilotMessage>) = "copilot.message.created",
     /// An agent sent the first reply of a conversation.
-    FirstReplyCreated(Payload<Message>) = "first.reply.created",
+    FirstReplyCreated(Payload<FirstReplyCreated>) = "first.reply.created",
     /// A message was created.
-    MessageCreated(Payload<Message>) = "message.created",
+    MessageCreated(Payload<MessageCreated>) = "message.created",
     /// A message was updated (status, edit, deletion, submission).
-    MessageUpdated(Payload<Message>) = "message.updated",
+    MessageUpdated(Payload<MessageUpdated>) = "message.updated",
     /// A notification of the subscribed user was created.
-    NotificationCreated(Payload<NotificationChange>) = "notification.created",
+    NotificationCreated(Payload<NotificationCreated>) = "notification.created",
     /// A notification of the subscribed user was deleted.
-    NotificationDeleted(Payload<NotificationChange>) = "notification.deleted",
+    NotificationDeleted(Payload<NotificationDeleted>) = "notification.deleted",
     /// A notification of the subscribed user was read, snoozed or unsnoozed.
-    NotificationUpdated(Payload<NotificationChange>) = "notification.updated",
+    NotificationUpdated(Payload<NotificationUpdated>) = "notification.updated",
     /// A Shopify order changed (OneHash).
     OrderUpdate(Payload<OrderUpdate>) = "order.update",
     /// Who is online in the account.
     PresenceUpdate(Payload<Presence>) = "presence.update",
     /// A conversation's team changed.
-    TeamChanged(Payload<Conversation>) = "team.changed",
+    TeamChanged(Payload<TeamChanged>) = "team.changed",
 }
 
 /// What every known OneChat event offers, whatever its data (see [`Event::payload`]).
@@ -137,5 +133,56 @@ impl Event {
     /// Who caused the event, when a signed-in user or bot did.
     pub fn performer(&self) -> Option<&Sender> {
         self.payload().and_then(EventPayload::performer)
+    }
+}
+
+/// The account and the actor of an event's data (see [`EventPayload`]).
+trait Scoped {
+    fn account_id(&self) -> Option<&Id>;
+    fn performer(&self) -> Option<&Sender>;
+}
+
+macro_rules! scoped {
+    ($($type:ty),+ $(,)?) => {
+        $(impl Scoped for $type {
+            fn account_id(&self) -> Option<&Id> {
+                self.account_id.get()
+            }
+            fn performer(&self) -> Option<&Sender> {
+                self.performer.get()
+            }
+        })+
+    };
+}
+
+macro_rules! scoped_without_performer {
+    ($($type:ty),+ $(,)?) => {
+        $(impl Scoped for $type {
+            fn account_id(&self) -> Option<&Id> {
+                self.account_id.get()
+            }
+            fn performer(&self) -> Option<&Sender> {
+                None
+            }
+        })+
+    };
+}
+
+scoped!(
+    crate::objects::Conversation,
+    crate::objects::Message,
+    crate::objects::Typing,
+    crate::objects::NotificationChange,
+    CacheInvalidated,
+    crate::objects::CallChange,
+);
+scoped_without_performer!(Presence, CopilotMessage, CallRejected, OrderUpdate,);
+
+impl Scoped for crate::objects::Contact {
+    fn account_id(&self) -> Option<&Id> {
+        self.account_id.get()
+    }
+    fn performer(&self) -> Option<&Sender> {
+        self.performer.get().map(|performer| &**performer)
     }
 }

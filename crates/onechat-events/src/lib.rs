@@ -8,14 +8,15 @@ pub mod client;
 mod envelope;
 mod event;
 pub mod events;
-mod frame;
 pub mod objects;
+pub mod protocol;
 pub mod schema;
 
 pub use chat_events_core::{
-    DecodeError, DecodeErrorKind, Decoded, EventSource, Id, Maybe, Num, ProviderEvent,
-    ReplaySource, Secret, SourceError, Timestamp, TimestampForm, UnknownEvent, drift,
+    ConnectionState, DecodeError, DecodeErrorKind, Decoded, EventSource, Id, Maybe, Num,
+    ProviderEvent, RawJson, ReplaySource, Secret, SourceError, Timestamp, TimestampForm,
+    UnknownEvent, drift,
 };
-pub use envelope::Payload;
+pub use envelope::{Identifier, Payload, ROOM_CHANNEL};
 pub use event::{Event, EventKind, EventPayload};
-pub use frame::{Command, DataFrame, DisconnectReason, Frame, Identifier, ROOM_CHANNEL};
+pub use protocol::{Command, DataFrame, DisconnectReason, Frame};

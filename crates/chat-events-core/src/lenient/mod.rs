@@ -5,6 +5,6 @@ pub(crate) mod id;
 pub(crate) mod maybe;
 pub(crate) mod num;
 pub(crate) mod one_or_many;
-pub(crate) mod open_enum;
+pub(crate) mod raw;
 pub(crate) mod secret;
 pub(crate) mod timestamp;

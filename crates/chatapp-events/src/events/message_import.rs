@@ -1,11 +1,11 @@
-//! `messageImport`: progress of a task that downloads a chat's history (company channel).
+//! `messageImport`: a history download task changed state (company channel).
 
 use chat_events_core::{Id, Maybe, UnixSeconds, open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    MessengerType,
+    channel::MessengerType,
     objects::{Chat, ErrorInfo, IdRef},
 };
 

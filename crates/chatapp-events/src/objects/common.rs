@@ -1,10 +1,9 @@
 //! Small objects that appear in many events.
 
-use std::collections::BTreeMap;
-
-use chat_events_core::{Id, Maybe};
+use chat_events_core::{Id, Maybe, open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Text in several languages, keyed by language code (`en`, `ru`, `pt`).
 ///
@@ -70,5 +69,16 @@ chat_events_core::open_enum! {
     pub enum ConsentSendMessage {
         /// The contact agreed to receive messages.
         Accepted = "accepted",
+    }
+}
+
+open_enum! {
+    /// Whether something was added to or removed from a chat (a tag, an accomplice, an
+    /// auditor).
+    pub enum ChangeAction {
+        /// It was added.
+        Add = "add",
+        /// It was removed.
+        Destroy = "destroy",
     }
 }

@@ -1,26 +1,26 @@
 //! Chats in the shape of each generation (`chats.set`, `chats.upsert`, `chats.update`).
 
-use std::borrow::Cow;
+use chat_events_core::{Id, Maybe, Num, Shape, Timestamp};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-use chat_events_core::{Id, Maybe, Num, Timestamp};
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::{Deserialize, Deserializer, Serialize, Serializer, de::IgnoredAny};
-use serde_json::value::RawValue;
-
-use crate::proto::{Bytes, Long, decode_captured};
+use crate::proto::{Bytes, Long};
 
 /// A chat item, in the shape of the generation that sent it, read from its keys:
-/// `remoteJid` → the open-source v1.3 row; `owner` → open source ≤ v1.2; otherwise the
-/// cloud docs' Baileys conversation.
-#[derive(Clone, Debug, PartialEq)]
+/// `remoteJid` → the open-source v1.3 row; `owner` → open source ≤ v1.2; another object →
+/// the cloud docs' Baileys conversation.
+#[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum ChatItem {
-    /// The cloud docs' Baileys conversation (`{id, unreadCount, conversationTimestamp…}`).
-    Conversation(Box<ChatState>),
-    /// Open source ≤ v1.2: `{id, owner}`.
-    Legacy(LegacyChat),
     /// Open source v1.3: the database row `{id?, remoteJid, content?, instanceId}`.
+    #[shape(has("remoteJid"))]
     Row(Box<ChatRow>),
+    /// Open source ≤ v1.2: `{id, owner}`.
+    #[shape(has("owner"))]
+    Legacy(LegacyChat),
+    /// The cloud docs' Baileys conversation (`{id, unreadCount, conversationTimestamp…}`).
+    #[shape(object)]
+    Conversation(Box<ChatState>),
 }
 
 impl ChatItem {
@@ -31,54 +31,6 @@ impl ChatItem {
             Self::Legacy(chat) => Some(&chat.id),
             Self::Row(row) => Some(&row.remote_jid),
         }
-    }
-}
-
-impl Serialize for ChatItem {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Conversation(chat) => chat.serialize(serializer),
-            Self::Legacy(chat) => chat.serialize(serializer),
-            Self::Row(row) => row.serialize(serializer),
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct ChatShape {
-    #[serde(default, rename = "remoteJid")]
-    remote_jid: Option<IgnoredAny>,
-    #[serde(default)]
-    owner: Option<IgnoredAny>,
-}
-
-impl<'de> Deserialize<'de> for ChatItem {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = Box::<RawValue>::deserialize(deserializer)?;
-        let shape: ChatShape = decode_captured(&raw)?;
-        Ok(if shape.remote_jid.is_some() {
-            Self::Row(Box::new(decode_captured(&raw)?))
-        } else if shape.owner.is_some() {
-            Self::Legacy(decode_captured(&raw)?)
-        } else {
-            Self::Conversation(Box::new(decode_captured(&raw)?))
-        })
-    }
-}
-
-impl JsonSchema for ChatItem {
-    fn schema_name() -> Cow<'static, str> {
-        "ChatItem".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let row = generator.subschema_for::<ChatRow>();
-        let legacy = generator.subschema_for::<LegacyChat>();
-        let conversation = generator.subschema_for::<ChatState>();
-        json_schema!({
-            "description": "A chat: open-source v1.3 row (has remoteJid), open source ≤ v1.2 (has owner), or the cloud docs' conversation.",
-            "anyOf": [row, legacy, conversation]
-        })
     }
 }
 

@@ -1,26 +1,24 @@
 //! Contacts in the shape of each generation (`contacts.upsert`, `contacts.update`).
 
-use std::borrow::Cow;
-
-use chat_events_core::{Id, Maybe, Timestamp};
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::{Deserialize, Deserializer, Serialize, Serializer, de::IgnoredAny};
-use serde_json::value::RawValue;
-
-use crate::proto::decode_captured;
+use chat_events_core::{Id, Maybe, Shape, Timestamp};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 /// A contact item, in the shape of the generation that sent it, read from its keys:
-/// `wuid` → the cloud docs; `remoteJid` → the open-source v1.3 row; otherwise open source
-/// ≤ v1.2.
-#[derive(Clone, Debug, PartialEq)]
+/// `wuid` → the cloud docs; `remoteJid` → the open-source v1.3 row; another object → open
+/// source ≤ v1.2.
+#[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum ContactItem {
     /// The cloud docs' contact.
+    #[shape(has("wuid"))]
     Cloud(CloudContact),
-    /// Open source ≤ v1.2: `{id, pushName, profilePictureUrl, owner}`.
-    Legacy(LegacyContact),
     /// Open source v1.3: the database row.
+    #[shape(has("remoteJid"))]
     Row(ContactRow),
+    /// Open source ≤ v1.2: `{id, pushName, profilePictureUrl, owner}`.
+    #[shape(object)]
+    Legacy(LegacyContact),
 }
 
 impl ContactItem {
@@ -31,54 +29,6 @@ impl ContactItem {
             Self::Legacy(contact) => contact.id.as_deref(),
             Self::Row(row) => Some(&row.remote_jid),
         }
-    }
-}
-
-impl Serialize for ContactItem {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Cloud(contact) => contact.serialize(serializer),
-            Self::Legacy(contact) => contact.serialize(serializer),
-            Self::Row(row) => row.serialize(serializer),
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct ContactShape {
-    #[serde(default)]
-    wuid: Option<IgnoredAny>,
-    #[serde(default, rename = "remoteJid")]
-    remote_jid: Option<IgnoredAny>,
-}
-
-impl<'de> Deserialize<'de> for ContactItem {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = Box::<RawValue>::deserialize(deserializer)?;
-        let shape: ContactShape = decode_captured(&raw)?;
-        Ok(if shape.wuid.is_some() {
-            Self::Cloud(decode_captured(&raw)?)
-        } else if shape.remote_jid.is_some() {
-            Self::Row(decode_captured(&raw)?)
-        } else {
-            Self::Legacy(decode_captured(&raw)?)
-        })
-    }
-}
-
-impl JsonSchema for ContactItem {
-    fn schema_name() -> Cow<'static, str> {
-        "ContactItem".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let cloud = generator.subschema_for::<CloudContact>();
-        let row = generator.subschema_for::<ContactRow>();
-        let legacy = generator.subschema_for::<LegacyContact>();
-        json_schema!({
-            "description": "A contact: cloud docs (has wuid), open-source v1.3 row (has remoteJid), or open source ≤ v1.2.",
-            "anyOf": [cloud, row, legacy]
-        })
     }
 }
 

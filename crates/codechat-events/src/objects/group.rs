@@ -1,13 +1,8 @@
 //! Groups: metadata (`group(s).upsert`, `group(s).update`) and participant changes.
 
-use std::{borrow::Cow, fmt};
-
-use chat_events_core::{Maybe, Num, Timestamp, open_enum};
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::{
-    Deserialize, Deserializer, Serialize, Serializer,
-    de::{MapAccess, Visitor, value::MapAccessDeserializer},
-};
+use chat_events_core::{Maybe, Num, Shape, Timestamp, open_enum};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 /// A group's metadata (Baileys' `GroupMetadata`). In updates only `id` and the changed keys
 /// are present (plus who changed them).
@@ -111,12 +106,14 @@ pub struct GroupMetadata {
 }
 
 /// A member of a group: a bare JID (Baileys 6) or an object (Baileys 7).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum GroupParticipant {
     /// Baileys 6: the member's JID.
+    #[shape(string)]
     Jid(String),
     /// Baileys 7: the member with its addresses and role.
+    #[shape(object)]
     Member(Box<Participant>),
 }
 
@@ -127,54 +124,6 @@ impl GroupParticipant {
             Self::Jid(jid) => jid,
             Self::Member(member) => &member.id,
         }
-    }
-}
-
-impl Serialize for GroupParticipant {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Jid(jid) => serializer.serialize_str(jid),
-            Self::Member(member) => member.serialize(serializer),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for GroupParticipant {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ParticipantVisitor;
-
-        impl<'de> Visitor<'de> for ParticipantVisitor {
-            type Value = GroupParticipant;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a participant as a JID string or an object")
-            }
-
-            fn visit_str<E>(self, value: &str) -> Result<Self::Value, E> {
-                Ok(GroupParticipant::Jid(value.to_owned()))
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                Participant::deserialize(MapAccessDeserializer::new(map))
-                    .map(|member| GroupParticipant::Member(Box::new(member)))
-            }
-        }
-
-        deserializer.deserialize_any(ParticipantVisitor)
-    }
-}
-
-impl JsonSchema for GroupParticipant {
-    fn schema_name() -> Cow<'static, str> {
-        "GroupParticipant".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let member = generator.subschema_for::<Participant>();
-        json_schema!({
-            "description": "A group member: a JID string (Baileys 6) or an object (Baileys 7).",
-            "anyOf": [{ "type": "string" }, member]
-        })
     }
 }
 

@@ -2,29 +2,32 @@
 //! open-source v1.3 row `{keyId, …, content}`, and Baileys' `{key, message}` (open source
 //! ≤ v1.2, Evolution).
 
-use std::{borrow::Cow, collections::BTreeMap};
+use std::collections::BTreeMap;
 
-use chat_events_core::{Id, Maybe, open_enum};
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::{Deserialize, Deserializer, Serialize, Serializer, de::IgnoredAny};
-use serde_json::value::RawValue;
+use chat_events_core::{Id, Maybe, RawJson, Shape, open_enum};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-use crate::proto::{Bytes, Content, FromCode, Long, ProtoEnum, RawJson, decode_captured};
+use crate::proto::{Bytes, Content, FromCode, Long, ProtoEnum};
 
 /// A message, in the shape of the generation that sent it. The shape is read from the
-/// object's keys (`header` → cloud, `keyId` → open source v1.3, `key` → Baileys); an object
+/// object's keys (`header` → cloud, `keyId` → open source v1.3, `key` → Baileys); a value
 /// with none of them is kept raw in [`WebhookMessage::Other`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum WebhookMessage {
-    /// Baileys' `WebMessageInfo` (open source ≤ v1.2, Evolution).
-    Baileys(Box<BaileysMessage>),
     /// The cloud docs' `{header, body, context}` (`new.message`, `status.broadcast`,
     /// `messages.set`).
+    #[shape(has("header"))]
     Cloud(Box<CloudMessage>),
     /// The open-source v1.3 row (`messages.upsert`, `messages.set`, `send.message`).
+    #[shape(has("keyId"))]
     Row(Box<MessageRow>),
+    /// Baileys' `WebMessageInfo` (open source ≤ v1.2, Evolution).
+    #[shape(has("key"))]
+    Baileys(Box<BaileysMessage>),
     /// None of the above; kept as sent.
+    #[shape(other)]
     Other(RawJson),
 }
 
@@ -57,71 +60,6 @@ impl WebhookMessage {
             Self::Row(row) => row.key_remote_jid.as_deref(),
             Self::Other(_) => None,
         }
-    }
-}
-
-impl Serialize for WebhookMessage {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Baileys(message) => message.serialize(serializer),
-            Self::Cloud(message) => message.serialize(serializer),
-            Self::Row(row) => row.serialize(serializer),
-            Self::Other(raw) => raw.serialize(serializer),
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct MessageShape {
-    #[serde(default)]
-    header: Option<IgnoredAny>,
-    #[serde(default, rename = "keyId")]
-    key_id: Option<IgnoredAny>,
-    #[serde(default)]
-    key: Option<IgnoredAny>,
-}
-
-impl<'de> Deserialize<'de> for WebhookMessage {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = Box::<RawValue>::deserialize(deserializer)?;
-        let shape: Option<MessageShape> = if raw.get().starts_with('{') {
-            Some(decode_captured(&raw)?)
-        } else {
-            None
-        };
-        Ok(match shape {
-            Some(MessageShape {
-                header: Some(_), ..
-            }) => Self::Cloud(Box::new(decode_captured(&raw)?)),
-            Some(MessageShape {
-                key_id: Some(_), ..
-            }) => Self::Row(Box::new(decode_captured(&raw)?)),
-            Some(MessageShape { key: Some(_), .. }) => {
-                Self::Baileys(Box::new(decode_captured(&raw)?))
-            }
-            _ => Self::Other(RawJson::new(raw)),
-        })
-    }
-}
-
-impl JsonSchema for WebhookMessage {
-    fn schema_name() -> Cow<'static, str> {
-        "WebhookMessage".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let cloud = generator.subschema_for::<CloudMessage>();
-        let row = generator.subschema_for::<MessageRow>();
-        let baileys = generator.subschema_for::<BaileysMessage>();
-        json_schema!({
-            "description": "A message: cloud {header, body, context}, open-source row {keyId, …}, or Baileys {key, message}, told apart by those keys; anything else is kept.",
-            "anyOf": [
-                { "allOf": [cloud, { "required": ["header"] }] },
-                { "allOf": [row, { "required": ["keyId"] }] },
-                { "allOf": [baileys, { "required": ["key"] }] },
-                true
-            ]
-        })
     }
 }
 

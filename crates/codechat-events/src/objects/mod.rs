@@ -1,9 +1,10 @@
-//! Objects the CodeChat events carry: messages, chats, contacts, groups.
+//! Objects the CodeChat events carry: messages, chats, contacts, groups, send queues.
 
 mod chat;
 mod contact;
 mod group;
 mod message;
+mod queue;
 
 pub use chat::{ChatItem, ChatRow, ChatState, LegacyChat};
 pub use contact::{CloudContact, ContactItem, ContactRow, LegacyContact};
@@ -14,4 +15,7 @@ pub use message::{
     BaileysMessage, CloudBody, CloudContext, CloudHeader, CloudMessage, Device, MediaPath,
     MediaSize, MessageContent, MessageInfo, MessageKey, MessageRow, MessageStatus, MessageType,
     ProtocolMessageType, WebhookMessage,
+};
+pub use queue::{
+    Queue, QueueAction, QueueChange, QueueData, QueueMessage, QueuedMessage, SendError, SendQueue,
 };

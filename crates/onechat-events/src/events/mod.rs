@@ -1,23 +1,65 @@
-//! The data types of OneChat events that are not a plain conversation, message or contact.
+//! The data types of every OneChat event: one file per event, named after its wire name
+//! (`conversation.typing_on` → `conversation_typing_on.rs`).
 //!
-//! Conversation events carry [`Conversation`](crate::objects::Conversation), message events
-//! [`Message`](crate::objects::Message), contact events [`Contact`](crate::objects::Contact);
-//! [`Event`](crate::Event) says which event carries which type.
+//! A file holds what only its event carries: the data type and the enums only it uses. Data
+//! that several events share (conversations, messages, contacts, notifications, typing) lives
+//! in [`objects`](crate::objects); the file of an event that carries it names it with a type
+//! alias. [`Event`](crate::Event) says which event carries which type.
 
-mod account;
-mod call;
-mod copilot;
-mod notification;
-mod order;
-mod presence;
-mod typing;
+mod account_cache_invalidated;
+mod assignee_changed;
+mod call_created;
+mod call_ended;
+mod call_rejected;
+mod contact_created;
+mod contact_deleted;
+mod contact_merged;
+mod contact_updated;
+mod conversation_contact_changed;
+mod conversation_created;
+mod conversation_mentioned;
+mod conversation_read;
+mod conversation_status_changed;
+mod conversation_typing_off;
+mod conversation_typing_on;
+mod conversation_updated;
+mod copilot_message_created;
+mod first_reply_created;
+mod message_created;
+mod message_updated;
+mod notification_created;
+mod notification_deleted;
+mod notification_updated;
+mod order_update;
+mod presence_update;
+mod team_changed;
 
-pub use account::CacheInvalidated;
-pub use call::{CallChange, CallData, CallRejected};
-pub use copilot::{CopilotContent, CopilotMessage, CopilotMessageType, CopilotThread};
-pub use notification::{
-    Notification, NotificationChange, NotificationType, OtherActor, SecondaryActor, SlaPolicy,
+pub use account_cache_invalidated::CacheInvalidated;
+pub use assignee_changed::AssigneeChanged;
+pub use call_created::CallCreated;
+pub use call_ended::CallEnded;
+pub use call_rejected::CallRejected;
+pub use contact_created::ContactCreated;
+pub use contact_deleted::ContactDeleted;
+pub use contact_merged::ContactMerged;
+pub use contact_updated::ContactUpdated;
+pub use conversation_contact_changed::ConversationContactChanged;
+pub use conversation_created::ConversationCreated;
+pub use conversation_mentioned::ConversationMentioned;
+pub use conversation_read::ConversationRead;
+pub use conversation_status_changed::ConversationStatusChanged;
+pub use conversation_typing_off::ConversationTypingOff;
+pub use conversation_typing_on::ConversationTypingOn;
+pub use conversation_updated::ConversationUpdated;
+pub use copilot_message_created::{
+    CopilotContent, CopilotMessage, CopilotMessageType, CopilotThread,
 };
-pub use order::{LineItem, Order, OrderUpdate};
-pub use presence::Presence;
-pub use typing::Typing;
+pub use first_reply_created::FirstReplyCreated;
+pub use message_created::MessageCreated;
+pub use message_updated::MessageUpdated;
+pub use notification_created::NotificationCreated;
+pub use notification_deleted::NotificationDeleted;
+pub use notification_updated::NotificationUpdated;
+pub use order_update::{LineItem, Order, OrderUpdate};
+pub use presence_update::Presence;
+pub use team_changed::TeamChanged;

@@ -1,9 +1,13 @@
-//! Objects the OneChat events carry: conversations, messages, senders, attachments.
+//! Objects the OneChat events carry: conversations, messages, senders, attachments, notifications.
 
+mod call;
 mod conversation;
 mod message;
+mod notification;
 mod sender;
+mod typing;
 
+pub use call::{CallChange, CallData};
 pub use conversation::{
     AppliedSla, ChannelType, ContactInbox, Conversation, ConversationMeta, ConversationStatus,
     Priority, SlaEvent, SlaStatus,
@@ -13,8 +17,10 @@ pub use message::{
     CsatSurveyResponse, EmailContent, FileType, IncomingEmail, Item, Message, MessageContactInbox,
     MessageConversation, MessageStatus, MessageType, SenderType, SubmittedValue, SubmittedValues,
 };
-pub(crate) use sender::decode_captured;
-pub use sender::{
-    AgentBot, Attributes, Availability, CaptainAssistant, Contact, OtherSender, PresenceMap,
-    Sender, Team, User,
+pub use notification::{
+    Notification, NotificationChange, NotificationType, SecondaryActor, SlaPolicy,
 };
+pub use sender::{
+    AgentBot, Attributes, Availability, CaptainAssistant, Contact, PresenceMap, Sender, Team, User,
+};
+pub use typing::Typing;

@@ -3,10 +3,9 @@
 
 use std::{borrow::Cow, collections::BTreeMap};
 
-use chat_events_core::{Id, Maybe, Secret, Timestamp, open_enum};
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::value::RawValue;
+use chat_events_core::{Id, Maybe, RawJson, Secret, Shape, Timestamp, open_enum};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 /// Free-form attributes (`additional_attributes`, `custom_attributes`, `meta`): any keys,
 /// any JSON values. Chatwoot and its users add keys at will.
@@ -15,22 +14,27 @@ pub type Attributes = serde_json::Map<String, serde_json::Value>;
 /// The author of a message, the assignee of a conversation, the performer of an action, the
 /// one typing: one of four kinds, told apart by the `type` key.
 ///
-/// The `type` key comes last in Chatwoot's payloads, so the object is captured as raw JSON
-/// first, its `type` read, and then exactly one struct decoded from it (no `untagged`
-/// guessing). A `type` this version does not know is kept raw in [`Sender::Other`].
-#[derive(Clone, Debug, PartialEq)]
+/// The `type` key comes last in Chatwoot's payloads, so the object is captured first, its
+/// `type` read, and then exactly one struct decoded from it (no `untagged` guessing). A
+/// `type` this version does not know is kept raw in [`Sender::Other`].
+#[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum Sender {
     /// An agent bot (`type: "agent_bot"`).
+    #[shape(equals("type", "agent_bot"))]
     AgentBot(AgentBot),
     /// A Captain AI assistant (`type: "captain_assistant"`, enterprise).
+    #[shape(equals("type", "captain_assistant"))]
     CaptainAssistant(CaptainAssistant),
     /// A contact (`type: "contact"`).
+    #[shape(equals("type", "contact"))]
     Contact(Box<Contact>),
     /// A user, that is an agent or administrator (`type: "user"`).
+    #[shape(equals("type", "user"))]
     User(User),
-    /// A kind this version does not know, with its raw JSON.
-    Other(OtherSender),
+    /// A kind this version does not know, kept as sent.
+    #[shape(other)]
+    Other(RawJson),
 }
 
 impl Sender {
@@ -55,101 +59,16 @@ impl Sender {
             Self::Other(_) => None,
         }
     }
-}
 
-/// A sender of a kind this version does not know.
-#[derive(Clone, Debug)]
-pub struct OtherSender {
-    kind: Option<String>,
-    raw: Box<RawValue>,
-}
-
-impl OtherSender {
-    /// The `type` it had, if any.
-    pub fn kind(&self) -> Option<&str> {
-        self.kind.as_deref()
-    }
-
-    /// Its raw JSON.
-    pub fn raw(&self) -> &RawValue {
-        &self.raw
-    }
-}
-
-impl PartialEq for OtherSender {
-    fn eq(&self, other: &Self) -> bool {
-        chat_events_core::raw_json_eq(&self.raw, &other.raw)
-    }
-}
-
-impl Serialize for Sender {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    /// The sender's `type` as sent (`"user"`, …; for [`Sender::Other`], whatever it had).
+    pub fn kind(&self) -> Option<Cow<'_, str>> {
         match self {
-            Self::AgentBot(bot) => bot.serialize(serializer),
-            Self::CaptainAssistant(assistant) => assistant.serialize(serializer),
-            Self::Contact(contact) => contact.serialize(serializer),
-            Self::User(user) => user.serialize(serializer),
-            Self::Other(other) => other.raw.serialize(serializer),
+            Self::AgentBot(_) => Some(Cow::Borrowed("agent_bot")),
+            Self::CaptainAssistant(_) => Some(Cow::Borrowed("captain_assistant")),
+            Self::Contact(_) => Some(Cow::Borrowed("contact")),
+            Self::User(_) => Some(Cow::Borrowed("user")),
+            Self::Other(raw) => raw.str_at("type"),
         }
-    }
-}
-
-#[derive(Deserialize)]
-struct TypeTag<'a> {
-    #[serde(borrow, rename = "type", default)]
-    kind: Option<Cow<'a, str>>,
-}
-
-pub(crate) use chat_events_core::decode_captured;
-
-impl<'de> Deserialize<'de> for Sender {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = Box::<RawValue>::deserialize(deserializer)?;
-        let tag: TypeTag<'_> = decode_captured(&raw)?;
-        Ok(match tag.kind.as_deref() {
-            Some("agent_bot") => Self::AgentBot(decode_captured(&raw)?),
-            Some("captain_assistant") => Self::CaptainAssistant(decode_captured(&raw)?),
-            Some("contact") => Self::Contact(Box::new(decode_captured(&raw)?)),
-            Some("user") => Self::User(decode_captured(&raw)?),
-            kind => Self::Other(OtherSender {
-                kind: kind.map(str::to_owned),
-                raw,
-            }),
-        })
-    }
-}
-
-impl JsonSchema for Sender {
-    fn schema_name() -> Cow<'static, str> {
-        "Sender".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let tagged = |schema: Schema, tag: &str| {
-            json_schema!({
-                "allOf": [schema, { "required": ["type"], "properties": { "type": { "const": tag } } }]
-            })
-        };
-        let variants = vec![
-            tagged(generator.subschema_for::<AgentBot>(), "agent_bot"),
-            tagged(
-                generator.subschema_for::<CaptainAssistant>(),
-                "captain_assistant",
-            ),
-            tagged(generator.subschema_for::<Contact>(), "contact"),
-            tagged(generator.subschema_for::<User>(), "user"),
-            json_schema!({
-                "description": "A sender of another kind, kept as raw JSON.",
-                "type": "object",
-                "properties": {
-                    "type": { "not": { "enum": ["agent_bot", "captain_assistant", "contact", "user"] } }
-                }
-            }),
-        ];
-        json_schema!({
-            "description": "A contact, user, agent bot or Captain assistant, told apart by `type`.",
-            "oneOf": variants
-        })
     }
 }
 

@@ -1,0 +1,89 @@
+//! [`RawJson`]: a JSON value kept as sent.
+
+use std::{borrow::Cow, fmt};
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
+
+use crate::raw_json_eq;
+
+/// A JSON value kept exactly as sent: what a shape enum holds for a value that fits none of
+/// its shapes (the catch-all variant), and what drift reports as not modelled.
+///
+/// Equality is by JSON value (whitespace does not matter); serializing writes the text
+/// unchanged. `Debug` shows the size only, because such values may carry personal data.
+#[derive(Clone)]
+pub struct RawJson(Box<RawValue>);
+
+impl RawJson {
+    /// The JSON text.
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+
+    /// The JSON as a `RawValue`.
+    pub fn as_raw_value(&self) -> &RawValue {
+        &self.0
+    }
+
+    /// The string value at the top-level `key` of an object, if there is one.
+    pub fn str_at(&self, key: &str) -> Option<Cow<'_, str>> {
+        #[derive(Deserialize)]
+        struct Probe<'a>(#[serde(borrow)] std::collections::BTreeMap<Cow<'a, str>, &'a RawValue>);
+        let Probe(map) = serde_json::from_str(self.0.get()).ok()?;
+        let value = map.get(key)?;
+        let text: Cow<'_, str> = serde_json::from_str(value.get()).ok()?;
+        // A borrowed value lives in `self`; an unescaped one was built here.
+        Some(Cow::Owned(text.into_owned()))
+    }
+
+    /// Deserializes the value into a type of the caller's choice.
+    ///
+    /// # Errors
+    ///
+    /// serde's error when the JSON does not fit `T`.
+    pub fn deserialize_as<'a, T: Deserialize<'a>>(&'a self) -> Result<T, serde_json::Error> {
+        serde_json::from_str(self.0.get())
+    }
+}
+
+impl From<Box<RawValue>> for RawJson {
+    fn from(raw: Box<RawValue>) -> Self {
+        Self(raw)
+    }
+}
+
+impl PartialEq for RawJson {
+    fn eq(&self, other: &Self) -> bool {
+        raw_json_eq(&self.0, &other.0)
+    }
+}
+
+impl fmt::Debug for RawJson {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RawJson({} bytes)", self.0.get().len())
+    }
+}
+
+impl Serialize for RawJson {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawJson {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Box::<RawValue>::deserialize(deserializer).map(Self)
+    }
+}
+
+impl JsonSchema for RawJson {
+    fn schema_name() -> Cow<'static, str> {
+        "RawJson".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "description": "Any JSON value, kept as sent." })
+    }
+}

@@ -1,0 +1,549 @@
+//! [`Spine`]: a provider described once — where its event name sits, how its body may be
+//! wrapped, which other spellings its names have — and everything derived from that
+//! description: decoding (by the name in the body or a name given out of band), the
+//! canonical JSON a decoded event re-serializes to, and the JSON Schemas of one event, of
+//! any event, and of the envelope.
+//!
+//! Every provider crate declares one `Spine` constant and hands it to
+//! [`event_enum!`](crate::event_enum); its decoder and schemas are then these functions,
+//! the same code for all three providers.
+//!
+//! ```
+//! use chat_events_core::{Spine, Wrapper};
+//! # fn queue(_: &mut schemars::SchemaGenerator) -> schemars::Schema { schemars::json_schema!({}) }
+//! # fn body(_: &mut schemars::SchemaGenerator) -> schemars::Schema { schemars::json_schema!({}) }
+//!
+//! // ChatApp: `{"data": […], "meta": {"type": "message", …}}`, or the same body wrapped as
+//! // `{"queue": …, "payload": {…}}`.
+//! const CHATAPP: Spine = Spine::new("chatapp", &["meta", "type"])
+//!     .body("a ChatApp event body", "A ChatApp event body.", body)
+//!     .wrapper(Wrapper::new("payload", "The same body wrapped as a Laravel broadcast event.", queue));
+//! assert_eq!(CHATAPP.name_path(), "meta.type");
+//! ```
+
+use std::{borrow::Cow, fmt};
+
+use schemars::{Schema, SchemaGenerator, json_schema};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
+
+use crate::{__private::Dispatch, DecodeError, UnknownEvent, schema};
+
+/// A provider's wire format, described once.
+///
+/// Built with `const fn`s so that a provider declares it as a constant; see the
+/// [module docs](self).
+#[derive(Clone, Copy)]
+pub struct Spine {
+    provider: &'static str,
+    name_path: &'static [&'static str],
+    wrapper: Option<Wrapper>,
+    aliases: &'static [(&'static str, &'static str)],
+    what: &'static str,
+    description: &'static str,
+    envelope: fn(&mut SchemaGenerator) -> Schema,
+}
+
+/// An optional wrapper around a provider's body: `{"<key>": {body}, …siblings}`.
+///
+/// When the top level has `key` holding an object, that object is the body (and error
+/// paths start with `key.`); otherwise the top level is the body.
+#[derive(Clone, Copy)]
+pub struct Wrapper {
+    key: &'static str,
+    description: &'static str,
+    siblings: fn(&mut SchemaGenerator) -> Schema,
+}
+
+impl Wrapper {
+    /// A wrapper whose body sits under `key`. `siblings` gives the schema of the wrapper's
+    /// other keys: an object schema with `properties` and, optionally, `required`.
+    pub const fn new(
+        key: &'static str,
+        description: &'static str,
+        siblings: fn(&mut SchemaGenerator) -> Schema,
+    ) -> Self {
+        Self {
+            key,
+            description,
+            siblings,
+        }
+    }
+
+    /// The key the body sits under.
+    pub const fn key(&self) -> &'static str {
+        self.key
+    }
+}
+
+fn no_envelope(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({ "type": "object" })
+}
+
+impl Spine {
+    /// A provider called `provider` (as errors name it) whose event name is the string at
+    /// `name_path` inside the body (`["event"]`, `["meta", "type"]`).
+    pub const fn new(provider: &'static str, name_path: &'static [&'static str]) -> Self {
+        Self {
+            provider,
+            name_path,
+            wrapper: None,
+            aliases: &[],
+            what: "an event body",
+            description: "An event body.",
+            envelope: no_envelope,
+        }
+    }
+
+    /// What a body is called in errors (`"a ChatApp event body"`), the description of the
+    /// union schema, and the schema of a bare body whatever its event (the envelope).
+    #[must_use]
+    pub const fn body(
+        self,
+        what: &'static str,
+        description: &'static str,
+        envelope: fn(&mut SchemaGenerator) -> Schema,
+    ) -> Self {
+        Self {
+            what,
+            description,
+            envelope,
+            ..self
+        }
+    }
+
+    /// The wrapper the body may come in.
+    #[must_use]
+    pub const fn wrapper(self, wrapper: Wrapper) -> Self {
+        Self {
+            wrapper: Some(wrapper),
+            ..self
+        }
+    }
+
+    /// Other names of known events, as `(alias, wire name)`: the docs' misspellings and old
+    /// names, which decode as their event.
+    #[must_use]
+    pub const fn aliases(self, aliases: &'static [(&'static str, &'static str)]) -> Self {
+        Self { aliases, ..self }
+    }
+
+    /// The provider's short name, as errors name it.
+    pub const fn provider(&self) -> &'static str {
+        self.provider
+    }
+
+    /// Where the event name sits, as a JSON path (`meta.type`).
+    pub fn name_path(&self) -> String {
+        self.name_path.join(".")
+    }
+
+    /// The wrapper the body may come in, if any.
+    pub const fn wrapper_key(&self) -> Option<&'static str> {
+        match &self.wrapper {
+            Some(wrapper) => Some(wrapper.key),
+            None => None,
+        }
+    }
+
+    /// The wire name an alias stands for; `None` for a name that is no alias.
+    pub fn resolve_alias(&self, name: &str) -> Option<&'static str> {
+        self.aliases
+            .iter()
+            .find(|(alias, _)| *alias == name)
+            .map(|(_, wire)| *wire)
+    }
+
+    /// The aliases of the wire name `wire`.
+    pub fn aliases_of<'a>(&'a self, wire: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+        self.aliases
+            .iter()
+            .filter(move |(_, target)| *target == wire)
+            .map(|(alias, _)| *alias)
+    }
+
+    /// Every alias, as `(alias, wire name)`.
+    pub const fn all_aliases(&self) -> &'static [(&'static str, &'static str)] {
+        self.aliases
+    }
+
+    /// The canonical form of a payload: its body, unwrapped when it came in the wrapper.
+    /// Serializing a decoded event gives this form.
+    pub fn canonical_json(&self, original: serde_json::Value) -> serde_json::Value {
+        match (self.wrapper, original) {
+            (Some(wrapper), serde_json::Value::Object(mut map))
+                if map
+                    .get(wrapper.key)
+                    .is_some_and(serde_json::Value::is_object) =>
+            {
+                map.remove(wrapper.key).unwrap_or_default()
+            }
+            (_, other) => other,
+        }
+    }
+
+    fn join(prefix: &str, path: &str) -> String {
+        if prefix.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{prefix}.{path}")
+        }
+    }
+}
+
+impl fmt::Debug for Spine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Spine")
+            .field("provider", &self.provider)
+            .field("name_path", &self.name_path)
+            .field("wrapper", &self.wrapper_key())
+            .field("aliases", &self.aliases)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Decodes a payload of the provider `E`: finds the body, reads the name (unless `given`),
+/// and decodes exactly the type of that name, or keeps the payload as an unknown event.
+pub(crate) fn decode<E: Dispatch>(raw: &RawValue, given: Option<&str>) -> Result<E, DecodeError> {
+    let spine = E::SPINE;
+    let provider = spine.provider;
+    if !raw.get().trim_start().starts_with('{') {
+        let message = format!("invalid type: expected a JSON object ({})", spine.what);
+        return Err(DecodeError::data(provider, given, ".".to_owned(), &message));
+    }
+    let wrapper = spine.wrapper_key();
+    let head = peek(raw, wrapper, given.is_none().then_some(spine.name_path))
+        .map_err(|error| DecodeError::data(provider, given, ".".to_owned(), &error.to_string()))?;
+    let (body, prefix, found) = match head.wrapped {
+        Some(body) if body.get().trim_start().starts_with('{') => {
+            let prefix = wrapper.unwrap_or_default();
+            let found = if given.is_some() {
+                Found::Absent
+            } else {
+                peek(body, None, Some(spine.name_path))
+                    .map_err(|error| {
+                        DecodeError::data(provider, None, prefix.to_owned(), &error.to_string())
+                    })?
+                    .name
+            };
+            (body, prefix, found)
+        }
+        _ => (raw, "", head.name),
+    };
+    let name: Cow<'_, str> = match (given, found) {
+        (Some(name), _) => Cow::Borrowed(name),
+        (None, Found::Name(name)) => name,
+        (None, Found::Absent | Found::Null) => {
+            return Err(DecodeError::missing_event_name(
+                provider,
+                &Spine::join(prefix, &spine.name_path()),
+            ));
+        }
+        (None, Found::Wrong { depth, kind }) => {
+            let path = spine.name_path[..=depth.min(spine.name_path.len() - 1)].join(".");
+            let expected = if depth + 1 < spine.name_path.len() {
+                "an object"
+            } else {
+                "a string (the event name)"
+            };
+            return Err(DecodeError::data(
+                provider,
+                None,
+                Spine::join(prefix, &path),
+                &format!("invalid type: {kind}, expected {expected}"),
+            ));
+        }
+    };
+    let wire = spine.resolve_alias(&name).unwrap_or(&name);
+    E::decode_known(wire, prefix, body).unwrap_or_else(|| {
+        Ok(E::from(UnknownEvent::new(
+            name.into_owned(),
+            raw.to_owned(),
+        )))
+    })
+}
+
+/// What the name lookup found.
+enum Found<'a> {
+    Absent,
+    Null,
+    Name(Cow<'a, str>),
+    /// A value of the wrong JSON type `kind` at `name_path[depth]`.
+    Wrong {
+        depth: usize,
+        kind: &'static str,
+    },
+}
+
+struct Head<'a> {
+    wrapped: Option<&'a RawValue>,
+    name: Found<'a>,
+}
+
+/// One borrowed pass over the top level: the wrapper's value and the name.
+fn peek<'a>(
+    raw: &'a RawValue,
+    wrapper: Option<&'static str>,
+    name_path: Option<&'static [&'static str]>,
+) -> Result<Head<'a>, serde_json::Error> {
+    let mut deserializer = serde_json::Deserializer::from_str(raw.get());
+    TopVisitor { wrapper, name_path }.deserialize(&mut deserializer)
+}
+
+struct TopVisitor {
+    wrapper: Option<&'static str>,
+    name_path: Option<&'static [&'static str]>,
+}
+
+impl<'de> DeserializeSeed<'de> for TopVisitor {
+    type Value = Head<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TopVisitor {
+    type Value = Head<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut head = Head {
+            wrapped: None,
+            name: Found::Absent,
+        };
+        let mut name_seen = false;
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if self.wrapper == Some(&*key) && head.wrapped.is_none() {
+                head.wrapped = Some(map.next_value::<&'de RawValue>()?);
+            } else if let Some(path) = self.name_path.filter(|path| !name_seen && path[0] == key) {
+                name_seen = true;
+                head.name = map.next_value_seed(NameAt { path, depth: 0 })?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(head)
+    }
+}
+
+/// Follows the name path below the top level.
+struct NameAt {
+    path: &'static [&'static str],
+    depth: usize,
+}
+
+impl NameAt {
+    const fn leaf(&self) -> bool {
+        self.depth + 1 == self.path.len()
+    }
+
+    const fn wrong<'a>(&self, kind: &'static str) -> Found<'a> {
+        Found::Wrong {
+            depth: self.depth,
+            kind,
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for NameAt {
+    type Value = Found<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for NameAt {
+    type Value = Found<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Self::Value, E> {
+        if self.leaf() {
+            Ok(Found::Name(Cow::Borrowed(value)))
+        } else {
+            Ok(self.wrong("string"))
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+        if self.leaf() {
+            Ok(Found::Name(Cow::Owned(value.to_owned())))
+        } else {
+            Ok(self.wrong("string"))
+        }
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Found::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Found::Null)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(self.wrong("boolean"))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(self.wrong("integer"))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(self.wrong("integer"))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(self.wrong("floating point"))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(self.wrong("sequence"))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        if self.leaf() {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            return Ok(self.wrong("map"));
+        }
+        let next = self.path[self.depth + 1];
+        let mut found = Found::Absent;
+        let mut seen = false;
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if !seen && key == next {
+                seen = true;
+                found = map.next_value_seed(NameAt {
+                    path: self.path,
+                    depth: self.depth + 1,
+                })?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// `{"allOf": [payload, name pinned to names]}`-style schemas, shared by the three below.
+fn pin(spine: &Spine, leaf: Schema, required: bool) -> Schema {
+    let mut node = leaf;
+    for segment in spine.name_path.iter().rev() {
+        node = if required {
+            json_schema!({
+                "type": "object",
+                "required": [segment],
+                "properties": { (*segment): node }
+            })
+        } else {
+            json_schema!({ "properties": { (*segment): node } })
+        };
+    }
+    node
+}
+
+/// `inner`, or the wrapper holding it.
+fn wrapped(spine: &Spine, generator: &mut SchemaGenerator, inner: Schema) -> Vec<Schema> {
+    let Some(wrapper) = spine.wrapper else {
+        return vec![inner];
+    };
+    let mut outer = (wrapper.siblings)(generator);
+    let object = outer.ensure_object();
+    object.insert("type".into(), "object".into());
+    object.insert("description".into(), wrapper.description.into());
+    let mut required = vec![serde_json::Value::from(wrapper.key)];
+    if let Some(serde_json::Value::Array(siblings)) = object.remove("required") {
+        required.extend(siblings);
+    }
+    object.insert("required".into(), required.into());
+    let properties = object
+        .entry("properties")
+        .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+    if let serde_json::Value::Object(properties) = properties {
+        properties.insert(wrapper.key.to_owned(), inner.clone().into());
+    }
+    vec![inner, outer]
+}
+
+/// The names that decode as `wire`: itself and its aliases.
+fn names(spine: &Spine, wire: &str) -> Vec<serde_json::Value> {
+    std::iter::once(wire.to_owned())
+        .chain(spine.aliases_of(wire).map(str::to_owned))
+        .map(serde_json::Value::from)
+        .collect()
+}
+
+/// A known event's body (bare and wrapped), its name pinned; `None` for unknown names.
+fn known_event<E: Dispatch>(generator: &mut SchemaGenerator, wire: &str) -> Option<Schema> {
+    let spine = E::SPINE;
+    let payload = E::payload_schema(wire, generator)?;
+    let names = names(spine, wire);
+    let leaf = if names.len() == 1 {
+        json_schema!({ "const": wire })
+    } else {
+        json_schema!({ "enum": names })
+    };
+    let pinned = json_schema!({ "allOf": [payload, pin(spine, leaf, false)] });
+    let forms = wrapped(spine, generator, pinned);
+    Some(if forms.len() == 1 {
+        let mut schema = forms.into_iter().next().unwrap_or_default();
+        schema.insert("title".into(), wire.into());
+        schema
+    } else {
+        json_schema!({ "title": wire, "anyOf": forms })
+    })
+}
+
+/// The schema of the known event `wire` of the provider `E`, as a root schema.
+pub(crate) fn event_schema<E: Dispatch>(wire: &str) -> Option<Schema> {
+    schema::optional_root_schema(wire, |generator| known_event::<E>(generator, wire))
+}
+
+/// `oneOf` every known event's body and the unknown-event form.
+pub(crate) fn union_schema<E: Dispatch>(generator: &mut SchemaGenerator) -> Schema {
+    let spine = E::SPINE;
+    let mut variants: Vec<Schema> = E::KNOWN
+        .iter()
+        .filter_map(|wire| known_event::<E>(generator, wire))
+        .collect();
+    let mut known: Vec<&str> = E::KNOWN.to_vec();
+    known.extend(spine.aliases.iter().map(|(alias, _)| *alias));
+    let not_known = pin(
+        spine,
+        json_schema!({ "type": "string", "not": { "enum": known } }),
+        true,
+    );
+    let forms = wrapped(spine, generator, not_known);
+    let description =
+        "An event this version does not model; it decodes to `Event::Unknown` with its raw JSON.";
+    variants.push(if forms.len() == 1 {
+        let mut schema = forms.into_iter().next().unwrap_or_default();
+        schema.insert("title".into(), "Unknown".into());
+        schema.insert("description".into(), description.into());
+        schema
+    } else {
+        json_schema!({ "title": "Unknown", "description": description, "anyOf": forms })
+    });
+    json_schema!({ "description": spine.description, "oneOf": variants })
+}
+
+/// The schema of any body of the provider `E`, whatever its event, as a root schema.
+pub(crate) fn envelope_schema<E: Dispatch>() -> Schema {
+    let spine = E::SPINE;
+    schema::root_schema("Envelope", |generator| {
+        let body = (spine.envelope)(generator);
+        let forms = wrapped(spine, generator, body);
+        if forms.len() == 1 {
+            forms.into_iter().next().unwrap_or_default()
+        } else {
+            json_schema!({ "description": spine.description, "anyOf": forms })
+        }
+    })
+}
