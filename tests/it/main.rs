@@ -5,6 +5,7 @@ mod chatapp;
 mod chatapp_client;
 mod codechat;
 mod codechat_webhook;
+mod layout;
 mod onechat;
 mod onechat_client;
 mod onechat_fake_cable;

@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    objects::{CloudHeader, MessageKey, MessageStatus},
+    objects::{CloudHeader, CloudUpdateInstance, MessageKey, MessageStatus},
     proto::Long,
 };
 
@@ -61,19 +61,6 @@ pub struct CloudUpdate {
     /// The new status. Quirk: the docs spell delivery `DELIVERY_AT`.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub status: Maybe<MessageStatus>,
-}
-
-/// The instance inside an old cloud message update.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct CloudUpdateInstance {
-    /// The connected number's JID.
-    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub my_wuid: Maybe<String>,
-    /// The instance's name.
-    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub name: Maybe<String>,
 }
 
 /// The open-source and Evolution message update: the message's key fields, the status and

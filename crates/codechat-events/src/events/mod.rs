@@ -70,9 +70,7 @@ pub use labels_association::{
 pub use labels_edit::Label;
 pub use messages_delete::{ClearedChat, DeletedMessage, MessagesDelete};
 pub use messages_set::MessagesSet;
-pub use messages_update::{
-    CloudMessageUpdate, CloudUpdate, CloudUpdateInstance, KeyMessageUpdate, MessageUpdate,
-};
+pub use messages_update::{CloudMessageUpdate, CloudUpdate, KeyMessageUpdate, MessageUpdate};
 pub use messages_upsert::MessagesUpsert;
 pub use new_jwt::NewJwt;
 pub use new_message::NewMessage;

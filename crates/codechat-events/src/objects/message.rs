@@ -540,3 +540,16 @@ impl FromCode for ProtocolMessageType {
         })
     }
 }
+
+/// The instance inside an old cloud message update.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CloudUpdateInstance {
+    /// The connected number's JID.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub my_wuid: Maybe<String>,
+    /// The instance's name.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub name: Maybe<String>,
+}

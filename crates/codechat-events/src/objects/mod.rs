@@ -12,9 +12,9 @@ pub use group::{
     AdminRole, GroupAction, GroupMetadata, GroupParticipant, GroupParticipantsUpdate, Participant,
 };
 pub use message::{
-    BaileysMessage, CloudBody, CloudContext, CloudHeader, CloudMessage, Device, MediaPath,
-    MediaSize, MessageContent, MessageInfo, MessageKey, MessageRow, MessageStatus, MessageType,
-    ProtocolMessageType, WebhookMessage,
+    BaileysMessage, CloudBody, CloudContext, CloudHeader, CloudMessage, CloudUpdateInstance,
+    Device, MediaPath, MediaSize, MessageContent, MessageInfo, MessageKey, MessageRow,
+    MessageStatus, MessageType, ProtocolMessageType, WebhookMessage,
 };
 pub use queue::{
     Queue, QueueAction, QueueChange, QueueData, QueueMessage, QueuedMessage, SendError, SendQueue,

@@ -5,8 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    events::CloudUpdateInstance,
-    objects::{MessageContent, MessageType},
+    objects::{CloudUpdateInstance, MessageContent, MessageType},
     proto::{Content, Long},
 };
 

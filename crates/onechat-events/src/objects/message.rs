@@ -1,15 +1,10 @@
 //! [`Message`]: message push data, with its content attributes and attachments.
 
-use std::{borrow::Cow, collections::BTreeMap, fmt};
+use std::{borrow::Cow, collections::BTreeMap};
 
-use chat_events_core::{Id, Maybe, Num, Timestamp, open_enum};
+use chat_events_core::{Id, Maybe, Num, Shape, Timestamp, open_enum};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::{
-    Deserialize, Deserializer, Serialize, Serializer,
-    de::{
-        MapAccess, SeqAccess, Visitor, value::MapAccessDeserializer, value::SeqAccessDeserializer,
-    },
-};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Attributes, Sender};
 
@@ -425,64 +420,17 @@ pub struct CardAction {
     pub uri: Maybe<String>,
 }
 
-/// What a contact submitted: a list for `input_select` and `form`, an object for
-/// `input_csat`. Told apart by the JSON type, without buffering.
-#[derive(Clone, Debug, PartialEq)]
+/// What the contact submitted: a list (`input_select`, `form`) or a CSAT submission object
+/// (`input_csat`), told apart by the JSON type.
+#[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum SubmittedValues {
-    /// `input_csat`: the survey response.
-    Csat(CsatSubmission),
     /// `input_select` (`{title, value}`) and `form` (`{name, title?, value}`).
+    #[shape(array)]
     List(Vec<SubmittedValue>),
-}
-
-impl Serialize for SubmittedValues {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Csat(csat) => csat.serialize(serializer),
-            Self::List(values) => values.serialize(serializer),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for SubmittedValues {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ValuesVisitor;
-
-        impl<'de> Visitor<'de> for ValuesVisitor {
-            type Value = SubmittedValues;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a list of submitted values or a CSAT submission object")
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-                Vec::deserialize(SeqAccessDeserializer::new(seq)).map(SubmittedValues::List)
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                CsatSubmission::deserialize(MapAccessDeserializer::new(map))
-                    .map(SubmittedValues::Csat)
-            }
-        }
-
-        deserializer.deserialize_any(ValuesVisitor)
-    }
-}
-
-impl JsonSchema for SubmittedValues {
-    fn schema_name() -> Cow<'static, str> {
-        "SubmittedValues".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let list = generator.subschema_for::<Vec<SubmittedValue>>();
-        let csat = generator.subschema_for::<CsatSubmission>();
-        json_schema!({
-            "description": "A list (input_select, form) or a CSAT submission object (input_csat).",
-            "anyOf": [list, csat]
-        })
-    }
+    /// `input_csat`: the survey response.
+    #[shape(object)]
+    Csat(CsatSubmission),
 }
 
 /// One submitted value.
