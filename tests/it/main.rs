@@ -11,6 +11,7 @@ mod onechat_client;
 mod onechat_fake_cable;
 mod pusher_fake;
 mod rails_cable;
+mod shape;
 mod sockudo;
 
 /// A reqwest client. The workspace builds reqwest with `rustls-no-provider` (through

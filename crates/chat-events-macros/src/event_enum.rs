@@ -32,15 +32,6 @@ pub(crate) struct Input {
     variants: Vec<EventVariant>,
 }
 
-fn keyword(input: ParseStream<'_>, word: &str) -> syn::Result<()> {
-    let ident: Ident = input.parse()?;
-    if ident == word {
-        Ok(())
-    } else {
-        Err(syn::Error::new(ident.span(), format!("expected `{word}`")))
-    }
-}
-
 fn enum_head(input: ParseStream<'_>) -> syn::Result<(Vec<Attribute>, Visibility, Ident)> {
     let attrs = input.call(Attribute::parse_outer)?;
     let vis: Visibility = input.parse()?;
@@ -56,8 +47,14 @@ fn enum_head(input: ParseStream<'_>) -> syn::Result<(Vec<Attribute>, Visibility,
     Ok((attrs, vis, ident))
 }
 
-fn setting(input: ParseStream<'_>, name: &str) -> syn::Result<Path> {
-    keyword(input, name)?;
+fn setting(input: ParseStream<'_>, name: &str, what: &str) -> syn::Result<Path> {
+    let ident: Ident = input.parse()?;
+    if ident != name {
+        return Err(syn::Error::new(
+            ident.span(),
+            format!("expected `{name} = {what};` here"),
+        ));
+    }
     input.parse::<Token![=]>()?;
     let path: Path = input.parse()?;
     input.parse::<Token![;]>()?;
@@ -68,8 +65,12 @@ impl Parse for Input {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let (event_attrs, event_vis, event) = enum_head(input)?;
         let (kind_attrs, kind_vis, kind) = enum_head(input)?;
-        let spine = setting(input, "spine")?;
-        let payload_trait = setting(input, "payload_trait")?;
+        let spine = setting(input, "spine", "<the provider's `Spine` constant>")?;
+        let payload_trait = setting(
+            input,
+            "payload_trait",
+            "<the trait every payload type implements>",
+        )?;
         let mut variants = Vec::new();
         while !input.is_empty() {
             let attrs = input.call(Attribute::parse_outer)?;

@@ -60,9 +60,13 @@ impl Variant {
 fn parse_variant(variant: &syn::Variant) -> syn::Result<Variant> {
     let ty = match &variant.fields {
         Fields::Unnamed(fields) if fields.unnamed.len() == 1 => fields.unnamed[0].ty.clone(),
-        _ => {
+        fields => {
             return Err(syn::Error::new(
-                variant.span(),
+                if matches!(fields, Fields::Unit) {
+                    variant.ident.span()
+                } else {
+                    fields.span()
+                },
                 "shape variants hold exactly one value: `Variant(Type)`",
             ));
         }

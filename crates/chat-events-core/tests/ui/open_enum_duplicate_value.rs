@@ -1,0 +1,11 @@
+chat_events_core::open_enum! {
+    /// A direction.
+    pub enum Side {
+        /// In.
+        In = "in",
+        /// Also in.
+        Inward = "in",
+    }
+}
+
+fn main() {}

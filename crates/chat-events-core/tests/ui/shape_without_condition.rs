@@ -1,0 +1,17 @@
+use chat_events_core::{RawJson, Shape};
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct A {}
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct B {}
+
+/// A or B.
+#[derive(Debug, Clone, PartialEq, Shape)]
+pub enum AOrB {
+    /// An A.
+    #[shape(has("a"))]
+    A(A),
+    /// A B, guessed.
+    B(B),
+}
+
+fn main() {}
