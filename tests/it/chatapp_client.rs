@@ -13,8 +13,8 @@ use std::{
 
 use chat_events_core::SourceError;
 use chatapp_events::{
-    Channel, Event, EventKind, EventSource, Secret,
-    client::{Client, ClientBuilder, ClientError, ConnectionState, SubscriptionFailure, Update},
+    Channel, ConnectionState, Event, EventKind, EventSource, Secret,
+    client::{Client, ClientBuilder, ClientError, SubscriptionFailure, Update},
 };
 use tokio::time::timeout;
 use tokio_tungstenite::tungstenite::{
@@ -124,13 +124,17 @@ async fn subscribes_all_four_channel_kinds_and_delivers_typed_events() {
     for channel in channels() {
         builder = builder.channel(channel);
     }
-    let mut client = builder.connect();
+    let mut client = builder.connect().await.unwrap();
     let mut subscribed = Vec::new();
     let mut events = Vec::new();
     while events.len() < 4 {
         match next(&mut client).await {
-            Some(Ok(Update::Subscribed { channel })) => subscribed.push(channel),
-            Some(Ok(Update::Event { channel, event })) => events.push((channel, event)),
+            Some(Ok(Update::Subscribed { source: channel })) => subscribed.push(channel),
+            Some(Ok(Update::Event {
+                source: channel,
+                event,
+                ..
+            })) => events.push((channel, event)),
             other => panic!("unexpected {other:?}"),
         }
     }
@@ -162,7 +166,7 @@ async fn subscribes_all_four_channel_kinds_and_delivers_typed_events() {
     );
     assert_eq!(*client.state().borrow(), ConnectionState::Connected);
     client.close().await;
-    assert_eq!(*client.state().borrow(), ConnectionState::Disconnected);
+    assert_eq!(*client.state().borrow(), ConnectionState::Closed);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -190,7 +194,9 @@ async fn established_data_as_object_or_string_with_either_activity_timeout() {
         .await;
         let mut client = builder(addr, &auth_url)
             .channel(Channel::User { user_id: 685 })
-            .connect();
+            .connect()
+            .await
+            .unwrap();
         assert!(
             matches!(next(&mut client).await, Some(Ok(Update::Subscribed { .. }))),
             "{dialect}"
@@ -237,7 +243,9 @@ async fn answers_server_pings_and_pings_when_idle() {
         .channel(Channel::User { user_id: 685 })
         .activity_timeout(Duration::from_secs(1))
         .pong_timeout(Duration::from_secs(1))
-        .connect();
+        .connect()
+        .await
+        .unwrap();
     assert!(matches!(
         next(&mut client).await,
         Some(Ok(Update::Subscribed { .. }))
@@ -279,7 +287,9 @@ async fn no_pong_means_reconnect_with_new_authorisation() {
         .channel(Channel::Company { company_id: 2224 })
         .activity_timeout(Duration::from_millis(500))
         .pong_timeout(Duration::from_millis(500))
-        .connect();
+        .connect()
+        .await
+        .unwrap();
     assert!(matches!(
         next(&mut client).await,
         Some(Ok(Update::Subscribed { .. }))
@@ -326,7 +336,9 @@ async fn a_dropped_tcp_connection_is_redialed() {
     .await;
     let mut client = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
-        .connect();
+        .connect()
+        .await
+        .unwrap();
     let mut reconnected = false;
     loop {
         match next_kept(&mut client).await {
@@ -373,7 +385,9 @@ async fn close_with(
     let client = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
         .backoff(Duration::from_millis(100), Duration::from_millis(200))
-        .connect();
+        .connect()
+        .await
+        .unwrap();
     (client, connections, times)
 }
 
@@ -388,7 +402,7 @@ async fn close_code_4001_stops_the_client() {
         }
     };
     assert!(
-        matches!(&error, ClientError::Closed { code: 4001, .. }),
+        matches!(&error, ClientError::Stopped { code: 4001, .. }),
         "{error:?}"
     );
     assert!(error.is_fatal());
@@ -451,14 +465,21 @@ async fn auth_failures_are_reported_per_channel_and_the_rest_works() {
     for channel in channels() {
         builder = builder.channel(channel);
     }
-    let mut client = builder.connect();
+    let mut client = builder.connect().await.unwrap();
     let mut failures = Vec::new();
     loop {
         match next_kept(&mut client).await {
-            Some(Err(ClientError::Subscription { channel, failure })) => {
+            Some(Err(ClientError::Subscription {
+                source: channel,
+                failure,
+            })) => {
                 failures.push((channel, failure));
             }
-            Some(Ok(Update::Event { channel, event })) => {
+            Some(Ok(Update::Event {
+                source: channel,
+                event,
+                ..
+            })) => {
                 assert_eq!(
                     channel,
                     Channel::CompanyUser {
@@ -524,7 +545,9 @@ async fn a_401_403_or_redirect_calls_the_refresh_hook_once_and_retries() {
                 counter.fetch_add(1, Ordering::SeqCst);
                 async move { Some(Secret::new(new_token)) }
             })
-            .connect();
+            .connect()
+            .await
+            .unwrap();
         let outcome = next(&mut client).await;
         if new_token == "fresh-token" {
             assert!(
@@ -592,11 +615,16 @@ async fn server_subscription_failures_in_each_dialect() {
             user_id: 685,
         })
         .subscribe_timeout(Duration::from_secs(1))
-        .connect();
+        .connect()
+        .await
+        .unwrap();
     let mut failures = Vec::new();
     while failures.len() < 3 {
         match next(&mut client).await {
-            Some(Err(ClientError::Subscription { channel, failure })) => {
+            Some(Err(ClientError::Subscription {
+                source: channel,
+                failure,
+            })) => {
                 failures.push((channel.to_string(), failure));
             }
             other => panic!("unexpected {other:?}"),
@@ -658,7 +686,9 @@ async fn garbage_binary_and_undecodable_frames_are_reported_and_skipped() {
                 .parse()
                 .unwrap(),
         )
-        .connect();
+        .connect()
+        .await
+        .unwrap();
     assert!(
         matches!(next_kept(&mut client).await, Some(Err(ClientError::Protocol { raw, .. })) if raw == b"garbage, not JSON")
     );
@@ -701,59 +731,84 @@ async fn a_pusher_error_instead_of_the_handshake_follows_the_code_policy() {
         session.serve_pings(true).await;
     })
     .await;
-    let mut client = builder(addr, &auth_url)
+    let error = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
-        .connect();
-    let mut state = client.state();
-    let Some(Err(ClientError::Closed { code: 4001, reason })) = next(&mut client).await else {
-        panic!("expected the stop")
+        .connect()
+        .await
+        .expect_err("4001 refuses the first connection");
+    let ClientError::Stopped { code: 4001, reason } = &error else {
+        panic!("expected the stop, got {error}")
     };
     assert!(reason.contains("does not exist"));
-    assert!(next(&mut client).await.is_none());
-    let _ = timeout(
-        Duration::from_secs(1),
-        state.wait_for(|state| *state == ConnectionState::Failed),
-    )
-    .await;
-    assert_eq!(*state.borrow(), ConnectionState::Failed);
-    assert_eq!(connections.load(Ordering::SeqCst), 1);
+    assert!(error.is_fatal());
+    assert_eq!(connections.load(Ordering::SeqCst), 1, "no second dial");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_unreachable_server_becomes_unavailable_and_keeps_trying() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+async fn an_unreachable_server_fails_connect_after_its_timeout_with_the_reason() {
+    let addr: SocketAddr = format!("127.0.0.1:{}", crate::free_port()).parse().unwrap();
     let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let started = Instant::now();
+    let error = builder(addr, &auth_url)
+        .channel(Channel::User { user_id: 685 })
+        .backoff(Duration::from_millis(100), Duration::from_millis(200))
+        .connect_timeout(Duration::from_millis(800))
+        .connect()
+        .await
+        .expect_err("nothing listens");
+    let ClientError::Connect { message } = &error else {
+        panic!("expected a connect error, got {error}")
+    };
+    assert!(message.contains("no connection within 800ms"), "{message}");
+    assert!(
+        !error.is_fatal(),
+        "a connect error is not a stop of a running client"
+    );
+    assert!(
+        started.elapsed() >= Duration::from_millis(500),
+        "it retried"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_goes_away_makes_the_client_unavailable_while_it_keeps_trying() {
+    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    // The first connection works; then the server closes it with 1006-like drops forever.
+    let (addr, connections) = fake_pusher(|index, mut session| async move {
+        if index == 0 {
+            session.established("1.1", 30).await;
+            let _ = session.subscribe().await;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        // Drop the socket without a handshake.
+    })
+    .await;
     let mut client = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
-        .backoff(Duration::from_millis(200), Duration::from_millis(300))
-        .connect();
-    assert!(matches!(
-        next(&mut client).await,
-        Some(Err(ClientError::Connect { .. }))
-    ));
-    assert!(
-        matches!(
-            next(&mut client).await,
-            Some(Err(ClientError::Connect { .. }))
-        ),
-        "it retries"
-    );
+        .backoff(Duration::from_millis(100), Duration::from_millis(200))
+        .unavailable_after(Duration::from_millis(600))
+        .connect()
+        .await
+        .unwrap();
+    assert!(client.is_connected());
     let mut state = client.state();
     assert!(
         timeout(
-            Duration::from_secs(15),
+            Duration::from_secs(10),
             state.wait_for(|state| *state == ConnectionState::Unavailable)
         )
         .await
         .is_ok()
     );
+    // Meanwhile every failed attempt was reported, and it kept dialling.
+    assert!(matches!(
+        next_kept(&mut client).await,
+        Some(Err(ClientError::Connect { .. }))
+    ));
+    assert!(connections.load(Ordering::SeqCst) >= 3);
     client.close().await;
-    assert_eq!(*client.state().borrow(), ConnectionState::Disconnected);
+    assert_eq!(*client.state().borrow(), ConnectionState::Closed);
+    assert!(!client.is_connected());
 }
 
 /// A `MakeWriter` into a shared buffer.
@@ -805,7 +860,9 @@ async fn neither_the_token_nor_a_signature_reaches_logs_or_debug_output() {
     let mut client = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
         .token_refresh(|| async { Some(Secret::new("refreshed-token-value".to_owned())) })
-        .connect();
+        .connect()
+        .await
+        .unwrap();
     let mut shown = format!("{client:?}");
     for _ in 0..2 {
         let update = next(&mut client).await;
@@ -857,7 +914,9 @@ async fn meta_left_out_of_a_body_is_filled_from_the_channel() {
     let mut client = builder(addr, &auth_url)
         .channel(line.parse().unwrap())
         .channel(Channel::Company { company_id: 2224 })
-        .connect();
+        .connect()
+        .await
+        .unwrap();
     let mut events = Vec::new();
     while events.len() < 3 {
         match next_kept(&mut client).await {
@@ -890,4 +949,69 @@ async fn meta_left_out_of_a_body_is_filled_from_the_channel() {
     assert_eq!(id(meta.company_id.get()).as_deref(), Some("2224"));
     assert!(meta.license_id.is_absent());
     client.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_client_is_a_stream_with_its_sources_and_state() {
+    use futures_util::StreamExt;
+
+    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let (addr, _) = fake_pusher(|_, mut session| async move {
+        session.established("5.6", 30).await;
+        let channels = subscribe_all(&mut session, "5.6", 2, true).await;
+        for channel in &channels {
+            session.event(channel, "chatRead", &body("chatRead")).await;
+        }
+        session.serve_pings(true).await;
+    })
+    .await;
+    let client = builder(addr, &auth_url)
+        .channel(Channel::User { user_id: 685 })
+        .channel(Channel::Company { company_id: 2224 })
+        .connect()
+        .await
+        .unwrap();
+    assert_eq!(
+        client.sources(),
+        [
+            Channel::User { user_id: 685 },
+            Channel::Company { company_id: 2224 }
+        ]
+    );
+    assert!(client.is_connected());
+    assert_eq!(*client.state().borrow(), ConnectionState::Connected);
+    let before = std::time::SystemTime::now();
+    let mut stream = client;
+    let items: Vec<Update> = timeout(
+        Duration::from_secs(10),
+        stream
+            .by_ref()
+            .filter_map(|item| async move { item.ok() })
+            .take(4)
+            .collect(),
+    )
+    .await
+    .unwrap();
+    let subscribed: Vec<&Channel> = items
+        .iter()
+        .filter(|item| matches!(item, Update::Subscribed { .. }))
+        .filter_map(Update::source)
+        .collect();
+    assert_eq!(subscribed.len(), 2);
+    for item in &items {
+        if let Update::Event {
+            source,
+            event,
+            received_at,
+        } = item
+        {
+            assert!(stream.sources().contains(source));
+            assert_eq!(event.kind(), EventKind::ChatRead);
+            assert!(*received_at >= before);
+        }
+    }
+    assert_eq!(items.iter().filter_map(Update::event).count(), 2);
+    stream.close().await;
+    assert_eq!(*stream.state().borrow(), ConnectionState::Closed);
+    assert!(stream.next().await.is_none(), "nothing after close");
 }

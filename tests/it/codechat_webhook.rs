@@ -1,12 +1,17 @@
 //! The CodeChat webhook receiver over real HTTP on 127.0.0.1.
 
-use std::{collections::HashSet, net::SocketAddr, time::Duration};
+use std::{
+    collections::HashSet,
+    net::SocketAddr,
+    time::{Duration, SystemTime},
+};
 
 use chat_events_tests::fixtures;
 use codechat_events::{
-    Event, EventSource,
-    webhook::{Builder, Delivery, Receiver, Server, WebhookError},
+    Decoded, Event, EventSource, SourceError,
+    webhook::{Receiver, ReceiverBuilder, ReceiverError, Request, Server, Update},
 };
+use futures_util::StreamExt;
 use tokio::{
     io::{AsyncReadExt, AsyncWriteExt},
     net::TcpStream,
@@ -15,17 +20,37 @@ use tokio::{
 
 const LOCAL: &str = "127.0.0.1:0";
 
-async fn start(builder: Builder) -> (Server, Receiver, String) {
+async fn start(builder: ReceiverBuilder) -> (Server, Receiver, String) {
     let (server, receiver) = builder.serve(LOCAL.parse().unwrap()).await.unwrap();
     let base = format!("http://{}", server.local_addr());
     (server, receiver, base)
 }
 
-async fn next(receiver: &mut Receiver) -> Result<Delivery, WebhookError> {
+async fn next(receiver: &mut Receiver) -> Result<Update, ReceiverError> {
     timeout(Duration::from_secs(10), receiver.next_event())
         .await
         .expect("an item within 10 s")
         .expect("the receiver is open")
+}
+
+/// Request headers, as a test case lists them.
+type Headers = &'static [(&'static str, &'static str)];
+
+/// Awaits `future`, for at most 10 s.
+async fn within<F: Future>(future: F) -> F::Output {
+    timeout(Duration::from_secs(10), future)
+        .await
+        .expect("done within 10 s")
+}
+
+/// The event of an update (the receiver yields nothing else).
+fn event(update: &Update) -> &Decoded<Event> {
+    update.event().expect("the receiver yields events only")
+}
+
+/// The request an update came in.
+fn source_of(update: &Update) -> &Request {
+    update.source().expect("an event has a source")
 }
 
 async fn post(
@@ -64,25 +89,28 @@ async fn every_fixture_is_delivered_decoded_and_equal() {
             .unwrap();
         assert_eq!(response.status(), 200, "{}", fixture.id());
         let answer: serde_json::Value = response.json().await.unwrap();
-        let delivery = next(&mut receiver)
+        let update = next(&mut receiver)
             .await
             .unwrap_or_else(|e| panic!("{}: {e}", fixture.id()));
         let expected = Event::decode(fixture.json.as_bytes()).unwrap();
-        assert_eq!(delivery.event.event(), expected.event(), "{}", fixture.id());
+        assert_eq!(event(&update).event(), expected.event(), "{}", fixture.id());
         assert_eq!(
-            delivery.event.raw().get(),
+            event(&update).raw().get(),
             fixture.json.trim_end(),
             "{}",
             fixture.id()
         );
         assert_eq!(
-            delivery.owner.as_deref(),
-            Some("5531988887777@s.whatsapp.net")
+            source_of(&update),
+            &Request::new(
+                "/hooks/codechat",
+                Some("5531988887777@s.whatsapp.net".to_owned())
+            )
         );
         assert_eq!(answer["event"], expected.name(), "{}", fixture.id());
         assert_eq!(answer["known"], true);
     }
-    server.shutdown().await.unwrap();
+    server.close().await.unwrap();
     assert!(
         timeout(Duration::from_secs(5), receiver.next_event())
             .await
@@ -163,9 +191,9 @@ async fn bad_input_gets_its_status_and_a_json_error() {
     // An unknown event is accepted and delivered as Unknown.
     let (status, body) = post(&client, &url, r#"{"event":"typebot.start","data":{"x":1}}"#).await;
     assert_eq!((status, body["known"].as_bool()), (200, Some(false)));
-    let delivery = next(&mut receiver).await.unwrap();
-    assert_eq!(delivery.event.kind().as_str(), "typebot.start");
-    assert!(!delivery.event.kind().is_known());
+    let update = next(&mut receiver).await.unwrap();
+    assert_eq!(event(&update).kind().as_str(), "typebot.start");
+    assert!(!event(&update).kind().is_known());
 
     // A known event with a broken body: 422 with the path, reported with the raw body.
     let broken = r#"{"event":"call.upsert","data":{"id":"A1","isVideo":"+55 31 9 1111"}}"#;
@@ -180,9 +208,18 @@ async fn bad_input_gets_its_status_and_a_json_error() {
     );
     let refused = next(&mut receiver).await.unwrap_err();
     assert_eq!(refused.raw(), broken.as_bytes());
-    assert_eq!(refused.error.event(), Some("call.upsert"));
+    assert!(!refused.is_fatal());
+    let ReceiverError::Decode { source, error, .. } = &refused else {
+        panic!("not a decode error: {refused:?}")
+    };
+    assert_eq!(error.event(), Some("call.upsert"));
+    assert_eq!(source, &Request::new("/", None));
+    for shown in [refused.to_string(), format!("{refused:?}")] {
+        assert!(!shown.contains("+55 31"), "no payload contents: {shown}");
+        assert!(shown.contains("call.upsert"), "{shown}");
+    }
 
-    server.shutdown().await.unwrap();
+    server.close().await.unwrap();
     assert!(
         receiver.next_event().await.is_none(),
         "nothing else was accepted"
@@ -207,8 +244,8 @@ fn upsert(id: usize) -> String {
     )
 }
 
-fn key_id(delivery: &Delivery) -> String {
-    let Event::MessagesUpsert(upsert) = delivery.event.event() else {
+fn key_id(update: &Update) -> String {
+    let Event::MessagesUpsert(upsert) = event(update).event() else {
         panic!("not an upsert")
     };
     upsert
@@ -248,7 +285,7 @@ async fn the_secret_is_checked_where_it_is_configured() {
         assert_eq!(response.status(), status, "{value:?}");
     }
     assert_eq!(key_id(&next(&mut receiver).await.unwrap()), "id-1");
-    server.shutdown().await.unwrap();
+    server.close().await.unwrap();
 
     let (server, mut receiver, base) = start(
         Receiver::builder()
@@ -276,9 +313,13 @@ async fn the_secret_is_checked_where_it_is_configured() {
         .0,
         200
     );
-    let delivery = next(&mut receiver).await.unwrap();
-    assert_eq!(delivery.owner.as_deref(), Some("x"), "owner from the query");
-    server.shutdown().await.unwrap();
+    let update = next(&mut receiver).await.unwrap();
+    assert_eq!(
+        source_of(&update),
+        &Request::new("/hook", Some("x".to_owned())),
+        "owner from the query, the secret in no field"
+    );
+    server.close().await.unwrap();
 
     let (server, mut receiver, base) =
         start(Receiver::builder().path("/hook").secret_path("p4th")).await;
@@ -299,8 +340,14 @@ async fn the_secret_is_checked_where_it_is_configured() {
             .0,
         200
     );
-    assert_eq!(key_id(&next(&mut receiver).await.unwrap()), "id-1");
-    server.shutdown().await.unwrap();
+    let update = next(&mut receiver).await.unwrap();
+    assert_eq!(key_id(&update), "id-1");
+    assert_eq!(
+        source_of(&update).path,
+        "/hook",
+        "the path without the secret segment"
+    );
+    server.close().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -326,7 +373,7 @@ async fn a_full_queue_answers_503_and_accepts_nothing() {
     assert_eq!(post(&client, &url, upsert(3)).await.0, 200);
     assert_eq!(key_id(&next(&mut receiver).await.unwrap()), "id-2");
     assert_eq!(key_id(&next(&mut receiver).await.unwrap()), "id-3");
-    server.shutdown().await.unwrap();
+    server.close().await.unwrap();
     assert!(receiver.next_event().await.is_none());
 }
 
@@ -363,7 +410,7 @@ async fn a_thousand_concurrent_posts_are_delivered_exactly_once() {
         "each event once"
     );
     assert!((0..POSTS).all(|id| unique.contains(&format!("id-{id}"))));
-    server.shutdown().await.unwrap();
+    server.close().await.unwrap();
     assert!(
         receiver.next_event().await.is_none(),
         "no duplicate after the last"
@@ -371,7 +418,7 @@ async fn a_thousand_concurrent_posts_are_delivered_exactly_once() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn graceful_shutdown_finishes_requests_in_flight_and_keeps_what_was_accepted() {
+async fn close_finishes_requests_in_flight_and_keeps_what_was_accepted() {
     let (server, mut receiver, base) = start(Receiver::builder()).await;
     let addr = server.local_addr();
     let client = crate::http_client();
@@ -389,7 +436,7 @@ async fn graceful_shutdown_finishes_requests_in_flight_and_keeps_what_was_accept
     stream.write_all(request.as_bytes()).await.unwrap();
     stream.write_all(head).await.unwrap();
     tokio::time::sleep(Duration::from_millis(200)).await;
-    let shutdown = tokio::spawn(server.shutdown());
+    let closing = tokio::spawn(server.close());
     tokio::time::sleep(Duration::from_millis(200)).await;
     stream.write_all(tail).await.unwrap();
     let mut answer = Vec::new();
@@ -402,7 +449,7 @@ async fn graceful_shutdown_finishes_requests_in_flight_and_keeps_what_was_accept
         "{}",
         String::from_utf8_lossy(&answer)
     );
-    timeout(Duration::from_secs(10), shutdown)
+    timeout(Duration::from_secs(10), closing)
         .await
         .unwrap()
         .unwrap()
@@ -449,10 +496,215 @@ async fn the_router_mounts_in_a_users_app() {
         .await
         .unwrap();
     assert_eq!(response.status(), 200);
-    let delivery = next(&mut receiver).await.unwrap();
+    let update = next(&mut receiver).await.unwrap();
+    assert_eq!(key_id(&update), "id-7");
     assert_eq!(
-        (key_id(&delivery), delivery.owner.as_deref()),
-        ("id-7".to_owned(), Some("5531988887777@s.whatsapp.net"))
+        source_of(&update),
+        &Request::new(
+            "/webhooks/codechat",
+            Some("5531988887777@s.whatsapp.net".to_owned())
+        ),
+        "the path includes the prefix the router is nested under"
     );
     server.abort();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_source_names_the_owner_wherever_it_is_sent_and_the_path_without_the_secret() {
+    const SECRET: &str = "s3cr3t-segment";
+    let (server, mut receiver, base) = start(
+        Receiver::builder()
+            .path("/hooks/codechat")
+            .secret_path(SECRET),
+    )
+    .await;
+    let client = crate::http_client();
+    let url = format!("{base}/hooks/codechat/{SECRET}");
+    let owner = |owner: &str| Some(owner.to_owned());
+    // (headers, query, the owner it names): v1.3's header, v1.2.7's, the older query; the
+    // headers win over the query, `Resource-Owner` over `x-owner`.
+    let cases: [(Headers, &str, Option<&str>); 6] = [
+        (
+            &[("Resource-Owner", "a@s.whatsapp.net")],
+            "",
+            Some("a@s.whatsapp.net"),
+        ),
+        (
+            &[("x-owner", "b@s.whatsapp.net")],
+            "",
+            Some("b@s.whatsapp.net"),
+        ),
+        (&[], "?owner=c%40s.whatsapp.net", Some("c@s.whatsapp.net")),
+        (&[], "", None),
+        (
+            &[
+                ("x-owner", "b@s.whatsapp.net"),
+                ("resource-owner", "a@s.whatsapp.net"),
+            ],
+            "?owner=c",
+            Some("a@s.whatsapp.net"),
+        ),
+        (
+            &[("X-Owner", "b@s.whatsapp.net")],
+            "?owner=c",
+            Some("b@s.whatsapp.net"),
+        ),
+    ];
+    for (id, (headers, query, expected)) in cases.into_iter().enumerate() {
+        let before = SystemTime::now();
+        let mut request = client
+            .post(format!("{url}{query}"))
+            .header("content-type", "application/json")
+            .body(upsert(id));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        assert_eq!(request.send().await.unwrap().status(), 200, "{headers:?}");
+        let update = next(&mut receiver).await.unwrap();
+        let Update::Event {
+            source,
+            received_at,
+            ..
+        } = &update
+        else {
+            panic!("not an event: {update:?}")
+        };
+        assert_eq!(key_id(&update), format!("id-{id}"));
+        assert_eq!(source.owner.as_deref(), expected, "{headers:?} {query}");
+        assert_eq!(source.path, "/hooks/codechat");
+        assert_eq!(source.to_string(), "/hooks/codechat", "Display is the path");
+        assert!(!format!("{source:?}").contains(SECRET));
+        assert!((before..=SystemTime::now()).contains(received_at));
+    }
+
+    // A refused body names its request the same way, and never the secret or the payload.
+    let broken = r#"{"event":"call.upsert","data":{"id":"A1","isVideo":"+55 31 9 1111"}}"#;
+    let response = client
+        .post(&url)
+        .header("content-type", "application/json")
+        .header("x-owner", "b@s.whatsapp.net")
+        .body(broken)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    let refused = next(&mut receiver).await.unwrap_err();
+    let ReceiverError::Decode { source, .. } = &refused else {
+        panic!("not a decode error: {refused:?}")
+    };
+    assert_eq!(
+        source,
+        &Request::new("/hooks/codechat", owner("b@s.whatsapp.net"))
+    );
+    for shown in [refused.to_string(), format!("{refused:?}")] {
+        assert!(
+            !shown.contains(SECRET) && !shown.contains("+55 31"),
+            "{shown}"
+        );
+        assert!(shown.contains("/hooks/codechat"), "{shown}");
+    }
+    server.close().await.unwrap();
+
+    // The route `/` with a secret segment: the path is `/`.
+    let (server, mut receiver, base) = start(Receiver::builder().secret_path(SECRET)).await;
+    assert_eq!(
+        post(&client, &format!("{base}/{SECRET}"), upsert(1))
+            .await
+            .0,
+        200
+    );
+    assert_eq!(
+        source_of(&next(&mut receiver).await.unwrap()),
+        &Request::new("/", None)
+    );
+    server.close().await.unwrap();
+
+    // Nested in an app: the prefix is part of the path, the secret is not.
+    let (webhooks, mut receiver) = Receiver::builder()
+        .path("/codechat")
+        .secret_path(SECRET)
+        .router();
+    let app = axum::Router::new().nest("/webhooks", webhooks);
+    let listener = tokio::net::TcpListener::bind(LOCAL).await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = tokio::spawn(async move { axum::serve(listener, app).await });
+    assert_eq!(
+        post(
+            &client,
+            &format!("http://{addr}/webhooks/codechat/{SECRET}?owner=q"),
+            upsert(2)
+        )
+        .await
+        .0,
+        200
+    );
+    assert_eq!(
+        source_of(&next(&mut receiver).await.unwrap()),
+        &Request::new("/webhooks/codechat", owner("q"))
+    );
+    app.abort();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_receiver_is_a_stream_of_updates_and_errors() {
+    let (server, mut receiver, base) = start(Receiver::builder().path("/s")).await;
+    let client = crate::http_client();
+    let url = format!("{base}/s");
+    assert_eq!(post(&client, &url, upsert(1)).await.0, 200);
+    let update = within(receiver.next()).await.unwrap().unwrap();
+    assert_eq!(key_id(&update), "id-1");
+    assert_eq!(source_of(&update), &Request::new("/s", None));
+
+    let broken = r#"{"event":"call.upsert","data":{"id":"A1","isVideo":"yes please"}}"#;
+    assert_eq!(post(&client, &url, broken).await.0, 422);
+    assert_eq!(post(&client, &url, upsert(2)).await.0, 200);
+    let refused = within(receiver.next()).await.unwrap().unwrap_err();
+    assert_eq!(refused.raw(), broken.as_bytes());
+    let update = within(receiver.next()).await.unwrap().unwrap();
+    assert_eq!(
+        update.into_event().map(|decoded| decoded.name().to_owned()),
+        Some("messages.upsert".to_owned())
+    );
+
+    // Combinators work on it: the next two events, by key.
+    for id in 3..5 {
+        assert_eq!(post(&client, &url, upsert(id)).await.0, 200);
+    }
+    let ids: Vec<String> = within(
+        receiver
+            .by_ref()
+            .take(2)
+            .map(|item| key_id(&item.unwrap()))
+            .collect::<Vec<_>>(),
+    )
+    .await;
+    assert_eq!(ids, ["id-3", "id-4"]);
+    server.close().await.unwrap();
+    assert!(within(receiver.next()).await.is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn close_delivers_what_is_queued_then_ends() {
+    let (server, mut receiver, base) = start(Receiver::builder().queue_capacity(8)).await;
+    let addr = server.local_addr();
+    let client = crate::http_client();
+    for id in 0..3 {
+        assert_eq!(post(&client, &format!("{base}/"), upsert(id)).await.0, 200);
+    }
+    // Nothing has been read yet when the server stops.
+    timeout(Duration::from_secs(10), server.close())
+        .await
+        .expect("close returns once the server has stopped")
+        .unwrap();
+    assert!(TcpStream::connect(addr).await.is_err(), "no new connection");
+    let mut ids = Vec::new();
+    while let Some(item) = timeout(Duration::from_secs(5), receiver.next())
+        .await
+        .expect("the receiver ends instead of waiting")
+    {
+        ids.push(key_id(&item.unwrap()));
+    }
+    assert_eq!(ids, ["id-0", "id-1", "id-2"]);
+    assert!(receiver.next().await.is_none(), "it stays ended");
+    assert!(receiver.next_event().await.is_none());
 }

@@ -2,10 +2,11 @@
 
 use std::time::Duration;
 
+use chat_events_core::{ConnectionState, Decoded, Id, SourceError};
 use chat_events_tests::fixtures;
 use onechat_events::{
-    Event, EventKind, EventSource,
-    client::{Client, ClientBuilder, ClientError, Delivery, Update},
+    Event, EventKind, EventSource, Identifier,
+    client::{Client, ClientBuilder, ClientError, Update},
 };
 use tokio::time::timeout;
 
@@ -14,7 +15,8 @@ use crate::rails_cable::Rails;
 fn fast(builder: ClientBuilder) -> ClientBuilder {
     builder
         .confirm_timeout(Duration::from_secs(3))
-        .stale_after(Duration::from_secs(2))
+        // Rails pings every 3 s: two missed pings.
+        .stale_after(Duration::from_secs(7))
         .backoff(Duration::from_millis(400), Duration::from_secs(1))
         .presence_interval(Duration::from_secs(60))
 }
@@ -26,16 +28,39 @@ async fn next(client: &mut Client) -> Result<Update, ClientError> {
         .expect("the client is open")
 }
 
+fn account(source: &Identifier) -> Option<i64> {
+    source.account_id().and_then(Id::as_i64)
+}
+
 /// The next event that is not a presence update (the server answers every
-/// `update_presence` with one).
-async fn next_event(client: &mut Client) -> Box<Delivery> {
+/// `update_presence` with one), with its subscription's account. Skips `Subscribed`.
+async fn next_event(client: &mut Client) -> (Option<i64>, Decoded<Event>) {
     loop {
         match next(client).await {
-            Ok(Update::Event(delivery)) if delivery.event.kind() != EventKind::PresenceUpdate => {
-                return delivery;
+            Ok(Update::Event { source, event, .. })
+                if event.kind() != EventKind::PresenceUpdate =>
+            {
+                return (account(&source), *event);
             }
-            Ok(_) => {}
-            Err(error) => panic!("unexpected error: {error}"),
+            Ok(Update::Event { .. } | Update::Subscribed { .. }) => {}
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}
+
+/// Reads until `accounts` are all subscribed (skipping presence updates); a broadcast
+/// reaches a subscription only once the server has confirmed it.
+async fn until_subscribed(client: &mut Client, accounts: &[Option<i64>]) {
+    let mut waiting = accounts.to_vec();
+    while !waiting.is_empty() {
+        match next(client).await {
+            Ok(Update::Subscribed { source }) => {
+                let subscribed = account(&source);
+                assert!(waiting.contains(&subscribed), "{subscribed:?} again");
+                waiting.retain(|account| *account != subscribed);
+            }
+            Ok(Update::Event { event, .. }) if event.kind() == EventKind::PresenceUpdate => {}
+            other => panic!("unexpected {other:?}"),
         }
     }
 }
@@ -47,43 +72,56 @@ async fn every_fixture_broadcast_arrives_decoded_and_equal() {
         .connect()
         .await
         .unwrap();
-    assert_eq!(client.subscriptions().len(), 1);
-    // The two presence updates of the subscription (on subscribe, on our update_presence).
-    for _ in 0..2 {
-        let Ok(Update::Event(presence)) = next(&mut client).await else {
-            panic!("expected presence")
-        };
-        assert_eq!(presence.event.kind(), EventKind::PresenceUpdate);
+    assert_eq!(client.sources().len(), 1);
+    assert_eq!(*client.state().borrow(), ConnectionState::Connected);
+    // Confirmed first, then the presence update that answers our update_presence (the one
+    // the server broadcasts from `subscribed` may come before its stream is set up, or
+    // not at all; more presence updates are skipped below).
+    let (mut subscribed, mut presence) = (0, 0);
+    while (subscribed, presence) != (1, 1) {
+        match next(&mut client).await {
+            Ok(Update::Subscribed { source }) => {
+                assert_eq!(presence, 0, "Subscribed comes first");
+                assert_eq!(account(&source), Some(1));
+                subscribed += 1;
+            }
+            Ok(Update::Event { event, .. }) => {
+                assert_eq!(event.kind(), EventKind::PresenceUpdate);
+                presence += 1;
+            }
+            other => panic!("unexpected {other:?}"),
+        }
     }
     let all = fixtures("onechat");
     for fixture in &all {
         let frame: serde_json::Value = serde_json::from_str(&fixture.json).unwrap();
         let message = frame["message"].to_string();
+        let sent_at = std::time::SystemTime::now();
         tokio::task::block_in_place(|| rails.broadcast("tok_solo", &message));
         let expected = Event::decode(fixture.json.as_bytes()).unwrap();
-        let delivery = loop {
-            let Ok(Update::Event(delivery)) = next(&mut client).await else {
+        let (source, received_at) = loop {
+            let Ok(Update::Event {
+                source,
+                event,
+                received_at,
+            }) = next(&mut client).await
+            else {
                 panic!("{}: expected an event", fixture.id())
             };
             // Our own presence updates may interleave with presence fixtures: match on content.
-            if delivery.event.event() == expected.event() {
-                break delivery;
+            if event.event() == expected.event() {
+                break (source, received_at);
             }
             assert_eq!(
-                delivery.event.kind(),
+                event.kind(),
                 EventKind::PresenceUpdate,
                 "{}: got {}",
                 fixture.id(),
-                delivery.event.name()
+                event.name()
             );
         };
-        assert_eq!(
-            delivery
-                .subscription
-                .account_id()
-                .and_then(chat_events_core::Id::as_i64),
-            Some(1)
-        );
+        assert_eq!(account(&source), Some(1));
+        assert!(received_at >= sent_at, "{}", fixture.id());
     }
     client.close().await;
 }
@@ -97,29 +135,23 @@ async fn a_bad_token_gets_the_confirmation_timeout_and_other_accounts_keep_worki
         .connect()
         .await
         .unwrap();
-    assert!(client.subscriptions().is_empty());
-    let Err(ClientError::ConfirmationTimeout {
-        subscription,
-        after,
-    }) = next(&mut client).await
-    else {
+    assert_eq!(client.sources().len(), 1);
+    let Err(ClientError::ConfirmationTimeout { source, after }) = next(&mut client).await else {
         panic!("expected a timeout")
     };
-    assert_eq!(
-        (
-            subscription
-                .account_id()
-                .and_then(chat_events_core::Id::as_i64),
-            after
-        ),
-        (Some(1), Duration::from_secs(2))
-    );
+    assert_eq!((account(&source), after), (Some(1), Duration::from_secs(2)));
+    // Nothing is left to listen to: the client stops, then ends.
+    let Err(error @ ClientError::Stopped { .. }) = next(&mut client).await else {
+        panic!("expected the stop")
+    };
+    assert!(error.is_fatal());
     assert!(
         timeout(Duration::from_secs(5), client.next_event())
             .await
             .unwrap()
             .is_none()
     );
+    assert_eq!(*client.state().borrow(), ConnectionState::Failed);
 
     // A user subscribed to an account it is not a member of: that one times out, the
     // other is confirmed and delivers.
@@ -128,38 +160,38 @@ async fn a_bad_token_gets_the_confirmation_timeout_and_other_accounts_keep_worki
         .connect()
         .await
         .unwrap();
-    assert_eq!(client.subscriptions().len(), 1);
-    let mut timed_out = false;
-    let mut presence = 0;
-    while !(timed_out && presence >= 2) {
+    assert_eq!(client.sources().len(), 2, "both were asked for");
+    let (mut timed_out, mut subscribed, mut presence) = (false, false, 0);
+    while !(timed_out && subscribed && presence >= 1) {
         match next(&mut client).await {
-            Err(ClientError::ConfirmationTimeout { subscription, .. }) => {
-                assert_eq!(
-                    subscription
-                        .account_id()
-                        .and_then(chat_events_core::Id::as_i64),
-                    Some(3)
-                );
+            Err(ClientError::ConfirmationTimeout { source, .. }) => {
+                assert_eq!(account(&source), Some(3));
                 timed_out = true;
             }
-            Ok(Update::Event(delivery)) => {
-                assert_eq!(delivery.event.kind(), EventKind::PresenceUpdate);
+            Ok(Update::Subscribed { source }) => {
+                assert_eq!(account(&source), Some(1));
+                subscribed = true;
+            }
+            Ok(Update::Event { event, .. }) => {
+                assert_eq!(event.kind(), EventKind::PresenceUpdate);
                 presence += 1;
             }
             other => panic!("unexpected {other:?}"),
         }
     }
+    assert!(client.is_connected());
     client.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn presence_is_sent_after_confirmation_and_on_schedule() {
     let rails = tokio::task::block_in_place(Rails::start);
-    let client = fast(Client::agent(&rails.url(), "tok_solo", 9, [1]))
+    let mut client = fast(Client::agent(&rails.url(), "tok_solo", 9, [1]))
         .presence_interval(Duration::from_millis(700))
         .connect()
         .await
         .unwrap();
+    until_subscribed(&mut client, &[Some(1)]).await;
     tokio::time::sleep(Duration::from_millis(2450)).await;
     // One right after the confirmation, then at 0.7, 1.4 and 2.1 s.
     let count = tokio::task::block_in_place(|| rails.presence_count("tok_solo"));
@@ -175,6 +207,7 @@ async fn a_killed_and_restarted_server_gives_reconnected_and_events_flow_again()
         .connect()
         .await
         .unwrap();
+    until_subscribed(&mut client, &[Some(1)]).await;
     tokio::task::block_in_place(|| {
         rails.broadcast(
             "tok_solo",
@@ -182,7 +215,7 @@ async fn a_killed_and_restarted_server_gives_reconnected_and_events_flow_again()
         );
     });
     assert_eq!(
-        next_event(&mut client).await.event.kind(),
+        next_event(&mut client).await.1.kind(),
         EventKind::CallRejected
     );
 
@@ -192,8 +225,8 @@ async fn a_killed_and_restarted_server_gives_reconnected_and_events_flow_again()
     let downtime = loop {
         match next(&mut client).await {
             Ok(Update::Reconnected { downtime }) => break downtime,
-            Ok(Update::Event(delivery)) => {
-                assert_eq!(delivery.event.kind(), EventKind::PresenceUpdate);
+            Ok(Update::Event { event, .. }) => {
+                assert_eq!(event.kind(), EventKind::PresenceUpdate);
             }
             other => panic!("unexpected {other:?}"),
         }
@@ -202,14 +235,17 @@ async fn a_killed_and_restarted_server_gives_reconnected_and_events_flow_again()
         downtime >= Duration::from_secs(3) && downtime < Duration::from_secs(30),
         "{downtime:?}"
     );
+    // Confirmed again on the new server before anything reaches the subscription.
+    until_subscribed(&mut client, &[Some(1)]).await;
+    assert!(client.is_connected());
     tokio::task::block_in_place(|| {
         rails.broadcast(
             "tok_solo",
             r#"{"event":"call.rejected","data":{"room_id":"after","account_id":1}}"#,
         );
     });
-    let delivery = next_event(&mut client).await;
-    let Event::CallRejected(rejected) = delivery.event.event() else {
+    let (_, event) = next_event(&mut client).await;
+    let Event::CallRejected(rejected) = event.event() else {
         panic!()
     };
     assert_eq!(rejected.data.room_id, "after");
@@ -225,7 +261,8 @@ async fn one_subscription_per_account_delivers_each_event_once() {
         .connect()
         .await
         .unwrap();
-    assert_eq!(client.subscriptions().len(), 2);
+    assert_eq!(client.sources().len(), 2);
+    until_subscribed(&mut client, &[Some(1), Some(2)]).await;
     // The token stream reaches both subscriptions; the account stream only its own.
     tokio::task::block_in_place(|| {
         rails.broadcast(
@@ -241,16 +278,12 @@ async fn one_subscription_per_account_delivers_each_event_once() {
     // The two streams are separate subscriptions: their relative order is not fixed.
     let mut seen = Vec::new();
     for _ in 0..3 {
-        let delivery = next_event(&mut client).await;
-        let room = match delivery.event.event() {
+        let (account, event) = next_event(&mut client).await;
+        let room = match event.event() {
             Event::CallRejected(rejected) => rejected.data.room_id.clone(),
             _ => String::new(),
         };
-        let account = delivery
-            .subscription
-            .account_id()
-            .and_then(chat_events_core::Id::as_i64);
-        seen.push((format!("{:?}", delivery.event.kind()), account, room));
+        seen.push((format!("{:?}", event.kind()), account, room));
     }
     seen.sort();
     assert_eq!(
@@ -279,12 +312,16 @@ async fn a_contact_subscribes_without_account_and_user() {
         .connect()
         .await
         .unwrap();
-    let subscription = client.subscriptions()[0].clone();
-    assert!(subscription.account_id().is_none() && subscription.user_id().is_none());
-    let Ok(Update::Event(delivery)) = next(&mut client).await else {
-        panic!()
+    let source = client.sources()[0].clone();
+    assert!(source.account_id().is_none() && source.user_id().is_none());
+    let presence = loop {
+        match next(&mut client).await {
+            Ok(Update::Subscribed { source: subscribed }) => assert_eq!(subscribed, source),
+            Ok(Update::Event { event, .. }) => break event,
+            other => panic!("unexpected {other:?}"),
+        }
     };
-    let Event::PresenceUpdate(presence) = delivery.event.event() else {
+    let Event::PresenceUpdate(presence) = presence.event() else {
         panic!()
     };
     assert!(
@@ -292,6 +329,7 @@ async fn a_contact_subscribes_without_account_and_user() {
         "a contact's copy has no contacts"
     );
     client.close().await;
+    assert_eq!(*client.state().borrow(), ConnectionState::Closed);
     // After close the client ends.
     while timeout(Duration::from_secs(5), client.next_event())
         .await
@@ -304,7 +342,7 @@ async fn a_contact_subscribes_without_account_and_user() {
 async fn the_listen_example_prints_events_as_json_lines() {
     use std::process::{Command, Stdio};
     let rails = tokio::task::block_in_place(Rails::start);
-    let example = crate::example("onechat-events", "listen");
+    let example = crate::example("onechat-events", "onechat_listen");
     let mut child = Command::new(&example)
         .args([
             "--url",
@@ -345,6 +383,10 @@ async fn the_listen_example_prints_events_as_json_lines() {
         (Some("call.rejected"), Some(1), Some(1))
     );
     assert_eq!(line["body"]["data"]["room_id"], "example");
+    assert_eq!(
+        line["body"],
+        serde_json::json!({"event":"call.rejected","data":{"room_id":"example","account_id":1}})
+    );
     assert!(
         Command::new("kill")
             .args(["-INT", &child.id().to_string()])

@@ -1,23 +1,25 @@
 //! The OneChat client against a scripted Action Cable server in this process, for what Rails
 //! will not do on demand: stop pinging, disconnect with each reason and flag, send garbage
-//! and binary frames, confirm late or never.
+//! and binary frames, confirm late, never or all at once, refuse connections for a while.
 
 use std::{
+    collections::BTreeSet,
     future::Future,
     net::SocketAddr,
     sync::{
-        Arc,
-        atomic::{AtomicUsize, Ordering},
+        Arc, Mutex,
+        atomic::{AtomicBool, AtomicUsize, Ordering},
     },
-    time::Duration,
+    time::{Duration, Instant, SystemTime},
 };
 
+use chat_events_core::{ConnectionState, Id, SourceError};
 use futures_util::{SinkExt, StreamExt};
 use onechat_events::{
-    Event, EventKind, EventSource,
-    client::{Client, ClientError, Update},
+    Event, EventKind, EventSource, Identifier,
+    client::{Client, ClientBuilder, ClientError, Update},
 };
-use tokio::{net::TcpListener, time::timeout};
+use tokio::{net::TcpListener, sync::watch, time::timeout};
 use tokio_tungstenite::{
     WebSocketStream,
     tungstenite::{
@@ -62,25 +64,48 @@ where
     (addr, connections)
 }
 
-/// Sends `welcome`, reads the `subscribe` command and returns its identifier.
-async fn welcome_and_subscribe(ws: &mut Ws) -> String {
+/// Sends `welcome` and reads `subscribe` commands until `count` different identifiers came
+/// (the client repeats an unconfirmed one every 500 ms); returns them in arrival order.
+async fn welcome_and_subscribes(ws: &mut Ws, count: usize) -> Vec<String> {
     ws.send(Message::text(r#"{"type":"welcome"}"#))
         .await
         .unwrap();
-    loop {
+    let mut identifiers = Vec::new();
+    while identifiers.len() < count {
         let Some(Ok(Message::Text(text))) = ws.next().await else {
             panic!("the client went away")
         };
         let command: serde_json::Value = serde_json::from_str(&text).unwrap();
         if command["command"] == "subscribe" {
-            return command["identifier"].as_str().unwrap().to_owned();
+            let identifier = command["identifier"].as_str().unwrap().to_owned();
+            if !identifiers.contains(&identifier) {
+                identifiers.push(identifier);
+            }
         }
     }
+    identifiers
+}
+
+/// Sends `welcome`, reads the `subscribe` command and returns its identifier.
+async fn welcome_and_subscribe(ws: &mut Ws) -> String {
+    welcome_and_subscribes(ws, 1).await.remove(0)
+}
+
+/// The account of an identifier's text.
+fn account_of(identifier: &str) -> Option<i64> {
+    let fields: serde_json::Value = serde_json::from_str(identifier).unwrap();
+    fields["account_id"].as_i64()
 }
 
 fn confirm(identifier: &str) -> Message {
     Message::text(
         serde_json::json!({ "identifier": identifier, "type": "confirm_subscription" }).to_string(),
+    )
+}
+
+fn reject(identifier: &str) -> Message {
+    Message::text(
+        serde_json::json!({ "identifier": identifier, "type": "reject_subscription" }).to_string(),
     )
 }
 
@@ -106,18 +131,46 @@ async fn idle(mut ws: Ws, ping: bool) {
     }
 }
 
-fn builder(addr: SocketAddr) -> onechat_events::client::ClientBuilder {
-    Client::agent(&format!("http://{addr}"), "tok", 7, [1])
+fn builder_for(addr: SocketAddr, accounts: &[i64]) -> ClientBuilder {
+    Client::agent(&format!("http://{addr}"), "tok", 7, accounts.to_vec())
         .confirm_timeout(Duration::from_secs(3))
         .stale_after(Duration::from_millis(1500))
         .backoff(Duration::from_millis(200), Duration::from_millis(500))
         .presence_interval(Duration::from_secs(60))
 }
 
+fn builder(addr: SocketAddr) -> ClientBuilder {
+    builder_for(addr, &[1])
+}
+
 async fn next(client: &mut Client) -> Option<Result<Update, ClientError>> {
     timeout(Duration::from_secs(15), client.next_event())
         .await
         .expect("an update within 15 s")
+}
+
+fn account(source: &Identifier) -> Option<i64> {
+    source.account_id().and_then(Id::as_i64)
+}
+
+/// The next update, which must be `Subscribed`: its account.
+async fn next_subscribed(client: &mut Client) -> Option<i64> {
+    match next(client).await {
+        Some(Ok(Update::Subscribed { source })) => account(&source),
+        other => panic!("expected Subscribed, got {other:?}"),
+    }
+}
+
+/// The next `count` updates, which must be `Subscribed`: their accounts.
+async fn subscribed_accounts(client: &mut Client, count: usize) -> BTreeSet<Option<i64>> {
+    let mut accounts = BTreeSet::new();
+    for _ in 0..count {
+        assert!(
+            accounts.insert(next_subscribed(client).await),
+            "Subscribed twice"
+        );
+    }
+    accounts
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -130,10 +183,16 @@ async fn a_server_that_stops_pinging_is_stale_and_redialed() {
     })
     .await;
     let mut client = builder(addr).connect().await.unwrap();
+    assert_eq!(next_subscribed(&mut client).await, Some(1));
     let Some(Ok(Update::Reconnected { downtime })) = next(&mut client).await else {
         panic!("expected a reconnect")
     };
     assert!(downtime < Duration::from_secs(5), "{downtime:?}");
+    assert_eq!(
+        next_subscribed(&mut client).await,
+        Some(1),
+        "confirmed again"
+    );
     assert_eq!(connections.load(Ordering::SeqCst), 2);
     client.close().await;
 }
@@ -153,6 +212,10 @@ async fn disconnect_without_reconnect_stops_with_the_reason() {
     })
     .await;
     let mut client = builder(addr).connect().await.unwrap();
+    let state = client.state();
+    assert_eq!(*state.borrow(), ConnectionState::Connected);
+    assert!(client.is_connected());
+    assert_eq!(next_subscribed(&mut client).await, Some(1));
     let Some(Err(error)) = next(&mut client).await else {
         panic!("expected the stop")
     };
@@ -160,13 +223,21 @@ async fn disconnect_without_reconnect_stops_with_the_reason() {
         matches!(&error, ClientError::Stopped { reason: Some(reason), .. } if reason == "unauthorized"),
         "{error:?}"
     );
-    assert!(chat_events_core::SourceError::is_fatal(&error));
+    assert!(error.is_fatal());
+    // The state is final before the error is queued.
+    assert_eq!(*state.borrow(), ConnectionState::Failed);
+    assert!(!client.is_connected());
     assert!(
         next(&mut client).await.is_none(),
         "nothing after a fatal error"
     );
     tokio::time::sleep(Duration::from_secs(1)).await;
     assert_eq!(connections.load(Ordering::SeqCst), 1, "no redial");
+    // Closing a stopped client returns at once and leaves it failed.
+    timeout(Duration::from_secs(5), client.close())
+        .await
+        .unwrap();
+    assert_eq!(*state.borrow(), ConnectionState::Failed);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -195,19 +266,20 @@ async fn disconnect_with_reconnect_redials_for_each_reason() {
         })
         .await;
         let mut client = builder(addr).connect().await.unwrap();
-        let mut reconnected = false;
-        loop {
-            match next(&mut client).await {
-                Some(Ok(Update::Reconnected { .. })) => reconnected = true,
-                Some(Ok(Update::Event(delivery)))
-                    if delivery.event.kind() == EventKind::CallRejected =>
-                {
-                    break;
-                }
-                other => panic!("{frame}: unexpected {other:?}"),
-            }
+        assert_eq!(next_subscribed(&mut client).await, Some(1), "{frame}");
+        assert!(
+            matches!(
+                next(&mut client).await,
+                Some(Ok(Update::Reconnected { .. }))
+            ),
+            "{frame}"
+        );
+        // Confirmed again, then the event that followed the confirmation.
+        assert_eq!(next_subscribed(&mut client).await, Some(1), "{frame}");
+        match next(&mut client).await {
+            Some(Ok(Update::Event { event, .. })) if event.kind() == EventKind::CallRejected => {}
+            other => panic!("{frame}: unexpected {other:?}"),
         }
-        assert!(reconnected, "{frame}");
         assert_eq!(connections.load(Ordering::SeqCst), 2, "{frame}");
         client.close().await;
     }
@@ -253,26 +325,41 @@ async fn garbage_binary_and_undecodable_frames_do_not_stop_the_client() {
         .connect()
         .await
         .unwrap();
-    let Some(Err(ClientError::Decode { error, .. })) = next(&mut client).await else {
+    assert_eq!(next_subscribed(&mut client).await, Some(1));
+    // The events are on their way; read them a while later.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let read_at = SystemTime::now();
+    let Some(Err(ClientError::Decode { source, error })) = next(&mut client).await else {
         panic!("expected the decode error")
     };
+    assert_eq!(account(&source), Some(1));
     assert_eq!(error.event(), Some("message.created"));
     assert_eq!(error.path(), Some("data.id"));
     assert_eq!(
         error.raw(),
         Some(&br#"{"event":"message.created","data":{"id":{"no":"object ids"}}}"#[..])
     );
-    let Some(Ok(Update::Event(unknown))) = next(&mut client).await else {
+    assert!(!error.to_string().contains("object ids"), "no payload text");
+    let Some(Ok(Update::Event { event: unknown, .. })) = next(&mut client).await else {
         panic!()
     };
-    assert!(unknown.event.is_unknown());
-    let Some(Ok(Update::Event(delivery))) = next(&mut client).await else {
+    assert!(unknown.is_unknown());
+    let Some(Ok(Update::Event {
+        source,
+        event,
+        received_at,
+    })) = next(&mut client).await
+    else {
         panic!()
     };
-    let Event::CallRejected(rejected) = delivery.event.event() else {
+    let Event::CallRejected(rejected) = event.event() else {
         panic!()
     };
     assert_eq!(rejected.data.room_id, "still-here");
+    assert_eq!(account(&source), Some(1));
+    // Stamped when the frame came in, not when it was read from the client.
+    let waited = read_at.duration_since(received_at).unwrap();
+    assert!(waited >= Duration::from_millis(800), "{waited:?}");
     assert!(client.is_connected());
     client.close().await;
 }
@@ -286,12 +373,14 @@ async fn a_slow_confirmation_is_waited_for_and_a_missing_one_times_out() {
         idle(ws, true).await;
     })
     .await;
-    let client = builder(addr).connect().await.unwrap();
+    let mut client = builder(addr).connect().await.unwrap();
+    assert_eq!(client.sources().len(), 1);
     assert_eq!(
-        client.subscriptions().len(),
-        1,
+        next_subscribed(&mut client).await,
+        Some(1),
         "confirmed after 1.2 s, within the 3 s timeout"
     );
+    client.close().await;
 
     let (addr, _) = fake_cable(|_, mut ws| async move {
         let _ = welcome_and_subscribe(&mut ws).await;
@@ -303,10 +392,20 @@ async fn a_slow_confirmation_is_waited_for_and_a_missing_one_times_out() {
         .connect()
         .await
         .unwrap();
-    assert!(matches!(
-        next(&mut client).await,
-        Some(Err(ClientError::ConfirmationTimeout { .. }))
-    ));
+    let Some(Err(error @ ClientError::ConfirmationTimeout { .. })) = next(&mut client).await else {
+        panic!("expected a timeout")
+    };
+    assert!(!error.is_fatal());
+    // With no subscription left, the client stops.
+    let Some(Err(error @ ClientError::Stopped { reason: None, .. })) = next(&mut client).await
+    else {
+        panic!("expected the stop")
+    };
+    assert!(
+        error.to_string().contains("no subscription is left"),
+        "{error}"
+    );
+    assert_eq!(*client.state().borrow(), ConnectionState::Failed);
     assert!(next(&mut client).await.is_none());
 }
 
@@ -334,9 +433,396 @@ async fn a_resubscription_that_is_never_confirmed_is_reported() {
         .connect()
         .await
         .unwrap();
+    assert_eq!(next_subscribed(&mut client).await, Some(1));
+    assert!(matches!(
+        next(&mut client).await,
+        Some(Ok(Update::Reconnected { .. }))
+    ));
     let Some(Err(ClientError::ConfirmationTimeout { after, .. })) = next(&mut client).await else {
         panic!("expected a timeout")
     };
     assert_eq!(after, Duration::from_secs(1));
+    assert!(client.is_connected(), "the connection itself is fine");
     client.close().await;
+}
+
+/// What the pipelining server saw.
+#[derive(Default)]
+struct Pipeline {
+    /// Different identifiers subscribed before the first confirmation went out.
+    before_confirming: AtomicUsize,
+    confirmed: AtomicBool,
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn subscriptions_are_pipelined_and_each_confirmation_is_reported() {
+    const ACCOUNTS: [i64; 4] = [1, 2, 3, 4];
+    // Each confirmation takes this long; one after the other they would take 4 × 2 s.
+    const DELAY: Duration = Duration::from_secs(2);
+    let pipeline = Arc::new(Pipeline::default());
+    let seen = Arc::clone(&pipeline);
+    let (addr, _) = fake_cable(move |_, mut ws| {
+        let seen = Arc::clone(&seen);
+        async move {
+            ws.send(Message::text(r#"{"type":"welcome"}"#))
+                .await
+                .unwrap();
+            let mut identifiers = BTreeSet::new();
+            let window = tokio::time::sleep(DELAY);
+            tokio::pin!(window);
+            loop {
+                tokio::select! {
+                    frame = ws.next() => {
+                        let Some(Ok(Message::Text(text))) = frame else { return };
+                        let command: serde_json::Value = serde_json::from_str(&text).unwrap();
+                        if command["command"] == "subscribe" {
+                            identifiers.insert(command["identifier"].as_str().unwrap().to_owned());
+                        }
+                    }
+                    () = &mut window => break,
+                }
+            }
+            seen.before_confirming
+                .store(identifiers.len(), Ordering::SeqCst);
+            seen.confirmed.store(true, Ordering::SeqCst);
+            for identifier in &identifiers {
+                ws.send(confirm(identifier)).await.unwrap();
+            }
+            idle(ws, true).await;
+        }
+    })
+    .await;
+    let started = Instant::now();
+    let mut client = builder_for(addr, &ACCOUNTS)
+        .confirm_timeout(Duration::from_secs(10))
+        // The server does not ping while it holds the confirmations back.
+        .stale_after(Duration::from_secs(10))
+        .connect()
+        .await
+        .unwrap();
+    assert!(
+        !pipeline.confirmed.load(Ordering::SeqCst),
+        "connect() returns without waiting for confirmations"
+    );
+    let sources: BTreeSet<_> = client.sources().iter().map(account).collect();
+    assert_eq!(sources, ACCOUNTS.map(Some).into());
+    assert_eq!(subscribed_accounts(&mut client, 4).await, sources);
+    assert_eq!(
+        pipeline.before_confirming.load(Ordering::SeqCst),
+        4,
+        "every subscribe was sent before the first confirmation"
+    );
+    let elapsed = started.elapsed();
+    assert!(elapsed < DELAY * 3, "{elapsed:?}, not 4 × {DELAY:?}");
+    client.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_subscription_is_reported_again_after_each_reconnect() {
+    let (addr, connections) = fake_cable(|index, mut ws| async move {
+        for identifier in welcome_and_subscribes(&mut ws, 2).await {
+            ws.send(confirm(&identifier)).await.unwrap();
+        }
+        if index < 2 {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let _ = ws
+                .send(Message::text(
+                    r#"{"type":"disconnect","reason":"server_restart","reconnect":true}"#,
+                ))
+                .await;
+            let _ = ws.close(None).await;
+        } else {
+            idle(ws, true).await;
+        }
+    })
+    .await;
+    let mut client = builder_for(addr, &[1, 2]).connect().await.unwrap();
+    let both = BTreeSet::from([Some(1), Some(2)]);
+    assert_eq!(subscribed_accounts(&mut client, 2).await, both);
+    for reconnect in 1..=2 {
+        // The notice first, then each subscription confirmed again.
+        assert!(
+            matches!(
+                next(&mut client).await,
+                Some(Ok(Update::Reconnected { .. }))
+            ),
+            "reconnect {reconnect}"
+        );
+        assert_eq!(
+            subscribed_accounts(&mut client, 2).await,
+            both,
+            "reconnect {reconnect}"
+        );
+    }
+    assert_eq!(connections.load(Ordering::SeqCst), 3);
+    assert!(
+        timeout(Duration::from_millis(500), client.next_event())
+            .await
+            .is_err(),
+        "nothing more"
+    );
+    client.close().await;
+}
+
+/// Waits (at most 10 s) until the state is `wanted`.
+async fn wait_state(state: &watch::Receiver<ConnectionState>, wanted: ConnectionState) {
+    timeout(
+        Duration::from_secs(10),
+        state.clone().wait_for(|now| *now == wanted),
+    )
+    .await
+    .unwrap_or_else(|_| panic!("no {wanted:?} within 10 s"))
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_state_follows_the_connection() {
+    // The first connection drops; the next ones are refused until the test allows them.
+    let allow = Arc::new(AtomicBool::new(false));
+    let allowed = Arc::clone(&allow);
+    let (addr, _) = fake_cable(move |index, mut ws| {
+        let allowed = Arc::clone(&allowed);
+        async move {
+            if index > 0 && !allowed.load(Ordering::SeqCst) {
+                return;
+            }
+            let identifier = welcome_and_subscribe(&mut ws).await;
+            ws.send(confirm(&identifier)).await.unwrap();
+            if index == 0 {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                return;
+            }
+            idle(ws, true).await;
+        }
+    })
+    .await;
+    let mut client = builder(addr)
+        .unavailable_after(Duration::from_millis(800))
+        .connect()
+        .await
+        .unwrap();
+    let mut state = client.state();
+    assert_eq!(*state.borrow_and_update(), ConnectionState::Connected);
+    // Every state the watch shows, in order.
+    let seen = Arc::new(Mutex::new(vec![ConnectionState::Connected]));
+    let record = Arc::clone(&seen);
+    let mut watching = client.state();
+    tokio::spawn(async move {
+        while watching.changed().await.is_ok() {
+            let now = *watching.borrow_and_update();
+            let mut seen = record.lock().unwrap();
+            if seen.last() != Some(&now) {
+                seen.push(now);
+            }
+        }
+    });
+    assert_eq!(next_subscribed(&mut client).await, Some(1));
+    wait_state(&state, ConnectionState::Unavailable).await;
+    assert!(!client.is_connected());
+    allow.store(true, Ordering::SeqCst);
+    wait_state(&state, ConnectionState::Connected).await;
+    assert!(client.is_connected());
+    let Some(Ok(Update::Reconnected { downtime })) = next(&mut client).await else {
+        panic!("expected a reconnect")
+    };
+    assert!(downtime >= Duration::from_millis(800), "{downtime:?}");
+    assert_eq!(next_subscribed(&mut client).await, Some(1));
+    client.close().await;
+    assert_eq!(*state.borrow(), ConnectionState::Closed);
+    assert!(next(&mut client).await.is_none(), "closed: the client ends");
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(
+        *seen.lock().unwrap(),
+        [
+            ConnectionState::Connected,
+            ConnectionState::Connecting,
+            ConnectionState::Unavailable,
+            ConnectionState::Connected,
+            ConnectionState::Closed,
+        ]
+    );
+}
+
+/// The next item through `futures::Stream`.
+async fn stream_next(client: &mut Client) -> Option<Result<Update, ClientError>> {
+    timeout(Duration::from_secs(15), StreamExt::next(client))
+        .await
+        .expect("an item within 15 s")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_client_is_a_stream() {
+    let (addr, _) = fake_cable(|_, mut ws| async move {
+        let identifier = welcome_and_subscribe(&mut ws).await;
+        ws.send(confirm(&identifier)).await.unwrap();
+        ws.send(data(
+            &identifier,
+            r#"{"event":"call.rejected","data":{"room_id":"streamed","account_id":1}}"#,
+        ))
+        .await
+        .unwrap();
+        idle(ws, true).await;
+    })
+    .await;
+    let mut client = builder(addr).connect().await.unwrap();
+    assert!(matches!(
+        stream_next(&mut client).await,
+        Some(Ok(Update::Subscribed { .. }))
+    ));
+    let Some(Ok(update)) = stream_next(&mut client).await else {
+        panic!()
+    };
+    let Some(Event::CallRejected(rejected)) = update.event().map(chat_events_core::Decoded::event)
+    else {
+        panic!("{update:?}")
+    };
+    assert_eq!(rejected.data.room_id, "streamed");
+    client.close().await;
+    assert!(StreamExt::next(&mut client).await.is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rejected_subscription_is_reported_and_the_token_never_shows() {
+    const TOKEN: &str = "tok-SECRET-7f3a";
+    let (addr, _) = fake_cable(|_, mut ws| async move {
+        for identifier in welcome_and_subscribes(&mut ws, 2).await {
+            if account_of(&identifier) == Some(2) {
+                ws.send(reject(&identifier)).await.unwrap();
+            } else {
+                ws.send(confirm(&identifier)).await.unwrap();
+                ws.send(data(
+                    &identifier,
+                    r#"{"event":"message.created","data":{"id":{"no":"object ids"}}}"#,
+                ))
+                .await
+                .unwrap();
+                ws.send(data(
+                    &identifier,
+                    r#"{"event":"call.rejected","data":{"room_id":"r","account_id":1}}"#,
+                ))
+                .await
+                .unwrap();
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let _ = ws
+            .send(Message::text(
+                r#"{"type":"disconnect","reason":"unauthorized","reconnect":false}"#,
+            ))
+            .await;
+        idle(ws, true).await;
+    })
+    .await;
+    let builder = Client::agent(&format!("http://{addr}"), TOKEN, 7, [1, 2])
+        .backoff(Duration::from_millis(200), Duration::from_millis(500));
+    let mut shown = vec![format!("{builder:?}")];
+    let mut client = builder.connect().await.unwrap();
+    shown.push(format!("{client:?} {:?}", client.sources()));
+    assert!(
+        client.sources()[0].as_str().contains(TOKEN),
+        "the identifier text itself carries it"
+    );
+    let (mut rejected, mut decode, mut stopped, mut events) = (0, 0, 0, 0);
+    while let Some(item) = next(&mut client).await {
+        match &item {
+            Err(error @ ClientError::Rejected { source }) => {
+                assert_eq!(account(source), Some(2));
+                assert!(!error.is_fatal());
+                rejected += 1;
+            }
+            Err(ClientError::Decode { source, .. }) => {
+                assert_eq!(account(source), Some(1));
+                decode += 1;
+            }
+            Err(ClientError::Stopped { .. }) => stopped += 1,
+            Ok(Update::Event { .. }) => events += 1,
+            Ok(Update::Subscribed { source }) => assert_eq!(account(source), Some(1)),
+            other => panic!("unexpected {other:?}"),
+        }
+        match &item {
+            Ok(update) => shown.push(format!("{update:?}")),
+            Err(error) => shown.push(format!("{error} {error:?}")),
+        }
+    }
+    assert_eq!((rejected, decode, stopped, events), (1, 1, 1, 1));
+    for text in &shown {
+        assert!(!text.contains(TOKEN), "{text}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_server_is_a_connect_error_within_the_timeout() {
+    let port = crate::free_port();
+    let started = Instant::now();
+    let error = Client::agent(&format!("http://127.0.0.1:{port}"), "tok", 7, [1])
+        .backoff(Duration::from_millis(100), Duration::from_millis(200))
+        .connect_timeout(Duration::from_secs(1))
+        .connect()
+        .await
+        .unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(5));
+    let ClientError::Connect { message } = &error else {
+        panic!("{error:?}")
+    };
+    assert!(message.contains("within 1s"), "{message}");
+    assert!(!error.is_fatal(), "only Stopped is fatal");
+
+    let error = Client::agent(&format!("http://127.0.0.1:{port}"), "tok", 7, [])
+        .connect()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, ClientError::Connect { message } if message.contains("at least one account")),
+        "{error:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_consumer_loses_nothing_and_dropping_the_client_hangs_up() {
+    const EVENTS: usize = 300;
+    let hung_up = Arc::new(AtomicBool::new(false));
+    let noticed = Arc::clone(&hung_up);
+    let (addr, _) = fake_cable(move |_, mut ws| {
+        let noticed = Arc::clone(&noticed);
+        async move {
+            let identifier = welcome_and_subscribe(&mut ws).await;
+            ws.send(confirm(&identifier)).await.unwrap();
+            for room in 0..EVENTS {
+                let event = format!(
+                    r#"{{"event":"call.rejected","data":{{"room_id":"{room}","account_id":1}}}}"#
+                );
+                ws.send(data(&identifier, &event)).await.unwrap();
+            }
+            idle(ws, true).await;
+            noticed.store(true, Ordering::SeqCst);
+        }
+    })
+    .await;
+    // Room for 4 updates in the queue (and 4 more held per subscription): the rest waits
+    // in the Action Cable client's buffer until the consumer catches up.
+    let mut client = builder(addr)
+        .stale_after(Duration::from_secs(10))
+        .queue_capacity(4)
+        .connect()
+        .await
+        .unwrap();
+    assert_eq!(next_subscribed(&mut client).await, Some(1));
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    for expected in 0..EVENTS {
+        let Some(Ok(Update::Event { event, .. })) = next(&mut client).await else {
+            panic!("event {expected} is missing")
+        };
+        let Event::CallRejected(rejected) = event.event() else {
+            panic!()
+        };
+        assert_eq!(rejected.data.room_id, expected.to_string(), "in order");
+    }
+    drop(client);
+    for _ in 0..50 {
+        if hung_up.load(Ordering::SeqCst) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the connection is still open 5 s after the client was dropped");
 }

@@ -14,8 +14,8 @@ use std::{
 };
 
 use chatapp_events::{
-    Channel, Event,
-    client::{ClientError, ConnectionState, SubscriptionFailure, Update},
+    Channel, ConnectionState, Event,
+    client::{ClientError, SubscriptionFailure, Update},
 };
 use md5::{Digest, Md5};
 
@@ -202,7 +202,7 @@ async fn until_subscribed(client: &mut chatapp_events::client::Client, expected:
     let mut subscribed = Vec::new();
     while subscribed.len() < expected.len() {
         match next(client).await {
-            Some(Ok(Update::Subscribed { channel })) => subscribed.push(channel),
+            Some(Ok(Update::Subscribed { source: channel })) => subscribed.push(channel),
             other => panic!("expected subscriptions, got {other:?}"),
         }
     }
@@ -217,7 +217,11 @@ async fn next_event(
     client: &mut chatapp_events::client::Client,
 ) -> (Channel, chatapp_events::Decoded<Event>) {
     match next(client).await {
-        Some(Ok(Update::Event { channel, event })) => (channel, *event),
+        Some(Ok(Update::Event {
+            source: channel,
+            event,
+            ..
+        })) => (channel, *event),
         other => panic!("expected an event, got {other:?}"),
     }
 }
@@ -247,7 +251,9 @@ async fn typed_events_arrive_on_all_four_channel_kinds() {
         .fold(builder(server.addr(), &auth_url), |builder, channel| {
             builder.channel(channel)
         })
-        .connect();
+        .connect()
+        .await
+        .unwrap();
     until_subscribed(&mut client, &channels()).await;
     for (channel, (name, fixture)) in channels().iter().zip(EVENTS) {
         server.trigger(channel, name, &body(fixture)).await;
@@ -289,7 +295,9 @@ async fn a_restarted_server_means_new_authorisation_and_resubscription() {
     let mut client = builder(server.addr(), &auth_url)
         .channel(watched[0].clone())
         .channel(watched[1].clone())
-        .connect();
+        .connect()
+        .await
+        .unwrap();
     until_subscribed(&mut client, &watched).await;
     let first_socket = calls.lock().unwrap()[0].socket_id.clone();
 
@@ -360,13 +368,18 @@ async fn a_wrong_signature_fails_that_channel_and_the_others_work() {
         .channel(good[0].clone())
         .channel(refused.clone())
         .channel(good[1].clone())
-        .connect();
+        .connect()
+        .await
+        .unwrap();
     let mut subscribed = Vec::new();
     let mut failed = Vec::new();
     while subscribed.len() + failed.len() < 3 {
         match next(&mut client).await {
-            Some(Ok(Update::Subscribed { channel })) => subscribed.push(channel),
-            Some(Err(ClientError::Subscription { channel, failure })) => {
+            Some(Ok(Update::Subscribed { source: channel })) => subscribed.push(channel),
+            Some(Err(ClientError::Subscription {
+                source: channel,
+                failure,
+            })) => {
                 failed.push((channel, failure));
             }
             other => panic!("unexpected {other:?}"),
@@ -399,7 +412,9 @@ async fn a_frozen_server_is_detected_by_ping_and_left() {
         .activity_timeout(Duration::from_secs(1))
         .pong_timeout(Duration::from_secs(1))
         .handshake_timeout(Duration::from_secs(2))
-        .connect();
+        .connect()
+        .await
+        .unwrap();
     until_subscribed(&mut client, std::slice::from_ref(&channel)).await;
     // Answered pings keep the connection over several activity timeouts.
     tokio::time::sleep(Duration::from_secs(3)).await;

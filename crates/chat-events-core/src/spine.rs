@@ -547,3 +547,115 @@ pub(crate) fn envelope_schema<E: Dispatch>() -> Schema {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+    use serde::{Deserialize, Serialize};
+
+    use crate::{DecodeErrorKind, ProviderEvent, Spine, Wrapper};
+
+    fn body(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "object" })
+    }
+
+    const SPINE: Spine = Spine::new("demo", &["meta", "type"])
+        .body("a demo body", "A demo body.", body)
+        .wrapper(Wrapper::new("payload", "Wrapped.", body))
+        .aliases(&[("pong", "ping")]);
+
+    pub(crate) trait Common {}
+
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+    pub(crate) struct Ping {
+        id: u8,
+        meta: Meta,
+    }
+
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+    pub(crate) struct Meta {
+        #[serde(rename = "type")]
+        kind: String,
+    }
+
+    impl Common for Ping {}
+
+    crate::event_enum! {
+        /// Demo events.
+        pub(crate) enum Event;
+        /// Demo names.
+        pub(crate) enum EventKind;
+        spine = SPINE;
+        payload_trait = Common;
+        /// Pinged.
+        Ping(Ping) = "ping",
+    }
+
+    #[test]
+    fn name_at_a_nested_path_flat_or_wrapped() {
+        let flat = Event::decode(br#"{"id":1,"meta":{"type":"ping"}}"#).unwrap();
+        assert_eq!(flat.kind(), EventKind::Ping);
+        assert!(flat.payload().is_some() && !flat.is_unknown());
+        let wrapped =
+            Event::decode(br#"{"queue":"q","payload":{"meta":{"type":"ping"},"id":2}}"#).unwrap();
+        assert_eq!(wrapped.kind(), EventKind::Ping);
+        // The canonical form of the wrapped body is the body.
+        assert!(wrapped.drift().unwrap().is_empty());
+        // An alias decodes as its event and the kind converts the same way.
+        let alias = Event::decode(br#"{"id":3,"meta":{"type":"pong"}}"#).unwrap();
+        assert_eq!(alias.kind(), EventKind::Ping);
+        assert_eq!(EventKind::from("pong"), EventKind::Ping);
+        // A name given out of band wins and the body may name none.
+        let named = Event::decode_named("ping", br#"{"id":4,"meta":{"type":"x"}}"#).unwrap();
+        assert_eq!(named.kind(), EventKind::Ping);
+        let unknown = Event::decode(br#"{"meta":{"type":"zap"}}"#).unwrap();
+        assert_eq!(unknown.kind().as_str(), "zap");
+        assert!(!unknown.kind().is_known());
+    }
+
+    #[test]
+    fn errors_say_where_the_name_should_be() {
+        let case = |json: &str| Event::decode(json.as_bytes()).unwrap_err();
+        let missing = case(r#"{"id":1}"#);
+        assert_eq!(missing.kind(), DecodeErrorKind::MissingEventName);
+        assert_eq!(missing.path(), Some("meta.type"));
+        let wrapped = case(r#"{"payload":{"id":1,"meta":{}}}"#);
+        assert_eq!(wrapped.path(), Some("payload.meta.type"));
+        let wrong_leaf = case(r#"{"meta":{"type":5}}"#);
+        assert_eq!(wrong_leaf.path(), Some("meta.type"));
+        assert_eq!(
+            wrong_leaf.message(),
+            "invalid type: integer, expected a string (the event name)"
+        );
+        let wrong_node = case(r#"{"meta":"ping"}"#);
+        assert_eq!(wrong_node.path(), Some("meta"));
+        let not_object = case("[1]");
+        assert_eq!(
+            not_object.message(),
+            "invalid type: expected a JSON object (a demo body)"
+        );
+        let bad_body = case(r#"{"payload":{"id":"x","meta":{"type":"ping"}}}"#);
+        assert_eq!(bad_body.path(), Some("payload.id"));
+        assert_eq!(bad_body.event(), Some("ping"));
+    }
+
+    #[test]
+    fn schemas_pin_the_name_and_its_aliases_in_both_forms() {
+        let schema = serde_json::to_value(Event::event_schema("ping").unwrap()).unwrap();
+        let forms = schema["anyOf"].as_array().unwrap();
+        assert_eq!(forms.len(), 2);
+        assert_eq!(
+            forms[0]["allOf"][1]["properties"]["meta"]["properties"]["type"]["enum"],
+            serde_json::json!(["ping", "pong"])
+        );
+        assert_eq!(forms[1]["required"], serde_json::json!(["payload"]));
+        assert!(Event::event_schema("zap").is_none());
+        assert!(
+            Event::event_schema("pong").is_some(),
+            "an alias finds its event"
+        );
+        let union = serde_json::to_value(Event::union_schema()).unwrap();
+        let unknown = union["oneOf"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(unknown["title"], "Unknown");
+    }
+}

@@ -10,8 +10,10 @@
 //! `--no-tls`, `--app-key`, `--auth-url`. Logs go to stderr (`RUST_LOG=debug`). Ctrl-C
 //! closes the connection.
 //!
-//! Each stdout line: `{"channel": …, "event": …, "body": <the event's data>}`, or
-//! `{"subscribed": <channel>}`, or `{"reconnected_after_ms": …}`; errors go to stderr.
+//! Each stdout line: `{"channel": …, "event": …, "body": <the event's data as sent>}`, or
+//! `{"subscribed": <channel>}`, or `{"reconnected_after_ms": …}`; errors go to stderr. The
+//! body is written as it came, never re-parsed (its line breaks become spaces, so that each
+//! event is one line).
 
 use std::process::ExitCode;
 
@@ -19,7 +21,16 @@ use chatapp_events::{
     Channel, EventSource,
     client::{Client, Update},
 };
-use serde_json::json;
+use serde::Serialize;
+use serde_json::{json, value::RawValue};
+
+/// One event line.
+#[derive(Serialize)]
+struct Line<'a> {
+    channel: String,
+    event: &'a str,
+    body: &'a RawValue,
+}
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -69,16 +80,20 @@ async fn run() -> Result<(), String> {
     if channels == 0 {
         return Err("give at least one --channel".to_owned());
     }
-    let mut client = builder.connect();
+    let mut client = builder.connect().await.map_err(|error| error.to_string())?;
     let mut stop = Box::pin(tokio::signal::ctrl_c());
     let mut stopping = false;
     loop {
         tokio::select! {
             item = client.next_event() => match item {
-                Some(Ok(Update::Event { channel, event })) => {
-                    println!("{}", json!({ "channel": channel, "event": event.name(), "body": event.raw() }));
+                Some(Ok(Update::Event { source, event, .. })) => {
+                    let line = Line { channel: source.to_string(), event: event.name(), body: event.raw() };
+                    let text = serde_json::to_string(&line).map_err(|error| error.to_string())?;
+                    // Raw line breaks can only sit between JSON tokens: as spaces the line
+                    // holds the same JSON.
+                    println!("{}", text.replace(['\n', '\r'], " "));
                 }
-                Some(Ok(Update::Subscribed { channel })) => println!("{}", json!({ "subscribed": channel })),
+                Some(Ok(Update::Subscribed { source })) => println!("{}", json!({ "subscribed": source })),
                 Some(Ok(Update::Reconnected { downtime })) => println!("{}", json!({ "reconnected_after_ms": downtime.as_millis() })),
                 Some(Ok(_)) => {}
                 Some(Err(error)) => eprintln!("{error}"),

@@ -10,6 +10,7 @@ mod envelope;
 mod event;
 pub mod events;
 pub mod objects;
+pub mod protocol;
 pub mod schema;
 
 pub use channel::{Channel, MessengerType, ParseChannelError};

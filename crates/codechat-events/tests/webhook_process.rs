@@ -1,10 +1,10 @@
-//! The receiver as an operator sees it: what it logs (never a secret), and the `serve`
-//! example run as a process.
+//! The receiver as an operator sees it: what it logs (never a secret), and the
+//! `codechat_serve` example run as a process.
 
 use std::{
     io::{BufRead, BufReader, Read, Write},
     net::TcpStream,
-    process::{Command, Stdio},
+    process::{Child, ChildStdout, Command, Stdio},
     sync::{Arc, Mutex},
     time::Duration,
 };
@@ -95,8 +95,13 @@ async fn logs_name_route_event_and_status_but_never_secrets_or_payloads() {
         .await
         .unwrap();
         assert!(status.starts_with("HTTP/1.1 40"), "{status}");
-        assert!(receiver.next_event().await.is_some());
-        server.shutdown().await.unwrap();
+        let update = receiver.next_event().await.unwrap().unwrap();
+        assert_eq!(
+            update.source().map(|source| source.path.as_str()),
+            Some("/h"),
+            "the source path never holds the secret"
+        );
+        server.close().await.unwrap();
     }
     let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     for secret in [
@@ -119,76 +124,196 @@ async fn logs_name_route_event_and_status_but_never_secrets_or_payloads() {
     );
 }
 
-#[test]
-fn the_serve_example_prints_events_as_json_lines() {
-    // cargo builds the examples of the package before running its tests.
-    let deps = std::env::current_exe().unwrap();
-    let example = deps
-        .parent()
-        .and_then(|dir| dir.parent())
-        .unwrap()
-        .join("examples")
-        .join("serve");
-    assert!(
-        example.exists(),
-        "{} is missing: run `cargo test -p codechat-events --features webhook`",
-        example.display()
-    );
-    let mut child = Command::new(&example)
-        .args([
-            "--addr",
-            "127.0.0.1:0",
-            "--path",
-            "/hook",
-            "--secret-header",
-            "apikey",
-        ])
-        .env("CODECHAT_WEBHOOK_SECRET", "example-secret")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let addr = loop {
-        let mut line = String::new();
+/// The `codechat_serve` example, started on a free port with a header secret.
+struct Example {
+    child: Child,
+    addr: String,
+    stdout: BufReader<ChildStdout>,
+}
+
+impl Example {
+    fn start() -> Self {
+        // cargo builds the examples of the package before running its tests.
+        let deps = std::env::current_exe().unwrap();
+        let example = deps
+            .parent()
+            .and_then(|dir| dir.parent())
+            .unwrap()
+            .join("examples")
+            .join("codechat_serve");
         assert!(
-            stderr.read_line(&mut line).unwrap() > 0,
-            "the example exited before listening"
+            example.exists(),
+            "{} is missing: run `cargo test -p codechat-events --features webhook`",
+            example.display()
         );
-        if let Some(url) = line.trim().strip_prefix("listening on http://") {
-            break url.to_owned();
+        let mut child = Command::new(&example)
+            .args([
+                "--addr",
+                "127.0.0.1:0",
+                "--path",
+                "/hook",
+                "--secret-header",
+                "apikey",
+            ])
+            .env("CODECHAT_WEBHOOK_SECRET", "example-secret")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stderr = BufReader::new(child.stderr.take().unwrap());
+        let addr = loop {
+            let mut line = String::new();
+            assert!(
+                stderr.read_line(&mut line).unwrap() > 0,
+                "the example exited before listening"
+            );
+            if let Some(url) = line.trim().strip_prefix("listening on http://") {
+                break url.to_owned();
+            }
+        };
+        // Keep draining stderr so that the child never blocks on a full pipe.
+        std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+        let stdout = BufReader::new(child.stdout.take().unwrap());
+        Self {
+            child,
+            addr,
+            stdout,
         }
-    };
-    let body =
-        r#"{"event":"chats.delete","instance":"sales-01","data":["5531911112222@s.whatsapp.net"]}"#;
-    assert_eq!(
+    }
+
+    /// Posts `body` with the secret and an owner; returns the status line.
+    fn post(&self, body: &str) -> String {
         post(
-            &addr,
+            &self.addr,
             "/hook",
             &[
                 ("apikey", "example-secret"),
-                ("x-owner", "owner@s.whatsapp.net")
+                ("x-owner", "owner@s.whatsapp.net"),
             ],
-            body
-        ),
-        "HTTP/1.1 200 OK"
-    );
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    stdout.read_line(&mut line).unwrap();
-    let printed: serde_json::Value = serde_json::from_str(&line).unwrap();
+            body,
+        )
+    }
+
+    /// The next stdout line, without its line break.
+    fn line(&mut self) -> String {
+        let mut line = String::new();
+        assert!(
+            self.stdout.read_line(&mut line).unwrap() > 0,
+            "the example closed its stdout"
+        );
+        line.trim_end_matches('\n').to_owned()
+    }
+
+    /// Ctrl-C: it must stop and exit cleanly.
+    fn interrupt(mut self) {
+        let status = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let exit = self.child.wait().unwrap();
+        assert!(exit.success(), "{exit}");
+    }
+}
+
+impl Drop for Example {
+    fn drop(&mut self) {
+        // After a failed assertion, do not leave the process behind (no-op once it exited).
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A printed line with its body kept as text (a `serde_json::Value` cannot hold `1e400`).
+#[derive(serde::Deserialize)]
+struct Line {
+    received_at: f64,
+    path: String,
+    owner: Option<String>,
+    event: String,
+    known: bool,
+    body: Box<serde_json::value::RawValue>,
+}
+
+#[test]
+fn the_codechat_serve_example_prints_events_as_json_lines() {
+    let mut example = Example::start();
+    let body =
+        r#"{"event":"chats.delete","instance":"sales-01","data":["5531911112222@s.whatsapp.net"]}"#;
+    assert_eq!(example.post(body), "HTTP/1.1 200 OK");
+    let printed: serde_json::Value = serde_json::from_str(&example.line()).unwrap();
     assert_eq!(printed["event"], "chats.delete");
+    assert_eq!(printed["known"], true);
     assert_eq!(printed["owner"], "owner@s.whatsapp.net");
+    assert_eq!(printed["path"], "/hook");
+    assert!(printed["received_at"].as_f64().unwrap() > 1.7e9);
     assert_eq!(
         printed["body"],
         serde_json::from_str::<serde_json::Value>(body).unwrap()
     );
-    // Ctrl-C: it stops and exits cleanly.
-    let status = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let exit = child.wait().unwrap();
-    assert!(exit.success(), "{exit}");
+
+    // A pretty-printed body still gives one line, with the body's text otherwise unchanged.
+    let pretty = "{\n  \"event\": \"typebot.start\",\r\n  \"data\": {\"x\": 1}\n}";
+    assert_eq!(example.post(pretty), "HTTP/1.1 200 OK");
+    let printed: Line = serde_json::from_str(&example.line()).unwrap();
+    assert_eq!(
+        (printed.event.as_str(), printed.known),
+        ("typebot.start", false)
+    );
+    assert_eq!(
+        printed.body.get(),
+        "{   \"event\": \"typebot.start\",    \"data\": {\"x\": 1} }"
+    );
+    example.interrupt();
+}
+
+#[test]
+fn the_codechat_serve_example_prints_bodies_it_could_not_re_parse_and_keeps_going() {
+    let mut example = Example::start();
+    // Each decodes (the field is not modelled, or the event is unknown) but none fits a
+    // `serde_json::Value`: a number out of f64's range, or an escaped lone surrogate.
+    let bodies = [
+        (
+            "connection.update",
+            r#"{"event":"connection.update","instance":"sales-01","data":{"state":"open","statusReason":200,"extra":1e400}}"#,
+        ),
+        (
+            "connection.update",
+            r#"{"event":"connection.update","instance":"sales-01","data":{"state":"open","statusReason":200,"extra":"\ud800"}}"#,
+        ),
+        (
+            "messages.upsert",
+            r#"{"event":"messages.upsert","instance":"sales-01","data":{"keyId":"id-1","keyFromMe":false,"messageType":"conversation","content":{"text":"n","weird":1e400},"messageTimestamp":1718791402}}"#,
+        ),
+        (
+            "typebot.start",
+            r#"{"event":"typebot.start","data":{"x":1e400,"y":"\ud800"}}"#,
+        ),
+    ];
+    for (event, body) in bodies {
+        assert!(serde_json::from_str::<serde_json::Value>(body).is_err());
+        assert_eq!(example.post(body), "HTTP/1.1 200 OK", "{body}");
+        let line = example.line();
+        let printed: Line =
+            serde_json::from_str(&line).unwrap_or_else(|error| panic!("{error}: {line}"));
+        assert_eq!(printed.body.get(), body, "the body is printed as it came");
+        assert_eq!(
+            (
+                printed.event.as_str(),
+                printed.path.as_str(),
+                printed.owner.as_deref()
+            ),
+            (event, "/hook", Some("owner@s.whatsapp.net"))
+        );
+        assert!(printed.received_at > 0.0);
+    }
+    // A refused body with such a number goes to stderr, and is no crash either.
+    let refused = r#"{"event":"chats.delete","data":[1e400]}"#;
+    assert!(example.post(refused).starts_with("HTTP/1.1 422"));
+    // It still answers and prints.
+    let after = r#"{"event":"chats.delete","instance":"sales-01","data":["after"]}"#;
+    assert_eq!(example.post(after), "HTTP/1.1 200 OK");
+    let printed: Line = serde_json::from_str(&example.line()).unwrap();
+    assert_eq!(printed.body.get(), after);
+    example.interrupt();
 }

@@ -1,7 +1,7 @@
 //! Receives CodeChat webhooks and prints each event as a JSON line.
 //!
 //! ```text
-//! cargo run -p codechat-events --features webhook --example serve -- \
+//! cargo run -p codechat-events --features webhook --example codechat_serve -- \
 //!     --addr 127.0.0.1:8080 --path /webhooks/codechat --secret-header apikey
 //! ```
 //!
@@ -12,13 +12,19 @@
 //! users can see). Logs go to stderr (`RUST_LOG=debug` for more). Ctrl-C stops the server,
 //! prints what was still queued, and exits.
 //!
-//! Each stdout line: `{"received_at": <unix seconds>, "owner": …, "event": …, "known": …,
-//! "body": <the body as received>}`. Refused bodies go to stderr as
-//! `{"refused": <error>, "body": <the body as text>}`.
+//! Each stdout line: `{"received_at": <unix seconds>, "path": …, "owner": …, "event": …,
+//! "known": …, "body": <the body as received>}`. The body is written as the JSON text it came
+//! in, not re-parsed (a number such as `1e400` or an escaped lone surrogate in a field the model
+//! does not know stays as sent); only its line breaks, which JSON allows between tokens alone,
+//! become spaces so that each event stays on one line. Refused bodies go to stderr as
+//! `{"refused": <error>, "path": …, "body": <the body as text>}`.
 
 use std::{net::SocketAddr, process::ExitCode, time::UNIX_EPOCH};
 
-use codechat_events::{EventSource, webhook::Receiver};
+use codechat_events::{
+    EventSource,
+    webhook::{Receiver, ReceiverError, Update},
+};
 use serde_json::json;
 
 #[tokio::main]
@@ -33,7 +39,7 @@ async fn main() -> ExitCode {
     match run().await {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("serve: {message}");
+            eprintln!("codechat_serve: {message}");
             ExitCode::FAILURE
         }
     }
@@ -65,7 +71,7 @@ async fn run() -> Result<(), String> {
             "--secret-path" => builder.secret_path(need_secret()?),
             "--help" | "-h" => {
                 println!(
-                    "usage: serve [--addr ip:port] [--path /p] [--body-limit bytes] [--secret-header name | --secret-query name | --secret-path]"
+                    "usage: codechat_serve [--addr ip:port] [--path /p] [--body-limit bytes] [--secret-header name | --secret-query name | --secret-path]"
                 );
                 return Ok(());
             }
@@ -82,28 +88,65 @@ async fn run() -> Result<(), String> {
     loop {
         tokio::select! {
             item = events.next_event() => match item {
-                Some(Ok(delivery)) => {
-                    let received_at = delivery.received_at.duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or_default();
-                    let line = json!({
-                        "received_at": received_at,
-                        "owner": delivery.owner,
-                        "event": delivery.event.name(),
-                        "known": !delivery.event.is_unknown(),
-                        "body": delivery.event.raw(),
-                    });
-                    println!("{line}");
+                Some(Ok(update)) => {
+                    if let Some(line) = event_line(&update) {
+                        println!("{line}");
+                    }
                 }
-                Some(Err(refused)) => {
-                    eprintln!("{}", json!({ "refused": refused.to_string(), "body": String::from_utf8_lossy(refused.raw()) }));
-                }
+                Some(Err(refused)) => eprintln!("{}", refused_line(&refused)),
                 None => return Ok(()),
             },
             _ = &mut stop, if server.is_some() => {
                 eprintln!("stopping: finishing requests in flight, then printing what is queued");
                 if let Some(server) = server.take() {
-                    server.shutdown().await.map_err(|e| format!("server error: {e}"))?;
+                    server.close().await.map_err(|e| format!("server error: {e}"))?;
                 }
             }
         }
     }
+}
+
+/// The stdout line of an accepted event; `None` for other updates (the receiver has none).
+fn event_line(update: &Update) -> Option<String> {
+    let Update::Event {
+        source,
+        event,
+        received_at,
+    } = update
+    else {
+        return None;
+    };
+    let received_at = received_at
+        .duration_since(UNIX_EPOCH)
+        .map(|since| since.as_secs_f64())
+        .unwrap_or_default();
+    // The fields this program makes go through serde_json; the body is copied as text.
+    let body = event.raw().get().replace(['\r', '\n'], " ");
+    Some(format!(
+        r#"{{"received_at":{},"path":{},"owner":{},"event":{},"known":{},"body":{body}}}"#,
+        json(&received_at),
+        json(&source.path),
+        json(&source.owner),
+        json(&event.name()),
+        json(&!event.is_unknown()),
+    ))
+}
+
+/// A value this program made, as JSON text.
+fn json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).expect("strings, numbers and booleans serialize")
+}
+
+/// The stderr line of a refused body.
+fn refused_line(refused: &ReceiverError) -> String {
+    let path = match refused {
+        ReceiverError::Decode { source, .. } => Some(source.path.as_str()),
+        _ => None,
+    };
+    json!({
+        "refused": refused.to_string(),
+        "path": path,
+        "body": String::from_utf8_lossy(refused.raw()),
+    })
+    .to_string()
 }

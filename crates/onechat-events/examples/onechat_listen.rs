@@ -1,7 +1,7 @@
 //! Listens to a OneChat installation and prints each event as a JSON line.
 //!
 //! ```text
-//! ONECHAT_PUBSUB_TOKEN=… cargo run -p onechat-events --features client --example listen -- \
+//! ONECHAT_PUBSUB_TOKEN=… cargo run -p onechat-events --features client --example onechat_listen -- \
 //!     --url https://chat.example.com --user-id 7 --account 1 --account 2
 //! ```
 //!
@@ -12,15 +12,15 @@
 //! identifier). Ctrl-C closes the connection.
 //!
 //! Each stdout line is `{"account": <subscription's account>, "event": …, "account_id": …,
-//! "body": <the broadcast>}` or `{"reconnected_after_ms": …}`; errors go to stderr.
+//! "body": <the broadcast, as received>}` or `{"reconnected_after_ms": …}`; confirmed
+//! subscriptions and errors go to stderr.
 
 use std::{process::ExitCode, time::Duration};
 
 use onechat_events::{
-    EventSource,
+    EventSource, Id, Identifier,
     client::{Client, Update},
 };
-use serde_json::json;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -35,7 +35,7 @@ async fn main() -> ExitCode {
     match run().await {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("listen: {message}");
+            eprintln!("onechat_listen: {message}");
             ExitCode::FAILURE
         }
     }
@@ -73,7 +73,7 @@ async fn run() -> Result<(), String> {
             }
             "--help" | "-h" => {
                 println!(
-                    "usage: listen --url <installation url> [--user-id <id> --account <id>…] [--presence-secs n] [--confirm-secs n]"
+                    "usage: onechat_listen --url <installation url> [--user-id <id> --account <id>…] [--presence-secs n] [--confirm-secs n]"
                 );
                 return Ok(());
             }
@@ -94,28 +94,30 @@ async fn run() -> Result<(), String> {
         .connect()
         .await
         .map_err(|e| e.to_string())?;
-    eprintln!(
-        "connected; {} subscription(s) confirmed",
-        client.subscriptions().len()
-    );
+    eprintln!("connected; {} subscription(s) sent", client.sources().len());
     let mut stop = Box::pin(tokio::signal::ctrl_c());
     let mut stopping = false;
     loop {
         tokio::select! {
             item = client.next_event() => match item {
-                Some(Ok(Update::Event(delivery))) => {
-                    let account = delivery.subscription.account_id().and_then(onechat_events::Id::as_i64);
-                    let line = json!({
-                        "account": account,
-                        "event": delivery.event.name(),
-                        "account_id": delivery.event.account_id().and_then(onechat_events::Id::as_i64),
-                        "body": delivery.event.raw(),
-                    });
-                    println!("{line}");
+                Some(Ok(Update::Event { source, event, .. })) => {
+                    // The body is written as received: the line is built around its text.
+                    println!(
+                        r#"{{"account":{},"event":{},"account_id":{},"body":{}}}"#,
+                        json_number(account(&source)),
+                        // A string always serializes.
+                        serde_json::to_string(event.name()).unwrap_or_default(),
+                        json_number(event.account_id().and_then(Id::as_i64)),
+                        one_line(event.raw().get())
+                    );
                 }
                 Some(Ok(Update::Reconnected { downtime })) => {
-                    println!("{}", json!({ "reconnected_after_ms": downtime.as_millis() }));
+                    println!(r#"{{"reconnected_after_ms":{}}}"#, downtime.as_millis());
                 }
+                Some(Ok(Update::Subscribed { source })) => match account(&source) {
+                    Some(account) => eprintln!("subscribed: account {account}"),
+                    None => eprintln!("subscribed: contact"),
+                },
                 Some(Ok(_)) => {}
                 Some(Err(error)) => eprintln!("{error}"),
                 None => return Ok(()),
@@ -127,4 +129,24 @@ async fn run() -> Result<(), String> {
             }
         }
     }
+}
+
+/// The account of a subscription (agents).
+fn account(source: &Identifier) -> Option<i64> {
+    source.account_id().and_then(Id::as_i64)
+}
+
+/// JSON text on one line: a raw line break can only be whitespace between tokens (inside
+/// strings it is escaped), so it becomes a space and the value is unchanged.
+fn one_line(json: &str) -> std::borrow::Cow<'_, str> {
+    if json.contains(['\n', '\r']) {
+        json.replace(['\n', '\r'], " ").into()
+    } else {
+        json.into()
+    }
+}
+
+/// A number, or `null`.
+fn json_number(number: Option<i64>) -> String {
+    number.map_or_else(|| "null".to_owned(), |number| number.to_string())
 }
