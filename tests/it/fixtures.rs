@@ -4,6 +4,14 @@
 
 fn main() {
     let args = libtest_mimic::Arguments::from_args();
+    if !args.list {
+        eprint!(
+            "fixture corpus:\n{}{}{}",
+            chat_events_tests::summary::<chatapp_events::Event>("chatapp"),
+            chat_events_tests::summary::<codechat_events::Event>("codechat"),
+            chat_events_tests::summary::<onechat_events::Event>("onechat"),
+        );
+    }
     let mut trials = chat_events_tests::provider_trials::<chatapp_events::Event>(
         "chatapp",
         chatapp_events::EventKind::KNOWN,

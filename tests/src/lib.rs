@@ -94,6 +94,64 @@ impl Fixture {
     }
 }
 
+/// A table file beside the fixtures of a provenance folder (`DRIFT.md`, `UNKNOWN.md`): its
+/// markdown table rows as cells, the header and separator left out. Missing file: no rows.
+///
+/// # Panics
+///
+/// When the file exists but cannot be read.
+pub fn table_rows(provider: &str, provenance: &str, file: &str) -> Vec<Vec<String>> {
+    let path = workspace_root()
+        .join("tests/fixtures")
+        .join(provider)
+        .join(provenance)
+        .join(file);
+    let Ok(text) = fs::read_to_string(&path) else {
+        return Vec::new();
+    };
+    text.lines()
+        .filter(|line| line.starts_with('|'))
+        .skip(2)
+        .map(|line| {
+            line.trim_matches('|')
+                .split('|')
+                .map(|cell| cell.trim().trim_matches('`').to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+/// The drift a fixture is allowed, from its folder's `DRIFT.md` (`| file | path | reason |`):
+/// the JSON paths (and everything below them) that may differ, each with its reason.
+pub fn allowed_drift(fixture: &Fixture) -> Vec<String> {
+    let name = file_name(&fixture.path);
+    table_rows(&fixture.provider, &fixture.provenance, "DRIFT.md")
+        .into_iter()
+        .filter(|row| row.len() >= 3 && row[0] == name && !row[2].is_empty())
+        .map(|row| row[1].clone())
+        .collect()
+}
+
+/// Whether the fixture is listed in its folder's `UNKNOWN.md` (`| file | reason |`): a payload
+/// of an event upstream does not have (a fork's, an illustration's), which must decode as an
+/// unknown event with its raw JSON.
+pub fn expected_unknown(fixture: &Fixture) -> bool {
+    let name = file_name(&fixture.path);
+    table_rows(&fixture.provider, &fixture.provenance, "UNKNOWN.md")
+        .iter()
+        .any(|row| row.len() >= 2 && row[0] == name && !row[1].is_empty())
+}
+
+/// Whether a drift path is covered by an allowed path (the same, or below it).
+fn covered(path: &str, allowed: &[String]) -> bool {
+    allowed.iter().any(|allowed| {
+        path == allowed
+            || path
+                .strip_prefix(allowed.as_str())
+                .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+    })
+}
+
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -215,6 +273,34 @@ pub fn check_round_trip<E: ProviderEvent + PartialEq + Debug>(
 ) -> Result<(), Failed> {
     let decoded =
         E::decode(fixture.json.as_bytes()).map_err(|e| format!("does not decode: {e}"))?;
+    if expected_unknown(fixture) {
+        if !decoded.is_unknown() {
+            return Err(format!(
+                "UNKNOWN.md lists it, but it decoded as the known event `{}`",
+                decoded.name()
+            )
+            .into());
+        }
+        let written = serde_json::to_string(decoded.event()).map_err(|e| e.to_string())?;
+        let again: serde_json::Value = serde_json::from_str(&written).map_err(|e| e.to_string())?;
+        let original: serde_json::Value =
+            serde_json::from_str(&fixture.json).map_err(|e| e.to_string())?;
+        let named = fixture.stem.replace('@', ":");
+        let name_fits = named
+            .strip_prefix(decoded.name())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'));
+        return if !name_fits {
+            Err(format!(
+                "decoded as unknown `{}`, the file says `{named}`",
+                decoded.name()
+            )
+            .into())
+        } else if again == original {
+            Ok(())
+        } else {
+            Err("an unknown event does not serialize back to its JSON".into())
+        };
+    }
     if decoded.is_unknown() {
         return Err(format!("decoded as an unknown event `{}`", decoded.name()).into());
     }
@@ -230,8 +316,11 @@ pub fn check_round_trip<E: ProviderEvent + PartialEq + Debug>(
         E::canonical_json(serde_json::from_str(&fixture.json).map_err(|e| e.to_string())?);
     let model =
         serde_json::to_value(decoded.event()).map_err(|e| format!("does not serialize: {e}"))?;
-    let dropped = drift::compare(&original, &model);
-    let added = drift::compare(&model, &original);
+    let allowed = allowed_drift(fixture);
+    let mut dropped = drift::compare(&original, &model);
+    let mut added = drift::compare(&model, &original);
+    dropped.retain(|drift| !covered(drift.path(), &allowed));
+    added.retain(|drift| !covered(drift.path(), &allowed));
     if !dropped.is_empty() || !added.is_empty() {
         let mut report = String::from("re-serialization differs from the fixture:");
         for drift in &dropped {
@@ -244,6 +333,21 @@ pub fn check_round_trip<E: ProviderEvent + PartialEq + Debug>(
             let _ = write!(report, "\n  `{}` added by the model", drift.path());
         }
         return Err(report.into());
+    }
+    let unused: Vec<&String> = allowed
+        .iter()
+        .filter(|path| {
+            !drift::compare(&original, &model)
+                .iter()
+                .chain(drift::compare(&model, &original).iter())
+                .any(|drift| covered(drift.path(), std::slice::from_ref(path)))
+        })
+        .collect();
+    if !unused.is_empty() {
+        return Err(format!(
+            "DRIFT.md allows paths that do not drift any more (remove them): {unused:?}"
+        )
+        .into());
     }
     let again = E::decode(model.to_string().as_bytes())
         .map_err(|e| format!("re-serialized JSON does not decode: {e}"))?;
@@ -287,11 +391,13 @@ pub fn check_schema(fixture: &Fixture, known: &[&str]) -> Result<(), Failed> {
     let instance: serde_json::Value =
         serde_json::from_str(&fixture.json).map_err(|e| e.to_string())?;
     let mut report = String::new();
-    for name in [
-        fixture.event_name(known).replace(':', "@").as_str(),
-        "event",
-        "envelope",
-    ] {
+    let event = fixture.event_name(known).replace(':', "@");
+    let names: &[&str] = if expected_unknown(fixture) {
+        &["event", "envelope"]
+    } else {
+        &[event.as_str(), "event", "envelope"]
+    };
+    for &name in names {
         let schema = load_schema(&fixture.provider, name)?;
         let validator = jsonschema::validator_for(&schema)
             .map_err(|e| format!("schema {name} is invalid: {e}"))?;
@@ -323,7 +429,7 @@ pub fn check_coverage(fixtures: &[Fixture], known: &[&str]) -> Result<(), Failed
         .collect();
     let stray: Vec<String> = fixtures
         .iter()
-        .filter(|f| !known.contains(&f.event_name(known)))
+        .filter(|f| !known.contains(&f.event_name(known)) && !expected_unknown(f))
         .map(Fixture::id)
         .collect();
     if missing.is_empty() && stray.is_empty() {
@@ -362,4 +468,60 @@ where
         check_coverage(&fixtures, known)
     }));
     trials
+}
+
+/// What one fixture gives when decoded: clean, drifting (by how many paths), unknown, or an
+/// error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Decoded as a known event and re-serializes to the same JSON.
+    Clean,
+    /// Decoded as a known event; these paths drift.
+    Drift(Vec<String>),
+    /// Decoded as an event this version does not know.
+    Unknown,
+    /// Did not decode.
+    Error(String),
+}
+
+/// Decodes a fixture and classifies the result.
+pub fn outcome<E: ProviderEvent>(fixture: &Fixture) -> Outcome {
+    let decoded = match E::decode(fixture.json.as_bytes()) {
+        Ok(decoded) => decoded,
+        Err(error) => return Outcome::Error(error.to_string()),
+    };
+    if decoded.is_unknown() {
+        return Outcome::Unknown;
+    }
+    match decoded.drift() {
+        Ok(drift) if drift.is_empty() => Outcome::Clean,
+        Ok(drift) => Outcome::Drift(drift.iter().map(|drift| drift.path().to_owned()).collect()),
+        Err(error) => Outcome::Error(format!("does not re-serialize: {error}")),
+    }
+}
+
+/// Counts of each outcome per provenance folder of `provider`, as a text table (printed by
+/// the fixture test binary before it runs, so every run says how the corpus stands).
+pub fn summary<E: ProviderEvent>(provider: &str) -> String {
+    let mut rows: std::collections::BTreeMap<String, [usize; 4]> =
+        std::collections::BTreeMap::new();
+    for fixture in fixtures(provider) {
+        let row = rows.entry(fixture.provenance.clone()).or_default();
+        let index = match outcome::<E>(&fixture) {
+            Outcome::Clean => 0,
+            Outcome::Drift(_) => 1,
+            Outcome::Unknown => 2,
+            Outcome::Error(_) => 3,
+        };
+        row[index] += 1;
+    }
+    let mut text = String::new();
+    for (provenance, [clean, drift, unknown, error]) in rows {
+        let _ = writeln!(
+            text,
+            "{provider:<9} {provenance:<22} {:>5} files: {clean:>4} clean, {drift:>4} drift, {unknown:>3} unknown, {error:>3} error",
+            clean + drift + unknown + error
+        );
+    }
+    text
 }
