@@ -4,6 +4,24 @@
 
 fn main() {
     let args = libtest_mimic::Arguments::from_args();
+    if std::env::var_os("CORPUS_REPORT").is_some() {
+        for (provider, report) in [
+            (
+                "chatapp",
+                chat_events_tests::report::<chatapp_events::Event>("chatapp"),
+            ),
+            (
+                "codechat",
+                chat_events_tests::report::<codechat_events::Event>("codechat"),
+            ),
+            (
+                "onechat",
+                chat_events_tests::report::<onechat_events::Event>("onechat"),
+            ),
+        ] {
+            eprintln!("== {provider}\n{report}");
+        }
+    }
     if !args.list {
         eprint!(
             "fixture corpus:\n{}{}{}",

@@ -525,3 +525,17 @@ pub fn summary<E: ProviderEvent>(provider: &str) -> String {
     }
     text
 }
+
+/// Every fixture of `provider` with its outcome, one line each, drift paths and errors
+/// included (the fixture binary prints it when `CORPUS_REPORT` is set).
+pub fn report<E: ProviderEvent>(provider: &str) -> String {
+    let mut text = String::new();
+    for fixture in fixtures(provider) {
+        let outcome = outcome::<E>(&fixture);
+        if outcome == Outcome::Clean {
+            continue;
+        }
+        let _ = writeln!(text, "{}: {outcome:?}", fixture.id());
+    }
+    text
+}

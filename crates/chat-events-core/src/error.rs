@@ -12,6 +12,10 @@ pub enum DecodeErrorKind {
     MissingEventName,
     /// The JSON is well-formed but a value has the wrong type or shape for the named event.
     Data,
+    /// The JSON is well-formed but not I-JSON (RFC 7493): a duplicate key, a lone
+    /// surrogate, a number beyond a 64-bit float, or nesting too deep. Readers would not all
+    /// read it back the same way, so it is refused whatever the event.
+    NotInteroperable,
 }
 
 /// A payload that could not be decoded.
@@ -87,6 +91,19 @@ impl DecodeError {
             position: None,
             raw: None,
         }))
+    }
+
+    /// The payload is well-formed JSON that not every reader reads back the same way (see
+    /// [`DecodeErrorKind::NotInteroperable`]); `path` is where.
+    pub fn not_interoperable(
+        provider: &'static str,
+        event: Option<&str>,
+        path: String,
+        message: &str,
+    ) -> Self {
+        let mut error = Self::data(provider, event, path, message);
+        error.0.kind = DecodeErrorKind::NotInteroperable;
+        error
     }
 
     /// A value at `path` does not fit the model of `event`; `message` is serde's description.

@@ -315,9 +315,42 @@ pub fn decode_at<'a, T: Deserialize<'a>>(
     }
     let mut deserializer = serde_json::Deserializer::from_str(raw.get());
     serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = join_path(prefix, &error.path().to_string());
+        let path = join_path(prefix, &render_path(error.path()));
         DecodeError::data(provider, event, path, &error.inner().to_string())
     })
+}
+
+/// A serde_path_to_error path as text, payload keys redacted
+/// ([`path_segment`](crate::path_segment)): `data[0].presences.<key>.lastKnownPresence`.
+fn render_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut text = String::new();
+    for segment in path {
+        match segment {
+            Segment::Seq { index } => {
+                text.push('[');
+                text.push_str(&index.to_string());
+                text.push(']');
+            }
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(&crate::path_segment(key));
+            }
+            Segment::Unknown => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push('?');
+            }
+        }
+    }
+    if text.is_empty() {
+        ".".to_owned()
+    } else {
+        text
+    }
 }
 
 /// Deserializes `T` from an object captured as raw JSON inside a `Deserialize` impl (the
@@ -341,7 +374,10 @@ pub fn decode_captured<'a, T: Deserialize<'a>, E: serde::de::Error>(
         let message = inner
             .rfind(" at line ")
             .map_or(inner.as_str(), |index| &inner[..index]);
-        E::custom(format_args!("{message} (at `{}` inside)", error.path()))
+        E::custom(format_args!(
+            "{message} (at `{}` inside)",
+            render_path(error.path())
+        ))
     })
 }
 
@@ -379,5 +415,27 @@ mod tests {
         assert_eq!(error.path(), Some("data[1].id"));
         assert_eq!(error.event(), Some("thing"));
         assert!(!error.to_string().contains("\"x\""), "{error}");
+    }
+
+    #[test]
+    fn payload_keys_are_not_printed_in_paths() {
+        let raw: Box<RawValue> =
+            serde_json::from_str(r#"{"presences":{"5531911112222@s.whatsapp.net":{"n":"x"}}}"#)
+                .unwrap();
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Entry {
+            n: u8,
+        }
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Body {
+            presences: std::collections::BTreeMap<String, Entry>,
+        }
+        let error = decode_at::<Body>("test", Some("thing"), "data", &raw).unwrap_err();
+        assert_eq!(error.path(), Some("data.presences.<key>.n"));
+        for text in [error.to_string(), format!("{error:?}")] {
+            assert!(!text.contains("5531911112222"), "{text}");
+        }
     }
 }

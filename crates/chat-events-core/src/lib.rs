@@ -42,6 +42,7 @@ pub mod schema;
 mod shape;
 mod source;
 mod spine;
+mod validate;
 
 pub use chat_events_macros::{Shape, event_enum, open_enum};
 pub use error::{DecodeError, DecodeErrorKind};
@@ -56,8 +57,10 @@ pub use lenient::{
     secret::Secret,
     timestamp::{Timestamp, TimestampForm},
 };
+pub use shape::Shape;
 pub use source::{ConnectionState, EventSource, ReplaySource, SourceError, Update};
 pub use spine::{Spine, Wrapper};
+pub use validate::{MAX_DEPTH, path_segment};
 
 /// What the macros of this crate expand to. Not public API: nothing here is stable.
 #[doc(hidden)]

@@ -7,6 +7,36 @@ use schemars::{Schema, json_schema};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
+/// What every enum deriving [`Shape`](derive@crate::Shape) tells about the value it holds:
+/// which shape arrived.
+///
+/// ```
+/// use chat_events_core::{RawJson, Shape};
+///
+/// #[derive(Debug, Shape)]
+/// /// A bare id or a record.
+/// enum Who {
+///     /// A bare id.
+///     #[shape(string)]
+///     Id(String),
+///     /// Anything else.
+///     #[shape(other)]
+///     Other(RawJson),
+/// }
+///
+/// let who: Who = serde_json::from_str(r#""u-1""#).unwrap();
+/// assert_eq!((who.shape(), who.is_known_shape()), ("Id", true));
+/// let who: Who = serde_json::from_str("[1]").unwrap();
+/// assert_eq!((who.shape(), who.is_known_shape()), ("Other", false));
+/// ```
+pub trait Shape {
+    /// The name of the variant the value was read as (`"Row"`, `"Baileys"`, `"Other"`).
+    fn shape(&self) -> &'static str;
+
+    /// Whether the value fit one of the typed shapes (false for the raw catch-all).
+    fn is_known_shape(&self) -> bool;
+}
+
 /// A condition a shape variant puts on the JSON value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[allow(clippy::exhaustive_enums)] // built by `#[derive(Shape)]`'s output

@@ -211,6 +211,9 @@ pub(crate) fn decode<E: Dispatch>(raw: &RawValue, given: Option<&str>) -> Result
         let message = format!("invalid type: expected a JSON object ({})", spine.what);
         return Err(DecodeError::data(provider, given, ".".to_owned(), &message));
     }
+    crate::validate::check(raw).map_err(|refusal| {
+        DecodeError::not_interoperable(provider, given, refusal.path, &refusal.message)
+    })?;
     let wrapper = spine.wrapper_key();
     let head = peek(raw, wrapper, given.is_none().then_some(spine.name_path))
         .map_err(|error| DecodeError::data(provider, given, ".".to_owned(), &error.to_string()))?;

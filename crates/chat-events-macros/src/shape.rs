@@ -283,10 +283,28 @@ pub(crate) fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     };
     let serialize = serialize(ident, &variants);
     let schema = schema(ident, &doc, &variants);
+    let names = variants.iter().map(|variant| &variant.ident);
+    let names_text = variants.iter().map(|variant| variant.ident.to_string());
+    let raw = variants.iter().map(|variant| !variant.other);
+    let idents = variants.iter().map(|variant| &variant.ident);
     Ok(quote! {
         #deserialize
         #serialize
         #schema
+
+        impl ::chat_events_core::Shape for #ident {
+            fn shape(&self) -> &'static str {
+                match self {
+                    #(Self::#names(_) => #names_text,)*
+                }
+            }
+
+            fn is_known_shape(&self) -> bool {
+                match self {
+                    #(Self::#idents(_) => #raw,)*
+                }
+            }
+        }
     })
 }
 

@@ -213,7 +213,12 @@ fn parse_seconds_text(text: &str) -> Option<f64> {
     }
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+/// The years a parsed date may have: far beyond any real timestamp, and small enough that no
+/// arithmetic below can overflow.
+const YEARS: std::ops::RangeInclusive<i64> = -1_000_000..=1_000_000;
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm). The
+/// caller keeps `year` within [`YEARS`], `month` within 1–12 and `day` within 1–31.
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let year = if month <= 2 { year - 1 } else { year };
     let era = year.div_euclid(400);
@@ -224,6 +229,7 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + day_of_era - 719_468
 }
 
+/// The number written with exactly `len` ASCII digits in `text`.
 fn number(text: &str, len: usize) -> Option<i64> {
     (text.len() == len && text.bytes().all(|b| b.is_ascii_digit()))
         .then(|| text.parse().ok())
@@ -240,7 +246,8 @@ fn civil_seconds(
     minute: i64,
     second: i64,
 ) -> Option<f64> {
-    let valid = (1..=12).contains(&month)
+    let valid = YEARS.contains(&year)
+        && (1..=12).contains(&month)
         && (1..=31).contains(&day)
         && (0..=23).contains(&hour)
         && (0..=59).contains(&minute)
@@ -257,15 +264,19 @@ fn parse_offset(text: &str) -> Option<i64> {
         "" | "Z" | "z" | "UTC" | "GMT" => return Some(0),
         _ => {}
     }
+    // Offsets are ASCII; anything else (and every slice below) is then safe to cut by byte.
+    if !text.is_ascii() {
+        return None;
+    }
     let sign = match text.as_bytes().first()? {
         b'+' => 1,
         b'-' => -1,
         _ => return None,
     };
-    let rest = text[1..].replace(':', "");
+    let rest = text.get(1..)?.replace(':', "");
     let (hours, minutes) = match rest.len() {
         2 => (number(&rest, 2)?, 0),
-        4 => (number(&rest[..2], 2)?, number(&rest[2..], 2)?),
+        4 => (number(rest.get(..2)?, 2)?, number(rest.get(2..)?, 2)?),
         _ => return None,
     };
     (hours <= 23 && minutes <= 59).then_some(sign * (hours * 3_600 + minutes * 60))
@@ -273,30 +284,35 @@ fn parse_offset(text: &str) -> Option<i64> {
 
 /// `2025-01-13T04:39:00.214Z`, `2020-03-03 13:05:57 UTC`, `2024-08-28`.
 fn parse_iso8601(text: &str) -> Option<f64> {
-    let date = text.get(..10)?;
-    let (year, month, day) = (
-        number(&date[..4], 4)?,
-        number(date.get(5..7)?, 2)?,
-        number(date.get(8..10)?, 2)?,
-    );
-    if date.as_bytes()[4] != b'-' || date.as_bytes()[7] != b'-' {
+    // ISO-8601 is ASCII: refusing anything else first makes every byte offset below a
+    // character boundary.
+    if !text.is_ascii() {
         return None;
     }
-    let rest = &text[10..];
+    let bytes = text.as_bytes();
+    let (year, month, day) = (
+        number(text.get(..4)?, 4)?,
+        number(text.get(5..7)?, 2)?,
+        number(text.get(8..10)?, 2)?,
+    );
+    if bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
+        return None;
+    }
+    let rest = text.get(10..)?;
     if rest.is_empty() {
         return civil_seconds(year, month, day, 0, 0, 0);
     }
     let rest = rest.strip_prefix(['T', 't', ' '])?;
     let time = rest.get(..8)?;
-    if time.as_bytes()[2] != b':' || time.as_bytes()[5] != b':' {
+    if time.as_bytes().get(2) != Some(&b':') || time.as_bytes().get(5) != Some(&b':') {
         return None;
     }
     let (hour, minute, second) = (
-        number(&time[..2], 2)?,
-        number(&time[3..5], 2)?,
-        number(&time[6..8], 2)?,
+        number(time.get(..2)?, 2)?,
+        number(time.get(3..5)?, 2)?,
+        number(time.get(6..8)?, 2)?,
     );
-    let mut rest = &rest[8..];
+    let mut rest = rest.get(8..)?;
     let mut fraction = 0.0;
     if let Some(after_dot) = rest.strip_prefix('.') {
         let end = after_dot
@@ -305,8 +321,10 @@ fn parse_iso8601(text: &str) -> Option<f64> {
         if end == 0 {
             return None;
         }
-        fraction = format!("0.{}", &after_dot[..end]).parse().ok()?;
-        rest = &after_dot[end..];
+        // Digits past nanoseconds add nothing an f64 can hold.
+        let digits = after_dot.get(..end.min(9))?;
+        fraction = format!("0.{digits}").parse().ok()?;
+        rest = after_dot.get(end..)?;
     }
     let offset = parse_offset(rest)?;
     #[allow(clippy::cast_precision_loss)]
@@ -314,7 +332,8 @@ fn parse_iso8601(text: &str) -> Option<f64> {
     Some(civil_seconds(year, month, day, hour, minute, second)? + fraction - offset)
 }
 
-/// `Fri Jul 23 2021 22:43:14 GMT+0530 (India Standard Time)`.
+/// `Fri Jul 23 2021 22:43:14 GMT+0530 (India Standard Time)` (the zone name in parentheses
+/// may be in any language).
 fn parse_js_date(text: &str) -> Option<f64> {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -329,6 +348,9 @@ fn parse_js_date(text: &str) -> Option<f64> {
     let zone = parts.next()?.strip_prefix("GMT")?;
     let mut clock = time.split(':').map(|part| number(part, 2));
     let (hour, minute, second) = (clock.next()??, clock.next()??, clock.next()??);
+    if clock.next().is_some() {
+        return None;
+    }
     #[allow(clippy::cast_possible_wrap)] // month index is below 12
     let month = month as i64 + 1;
     #[allow(clippy::cast_precision_loss)]
@@ -371,9 +393,12 @@ mod tests {
         assert_eq!(seconds("Mon Foo 13 2025 04:32:05 GMT+0000"), None);
     }
 
+    fn parse(json: &str) -> Timestamp {
+        serde_json::from_str::<Timestamp>(json).unwrap()
+    }
+
     #[test]
     fn keeps_forms_apart() {
-        let parse = |json: &str| serde_json::from_str::<Timestamp>(json).unwrap();
         assert_eq!(parse("1").form(), TimestampForm::Seconds);
         assert_eq!(parse("1.0").form(), TimestampForm::FractionalSeconds);
         assert_eq!(
@@ -386,5 +411,49 @@ mod tests {
         assert_eq!(parse(r#""""#).unix_seconds(), None);
         assert!(serde_json::from_str::<Timestamp>("true").is_err());
         assert_eq!(parse("-1").to_system_time(), None);
+    }
+
+    #[test]
+    fn hostile_text_gives_none_never_a_panic() {
+        // Multi-byte characters where byte offsets would cut them (issue 12).
+        for text in [
+            "20é5-01-13T04:39:00Z",
+            "202é-01-13T04:39:00Z",
+            "2025-0é-13T04:39:00Z",
+            "2025-01-13T0é:39:00Z",
+            "2025-01-13T04:39:00.é",
+            "2025-01-13T04:39:00+aéb",
+            "2025-01-13T04:39:00+éé",
+            "Mon Jan 13 2025 04:32:05 GMT+aéb",
+            "Mon Jan 13 2025 04:32:05 GMT+éé",
+            "Mon Jén 13 2025 04:32:05 GMT+0000",
+            "é",
+            "2025-01-1",
+            "2025-01-13T",
+            "2025-01-13T04:39:00.",
+        ] {
+            let timestamp = parse(&format!("{text:?}"));
+            assert_eq!(timestamp.unix_seconds(), None, "{text}");
+            let _ = timestamp.form();
+            let _ = timestamp.to_system_time();
+        }
+        // Huge years: no overflow, no wrong time.
+        for text in [
+            "Mon Jan 13 9223372036854775807 04:32:05 GMT+0000",
+            "Mon Jan 13 -9223372036854775808 04:32:05 GMT+0000",
+            "Mon Jan 13 1000001 04:32:05 GMT+0000",
+        ] {
+            let timestamp = parse(&format!("{text:?}"));
+            assert_eq!(timestamp.unix_seconds(), None, "{text}");
+            assert_eq!(timestamp.to_system_time(), None, "{text}");
+        }
+        // A long fraction is read to nanoseconds.
+        assert_eq!(
+            parse(r#""1970-01-01T00:00:01.5000000000000000000000001Z""#).unix_seconds(),
+            Some(1.5)
+        );
+        // Huge numbers of seconds do not make a time either.
+        assert_eq!(parse("1e300").to_system_time(), None);
+        assert_eq!(parse(r#""99999999999999999999999""#).to_system_time(), None);
     }
 }
