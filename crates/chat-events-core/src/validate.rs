@@ -109,7 +109,7 @@ impl<'de> DeserializeSeed<'de> for Strict<'_, 'de> {
     }
 }
 
-impl<'de> Strict<'_, 'de> {
+impl Strict<'_, '_> {
     fn deeper<E: de::Error>(&self) -> Result<(), E> {
         if self.depth >= MAX_DEPTH {
             Err(E::custom(format_args!(
@@ -177,7 +177,7 @@ impl<'de> Visitor<'de> for Strict<'_, 'de> {
         self.deeper()?;
         let mut seen: Vec<Cow<'de, str>> = Vec::new();
         while let Some(key) = map.next_key_seed(KeySeed)? {
-            if seen.iter().any(|earlier| *earlier == key) {
+            if seen.contains(&key) {
                 self.path.borrow_mut().push(Step::Key(key));
                 return Err(de::Error::custom(
                     "duplicate key (the payload gives this key twice; readers disagree on which wins)",
