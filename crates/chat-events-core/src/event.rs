@@ -419,9 +419,6 @@ mod tests {
 
     #[test]
     fn payload_keys_are_not_printed_in_paths() {
-        let raw: Box<RawValue> =
-            serde_json::from_str(r#"{"presences":{"5531911112222@s.whatsapp.net":{"n":"x"}}}"#)
-                .unwrap();
         #[derive(serde::Deserialize, Debug)]
         #[allow(dead_code)]
         struct Entry {
@@ -432,6 +429,9 @@ mod tests {
         struct Body {
             presences: std::collections::BTreeMap<String, Entry>,
         }
+        let raw: Box<RawValue> =
+            serde_json::from_str(r#"{"presences":{"5531911112222@s.whatsapp.net":{"n":"x"}}}"#)
+                .unwrap();
         let error = decode_at::<Body>("test", Some("thing"), "data", &raw).unwrap_err();
         assert_eq!(error.path(), Some("data.presences.<key>.n"));
         for text in [error.to_string(), format!("{error:?}")] {
