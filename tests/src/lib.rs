@@ -473,6 +473,7 @@ where
 /// What one fixture gives when decoded: clean, drifting (by how many paths), unknown, or an
 /// error.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[allow(clippy::exhaustive_enums)] // a test-only crate
 pub enum Outcome {
     /// Decoded as a known event and re-serializes to the same JSON.
     Clean,
