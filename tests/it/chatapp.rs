@@ -354,8 +354,8 @@ fn every_fixture_event_reaches_its_payload_and_meta() {
     let all: Vec<Fixture> = fixtures("chatapp");
     assert_eq!(
         all.len(),
-        65,
-        "63 documented examples and 2 reference bodies"
+        66,
+        "63 documented examples, 2 reference bodies, 1 upstream body"
     );
     for fixture in &all {
         let event = Event::decode(fixture.json.as_bytes()).unwrap();

@@ -94,9 +94,11 @@ async fn every_fixture_is_delivered_decoded_and_equal() {
             .unwrap_or_else(|e| panic!("{}: {e}", fixture.id()));
         let expected = Event::decode(fixture.json.as_bytes()).unwrap();
         assert_eq!(event(&update).event(), expected.event(), "{}", fixture.id());
+        // The raw JSON is the value as sent; whitespace around it (upstream files cut from an
+        // indented array start with spaces) is not part of it.
         assert_eq!(
             event(&update).raw().get(),
-            fixture.json.trim_end(),
+            fixture.json.trim(),
             "{}",
             fixture.id()
         );
@@ -108,7 +110,8 @@ async fn every_fixture_is_delivered_decoded_and_equal() {
             )
         );
         assert_eq!(answer["event"], expected.name(), "{}", fixture.id());
-        assert_eq!(answer["known"], true);
+        // Known, except the upstream file UNKNOWN.md lists (an event no server sends).
+        assert_eq!(answer["known"], !expected.is_unknown(), "{}", fixture.id());
     }
     server.close().await.unwrap();
     assert!(

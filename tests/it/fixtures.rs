@@ -18,16 +18,23 @@ fn main() {
                 "onechat",
                 chat_events_tests::report::<onechat_events::Event>("onechat"),
             ),
+            (
+                "onechat-webhook",
+                chat_events_tests::report::<onechat_events::webhook::WebhookEvent>(
+                    "onechat-webhook",
+                ),
+            ),
         ] {
             eprintln!("== {provider}\n{report}");
         }
     }
     if !args.list {
         eprint!(
-            "fixture corpus:\n{}{}{}",
+            "fixture corpus:\n{}{}{}{}",
             chat_events_tests::summary::<chatapp_events::Event>("chatapp"),
             chat_events_tests::summary::<codechat_events::Event>("codechat"),
             chat_events_tests::summary::<onechat_events::Event>("onechat"),
+            chat_events_tests::summary::<onechat_events::webhook::WebhookEvent>("onechat-webhook"),
         );
     }
     let mut trials = chat_events_tests::provider_trials::<chatapp_events::Event>(
@@ -43,6 +50,12 @@ fn main() {
     trials.extend(chat_events_tests::provider_trials::<onechat_events::Event>(
         "onechat",
         onechat_events::EventKind::KNOWN,
+    ));
+    trials.extend(chat_events_tests::provider_trials::<
+        onechat_events::webhook::WebhookEvent,
+    >(
+        "onechat-webhook",
+        onechat_events::webhook::WebhookEventKind::KNOWN,
     ));
     libtest_mimic::run(&args, trials).exit();
 }

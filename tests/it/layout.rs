@@ -238,6 +238,21 @@ fn imports_inside_a_provider_go_one_way() {
             "{krate}: `objects` imports `events`"
         );
     }
+    // OneChat's webhook table sits beside `event`: the model below never names it.
+    let edges = graph("onechat-events");
+    assert!(
+        edges
+            .get("webhook")
+            .is_some_and(|names| names.contains("objects")),
+        "onechat-events: the walk found no imports of `webhook`: {edges:?}"
+    );
+    for lower in ["events", "objects", "envelope"] {
+        let names = edges.get(lower).cloned().unwrap_or_default();
+        assert!(
+            !names.contains("webhook"),
+            "onechat-events: `{lower}` imports `webhook`"
+        );
+    }
 }
 
 #[test]
@@ -287,10 +302,13 @@ fn file_stem(wire: &str) -> String {
 }
 
 fn event_files<E: ProviderEvent>(krate: &str) {
-    let dir = workspace_root()
-        .join("crates")
-        .join(krate)
-        .join("src/events");
+    event_files_in::<E>(krate, "src/events");
+}
+
+/// One file per event of `E` in `events_dir` (relative to the crate), and nothing else but
+/// `mod.rs`.
+fn event_files_in<E: ProviderEvent>(krate: &str, events_dir: &str) {
+    let dir = workspace_root().join("crates").join(krate).join(events_dir);
     let mut expected: BTreeSet<String> = E::known_names()
         .iter()
         .map(|wire| format!("{}.rs", file_stem(wire)))
@@ -303,13 +321,13 @@ fn event_files<E: ProviderEvent>(krate: &str) {
         .collect();
     assert_eq!(
         actual, expected,
-        "{krate}: one file per event in src/events, named after the wire name"
+        "{krate}: one file per event in {events_dir}, named after the wire name"
     );
     for wire in E::known_names() {
         let text = fs::read_to_string(dir.join(format!("{}.rs", file_stem(wire)))).unwrap();
         assert!(
             text.starts_with(&format!("//! `{wire}`")),
-            "{krate}: events/{}.rs does not start by naming `{wire}`",
+            "{krate}: {events_dir}/{}.rs does not start by naming `{wire}`",
             file_stem(wire)
         );
     }
@@ -326,4 +344,6 @@ fn every_event_has_its_file() {
     event_files::<chatapp_events::Event>("chatapp-events");
     event_files::<codechat_events::Event>("codechat-events");
     event_files::<onechat_events::Event>("onechat-events");
+    // OneChat's second event table: Chatwoot's HTTP webhooks.
+    event_files_in::<onechat_events::webhook::WebhookEvent>("onechat-events", "src/webhook/events");
 }

@@ -4,8 +4,10 @@
 mod chatapp;
 mod chatapp_client;
 mod codechat;
+mod codechat_baileys;
 mod codechat_webhook;
 mod layout;
+mod misread;
 mod onechat;
 mod onechat_client;
 mod onechat_fake_cable;

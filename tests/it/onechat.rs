@@ -3,12 +3,17 @@
 
 use std::fs;
 
-use chat_events_core::{DecodeErrorKind, TimestampForm};
+use chat_events_core::{DecodeErrorKind, Id, TimestampForm};
 use chat_events_tests::{fixtures, workspace_root};
 use onechat_events::{
-    Command, DisconnectReason, Event, Frame, Identifier, Maybe,
+    Command, DisconnectReason, Event, EventKind, Frame, Identifier, Maybe,
+    events::{CacheKeys, CopilotMessage, CopilotMessageType},
     objects::SecondaryActor,
-    objects::{Availability, ConversationStatus, MessageType, Sender},
+    objects::{
+        Availability, CallDirection, CallProvider, CallStatus, ContentType, ConversationStatus,
+        FileType, MessageType, Sender, WebhookMessageType, WebhookSender,
+    },
+    webhook::{WebhookEvent, WebhookEventKind},
 };
 
 fn fixture(path: &str) -> String {
@@ -26,8 +31,11 @@ const SEED: &str = "003_47029119058a39a1";
 #[test]
 fn every_fixture_is_a_data_frame_whose_identifier_round_trips() {
     let all = fixtures("onechat");
-    assert_eq!(all.len(), 77);
-    for fixture in &all {
+    // The documented and reference examples are whole data frames of account 1; the upstream
+    // corpus is checked below.
+    let ours: Vec<_> = all.iter().filter(|f| f.provenance != "upstream").collect();
+    assert_eq!(ours.len(), 87);
+    for fixture in ours {
         let frame = Frame::decode(fixture.json.as_bytes())
             .unwrap_or_else(|e| panic!("{}: {e}", fixture.id()));
         let Frame::Message(data) = &frame else {
@@ -55,6 +63,44 @@ fn every_fixture_is_a_data_frame_whose_identifier_round_trips() {
     }
 }
 
+#[test]
+fn upstream_frames_and_broadcasts() {
+    let upstream: Vec<_> = fixtures("onechat")
+        .into_iter()
+        .filter(|f| f.provenance == "upstream")
+        .collect();
+    assert_eq!(upstream.len(), 25);
+    let mut frames = 0;
+    for fixture in &upstream {
+        let value: serde_json::Value = serde_json::from_str(&fixture.json).unwrap();
+        let event = Event::decode(fixture.json.as_bytes())
+            .unwrap_or_else(|e| panic!("{}: {e}", fixture.id()));
+        // Published in both forms: whole frames (docs, SDKs) and bare broadcasts (the
+        // dashboard's specs, which call `onReceived` with `{event, data}`).
+        if value.get("identifier").is_some() {
+            frames += 1;
+            let Frame::Message(data) = Frame::decode(fixture.json.as_bytes()).unwrap() else {
+                panic!("{}: not a data frame", fixture.id())
+            };
+            assert_eq!(*data.event, *event, "{}", fixture.id());
+        } else {
+            assert!(
+                Frame::decode(fixture.json.as_bytes()).is_err(),
+                "{}",
+                fixture.id()
+            );
+        }
+        // Every payload names account 1, but the Android SDK's minimal frame names none.
+        let minimal = fixture.stem.ends_with("android-sdk-minimal-frame");
+        if event.is_unknown() {
+            assert!(event.account_id().is_none(), "{}", fixture.id());
+        } else {
+            assert_eq!(event.belongs_to(1), !minimal, "{}", fixture.id());
+        }
+    }
+    assert_eq!(frames, 15);
+}
+
 /// Every string under a `pubsub_token` or `jwt` key, anywhere in the JSON.
 fn secrets(value: &serde_json::Value, found: &mut Vec<String>) {
     match value {
@@ -80,11 +126,15 @@ fn debug_output_never_shows_a_token() {
         let value: serde_json::Value = serde_json::from_str(&fixture.json).unwrap();
         let mut found = Vec::new();
         secrets(&value, &mut found);
-        let identifier: serde_json::Value =
-            serde_json::from_str(value["identifier"].as_str().unwrap()).unwrap();
-        secrets(&identifier, &mut found);
-        let frame = Frame::decode(fixture.json.as_bytes()).unwrap();
-        let shown = format!("{frame:?} {frame:#?}");
+        // The upstream dashboard specs publish bare broadcasts, without a frame.
+        let shown = if let Some(identifier) = value["identifier"].as_str() {
+            secrets(&serde_json::from_str(identifier).unwrap(), &mut found);
+            let frame = Frame::decode(fixture.json.as_bytes()).unwrap();
+            format!("{frame:?} {frame:#?}")
+        } else {
+            let event = Event::decode(fixture.json.as_bytes()).unwrap();
+            format!("{event:?} {event:#?}")
+        };
         for secret in &found {
             // Debug quotes strings; the seed's token is the word `token`, which also appears
             // unquoted in field names.
@@ -96,7 +146,7 @@ fn debug_output_never_shows_a_token() {
             checked += 1;
         }
     }
-    assert!(checked >= 77, "tokens checked: {checked}");
+    assert!(checked >= 100, "tokens checked: {checked}");
 }
 
 #[test]
@@ -238,10 +288,7 @@ fn commands_are_byte_identical_to_the_documented_ones() {
     assert!(Command::subscribe(&odd).to_json().contains(
         r#"{\"channel\": \"RoomChannel\", \"pubsub_token\": \"t\", \"account_id\": \"1\"}"#
     ));
-    assert_eq!(
-        odd.account_id().and_then(chat_events_core::Id::as_i64),
-        Some(1)
-    );
+    assert_eq!(odd.account_id().and_then(Id::as_i64), Some(1));
     assert!(!format!("{:?}", Command::subscribe(&agent)).contains("token\""));
 }
 
@@ -308,14 +355,44 @@ fn conversation_quirks_decode_without_loss() {
 
 #[test]
 fn quirks_of_the_other_events() {
-    // epoch values sent as strings, "0000000000" for unset.
+    // cache keys are opaque strings: epochs from the server, words in the dashboard's spec,
+    // none at all in a fork's.
     let Event::AccountCacheInvalidated(cache) = decode("reference/account.cache_invalidated.json")
     else {
         panic!()
     };
-    assert_eq!(cache.data.cache_keys["label"].get(), 1_736_743_600);
-    assert!(cache.data.cache_keys["team"].is_string());
-    assert_eq!(cache.data.cache_keys["team"].get(), 0);
+    let keys = &cache.data.cache_keys;
+    assert_eq!(keys.label.as_deref(), Some("1736743600"));
+    assert_eq!(keys.team.as_deref(), Some("0000000000"));
+    assert!(keys.canned_response.is_absent());
+    let Event::AccountCacheInvalidated(cache) =
+        decode("reference/account.cache_invalidated.canned-responses.json")
+    else {
+        panic!()
+    };
+    assert_eq!(
+        cache.data.cache_keys.canned_response.as_deref(),
+        Some("1736743650")
+    );
+    let Event::AccountCacheInvalidated(cache) =
+        decode("upstream/account.cache_invalidated.chatwoot-dashboard-spec.json")
+    else {
+        panic!()
+    };
+    assert_eq!(cache.data.cache_keys.inbox.as_deref(), Some("inbox-key"));
+    assert_eq!(cache.data.account_id.get().and_then(Id::as_i64), Some(1));
+    let Event::AccountCacheInvalidated(cache) =
+        decode("upstream/account.cache_invalidated.fazer-ai-fork-spec-empty-keys.json")
+    else {
+        panic!()
+    };
+    assert_eq!(cache.data.cache_keys, CacheKeys::default());
+    // a key that is not a string is an error at its path, not a guess.
+    let error = Event::decode(
+        br#"{"event":"account.cache_invalidated","data":{"cache_keys":{"label":1736743600}}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(error.path(), Some("data.cache_keys.label"));
 
     // presence maps keyed by string ids; a contact's copy has no `contacts`.
     let Event::PresenceUpdate(presence) = decode(&format!("{SEED}/presence.update.json")) else {
@@ -335,10 +412,7 @@ fn quirks_of_the_other_events() {
     };
     let notification = &created.data.notification;
     assert_eq!(
-        notification
-            .primary_actor_id
-            .get()
-            .and_then(chat_events_core::Id::as_i64),
+        notification.primary_actor_id.get().and_then(Id::as_i64),
         Some(88231)
     );
     assert_eq!(
@@ -346,7 +420,7 @@ fn quirks_of_the_other_events() {
             .primary_actor
             .get()
             .and_then(|c| c.id.get())
-            .and_then(chat_events_core::Id::as_i64),
+            .and_then(Id::as_i64),
         Some(1310)
     );
     assert!(notification.secondary_actor.is_null());
@@ -455,14 +529,472 @@ fn unknown_events_and_broken_known_ones() {
     );
 
     // A duplicated key (impossible from Rails, possible from a hand-written client) is a
-    // clear error, not a panic.
+    // clear error, not a panic: the payload is not interoperable JSON, whatever the event.
     let error = Event::decode(
         br#"{"event":"call.rejected","data":{"room_id":"r","account_id":1,"account_id":1}}"#,
     )
     .unwrap_err();
-    assert_eq!(error.message(), "duplicate field `account_id`");
-    assert_eq!(error.path(), Some("data"));
+    assert_eq!(error.kind(), DecodeErrorKind::NotInteroperable);
+    assert!(error.message().starts_with("duplicate key"), "{error}");
+    assert_eq!(error.path(), Some("data.account_id"));
 
     let unknown_type = MessageType::from_code(7);
     assert_eq!(serde_json::to_string(&unknown_type).unwrap(), "7");
+}
+
+#[test]
+fn copilot_messages_of_both_generations() {
+    // The server's shape: content nested under `message`, epoch seconds, the thread.
+    let Event::CopilotMessageCreated(created) = decode("reference/copilot.message.created.json")
+    else {
+        panic!()
+    };
+    let CopilotMessage::Threaded(message) = &created.data else {
+        panic!("{:?}", created.data)
+    };
+    assert_eq!(message.id.as_i64(), Some(3321));
+    assert_eq!(
+        message.message_type.get(),
+        Some(&CopilotMessageType::Assistant)
+    );
+    assert_eq!(
+        message.created_at.get().unwrap().form(),
+        TimestampForm::Seconds
+    );
+    let thread = message.copilot_thread.get().unwrap();
+    assert_eq!(thread.title.as_deref(), Some("Summarize conversation 1287"));
+    assert_eq!(
+        created.data.content(),
+        Some("The customer wants the VAT number on invoice INV-2291 corrected.")
+    );
+    // The dashboard spec's shape: flat, tied to a conversation, ISO time with an offset.
+    let event = decode("upstream/copilot.message.created.chatwoot-dashboard-spec.json");
+    let Event::CopilotMessageCreated(created) = &event else {
+        panic!()
+    };
+    let CopilotMessage::Flat(message) = &created.data else {
+        panic!("{:?}", created.data)
+    };
+    assert_eq!(
+        message.conversation_id.get().and_then(Id::as_i64),
+        Some(456)
+    );
+    assert_eq!(
+        created.data.content(),
+        Some("This is a copilot message from ActionCable")
+    );
+    let time = message.created_at.get().unwrap();
+    assert_eq!(time.form(), TimestampForm::Iso8601);
+    assert_eq!(time.unix_seconds(), Some(1_748_383_084.0));
+    assert_eq!(created.data.id().and_then(Id::as_i64), Some(2));
+    assert!(event.belongs_to(1));
+    // Neither generation's keys: kept raw, never read as one of them.
+    let event = Event::decode(
+        br#"{"event":"copilot.message.created","data":{"id":5,"text":"hi","account_id":1}}"#,
+    )
+    .unwrap();
+    let Event::CopilotMessageCreated(created) = &*event else {
+        panic!()
+    };
+    assert!(matches!(created.data, CopilotMessage::Other(_)));
+    assert!(created.data.content().is_none() && event.account_id().is_none());
+    // A flat message whose `created_at` is neither a number nor a string is an error at its
+    // path inside the chosen generation.
+    let error = Event::decode(
+        br#"{"event":"copilot.message.created","data":{"id":5,"content":"hi","created_at":true}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(error.path(), Some("data"));
+    assert!(error.message().contains("created_at"), "{error}");
+}
+
+#[test]
+fn events_of_the_current_dashboard() {
+    // `conversation.unread_count_changed`: a signal, the account only.
+    let event = decode("upstream/conversation.unread_count_changed.chatwoot-dashboard-spec.json");
+    let Event::ConversationUnreadCountChanged(changed) = &event else {
+        panic!()
+    };
+    assert_eq!(changed.data.account_id.get().and_then(Id::as_i64), Some(1));
+    assert!(changed.data.performer.is_absent());
+    assert_eq!(event.kind(), EventKind::ConversationUnreadCountChanged);
+    // `conversation.bot_handoff`: conversation push data, no assignee yet.
+    let event = decode("reference/conversation.bot_handoff.json");
+    let Event::ConversationBotHandoff(handoff) = &event else {
+        panic!()
+    };
+    assert_eq!(handoff.data.status.get(), Some(&ConversationStatus::Open));
+    assert!(
+        handoff
+            .data
+            .meta
+            .get()
+            .is_some_and(|meta| meta.assignee.is_null())
+    );
+    assert!(event.performer().is_none());
+    // `assignee.changed` says when an automatic assignment made it (recent servers).
+    let Event::AssigneeChanged(changed) =
+        decode("reference/assignee.changed.automatic-assignment.json")
+    else {
+        panic!()
+    };
+    assert_eq!(changed.data.automatic_assignment, Maybe::Value(true));
+    let Event::AssigneeChanged(changed) = decode(&format!("{SEED}/assignee.changed.json")) else {
+        panic!()
+    };
+    assert!(changed.data.automatic_assignment.is_absent());
+    // `account.enrichment_completed`: the account only.
+    let event = decode("reference/account.enrichment_completed.json");
+    assert!(
+        matches!(&event, Event::AccountEnrichmentCompleted(done) if done.data.account_id.get().and_then(Id::as_i64) == Some(1))
+    );
+    assert!(event.belongs_to(1));
+}
+
+#[test]
+fn voice_calls() {
+    let Event::VoiceCallIncoming(incoming) = decode("reference/voice_call.incoming.json") else {
+        panic!()
+    };
+    let call = &incoming.data;
+    assert_eq!(call.provider.get(), Some(&CallProvider::Whatsapp));
+    assert_eq!(call.direction.get(), Some(&CallDirection::Inbound));
+    assert_eq!(
+        call.call_id.as_deref(),
+        Some("wacid.HBgMOTE5ODAwMDAwMDAxFQIAEhggQjY1RjA2")
+    );
+    assert!(call.sdp_offer.as_deref().unwrap().starts_with("v=0\r\n"));
+    let servers = call.ice_servers.get().unwrap();
+    assert_eq!(servers[0].urls, ["stun:stun.l.google.com:19302"]);
+    assert_eq!(
+        call.caller.get().and_then(|caller| caller.phone.as_deref()),
+        Some("+919800000001")
+    );
+    assert_eq!(call.recording_enabled, Maybe::Value(true));
+    // The conversation's database id, as the call row has it.
+    assert_eq!(call.conversation_id.get().and_then(Id::as_i64), Some(88231));
+
+    let Event::VoiceCallOutboundConnected(connected) =
+        decode("reference/voice_call.outbound_connected.json")
+    else {
+        panic!()
+    };
+    assert!(
+        connected
+            .data
+            .sdp_answer
+            .as_deref()
+            .unwrap()
+            .contains("a=setup:active")
+    );
+    assert!(connected.data.sdp_offer.is_absent());
+
+    let Event::VoiceCallEnded(ended) = decode("reference/voice_call.ended.json") else {
+        panic!()
+    };
+    assert_eq!(ended.data.status.get(), Some(&CallStatus::Completed));
+    assert_eq!(
+        ended
+            .data
+            .duration_seconds
+            .get()
+            .map(chat_events_core::Num::get),
+        Some(42)
+    );
+    let Event::VoiceCallEnded(ended) = decode("reference/voice_call.ended.no-answer.json") else {
+        panic!()
+    };
+    assert_eq!(ended.data.status.get(), Some(&CallStatus::NoAnswer));
+    assert!(ended.data.duration_seconds.is_null());
+
+    for (path, kind) in [
+        (
+            "reference/voice_call.accepted.json",
+            EventKind::VoiceCallAccepted,
+        ),
+        (
+            "reference/voice_call.outbound_accepted.json",
+            EventKind::VoiceCallOutboundAccepted,
+        ),
+    ] {
+        let event = decode(path);
+        assert_eq!(event.kind(), kind);
+        assert!(event.belongs_to(1) && event.performer().is_none());
+    }
+}
+
+#[test]
+fn older_and_minimal_payloads() {
+    // 2021 contacts carry their pubsub token (a secret) and no `blocked`.
+    let Event::ContactCreated(contact) = decode("upstream/contact.created.chatwoot-docs-2021.json")
+    else {
+        panic!()
+    };
+    assert!(contact.data.pubsub_token.is_value() && contact.data.blocked.is_absent());
+    // A template message without a sender.
+    let Event::MessageUpdated(message) =
+        decode("upstream/message.updated.chatwoot-docs-2021-input-email-submitted.json")
+    else {
+        panic!()
+    };
+    assert!(message.data.sender.is_absent() && message.data.sender_type.is_null());
+    assert_eq!(
+        message.data.message_type,
+        Maybe::Value(MessageType::Template)
+    );
+    assert_eq!(
+        message.data.content_type.get(),
+        Some(&ContentType::InputEmail)
+    );
+    // The dashboard's minimal mention: `{id, account_id}`.
+    let event = decode("upstream/conversation.mentioned.chatwoot-dashboard-spec-minimal.json");
+    let Event::ConversationMentioned(mentioned) = &event else {
+        panic!()
+    };
+    assert_eq!(mentioned.data.id.get().and_then(Id::as_i64), Some(1));
+    assert!(mentioned.data.meta.is_absent() && mentioned.data.status.is_absent());
+    // The Android SDK's minimal message: no account, no conversation.
+    let event = decode("upstream/message.created.android-sdk-minimal-frame.json");
+    let Event::MessageCreated(message) = &event else {
+        panic!()
+    };
+    assert_eq!(message.data.id.as_i64(), Some(42));
+    assert_eq!(
+        message.data.message_type,
+        Maybe::Value(MessageType::Outgoing)
+    );
+    assert!(message.data.account_id.is_absent() && message.data.conversation_id.is_absent());
+    assert!(event.account_id().is_none());
+    // Fork-only events stay unknown, with their raw JSON.
+    for stem in [
+        "contact.group_synced.fazer-ai-fork-spec",
+        "conversation.pinned.fazer-ai-fork-spec",
+        "inbox.provider_connection_updated.fazer-ai-fork-spec",
+        "pathors_call.live_updated.pathorsai-fork-spec",
+    ] {
+        let text = fixture(&format!("upstream/{stem}.json"));
+        let event = Event::decode(text.as_bytes()).unwrap();
+        assert!(event.is_unknown(), "{stem}");
+        assert!(stem.starts_with(event.name()), "{stem}");
+        assert_eq!(event.raw().get(), text);
+    }
+}
+
+fn webhook(path: &str) -> (String, WebhookEvent) {
+    let text = fs::read_to_string(
+        workspace_root()
+            .join("tests/fixtures/onechat-webhook")
+            .join(path),
+    )
+    .unwrap();
+    let event = WebhookEvent::decode(text.as_bytes())
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .into_event();
+    (text, event)
+}
+
+#[test]
+fn webhook_messages() {
+    // The documented body: a name for the type, ISO time, `{id, name}` references, the
+    // contact's short webhook data with `type`, and push data for the conversation.
+    let (_, event) = webhook("upstream/message_created.chatwoot-docs-2022.json");
+    assert_eq!(event.kind(), WebhookEventKind::MessageCreated);
+    assert_eq!(
+        event.account().and_then(|a| a.name.as_deref()),
+        Some("Acme Inc")
+    );
+    let WebhookEvent::MessageCreated(message) = &event else {
+        panic!()
+    };
+    assert_eq!(
+        message.message_type.get(),
+        Some(&WebhookMessageType::Incoming)
+    );
+    assert_eq!(
+        message.created_at.get().unwrap().form(),
+        TimestampForm::Iso8601
+    );
+    assert_eq!(
+        message.inbox.get().and_then(|inbox| inbox.id.as_i64()),
+        Some(1)
+    );
+    let Some(WebhookSender::Contact(sender)) = message.sender.get() else {
+        panic!("{:?}", message.sender)
+    };
+    assert_eq!(sender.avatar.as_deref(), Some(""));
+    assert_eq!(sender.kind.as_deref(), Some("contact"));
+    // Inside the conversation, the same data has the Action Cable forms.
+    let conversation = message.conversation.get().unwrap();
+    assert!(conversation.account_id.is_absent());
+    let last = &conversation.messages.get().unwrap()[0];
+    assert_eq!(last.message_type, Maybe::Value(MessageType::Template));
+    assert_eq!(
+        last.created_at.get().unwrap().form(),
+        TimestampForm::Seconds
+    );
+
+    // An agent's reply: the user's webhook data `{id, name, email, type}`.
+    let (_, event) = webhook("upstream/message_created.woofed-crm-webwidget-outgoing.json");
+    let WebhookEvent::MessageCreated(message) = &event else {
+        panic!()
+    };
+    assert!(
+        matches!(message.sender.get(), Some(WebhookSender::User(user)) if user.email.as_deref() == Some("douglasdelaras@gmail.com"))
+    );
+    // A recent contact: the whole contact webhook data, without `type`.
+    let (_, event) = webhook("upstream/message_created.woofed-crm-webwidget-incoming.json");
+    let WebhookEvent::MessageCreated(message) = &event else {
+        panic!()
+    };
+    let Some(WebhookSender::Contact(sender)) = message.sender.get() else {
+        panic!("{:?}", message.sender)
+    };
+    assert!(sender.kind.is_absent());
+    assert_eq!(sender.name.as_deref(), Some("restless-cloud-54"));
+    assert_eq!(sender.account.get().and_then(|a| a.id.as_i64()), Some(3));
+    // No sender at all, and an attachment-only message.
+    let (_, event) = webhook("upstream/message_created.botpress-bridge-api-channel-2022.json");
+    let WebhookEvent::MessageCreated(message) = &event else {
+        panic!()
+    };
+    assert!(message.sender.is_null());
+    let (_, event) =
+        webhook("upstream/message_created.botpress-bridge-whatsapp-image-no-content.json");
+    let WebhookEvent::MessageCreated(message) = &event else {
+        panic!()
+    };
+    assert!(message.content.is_null());
+    let attachment = message.attachments.get().unwrap()[0].get().unwrap();
+    assert_eq!(attachment.file_type.get(), Some(&FileType::Image));
+    assert!(attachment.width.is_null());
+    // The API channel's callback: zero ids, `null` content type and attributes.
+    let (_, event) = webhook("upstream/message_created.chatwoot-docs-api-channel-callback.json");
+    let WebhookEvent::MessageCreated(message) = &event else {
+        panic!()
+    };
+    assert!(message.content_type.is_null());
+    assert!(
+        message
+            .conversation
+            .get()
+            .unwrap()
+            .additional_attributes
+            .is_null()
+    );
+    // `message_type` as an integer in a webhook body is an error at its path.
+    let error = WebhookEvent::decode(br#"{"event":"message_created","id":1,"message_type":0}"#)
+        .unwrap_err();
+    assert_eq!(error.path(), Some("message_type"));
+    assert_eq!(error.event(), Some("message_created"));
+}
+
+#[test]
+fn webhook_conversations_contacts_and_the_rest() {
+    let (_, event) = webhook("upstream/conversation_updated.woofed-crm-label-added.json");
+    let changed = event.changed_attributes().unwrap();
+    assert_eq!(
+        changed.names().collect::<Vec<_>>(),
+        ["updated_at", "label_list"]
+    );
+    let labels = changed.get("label_list").unwrap();
+    assert_eq!(labels.previous_value, Maybe::Value(serde_json::json!([])));
+    assert_eq!(
+        labels.current_value,
+        Maybe::Value(serde_json::json!(["test1"]))
+    );
+    let WebhookEvent::ConversationUpdated(conversation) = &event else {
+        panic!()
+    };
+    assert_eq!(conversation.event.as_deref(), Some("conversation_updated"));
+    assert!(event.account().is_none());
+    // The deprecated names decode as their own events; the docs' statuses are not theirs.
+    let (_, event) = webhook("upstream/conversation_resolved.chatwoot-docs-2022.json");
+    let WebhookEvent::ConversationResolved(conversation) = &event else {
+        panic!()
+    };
+    assert_eq!(conversation.status.get(), Some(&ConversationStatus::Open));
+    let (_, event) = webhook("upstream/conversation_status_changed.chatwoot-docs-2022.json");
+    assert!(event.changed_attributes().is_none());
+    // Contacts: `account` and `avatar`, `blocked` and `changed_attributes` when updated.
+    let (_, event) = webhook("upstream/contact_updated.nextcrm-whatsapp-contact-name-change.json");
+    let WebhookEvent::ContactUpdated(contact) = &event else {
+        panic!()
+    };
+    assert_eq!(
+        contact.identifier.as_deref(),
+        Some("5511951362804@s.whatsapp.net")
+    );
+    assert_eq!(contact.avatar, contact.thumbnail);
+    assert_eq!(contact.blocked, Maybe::Value(false));
+    let name = event.changed_attributes().unwrap().get("name").unwrap();
+    assert_eq!(
+        name.current_value.get().and_then(|v| v.as_str()),
+        Some("Ano 🛼")
+    );
+    // The widget opened.
+    let (_, event) = webhook("upstream/webwidget_triggered.chatwoot-docs-2022.json");
+    let WebhookEvent::WebwidgetTriggered(widget) = &event else {
+        panic!()
+    };
+    assert!(widget.current_conversation.is_null());
+    let info = widget.event_info.get().unwrap();
+    assert_eq!(info.widget_language.as_deref(), Some("en"));
+    assert_eq!(
+        info.browser.get().and_then(|b| b.browser_name.as_deref()),
+        Some("Chrome")
+    );
+    // Typing: an agent (user webhook data) or a contact (contact webhook data).
+    let (_, event) = webhook("reference/conversation_typing_on.json");
+    let WebhookEvent::ConversationTypingOn(typing) = &event else {
+        panic!()
+    };
+    assert!(matches!(&typing.user, WebhookSender::User(user) if user.id.as_i64() == Some(7)));
+    assert_eq!(typing.is_private, Maybe::Value(false));
+    let (_, event) = webhook("reference/conversation_typing_off.json");
+    let WebhookEvent::ConversationTypingOff(typing) = &event else {
+        panic!()
+    };
+    assert!(
+        matches!(&typing.user, WebhookSender::Contact(contact) if contact.id.as_i64() == Some(402))
+    );
+    // Inbox settings, with what changed.
+    let (_, event) = webhook("reference/inbox_updated.json");
+    let WebhookEvent::InboxUpdated(inbox) = &event else {
+        panic!()
+    };
+    assert_eq!(inbox.working_hours.get().map(Vec::len), Some(7));
+    assert_eq!(
+        event
+            .changed_attributes()
+            .unwrap()
+            .get("greeting_enabled")
+            .unwrap()
+            .current_value,
+        Maybe::Value(serde_json::json!(true))
+    );
+    // An unknown webhook is kept whole.
+    let body = br#"{"event":"automation_event.conversation_created","id":3}"#;
+    let event = WebhookEvent::decode(body).unwrap();
+    assert!(event.is_unknown());
+    assert_eq!(event.name(), "automation_event.conversation_created");
+    assert_eq!(event.raw().get().as_bytes(), body);
+    // A realtime broadcast is not a webhook body: it names no `event`… of a known webhook.
+    let realtime = WebhookEvent::decode(br#"{"event":"message.created","data":{"id":1}}"#).unwrap();
+    assert!(realtime.is_unknown());
+}
+
+#[test]
+fn webhook_bodies_keep_what_receiving_apps_added() {
+    // Rails `params` captures add the app's own keys; they are not modelled but kept raw,
+    // and drift names each of them.
+    let (text, _) = webhook("upstream/message_created.woofed-crm-api-one-image.json");
+    let decoded = WebhookEvent::decode(text.as_bytes()).unwrap();
+    let drift: Vec<String> = decoded
+        .drift()
+        .unwrap()
+        .iter()
+        .map(|drift| drift.path().to_owned())
+        .collect();
+    assert_eq!(drift, ["chatwoot", "token"]);
+    assert_eq!(decoded.raw().get(), text.trim_end());
 }

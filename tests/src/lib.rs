@@ -50,7 +50,7 @@ use libtest_mimic::{Failed, Trial};
 /// One fixture file.
 #[derive(Clone, Debug)]
 pub struct Fixture {
-    /// `chatapp`, `codechat` or `onechat`.
+    /// `chatapp`, `codechat`, `onechat` or `onechat-webhook` (the folder under `tests/fixtures`).
     pub provider: String,
     /// The folder under the provider: a seed file name, `reference` or `captured`.
     pub provenance: String,
@@ -520,7 +520,7 @@ pub fn summary<E: ProviderEvent>(provider: &str) -> String {
     for (provenance, [clean, drift, unknown, error]) in rows {
         let _ = writeln!(
             text,
-            "{provider:<9} {provenance:<22} {:>5} files: {clean:>4} clean, {drift:>4} drift, {unknown:>3} unknown, {error:>3} error",
+            "{provider:<15} {provenance:<22} {:>5} files: {clean:>4} clean, {drift:>4} drift, {unknown:>3} unknown, {error:>3} error",
             clean + drift + unknown + error
         );
     }

@@ -50,6 +50,7 @@ fn generate() -> BTreeMap<PathBuf, String> {
         PathBuf::from("schemas/onechat/frame.schema.json"),
         render(onechat_events::schema::frame_schema()),
     );
+    provider_files::<onechat_events::webhook::WebhookEvent>(&mut files);
     files
 }
 
@@ -62,7 +63,12 @@ fn render(mut schema: Schema) -> String {
 }
 
 /// The providers whose folders this task owns.
-const PROVIDER_DIRS: [&str; 3] = ["schemas/chatapp", "schemas/codechat", "schemas/onechat"];
+const PROVIDER_DIRS: [&str; 4] = [
+    "schemas/chatapp",
+    "schemas/codechat",
+    "schemas/onechat",
+    "schemas/onechat-webhook",
+];
 
 /// Writes the schemas (`check == false`) or checks that the committed ones are current.
 pub(crate) fn run(root: &Path, check: bool) -> Result<(), String> {

@@ -2,12 +2,13 @@
 //!
 //! `{event, instance?, data?, …}` across product generations (reference §1):
 //!
-//! - `instance` is the instance's name (open source ≤ v1.2, Evolution), the whole database
-//!   row (open source v1.3), `{owner, name, id?}` (the cloud docs), or absent;
+//! - `instance` is the instance's name (open source ≤ v1.2, Evolution, CodeChat v3), the
+//!   whole database row (open source v1.3), `{owner, name, id?}` (the cloud docs), CodeChat
+//!   v2's or CodeChat Go's instance object, or absent (CodeChat Go's `message.batch.*`);
 //! - `data` is an object, an array, a string array, or absent (`new.jwt` carries `auth`
 //!   instead); some cloud examples misspell the key as `"date"`;
 //! - Evolution adds `destination`, `date_time`, `sender`, `server_url` and `apikey`; the
-//!   2022 cloud docs put `owner` at the top.
+//!   2022 cloud docs put `owner` at the top; CodeChat Go adds `timestamp` (RFC 3339).
 //!
 //! [`Payload`] types all of these and keeps any other top-level key in `extra`, so nothing
 //! is lost. It is read with a hand-written visitor rather than `#[serde(flatten)]`, which
@@ -18,7 +19,7 @@
 
 use std::{borrow::Cow, collections::BTreeMap, fmt, marker::PhantomData};
 
-use chat_events_core::{Id, Maybe, Secret, Shape, Spine, Timestamp, open_enum};
+use chat_events_core::{Id, Maybe, RawJson, Secret, Shape, Spine, Timestamp, open_enum};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{
     Deserialize, Deserializer, Serialize, Serializer,
@@ -232,38 +233,59 @@ impl<T: JsonSchema> JsonSchema for Payload<T> {
     }
 }
 
-/// The instance that sent an event, in the form its generation uses: a string is its name;
-/// an object with `owner` is the cloud docs' form; another object is a database record.
+/// The instance that sent an event, in the form its generation uses, read from its keys: a
+/// string is its name; `owner` → the cloud docs; `instanceId` → CodeChat v2; `createdAt` →
+/// the open-source v1.3 database row; `id` with `externalAttributes` → CodeChat Go. Another
+/// value is kept raw in [`Instance::Other`].
 #[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum Instance {
-    /// The instance's name (open source ≤ v1.2, Evolution).
+    /// The instance's name (open source ≤ v1.2, Evolution, CodeChat v3 2024).
     #[shape(string)]
     Name(String),
     /// The cloud docs' `{owner, name, id?}`.
     #[shape(has("owner"))]
     Cloud(CloudInstance),
-    /// The database row (open source v1.3; also CodeChat v2 and Go, with their own keys).
-    #[shape(object)]
+    /// CodeChat v2 ("business" cloud): `{instanceId, name, state, connection, createdAt,
+    /// WhatsApp, Business}`.
+    #[shape(has("instanceId"))]
+    Business(Box<BusinessInstance>),
+    /// The open-source v1.3 database row (`{id, name, description, connectionStatus,
+    /// ownerJid, profilePicUrl, createdAt, updatedAt, externalAttributes}`).
+    #[shape(has("createdAt"))]
     Record(Box<InstanceRecord>),
+    /// CodeChat Go (2026): `{connectionStatus, externalAttributes, id, name, ownerJid}`.
+    #[shape(has("id", "externalAttributes"))]
+    Go(Box<GoInstance>),
+    /// None of the above; kept as sent.
+    #[shape(other)]
+    Other(RawJson),
 }
 
 impl Instance {
     /// The instance's name, whichever form it came in.
     pub fn name(&self) -> Option<&str> {
         match self {
+            Self::Business(business) => business.name.as_deref(),
             Self::Cloud(cloud) => cloud.name.as_deref(),
+            Self::Go(go) => go.name.as_deref(),
             Self::Name(name) => Some(name),
             Self::Record(record) => record.name.as_deref(),
+            Self::Other(_) => None,
         }
     }
 
     /// The owner's JID, when the form carries it.
     pub fn owner(&self) -> Option<&str> {
         match self {
+            Self::Business(business) => business
+                .whatsapp
+                .get()
+                .and_then(|whatsapp| whatsapp.remote_jid.as_deref()),
             Self::Cloud(cloud) => cloud.owner.as_deref(),
+            Self::Go(go) => go.owner_jid.as_deref(),
             Self::Record(record) => record.owner_jid.as_deref(),
-            Self::Name(_) => None,
+            Self::Name(_) | Self::Other(_) => None,
         }
     }
 }
@@ -283,18 +305,11 @@ pub struct CloudInstance {
     pub owner: Maybe<String>,
 }
 
-/// The instance's database row (open source v1.3), or the instance object of CodeChat v2
-/// and Go, which share some of its keys.
+/// The instance's database row (open source v1.3.0.28 and later).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct InstanceRecord {
-    /// CodeChat v2: the business.
-    #[serde(default, rename = "Business", skip_serializing_if = "Maybe::is_absent")]
-    pub business: Maybe<serde_json::Map<String, serde_json::Value>>,
-    /// CodeChat v2: `refused`, `close` or `open`.
-    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub connection: Maybe<String>,
     /// `ONLINE` once connected (never set back to `OFFLINE` in memory), or `null`.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub connection_status: Maybe<ConnectionStatus>,
@@ -304,15 +319,12 @@ pub struct InstanceRecord {
     /// Description.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub description: Maybe<String>,
-    /// Attributes the user attached to the instance (any JSON).
+    /// Attributes the user attached to the instance (any JSON, v1.3.4.116+).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub external_attributes: Maybe<serde_json::Value>,
-    /// Row id.
+    /// Row id (an integer).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub id: Maybe<Id>,
-    /// CodeChat v2: instance id.
-    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub instance_id: Maybe<Id>,
     /// Instance name.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub name: Maybe<String>,
@@ -322,15 +334,133 @@ pub struct InstanceRecord {
     /// Profile picture URL.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub profile_pic_url: Maybe<String>,
-    /// CodeChat v2: `active` or `inactive`.
-    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub state: Maybe<String>,
     /// Updated.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub updated_at: Maybe<Timestamp>,
-    /// CodeChat v2: the WhatsApp account.
+}
+
+/// CodeChat Go's instance snapshot (`code-chat-br/docs-api`, 2026).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct GoInstance {
+    /// The stored connection state, lower case (`online`, `qr_code`, `logged_out`…).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub connection_status: Maybe<GoConnectionStatus>,
+    /// Attributes the user attached to the instance. Quirk: always an object, `{}` when
+    /// none were set (never `null`).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub external_attributes: Maybe<serde_json::Map<String, serde_json::Value>>,
+    /// Internal id (an integer, also in the `x-instance-id` header).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub id: Maybe<Id>,
+    /// Instance name (the one in the routes).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub name: Maybe<String>,
+    /// The connected number's JID; `null` before the first connection.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub owner_jid: Maybe<String>,
+}
+
+/// CodeChat v2's instance (`docs.codechat.dev`, the "business" cloud).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct BusinessInstance {
+    /// The business the instance belongs to.
+    #[serde(default, rename = "Business", skip_serializing_if = "Maybe::is_absent")]
+    pub business: Maybe<BusinessAccount>,
+    /// `refused`, `close` or `open`.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub connection: Maybe<String>,
+    /// Created.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub created_at: Maybe<Timestamp>,
+    /// Instance id.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub instance_id: Maybe<Id>,
+    /// Instance name.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub name: Maybe<String>,
+    /// `active` or `inactive`.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub state: Maybe<String>,
+    /// The connected WhatsApp account.
     #[serde(default, rename = "WhatsApp", skip_serializing_if = "Maybe::is_absent")]
-    pub whatsapp: Maybe<serde_json::Map<String, serde_json::Value>>,
+    pub whatsapp: Maybe<BusinessWhatsApp>,
+}
+
+/// CodeChat v2: the business an instance belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct BusinessAccount {
+    /// Business id.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub business_id: Maybe<Id>,
+    /// Business name.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub name: Maybe<String>,
+}
+
+/// CodeChat v2: the WhatsApp account an instance is connected to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct BusinessWhatsApp {
+    /// When it was connected.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub created_at: Maybe<Timestamp>,
+    /// Profile picture URL.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub picture_url: Maybe<String>,
+    /// Profile name.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub push_name: Maybe<String>,
+    /// The account's JID.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub remote_jid: Maybe<String>,
+    /// Account id.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub whatsapp_id: Maybe<Id>,
+}
+
+open_enum! {
+    /// CodeChat Go: an instance's stored connection state.
+    pub enum GoConnectionStatus {
+        /// Blocked by WhatsApp: the client is outdated.
+        ClientOutdated = "client_outdated",
+        /// Connecting.
+        Connecting = "connecting",
+        /// Connection failed.
+        ConnectionError = "connection_error",
+        /// Connecting timed out.
+        ConnectionTimeout = "connection_timeout",
+        /// Disconnected.
+        Disconnected = "disconnected",
+        /// Keep-alive timed out.
+        KeepaliveTimeout = "keepalive_timeout",
+        /// Logged out.
+        LoggedOut = "logged_out",
+        /// Never connected.
+        Offline = "offline",
+        /// Connected.
+        Online = "online",
+        /// Pairing.
+        Pairing = "pairing",
+        /// Waiting for the pairing code to be entered.
+        PairingCode = "pairing_code",
+        /// Waiting for the QR code to be scanned.
+        QrCode = "qr_code",
+        /// Reconnecting.
+        Reconnecting = "reconnecting",
+        /// The stored session is gone.
+        SessionMissing = "session_missing",
+        /// Another client took the session over.
+        StreamReplaced = "stream_replaced",
+        /// Temporarily banned by WhatsApp.
+        TemporaryBan = "temporary_ban",
+    }
 }
 
 open_enum! {

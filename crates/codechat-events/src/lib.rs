@@ -16,6 +16,9 @@ pub use chat_events_core::{
     DecodeError, DecodeErrorKind, Decoded, EventSource, Id, Maybe, Num, OneOrMany, ProviderEvent,
     RawJson, ReplaySource, Secret, SourceError, Timestamp, UnknownEvent, drift,
 };
-pub use envelope::{CloudInstance, ConnectionStatus, DataKey, Instance, InstanceRecord, Payload};
+pub use envelope::{
+    BusinessAccount, BusinessInstance, BusinessWhatsApp, CloudInstance, ConnectionStatus, DataKey,
+    GoConnectionStatus, GoInstance, Instance, InstanceRecord, Payload,
+};
 pub use event::{Event, EventKind, EventPayload};
 pub use proto::{Bytes, Content, FromCode, Long, Opaque, ProtoEnum};

@@ -188,11 +188,32 @@ impl JsonSchema for Long {
 #[derive(Clone, PartialEq, Eq)]
 pub struct Bytes(BytesRepr);
 
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, Eq)]
 enum BytesRepr {
     Base64(Box<str>),
     Buffer(Vec<u8>),
+    /// The entries in the order they came (written back in that order).
     Indexed(Vec<(Box<str>, u8)>),
+}
+
+impl PartialEq for BytesRepr {
+    /// The same form and the same content. An index-keyed object is a JSON object, so its
+    /// key order does not count (a `serde_json::Value` sorts `"10"` before `"2"`).
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Base64(a), Self::Base64(b)) => a == b,
+            (Self::Buffer(a), Self::Buffer(b)) => a == b,
+            (Self::Indexed(a), Self::Indexed(b)) => {
+                let sorted = |entries: &[(Box<str>, u8)]| {
+                    let mut entries = entries.to_vec();
+                    entries.sort_unstable();
+                    entries
+                };
+                a.len() == b.len() && sorted(a) == sorted(b)
+            }
+            _ => false,
+        }
+    }
 }
 
 impl Bytes {
@@ -345,6 +366,46 @@ pub trait FromCode: Sized {
     /// The value for a protobuf number, if known.
     fn from_code(code: i64) -> Option<Self>;
 }
+
+/// Declares a protobuf enum: an open enum of its names (`open_enum!`) and its numbers
+/// ([`FromCode`]), from one list of `Variant = "NAME" = number` lines, so the two cannot
+/// disagree.
+///
+/// Every part is taken as a single token (`tt`), not as a `literal`: a `literal` fragment
+/// would reach `open_enum!` wrapped in an invisible group, and its docs would be lost from
+/// the schema.
+macro_rules! proto_enum {
+    (
+        $(#[doc = $doc:tt])*
+        $vis:vis enum $name:ident {
+            $(
+                $(#[doc = $variant_doc:tt])*
+                $variant:ident = $wire:tt = $code:tt,
+            )+
+        }
+    ) => {
+        ::chat_events_core::open_enum! {
+            $(#[doc = $doc])*
+            $vis enum $name {
+                $(
+                    $(#[doc = $variant_doc])*
+                    $variant = $wire,
+                )+
+            }
+        }
+
+        impl $crate::proto::FromCode for $name {
+            /// The value of a WAProto enum number.
+            fn from_code(code: i64) -> ::core::option::Option<Self> {
+                ::core::option::Option::Some(match code {
+                    $($code => Self::$variant,)+
+                    _ => return ::core::option::Option::None,
+                })
+            }
+        }
+    };
+}
+pub(crate) use proto_enum;
 
 impl<E: Clone + FromCode> ProtoEnum<E> {
     /// The value by name, whichever way it was sent (`None` for an unknown number).

@@ -7,12 +7,15 @@ use chat_events_core::Id;
 use crate::{
     envelope::{Payload, SPINE},
     events::{
-        AssigneeChanged, CacheInvalidated, CallCreated, CallEnded, CallRejected, ContactCreated,
-        ContactDeleted, ContactMerged, ContactUpdated, ConversationContactChanged,
-        ConversationCreated, ConversationMentioned, ConversationRead, ConversationStatusChanged,
-        ConversationTypingOff, ConversationTypingOn, ConversationUpdated, CopilotMessage,
+        AccountEnrichmentCompleted, AssigneeChanged, CacheInvalidated, CallCreated, CallEnded,
+        CallRejected, ContactCreated, ContactDeleted, ContactMerged, ContactUpdated,
+        ConversationBotHandoff, ConversationContactChanged, ConversationCreated,
+        ConversationMentioned, ConversationRead, ConversationStatusChanged, ConversationTypingOff,
+        ConversationTypingOn, ConversationUnreadCountChanged, ConversationUpdated, CopilotMessage,
         FirstReplyCreated, MessageCreated, MessageUpdated, NotificationCreated,
         NotificationDeleted, NotificationUpdated, OrderUpdate, Presence, TeamChanged,
+        VoiceCallAccepted, VoiceCallEnded, VoiceCallIncoming, VoiceCallOutboundAccepted,
+        VoiceCallOutboundConnected,
     },
     objects::Sender,
 };
@@ -43,8 +46,10 @@ chat_events_core::event_enum! {
     pub enum EventKind;
     spine = SPINE;
     payload_trait = EventPayload;
-    /// The account's cached labels, inboxes or teams changed.
+    /// The account's cached labels, inboxes, teams or canned responses changed.
     AccountCacheInvalidated(Payload<CacheInvalidated>) = "account.cache_invalidated",
+    /// The account's onboarding enrichment finished (sent to its first administrator).
+    AccountEnrichmentCompleted(Payload<AccountEnrichmentCompleted>) = "account.enrichment_completed",
     /// A conversation's assignee changed.
     AssigneeChanged(Payload<AssigneeChanged>) = "assignee.changed",
     /// An agent started a call (OneHash).
@@ -61,6 +66,8 @@ chat_events_core::event_enum! {
     ContactMerged(Payload<ContactMerged>) = "contact.merged",
     /// A contact was updated.
     ContactUpdated(Payload<ContactUpdated>) = "contact.updated",
+    /// A bot handed a conversation over to the agents.
+    ConversationBotHandoff(Payload<ConversationBotHandoff>) = "conversation.bot_handoff",
     /// A conversation's contact changed (contacts were merged).
     ConversationContactChanged(Payload<ConversationContactChanged>) = "conversation.contact_changed",
     /// A conversation was created.
@@ -75,6 +82,8 @@ chat_events_core::event_enum! {
     ConversationTypingOff(Payload<ConversationTypingOff>) = "conversation.typing_off",
     /// Someone started typing.
     ConversationTypingOn(Payload<ConversationTypingOn>) = "conversation.typing_on",
+    /// The account's unread conversation counts changed: refetch them.
+    ConversationUnreadCountChanged(Payload<ConversationUnreadCountChanged>) = "conversation.unread_count_changed",
     /// A conversation's team, assignee, status, labels, priority or attributes changed.
     ConversationUpdated(Payload<ConversationUpdated>) = "conversation.updated",
     /// Copilot wrote a message in the subscribed user's thread (enterprise).
@@ -97,6 +106,16 @@ chat_events_core::event_enum! {
     PresenceUpdate(Payload<Presence>) = "presence.update",
     /// A conversation's team changed.
     TeamChanged(Payload<TeamChanged>) = "team.changed",
+    /// An agent accepted an inbound call.
+    VoiceCallAccepted(Payload<VoiceCallAccepted>) = "voice_call.accepted",
+    /// A call ended.
+    VoiceCallEnded(Payload<VoiceCallEnded>) = "voice_call.ended",
+    /// A call is ringing for the agents.
+    VoiceCallIncoming(Payload<VoiceCallIncoming>) = "voice_call.incoming",
+    /// The contact picked up an outbound call.
+    VoiceCallOutboundAccepted(Payload<VoiceCallOutboundAccepted>) = "voice_call.outbound_accepted",
+    /// The contact's side of an outbound call is connected (still ringing).
+    VoiceCallOutboundConnected(Payload<VoiceCallOutboundConnected>) = "voice_call.outbound_connected",
 }
 
 /// What every known OneChat event offers, whatever its data (see [`Event::payload`]).
@@ -175,8 +194,24 @@ scoped!(
     crate::objects::NotificationChange,
     CacheInvalidated,
     crate::objects::CallChange,
+    ConversationUnreadCountChanged,
 );
-scoped_without_performer!(Presence, CopilotMessage, CallRejected, OrderUpdate,);
+scoped_without_performer!(
+    Presence,
+    CallRejected,
+    OrderUpdate,
+    AccountEnrichmentCompleted,
+    crate::objects::VoiceCall,
+);
+
+impl Scoped for CopilotMessage {
+    fn account_id(&self) -> Option<&Id> {
+        CopilotMessage::account_id(self)
+    }
+    fn performer(&self) -> Option<&Sender> {
+        CopilotMessage::performer(self)
+    }
+}
 
 impl Scoped for crate::objects::Contact {
     fn account_id(&self) -> Option<&Id> {

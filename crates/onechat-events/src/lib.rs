@@ -11,6 +11,7 @@ pub mod events;
 pub mod objects;
 pub mod protocol;
 pub mod schema;
+pub mod webhook;
 
 pub use chat_events_core::{
     ConnectionState, DecodeError, DecodeErrorKind, Decoded, EventSource, Id, Maybe, Num,

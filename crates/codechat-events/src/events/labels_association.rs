@@ -1,11 +1,12 @@
-//! `labels.association`: a label was put on or taken off a chat or message (open source).
+//! `labels.association`: a label was put on or taken off a chat or message.
 
-use chat_events_core::{Id, Maybe, Shape, open_enum};
+use chat_events_core::{Id, Maybe, RawJson, Shape, Timestamp, open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A label was put on or taken off a chat or a message. The shape is read from the keys:
-/// `association` means the open-source form.
+/// A label was put on or taken off a chat or a message, in the shape of the generation that
+/// sent it, read from its keys: `association` → open source; `chatId` → Evolution;
+/// `chatJid` → CodeChat Go. Another value is kept raw in [`LabelAssociation::Other`].
 #[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum LabelAssociation {
@@ -13,8 +14,49 @@ pub enum LabelAssociation {
     #[shape(has("association"))]
     Nested(NestedLabelAssociation),
     /// Evolution: `{instance, type, chatId, labelId}`.
-    #[shape(object)]
+    #[shape(has("chatId"))]
     Flat(FlatLabelAssociation),
+    /// CodeChat Go (2026): `{type: chat | message, chatJid, messageId?, labelId, action?,
+    /// dateTime}`.
+    #[shape(has("chatJid"))]
+    Go(GoLabelAssociation),
+    /// None of the above; kept as sent.
+    #[shape(other)]
+    Other(RawJson),
+}
+
+/// CodeChat Go: a label was put on or taken off a chat or a message.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct GoLabelAssociation {
+    /// Put on or taken off; left out when WhatsApp did not say.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub action: Maybe<AssociationChange>,
+    /// The chat's JID.
+    pub chat_jid: String,
+    /// When it was processed (RFC 3339).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub date_time: Maybe<Timestamp>,
+    /// The label (a string).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub label_id: Maybe<Id>,
+    /// The message, for `message`.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub message_id: Maybe<String>,
+    /// What is labelled: `chat` or `message`.
+    #[serde(default, rename = "type", skip_serializing_if = "Maybe::is_absent")]
+    pub kind: Maybe<GoLabelTarget>,
+}
+
+open_enum! {
+    /// CodeChat Go: what a label is on.
+    pub enum GoLabelTarget {
+        /// A chat.
+        Chat = "chat",
+        /// A message.
+        Message = "message",
+    }
 }
 
 /// The open-source label association.

@@ -1,10 +1,11 @@
-//! `labels.edit`: a label was created, edited or deleted (open source).
+//! `labels.edit`: a label was created, edited or deleted.
 
 use chat_events_core::{Id, Maybe, Num};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A label was created, edited or deleted.
+/// A label was created, edited or deleted (open source, Evolution with its `instance`,
+/// CodeChat Go: Baileys' or whatsmeow's label, the same keys).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]

@@ -1,20 +1,72 @@
-//! `messages.delete` (alias `message.delete`): messages were deleted (cloud).
+//! `messages.delete` (alias `message.delete`): messages were deleted.
 
-use chat_events_core::{Maybe, Shape};
+use chat_events_core::{Id, Maybe, RawJson, Shape, Timestamp};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// Messages were deleted (`messages.delete`, alias `message.delete`, cloud docs): a list of
-/// messages, or a whole chat. Told apart by the JSON type.
+use crate::objects::{BaileysMessage, MessageKey};
+
+/// Messages were deleted (`messages.delete`, alias `message.delete`), in the shape of the
+/// generation that sent it: a list of messages or `{wuid, all}` (the cloud docs), Baileys'
+/// message key or the deleted message (Evolution), or one deleted message with
+/// `chatJid` (CodeChat Go). Another value is kept raw in [`MessagesDelete::Other`].
 #[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum MessagesDelete {
-    /// These messages were deleted.
+    /// Cloud docs: these messages were deleted.
     #[shape(array)]
     Messages(Vec<DeletedMessage>),
-    /// A whole chat was cleared (`{wuid, all: true}`).
-    #[shape(object)]
+    /// Cloud docs: a whole chat was cleared (`{wuid, all: true}`).
+    #[shape(has("wuid"))]
     Chat(ClearedChat),
+    /// CodeChat Go (2026): a message was deleted for this account only (whatsmeow's
+    /// `DeleteForMe`).
+    #[shape(has("chatJid"))]
+    Go(GoMessageDeleted),
+    /// Evolution: the deleted message's key (`{remoteJid, fromMe, id, participant?}`).
+    #[shape(has("remoteJid"))]
+    Key(MessageKey),
+    /// Evolution: a message deleted for everyone through the API, as it was stored
+    /// (`{id, key, message, messageType, status: "DELETED", source…}`).
+    #[shape(has("key"))]
+    Message(Box<BaileysMessage>),
+    /// None of the above; kept as sent.
+    #[shape(other)]
+    Other(RawJson),
+}
+
+/// CodeChat Go: a message was deleted for this account only.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct GoMessageDeleted {
+    /// The chat's JID.
+    pub chat_jid: String,
+    /// When it was processed (RFC 3339).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub date_time: Maybe<Timestamp>,
+    /// Whether the message's media is deleted too.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub delete_media: Maybe<bool>,
+    /// Whether it came from a full sync.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub from_full_sync: Maybe<bool>,
+    /// The message's database id (an integer), when it was found. Quirk: missing in the
+    /// docs' revision of 2026-07-13.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub id: Maybe<Id>,
+    /// Whether this account sent the message.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub key_from_me: Maybe<bool>,
+    /// WhatsApp's message id.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub message_id: Maybe<String>,
+    /// When the message was sent (RFC 3339), when known.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub message_time: Maybe<Timestamp>,
+    /// The sender's JID, when known.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub sender_jid: Maybe<String>,
 }
 
 /// A deleted message.

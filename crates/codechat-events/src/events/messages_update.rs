@@ -1,6 +1,6 @@
 //! `messages.update` (alias `message.update`): a message's status changed, or it was edited or revoked.
 
-use chat_events_core::{Id, Maybe, Shape, Timestamp};
+use chat_events_core::{Id, Maybe, RawJson, Shape, Timestamp, open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -9,27 +9,75 @@ use crate::{
     proto::Long,
 };
 
-/// A message's status changed, or it was edited, revoked or voted on. The shape is read from
-/// the data's keys: `update` means the cloud docs' form.
+/// A message's status changed, or it was edited, revoked or voted on, in the shape of the
+/// generation that sent it, read from its keys: `update` → the cloud docs; `remoteJid`,
+/// `keyId` or `id` → the open-source and Evolution key form; `messageId` → CodeChat Go.
+/// Another value is kept raw in [`MessageUpdate::Other`].
 #[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum MessageUpdate {
     /// The cloud docs' `{update: {status, header | key, dateTime}}`.
     #[shape(has("update"))]
     Cloud(Box<CloudMessageUpdate>),
-    /// The open-source and Evolution form: Baileys' key spread, plus status and time.
-    #[shape(object)]
+    /// The open-source and Evolution form: Baileys' key spread (`remoteJid`, `id`…; Evolution
+    /// `keyId`), plus status and time.
+    #[shape(has("remoteJid"))]
+    #[shape(has("keyId"))]
+    #[shape(has("id"))]
     Key(Box<KeyMessageUpdate>),
+    /// CodeChat Go (2026): `{messageId, status, dateTime}`, the message by its database id.
+    #[shape(has("messageId"))]
+    Go(GoMessageUpdate),
+    /// None of the above; kept as sent.
+    #[shape(other)]
+    Other(RawJson),
 }
 
 impl MessageUpdate {
-    /// The new status, whatever the shape (`None` for edits, revokes and votes in the
-    /// open-source form).
+    /// The new status in the Baileys-based servers' names (`None` for edits, revokes and
+    /// votes in the open-source form, for CodeChat Go, whose statuses are
+    /// [`GoMessageUpdate::status`], and for an unknown shape).
     pub fn status(&self) -> Option<&MessageStatus> {
         match self {
             Self::Cloud(cloud) => cloud.update.status.get(),
             Self::Key(key) => key.status.get(),
+            Self::Go(_) | Self::Other(_) => None,
         }
+    }
+}
+
+/// CodeChat Go: a receipt changed a message's status.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct GoMessageUpdate {
+    /// When (RFC 3339): the receipt's time, or when it was processed.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub date_time: Maybe<Timestamp>,
+    /// The message's database id. Quirk: an integer, not WhatsApp's message id (that is the
+    /// `id` of `messages.upsert` for the same message).
+    pub message_id: Id,
+    /// The new status. Quirk: lower-case names of their own, not Baileys' `READ`….
+    pub status: GoReceiptStatus,
+}
+
+open_enum! {
+    /// CodeChat Go: a message's status after a receipt.
+    pub enum GoReceiptStatus {
+        /// Delivered to the device.
+        Delivered = "delivered",
+        /// Voice note or video played.
+        Played = "played",
+        /// Read.
+        Read = "read",
+        /// The recipient asked for the message again.
+        Retry = "retry",
+        /// Sent (accepted by WhatsApp's server).
+        Sent = "sent",
+        /// WhatsApp's server reported an error.
+        ServerError = "server_error",
+        /// A receipt of a kind CodeChat Go does not name.
+        Unknown = "unknown",
     }
 }
 

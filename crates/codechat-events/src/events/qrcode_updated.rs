@@ -1,20 +1,62 @@
 //! `qrcode.updated`: a new QR code is ready, or the QR code limit was reached.
 
-use chat_events_core::{Maybe, Num, Shape};
+use chat_events_core::{Maybe, Num, RawJson, Shape, Timestamp};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A new QR code to scan, or the news that the limit of QR codes was reached. The shape is
-/// read from the data's keys: `qrcode` means a code.
+/// A new QR code to scan, or the news that the limit of QR codes was reached, in the shape
+/// of the generation that sent it, read from the data's keys: `qrcode` → a code wrapped in
+/// `qrcode` (the cloud docs, open source, Evolution); `code` → CodeChat Go's flat code;
+/// `statusCode` → the limit was reached. Another value is kept raw in
+/// [`QrcodeUpdate::Other`].
 #[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum QrcodeUpdate {
-    /// A code to scan.
+    /// A code to scan, under `qrcode`.
     #[shape(has("qrcode"))]
     Code(QrcodeData),
-    /// Open source v1.3: too many codes were issued; log in again.
-    #[shape(object)]
+    /// CodeChat Go (2026): a code to scan, flat (`{base64, code, count, expiresAt,
+    /// expiresInSeconds}`).
+    #[shape(has("code"))]
+    Go(GoQrcode),
+    /// Open source v1.3 and Evolution: too many codes were issued; log in again.
+    #[shape(has("statusCode"))]
     LimitReached(QrcodeLimit),
+    /// None of the above; kept as sent.
+    #[shape(other)]
+    Other(RawJson),
+}
+
+impl QrcodeUpdate {
+    /// The code's text, whatever the shape (`None` when the limit was reached).
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Self::Code(data) => data.qrcode.code.as_deref(),
+            Self::Go(code) => Some(&code.code),
+            Self::LimitReached(_) | Self::Other(_) => None,
+        }
+    }
+}
+
+/// CodeChat Go: a QR code to scan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct GoQrcode {
+    /// The image, as a `data:image/png;base64,…` URL.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub base64: Maybe<String>,
+    /// The code's text.
+    pub code: String,
+    /// How many codes were issued in this attempt.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub count: Maybe<Num<i64>>,
+    /// When the code expires (RFC 3339, computed by CodeChat).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub expires_at: Maybe<Timestamp>,
+    /// Seconds left before the code expires, as WhatsApp's QR channel said.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub expires_in_seconds: Maybe<Num<i64>>,
 }
 
 /// A QR code to scan.
@@ -48,7 +90,8 @@ pub struct Qrcode {
     /// Cloud OpenAPI: the instance key.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub instance_key: Maybe<String>,
-    /// Evolution: the pairing code for login by phone number.
+    /// Evolution: the pairing code for login by phone number (`null` when logging in by QR
+    /// code).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub pairing_code: Maybe<String>,
     /// Open source v1.3: the pairing code. Quirk: the key is spelled `paringCode`.

@@ -1,26 +1,34 @@
 //! Chats in the shape of each generation (`chats.set`, `chats.upsert`, `chats.update`).
 
-use chat_events_core::{Id, Maybe, Num, Shape, Timestamp};
+use chat_events_core::{Id, Maybe, Num, RawJson, Shape, Timestamp};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::proto::{Bytes, Long};
+use crate::{
+    objects::baileys::DisappearingMode,
+    proto::{Bytes, Long},
+};
 
 /// A chat item, in the shape of the generation that sent it, read from its keys:
-/// `remoteJid` → the open-source v1.3 row; `owner` → open source ≤ v1.2; another object →
-/// the cloud docs' Baileys conversation.
+/// `remoteJid` → the open-source v1.3 row (and Evolution's); `owner` → open source ≤ v1.2;
+/// `id` → the cloud docs' Baileys conversation. Another value is kept raw in
+/// [`ChatItem::Other`].
 #[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum ChatItem {
-    /// Open source v1.3: the database row `{id?, remoteJid, content?, instanceId}`.
+    /// Open source v1.3: the database row `{id?, remoteJid, content?, instanceId}`;
+    /// Evolution: `{remoteJid, instanceId, name?, unreadMessages?}`.
     #[shape(has("remoteJid"))]
     Row(Box<ChatRow>),
     /// Open source ≤ v1.2: `{id, owner}`.
     #[shape(has("owner"))]
     Legacy(LegacyChat),
     /// The cloud docs' Baileys conversation (`{id, unreadCount, conversationTimestamp…}`).
-    #[shape(object)]
+    #[shape(has("id"))]
     Conversation(Box<ChatState>),
+    /// None of the above; kept as sent.
+    #[shape(other)]
+    Other(RawJson),
 }
 
 impl ChatItem {
@@ -30,11 +38,13 @@ impl ChatItem {
             Self::Conversation(chat) => chat.id.as_deref(),
             Self::Legacy(chat) => Some(&chat.id),
             Self::Row(row) => Some(&row.remote_jid),
+            Self::Other(_) => None,
         }
     }
 }
 
-/// The open-source v1.3 chat row.
+/// The open-source v1.3 chat row, and Evolution's chat (its stored row, or
+/// `{remoteJid, instanceId, name?, unreadMessages?}`; `instanceId` a UUID).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -46,14 +56,23 @@ pub struct ChatRow {
     /// Created.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub created_at: Maybe<Timestamp>,
-    /// Row id.
+    /// Row id (an integer; Evolution: a cuid string).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub id: Maybe<Id>,
-    /// The instance's database id.
+    /// The instance's id: an integer (open source), a UUID (Evolution).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub instance_id: Maybe<Id>,
+    /// Evolution: the ids of the chat's labels.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub labels: Maybe<Vec<String>>,
+    /// Evolution: the chat's name.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub name: Maybe<String>,
     /// The chat's JID.
     pub remote_jid: String,
+    /// Evolution: how many messages are unread.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub unread_messages: Maybe<Num<i64>>,
     /// Updated.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub updated_at: Maybe<Timestamp>,
@@ -81,9 +100,15 @@ pub struct ChatState {
     /// Whether it is archived.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub archived: Maybe<bool>,
+    /// The contact's identity key (bytes; seen as an empty Node Buffer).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub contact_primary_identity_key: Maybe<Bytes>,
     /// Time of the last message (seconds).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub conversation_timestamp: Maybe<Long>,
+    /// Who turned disappearing messages on, and how.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub disappearing_mode: Maybe<DisappearingMode>,
     /// Disappearing-messages timer (seconds).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub ephemeral_expiration: Maybe<Long>,
@@ -114,13 +139,25 @@ pub struct ChatState {
     /// Pinned since (seconds).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub pinned: Maybe<Long>,
+    /// Whether the chat is read-only (a group one has left, an announcement group).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub read_only: Maybe<bool>,
     /// Trusted-contact token (bytes; a credential, shown as its size in `Debug`).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub tc_token: Maybe<Bytes>,
+    /// When this account last sent its trusted-contact token (seconds).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub tc_token_sender_timestamp: Maybe<Long>,
+    /// When the trusted-contact token was received (seconds).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub tc_token_timestamp: Maybe<Long>,
     /// When the update happened (seconds).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub timestamp: Maybe<Long>,
     /// Unread messages.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub unread_count: Maybe<Num<i64>>,
+    /// Unread messages that mention this account.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub unread_mention_count: Maybe<Num<i64>>,
 }

@@ -1,24 +1,64 @@
 //! Contacts in the shape of each generation (`contacts.upsert`, `contacts.update`).
 
-use chat_events_core::{Id, Maybe, Shape, Timestamp};
+use chat_events_core::{Id, Maybe, RawJson, Shape, Timestamp, open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// The data of `contacts.upsert` and `contacts.update`: a list of contacts (the cloud docs,
+/// open source, Evolution, CodeChat Go's `contacts.update`) or one contact (Evolution on
+/// every incoming message, CodeChat Go's `contacts.upsert`). Each contact says its
+/// generation's shape ([`ContactItem`]).
+#[derive(Clone, Debug, PartialEq, Shape)]
+#[non_exhaustive]
+pub enum Contacts {
+    /// A list of contacts.
+    #[shape(array)]
+    Many(Vec<ContactItem>),
+    /// One contact, not in a list (told by the keys of [`ContactItem`]'s shapes).
+    #[shape(has("wuid"))]
+    #[shape(has("action"))]
+    #[shape(has("remoteJid"))]
+    #[shape(has("owner"))]
+    One(ContactItem),
+    /// Neither a list nor a contact of a known shape; kept as sent.
+    #[shape(other)]
+    Other(RawJson),
+}
+
+impl Contacts {
+    /// The contacts, one or many (none for [`Contacts::Other`]).
+    pub fn as_slice(&self) -> &[ContactItem] {
+        match self {
+            Self::Many(many) => many,
+            Self::One(one) => std::slice::from_ref(one),
+            Self::Other(_) => &[],
+        }
+    }
+}
+
 /// A contact item, in the shape of the generation that sent it, read from its keys:
-/// `wuid` → the cloud docs; `remoteJid` → the open-source v1.3 row; another object → open
-/// source ≤ v1.2.
+/// `wuid` → the cloud docs; `action` → CodeChat Go; `remoteJid` → the open-source v1.3 row
+/// and Evolution; `owner` → open source ≤ v1.2. Another value is kept raw in
+/// [`ContactItem::Other`].
 #[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum ContactItem {
     /// The cloud docs' contact.
     #[shape(has("wuid"))]
     Cloud(CloudContact),
-    /// Open source v1.3: the database row.
+    /// CodeChat Go (2026): `{action, id, remoteJid, lid, pushName…}`.
+    #[shape(has("action"))]
+    Go(GoContact),
+    /// Open source v1.3 (the database row) and Evolution (`{remoteJid, pushName,
+    /// profilePicUrl, instanceId}`).
     #[shape(has("remoteJid"))]
     Row(ContactRow),
     /// Open source ≤ v1.2: `{id, pushName, profilePictureUrl, owner}`.
-    #[shape(object)]
+    #[shape(has("owner"))]
     Legacy(LegacyContact),
+    /// None of the above; kept as sent.
+    #[shape(other)]
+    Other(RawJson),
 }
 
 impl ContactItem {
@@ -26,9 +66,72 @@ impl ContactItem {
     pub fn jid(&self) -> Option<&str> {
         match self {
             Self::Cloud(contact) => contact.wuid.as_deref(),
+            Self::Go(contact) => Some(&contact.remote_jid),
             Self::Legacy(contact) => contact.id.as_deref(),
             Self::Row(row) => Some(&row.remote_jid),
+            Self::Other(_) => None,
         }
+    }
+
+    /// The contact's name, whatever the shape.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Self::Cloud(contact) => contact.contact_name.as_deref(),
+            Self::Go(contact) => contact.push_name.as_deref(),
+            Self::Legacy(contact) => contact.push_name.as_deref(),
+            Self::Row(row) => row.push_name.as_deref(),
+            Self::Other(_) => None,
+        }
+    }
+}
+
+/// CodeChat Go: a contact saved (`contacts.upsert`, one object) or changed
+/// (`contacts.update`, a list).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct GoContact {
+    /// `upserted` (`contacts.upsert`) or `updated` (`contacts.update`).
+    pub action: GoContactAction,
+    /// `contacts.update`: the new business name, when that changed.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub business_name: Maybe<String>,
+    /// The contact's database id (an integer).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub id: Maybe<Id>,
+    /// The contact's LID (`…@lid`), `null` when not known.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub lid: Maybe<String>,
+    /// `contacts.upsert`: profile picture URL, `null` when not known.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub profile_pic_url: Maybe<String>,
+    /// The contact's push name.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub push_name: Maybe<String>,
+    /// The contact's JID.
+    pub remote_jid: String,
+    /// `contacts.update`: which name changed.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub source: Maybe<GoContactSource>,
+}
+
+open_enum! {
+    /// CodeChat Go: what was done to a contact.
+    pub enum GoContactAction {
+        /// Changed (`contacts.update`).
+        Updated = "updated",
+        /// Saved (`contacts.upsert`).
+        Upserted = "upserted",
+    }
+}
+
+open_enum! {
+    /// CodeChat Go: which of a contact's names changed.
+    pub enum GoContactSource {
+        /// The business name.
+        BusinessName = "businessName",
+        /// The push name.
+        PushName = "pushName",
     }
 }
 
@@ -54,8 +157,9 @@ pub struct CloudContact {
     pub wuid: Maybe<String>,
 }
 
-/// The open-source v1.3 contact row. For existing contacts it is the stored row, not the
-/// update.
+/// The open-source v1.3 contact row (for existing contacts the stored row, not the update),
+/// and Evolution's contact (`{remoteJid, pushName, profilePicUrl, instanceId}`, its
+/// `instanceId` a UUID string; `pushName` may be missing or `""`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -66,13 +170,13 @@ pub struct ContactRow {
     /// Row id.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub id: Maybe<Id>,
-    /// The instance's database id.
+    /// The instance's id: an integer (open source), a UUID (Evolution).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub instance_id: Maybe<Id>,
-    /// Profile picture URL.
+    /// Profile picture URL, or `null`.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub profile_pic_url: Maybe<String>,
-    /// The contact's name, or its JID when it has none.
+    /// The contact's name, or its JID (open source) or number (Evolution) when it has none.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub push_name: Maybe<String>,
     /// The contact's JID.

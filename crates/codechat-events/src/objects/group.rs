@@ -1,11 +1,12 @@
 //! Groups: metadata (`group(s).upsert`, `group(s).update`) and participant changes.
 
-use chat_events_core::{Maybe, Num, Shape, Timestamp, open_enum};
+use chat_events_core::{Maybe, Num, RawJson, Shape, Timestamp, open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A group's metadata (Baileys' `GroupMetadata`). In updates only `id` and the changed keys
-/// are present (plus who changed them).
+/// A group's metadata (Baileys' `GroupMetadata`; CodeChat Go's group, with the same keys
+/// and a few of its own). In updates only `id` and the changed keys are present (plus who
+/// changed them).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -40,6 +41,9 @@ pub struct GroupMetadata {
     /// Their phone-number JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub desc_owner_pn: Maybe<String>,
+    /// CodeChat Go: their username.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub desc_owner_username: Maybe<String>,
     /// When the description was set.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub desc_time: Maybe<Timestamp>,
@@ -72,16 +76,31 @@ pub struct GroupMetadata {
     /// The creator.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub owner: Maybe<String>,
-    /// The creator's country code.
+    /// The creator's country code (Baileys' snake-case key).
     #[serde(
         default,
         rename = "owner_country_code",
         skip_serializing_if = "Maybe::is_absent"
     )]
     pub owner_country_code: Maybe<String>,
+    /// CodeChat Go: the creator's country code. Quirk: the camel-case key `ownerCountryCode`,
+    /// where Baileys writes `owner_country_code`.
+    #[serde(
+        default,
+        rename = "ownerCountryCode",
+        skip_serializing_if = "Maybe::is_absent"
+    )]
+    pub owner_country_code_camel: Maybe<String>,
+    /// Evolution 2.3.0 (Baileys 7 release candidates): the creator's phone-number JID, when
+    /// `owner` is a LID.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub owner_jid: Maybe<String>,
     /// The creator's phone-number JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub owner_pn: Maybe<String>,
+    /// CodeChat Go: the creator's username.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub owner_username: Maybe<String>,
     /// Members.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub participants: Maybe<Vec<GroupParticipant>>,
@@ -97,37 +116,50 @@ pub struct GroupMetadata {
     /// Who set the subject.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub subject_owner: Maybe<String>,
+    /// Evolution 2.3.0 (Baileys 7 release candidates): their phone-number JID, when
+    /// `subjectOwner` is a LID.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub subject_owner_jid: Maybe<String>,
     /// Their phone-number JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub subject_owner_pn: Maybe<String>,
+    /// CodeChat Go: their username.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub subject_owner_username: Maybe<String>,
     /// When the subject was set. Quirk: seconds, or a string in the v2 docs.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub subject_time: Maybe<Timestamp>,
 }
 
-/// A member of a group: a bare JID (Baileys 6) or an object (Baileys 7).
+/// A member of a group: a bare JID (Baileys 6) or an object with its `id` (Baileys 7,
+/// CodeChat Go, and every generation's group metadata). Another value is kept raw in
+/// [`GroupParticipant::Other`].
 #[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum GroupParticipant {
     /// Baileys 6: the member's JID.
     #[shape(string)]
     Jid(String),
-    /// Baileys 7: the member with its addresses and role.
-    #[shape(object)]
+    /// The member with its addresses and role.
+    #[shape(has("id"))]
     Member(Box<Participant>),
+    /// Neither; kept as sent.
+    #[shape(other)]
+    Other(RawJson),
 }
 
 impl GroupParticipant {
-    /// The member's id (a JID or a LID).
-    pub fn id(&self) -> &str {
+    /// The member's id (a JID or a LID; `None` for [`GroupParticipant::Other`]).
+    pub fn id(&self) -> Option<&str> {
         match self {
-            Self::Jid(jid) => jid,
-            Self::Member(member) => &member.id,
+            Self::Jid(jid) => Some(jid),
+            Self::Member(member) => Some(&member.id),
+            Self::Other(_) => None,
         }
     }
 }
 
-/// A group member (Baileys 7).
+/// A group member (Baileys 7, CodeChat Go, group metadata).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -143,6 +175,10 @@ pub struct Participant {
     /// Whether an admin.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub is_admin: Maybe<bool>,
+    /// Evolution 2.3.0 (Baileys 7 release candidates): the member's phone-number JID, when
+    /// `id` is a LID.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub jid: Maybe<String>,
     /// Whether the creator.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub is_super_admin: Maybe<bool>,
@@ -173,18 +209,18 @@ open_enum! {
     }
 }
 
-/// Members joined, left, or changed role (`group-participants.update`, and the cloud docs'
-/// `group:participant.update`).
+/// Members joined, left, or changed role (`group-participants.update`, the cloud docs'
+/// `group:participant.update`, CodeChat Go's `groups.participants.update`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct GroupParticipantsUpdate {
     /// What happened.
     pub action: GroupAction,
-    /// Who did it.
+    /// Who did it (Evolution: `null` when not known; CodeChat Go: `""`).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub author: Maybe<String>,
-    /// Their phone-number JID.
+    /// Their phone-number JID (CodeChat Go: digits only).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub author_pn: Maybe<String>,
     /// Their username.
@@ -194,11 +230,30 @@ pub struct GroupParticipantsUpdate {
     pub id: String,
     /// The members concerned.
     ///
-    /// Quirk: JID strings with Baileys 6, objects with Baileys 7.
+    /// Quirk: JID strings with Baileys 6, objects with Baileys 7 and CodeChat Go.
     pub participants: Vec<GroupParticipant>,
-    /// Evolution: details of the members (free-form).
+    /// Evolution: the members' phone numbers and names, resolved from the group.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub participants_data: Maybe<Vec<serde_json::Map<String, serde_json::Value>>>,
+    pub participants_data: Maybe<Vec<ParticipantData>>,
+}
+
+/// Evolution: a member of a participants update, resolved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct ParticipantData {
+    /// Profile picture URL.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub img_url: Maybe<String>,
+    /// The member's id as in `participants` (a JID or a LID).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub jid: Maybe<String>,
+    /// Name.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub name: Maybe<String>,
+    /// The phone number: a phone-number JID, or the digits of `jid` when none is known.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub phone_number: Maybe<String>,
 }
 
 open_enum! {

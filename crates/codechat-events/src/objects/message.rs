@@ -9,8 +9,9 @@ use crate::{
 };
 
 /// A message, in the shape of the generation that sent it. The shape is read from the
-/// object's keys (`header` → cloud, `keyId` → open source v1.3, `key` → Baileys); a value
-/// with none of them is kept raw in [`WebhookMessage::Other`].
+/// object's keys (`header` → cloud, `keyId` or `keyFromMe` → the open-source v1.3 and
+/// CodeChat Go row, `key` → Baileys); a value with none of them is kept raw in
+/// [`WebhookMessage::Other`].
 #[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum WebhookMessage {
@@ -18,8 +19,10 @@ pub enum WebhookMessage {
     /// `messages.set`).
     #[shape(has("header"))]
     Cloud(Box<CloudMessage>),
-    /// The open-source v1.3 row (`messages.upsert`, `messages.set`, `send.message`).
+    /// The open-source v1.3 row (`messages.upsert`, `messages.set`, `send.message`), and
+    /// CodeChat Go's (with `metadata`).
     #[shape(has("keyId"))]
+    #[shape(has("keyFromMe"))]
     Row(Box<MessageRow>),
     /// Baileys' `WebMessageInfo` (open source ≤ v1.2, Evolution).
     #[shape(has("key"))]
@@ -35,7 +38,7 @@ impl WebhookMessage {
         match self {
             Self::Baileys(message) => message.key.get().and_then(|key| key.id.as_deref()),
             Self::Cloud(message) => message.header.message_id.as_deref(),
-            Self::Row(row) => Some(&row.key_id),
+            Self::Row(row) => row.key_id.as_deref(),
             Self::Other(_) => None,
         }
     }

@@ -1,4 +1,5 @@
-//! The open-source server's message row (v1.3: `keyId`, `keyRemoteJid`, `content`…).
+//! The message row of the open-source server (v1.3: `keyId`, `keyRemoteJid`, `content`…) and
+//! of CodeChat Go, which keeps its keys.
 
 use chat_events_core::{Id, Maybe};
 use schemars::JsonSchema;
@@ -9,7 +10,9 @@ use crate::{
     proto::{Content, Long},
 };
 
-/// The open-source v1.3 message row (`messages.upsert`, `messages.set`, `send.message`).
+/// The open-source v1.3 message row (`messages.upsert`, `messages.set`, `send.message`), and
+/// CodeChat Go's (`messages.upsert`, `send.message`: the same keys, every one present and
+/// `null` when not known, plus `metadata`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -18,13 +21,13 @@ pub struct MessageRow {
     /// `messages.upsert` before v1.3.1.57).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub content: Maybe<Content<MessageContent>>,
-    /// The sender's device.
+    /// The sender's device (CodeChat Go: `null` when not inferred).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub device: Maybe<Device>,
     /// `send.message`: attributes the sender attached (any JSON).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub external_attributes: Maybe<serde_json::Value>,
-    /// Database id, when saved.
+    /// Database id (an integer), when saved; always there in CodeChat Go.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub id: Maybe<Id>,
     /// `notify` for new messages, `append` for history and own-device messages.
@@ -39,8 +42,11 @@ pub struct MessageRow {
     /// Whether this line sent it.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub key_from_me: Maybe<bool>,
-    /// Message id.
-    pub key_id: String,
+    /// WhatsApp's message id. Quirk: missing from CodeChat Go's `send.message` example and
+    /// from its docs' `messages.upsert` example of 2026-07-13, although its field list
+    /// requires it.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub key_id: Maybe<String>,
     /// The chat's LID (`…@lid`).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub key_lid: Maybe<String>,
@@ -56,6 +62,10 @@ pub struct MessageRow {
     /// Where to download the media (v1.3.6.163+).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub media: Maybe<MediaPath>,
+    /// CodeChat Go: more about the message, normalized by the server (an object, or
+    /// `null`; its keys are not documented).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub metadata: Maybe<serde_json::Map<String, serde_json::Value>>,
     /// Seconds since the epoch; `0` when unknown.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub message_timestamp: Maybe<Long>,

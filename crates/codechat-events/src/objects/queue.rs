@@ -1,6 +1,6 @@
 //! Send queues of the cloud product (`deleted.queue`, `paused.queue`, `resumed.queue`, `send.message:*`, `general.error`).
 
-use chat_events_core::{Id, Maybe, Num, Shape, open_enum};
+use chat_events_core::{Id, Maybe, Num, RawJson, Shape, open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -87,17 +87,30 @@ impl QueueData {
     }
 }
 
-/// The message of a queue, in either documented form, told apart by the `messageType` key.
+/// The message of a queue, in either documented form, told apart by its keys:
+/// `messageType` → `{messageType, message}`; a string, or an object with one of the keys that
+/// carry what a message says or shows (`text`, `caption`, `url`, `mimetype`,
+/// `degreesLatitude`, `vcard`) → the content itself. Another value is kept raw in
+/// [`QueueMessage::Other`].
 #[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum QueueMessage {
     /// `{messageType, message}`.
     #[shape(has("messageType"))]
     Typed(QueuedMessage),
-    /// The content itself (its kind is in `QueueData::message_type`).
+    /// The content itself (its kind is in `QueueData::message_type`): the text, or the
+    /// message object (the `paused.queue` example: `{caption}`).
     #[shape(string)]
-    #[shape(object)]
+    #[shape(has("text"))]
+    #[shape(has("caption"))]
+    #[shape(has("url"))]
+    #[shape(has("mimetype"))]
+    #[shape(has("degreesLatitude"))]
+    #[shape(has("vcard"))]
     Content(Content<MessageContent>),
+    /// None of the above; kept as sent.
+    #[shape(other)]
+    Other(RawJson),
 }
 
 /// A queued message.

@@ -4,14 +4,19 @@ use chat_events_core::{Id, Maybe, Num, Secret, Timestamp, open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Attributes, Message, Sender, Team};
+use super::{Attributes, ChangedAttributes, Message, Sender, Team};
 
 /// A conversation as Chatwoot pushes it (`Conversations::EventDataPresenter#push_data`).
 ///
 /// The data of `conversation.created`, `.read`, `.status_changed`, `.updated`,
-/// `.contact_changed`, `.mentioned`, `assignee.changed` and `team.changed`; also inside
-/// typing events and notifications. Keys were added over the years (labels, priority,
-/// timestamps, SLA); every key but the inbox is optional.
+/// `.contact_changed`, `.mentioned`, `.bot_handoff`, `assignee.changed` and `team.changed`;
+/// also inside typing events and notifications. Keys were added over the years (labels,
+/// priority, timestamps, SLA); every key is optional (a dashboard test sends
+/// `{id, account_id}` alone).
+///
+/// The `conversation_*` webhooks send the same data (`Conversation#webhook_data`) with the
+/// webhook's `event` and `changed_attributes` beside it, and without `account_id`; so does
+/// the `conversation` inside a message webhook.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
 pub struct Conversation {
@@ -25,12 +30,20 @@ pub struct Conversation {
     /// Seconds since the epoch of the agent's last visit; `0` for never.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub agent_last_seen_at: Maybe<Timestamp>,
+    /// `assignee.changed` only (recent servers): whether an automatic assignment (the inbox's
+    /// round robin or an assignment policy) made the change.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub automatic_assignment: Maybe<bool>,
     /// The SLA applied to the conversation (enterprise, `sla` feature).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub applied_sla: Maybe<AppliedSla>,
     /// Whether an agent can reply now (messaging windows of WhatsApp, Meta…).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub can_reply: Maybe<bool>,
+    /// The `conversation_status_changed` and `conversation_updated` webhooks only: what
+    /// changed (absent from the 2022 documentation's example).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub changed_attributes: Maybe<ChangedAttributes>,
     /// The inbox's channel.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub channel: Maybe<ChannelType>,
@@ -46,6 +59,11 @@ pub struct Conversation {
     /// The account's custom attributes for the conversation.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub custom_attributes: Maybe<Attributes>,
+    /// Webhook bodies only: the webhook's event name (`conversation_created`,
+    /// `conversation_status_changed`, `conversation_updated`, `conversation_opened`,
+    /// `conversation_resolved`).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub event: Maybe<String>,
     /// When the first agent reply was sent (ISO-8601).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub first_reply_created_at: Maybe<Timestamp>,

@@ -1,17 +1,26 @@
-//! Objects the OneChat events carry: conversations, messages, senders, attachments, notifications.
+//! Objects the OneChat events carry: conversations, messages, senders, attachments,
+//! notifications, calls; and what Chatwoot's HTTP webhook bodies carry besides
+//! (account and inbox references, changed attributes, the webhook forms of messages,
+//! senders and typing, inbox settings).
 
 mod call;
 mod conversation;
+mod inbox;
 mod message;
 mod notification;
 mod sender;
 mod typing;
+mod voice_call;
+mod webhook;
+mod webhook_message;
+mod webhook_typing;
 
 pub use call::{CallChange, CallData};
 pub use conversation::{
     AppliedSla, ChannelType, ContactInbox, Conversation, ConversationMeta, ConversationStatus,
     Priority, SlaEvent, SlaStatus,
 };
+pub use inbox::{InboxSettings, SenderNameType, WorkingHour};
 pub use message::{
     Attachment, CardAction, ContentAttributes, ContentType, CsatDisplayType, CsatSubmission,
     CsatSurveyResponse, EmailContent, FileType, IncomingEmail, Item, Message, MessageContactInbox,
@@ -24,3 +33,7 @@ pub use sender::{
     AgentBot, Attributes, Availability, CaptainAssistant, Contact, PresenceMap, Sender, Team, User,
 };
 pub use typing::Typing;
+pub use voice_call::{CallDirection, CallProvider, CallStatus, Caller, IceServer, VoiceCall};
+pub use webhook::{Account, AttributeChange, ChangedAttributes, Inbox, WebhookSender};
+pub use webhook_message::{WebhookMessage, WebhookMessageType};
+pub use webhook_typing::WebhookTyping;

@@ -7,6 +7,8 @@ use chat_events_core::{Id, Maybe, RawJson, Secret, Shape, Timestamp, open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::{Account, ChangedAttributes};
+
 /// Free-form attributes (`additional_attributes`, `custom_attributes`, `meta`): any keys,
 /// any JSON values. Chatwoot and its users add keys at will.
 pub type Attributes = serde_json::Map<String, serde_json::Value>;
@@ -86,6 +88,10 @@ pub struct User {
     /// Avatar URL; `""` when there is none.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub avatar_url: Maybe<String>,
+    /// E-mail address: only in webhook bodies (`User#webhook_data`), which carry
+    /// `{id, name, email, type}` instead of the push data.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub email: Maybe<String>,
     /// User id.
     pub id: Id,
     /// Full name.
@@ -139,25 +145,41 @@ pub struct CaptainAssistant {
     pub kind: Maybe<String>,
 }
 
-/// A contact (customer), as a sender and as the data of `contact.*` events.
+/// A contact (customer), as a sender and as the data of `contact.*` events; also the body of
+/// the `contact_created` and `contact_updated` webhooks and a webhook message's sender
+/// (`Contact#webhook_data`, which adds `account` and `avatar`, and has no `type` on recent
+/// servers).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
 pub struct Contact {
+    /// Webhook bodies only: the account.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub account: Maybe<Account>,
     /// The account (in `contact.*` events).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub account_id: Maybe<Id>,
     /// Free-form attributes (`city`, `country`, `company_name`, `created_at_ip`…).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub additional_attributes: Maybe<Attributes>,
+    /// Webhook bodies only: the avatar URL (the same as `thumbnail`); `""` when there is
+    /// none.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub avatar: Maybe<String>,
     /// Whether the contact is blocked (since 2025-02).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub blocked: Maybe<bool>,
+    /// The `contact_updated` webhook only: what changed.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub changed_attributes: Maybe<ChangedAttributes>,
     /// The account's custom attributes for the contact.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub custom_attributes: Maybe<Attributes>,
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub email: Maybe<String>,
+    /// Webhook bodies only: the webhook's event name (`contact_created`, `contact_updated`).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub event: Maybe<String>,
     /// Contact id.
     pub id: Id,
     /// External identifier set through the API.
@@ -179,7 +201,7 @@ pub struct Contact {
     /// Avatar URL; `""` when there is none.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub thumbnail: Maybe<String>,
-    /// Always `"contact"`.
+    /// `"contact"`; absent from the webhook data of recent servers.
     #[serde(default, rename = "type", skip_serializing_if = "Maybe::is_absent")]
     pub kind: Maybe<String>,
 }
