@@ -1057,7 +1057,7 @@ async fn a_ping_flood_from_a_server_that_never_reads_keeps_memory_bounded() {
             let payload = vec![7_u8; 100];
             let started = Instant::now();
             while started.elapsed() < Duration::from_secs(4) {
-                let frame = if counter.load(Ordering::SeqCst) % 2 == 0 {
+                let frame = if counter.load(Ordering::SeqCst).is_multiple_of(2) {
                     Message::Ping(payload.clone().into())
                 } else {
                     Message::text(r#"{"event":"pusher:ping"}"#)
