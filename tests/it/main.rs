@@ -5,6 +5,7 @@ mod chatapp;
 mod chatapp_client;
 mod codechat;
 mod codechat_webhook;
+mod codechat_webhook_faults;
 mod layout;
 mod onechat;
 mod onechat_client;
