@@ -310,3 +310,34 @@ fn the_codechat_serve_example_refuses_bodies_no_reader_could_read_back_and_keeps
     assert!(printed.received_at > 0.0);
     example.interrupt();
 }
+
+#[test]
+fn sigterm_with_a_stalled_stdout_still_prints_every_event_answered_200() {
+    let mut example = Example::start();
+    // Nobody reads stdout yet: the pipe fills, the example blocks printing, events queue.
+    let mut accepted = 0;
+    for index in 0..700 {
+        let body = format!(
+            r#"{{"event":"chats.delete","instance":"sales-01","data":["{index}@s.whatsapp.net"]}}"#
+        );
+        if example.post(&body) == "HTTP/1.1 200 OK" {
+            accepted += 1;
+        }
+    }
+    assert_eq!(accepted, 700, "the queue holds them all");
+    let status = Command::new("kill")
+        .args(["-TERM", &example.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // Now read: every accepted event comes out, then the example exits cleanly.
+    let mut printed = 0;
+    let mut line = String::new();
+    while example.stdout.read_line(&mut line).unwrap() > 0 {
+        printed += 1;
+        line.clear();
+    }
+    let exit = example.child.wait().unwrap();
+    assert!(exit.success(), "{exit}");
+    assert_eq!(printed, accepted, "every event answered 200 is printed");
+}
