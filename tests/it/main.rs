@@ -1,6 +1,7 @@
 //! Integration tests that are not per-fixture: decoding behaviour, errors, lenient values.
 #![allow(clippy::too_many_lines)] // scenario tests read best as one list of assertions
 
+mod bad_input;
 mod chatapp;
 mod chatapp_client;
 mod codechat;
