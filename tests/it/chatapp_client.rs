@@ -1015,3 +1015,193 @@ async fn the_client_is_a_stream_with_its_sources_and_state() {
     assert_eq!(*stream.state().borrow(), ConnectionState::Closed);
     assert!(stream.next().await.is_none(), "nothing after close");
 }
+
+/// Tests that measure this process's memory take turns, so that one's allocations do not
+/// count against another.
+static MEMORY: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// The resident memory of this process, in bytes (Linux).
+fn rss() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|value| {
+            value
+                .trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse::<u64>()
+                .ok()
+        })
+        .unwrap_or(0)
+        * 1024
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_ping_flood_from_a_server_that_never_reads_keeps_memory_bounded() {
+    let _turn = MEMORY.lock().await;
+    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let sent = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&sent);
+    let (addr, connections) = fake_pusher(move |index, mut session| {
+        let counter = Arc::clone(&counter);
+        async move {
+            session.established("9.9", 120).await;
+            if index > 0 {
+                session.serve_pings(true).await;
+                return;
+            }
+            // WebSocket pings and pusher:ping frames, as fast as the socket takes them, never
+            // reading the answers: the client's answers pile up unless it bounds them.
+            let payload = vec![7_u8; 100];
+            let started = Instant::now();
+            while started.elapsed() < Duration::from_secs(4) {
+                let frame = if counter.load(Ordering::SeqCst).is_multiple_of(2) {
+                    Message::Ping(payload.clone().into())
+                } else {
+                    Message::text(r#"{"event":"pusher:ping"}"#)
+                };
+                if timeout(
+                    Duration::from_secs(2),
+                    futures_util::SinkExt::feed(&mut session.ws, frame),
+                )
+                .await
+                .map_or(true, |sent| sent.is_err())
+                {
+                    break;
+                }
+                counter.fetch_add(1, Ordering::SeqCst);
+            }
+        }
+    })
+    .await;
+    let before = rss();
+    let mut client = builder(addr, &auth_url)
+        .channel(Channel::User { user_id: 685 })
+        .connect()
+        .await
+        .unwrap();
+    // Drain whatever the client reports while the flood lasts.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let mut peak = before;
+    while Instant::now() < deadline {
+        let _ = timeout(Duration::from_millis(200), client.next_event()).await;
+        peak = peak.max(rss());
+    }
+    client.close().await;
+    let grown = peak.saturating_sub(before);
+    eprintln!(
+        "flood: {} frames sent, {} connections, RSS grew {} MiB",
+        sent.load(Ordering::SeqCst),
+        connections.load(Ordering::SeqCst),
+        grown >> 20
+    );
+    assert!(grown < 64 << 20, "memory grew by {} MiB", grown >> 20);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_always_says_reconnect_now_is_not_dialled_in_a_loop() {
+    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let (addr, connections) = fake_pusher(|_, mut session| async move {
+        session.established("4.2", 120).await;
+        session
+            .send_raw(Message::Close(Some(CloseFrame {
+                code: CloseCode::from(4200),
+                reason: "restarting".into(),
+            })))
+            .await;
+    })
+    .await;
+    let mut client = builder(addr, &auth_url)
+        .channel(Channel::User { user_id: 685 })
+        .connect()
+        .await
+        .unwrap();
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(3) {
+        let _ = timeout(Duration::from_millis(100), client.next_event()).await;
+    }
+    client.close().await;
+    let dialled = connections.load(Ordering::SeqCst);
+    // Before: thousands of dials in 3 s (no delay, the failure count reset on each
+    // connect). Now: a jittered minimum, then backoff while connections stay short.
+    assert!(dialled >= 3, "it does come back: {dialled}");
+    assert!(dialled <= 20, "dialled {dialled} times in 3 s");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_over_the_limit_ends_the_connection_before_it_is_read() {
+    let _turn = MEMORY.lock().await;
+    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let (addr, connections) = fake_pusher(|index, mut session| async move {
+        session.established("7.7", 120).await;
+        if index == 0 {
+            // A 100 MB text frame: the client must refuse it from its header.
+            let huge = format!(
+                "{{\"event\":\"message\",\"channel\":\"private-v1.users.685\",\"data\":\"{}\"}}",
+                "x".repeat(100 << 20)
+            );
+            session.send_raw(Message::text(huge)).await;
+        }
+        session.serve_pings(true).await;
+    })
+    .await;
+    let before = rss();
+    let mut client = builder(addr, &auth_url)
+        .channel(Channel::User { user_id: 685 })
+        .max_message_size(1 << 20)
+        .connect()
+        .await
+        .unwrap();
+    let reconnected = timeout(Duration::from_secs(15), async {
+        loop {
+            if let Some(Ok(Update::Reconnected { .. })) = client.next_event().await {
+                return;
+            }
+        }
+    })
+    .await;
+    assert!(
+        reconnected.is_ok(),
+        "the client came back after the oversized frame"
+    );
+    assert!(connections.load(Ordering::SeqCst) >= 2);
+    client.close().await;
+    // The test's own 100 MB string lives on the server side of this process; the client
+    // must not have buffered a second copy.
+    let grown = rss().saturating_sub(before);
+    assert!(grown < 180 << 20, "memory grew by {} MiB", grown >> 20);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_accepts_tcp_but_never_handshakes_is_reported() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let accepted = Arc::new(AtomicUsize::new(0));
+    let count = Arc::clone(&accepted);
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((stream, _)) = listener.accept().await {
+            count.fetch_add(1, Ordering::SeqCst);
+            held.push(stream); // never answers the WebSocket upgrade
+        }
+    });
+    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let error = builder(addr, &auth_url)
+        .channel(Channel::User { user_id: 685 })
+        .handshake_timeout(Duration::from_millis(300))
+        .connect_timeout(Duration::from_secs(2))
+        .connect()
+        .await
+        .expect_err("no handshake, no client");
+    let ClientError::Connect { message } = &error else {
+        panic!("{error}")
+    };
+    assert!(message.contains("did not open in time"), "{message}");
+    let dials = accepted.load(Ordering::SeqCst);
+    assert!(
+        (2..=10).contains(&dials),
+        "{dials} dials within the connect timeout"
+    );
+}

@@ -1,11 +1,13 @@
 //! Integration tests that are not per-fixture: decoding behaviour, errors, lenient values.
 #![allow(clippy::too_many_lines)] // scenario tests read best as one list of assertions
 
+mod bad_input;
 mod chatapp;
 mod chatapp_client;
 mod codechat;
 mod codechat_baileys;
 mod codechat_webhook;
+mod codechat_webhook_faults;
 mod layout;
 mod misread;
 mod onechat;

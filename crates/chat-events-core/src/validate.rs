@@ -175,9 +175,23 @@ impl<'de> Visitor<'de> for Strict<'_, 'de> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         self.deeper()?;
+        // Small objects (nearly all) are checked by scanning; large ones by hashing, so that
+        // a hostile object with many keys costs linear time.
         let mut seen: Vec<Cow<'de, str>> = Vec::new();
+        let mut hashed: Option<std::collections::HashSet<Cow<'de, str>>> = None;
         while let Some(key) = map.next_key_seed(KeySeed)? {
-            if seen.contains(&key) {
+            let duplicate = match &mut hashed {
+                Some(hashed) => !hashed.insert(key.clone()),
+                None if seen.len() >= 16 => {
+                    let mut set: std::collections::HashSet<Cow<'de, str>> =
+                        seen.drain(..).collect();
+                    let duplicate = !set.insert(key.clone());
+                    hashed = Some(set);
+                    duplicate
+                }
+                None => seen.contains(&key),
+            };
+            if duplicate {
                 self.path.borrow_mut().push(Step::Key(key));
                 return Err(de::Error::custom(
                     "duplicate key (the payload gives this key twice; readers disagree on which wins)",
@@ -189,7 +203,9 @@ impl<'de> Visitor<'de> for Strict<'_, 'de> {
                 depth: self.depth + 1,
             })?;
             self.path.borrow_mut().pop();
-            seen.push(key);
+            if hashed.is_none() {
+                seen.push(key);
+            }
         }
         Ok(())
     }
@@ -254,6 +270,12 @@ mod tests {
         let (path, message) = refused(r#"{"a":1,"b":{"c":2,"c":3}}"#).unwrap();
         assert_eq!(path, "b.c");
         assert!(message.starts_with("duplicate key"), "{message}");
+        // Past 16 keys the check hashes: still found, and linear for huge objects.
+        let many: Vec<String> = (0..40).map(|i| format!("\"k{i}\":{i}")).collect();
+        let (path, _) = refused(&format!("{{{},\"k3\":0}}", many.join(","))).unwrap();
+        assert_eq!(path, "k3");
+        let huge: Vec<String> = (0..200_000).map(|i| format!("\"k{i}\":{i}")).collect();
+        assert_eq!(refused(&format!("{{{}}}", huge.join(","))), None);
         // Keys that are payload data are redacted from paths.
         let (path, _) =
             refused(r#"{"presences":{"5531911112222@s.whatsapp.net":{"x":1e999}}}"#).unwrap();

@@ -9,8 +9,10 @@
 //! `--body-limit <bytes>`, and where the shared secret goes: `--secret-header <name>`,
 //! `--secret-query <name>` or `--secret-path`. The secret itself is read from the
 //! environment variable `CODECHAT_WEBHOOK_SECRET` (never from the command line, which other
-//! users can see). Logs go to stderr (`RUST_LOG=debug` for more). Ctrl-C stops the server,
-//! prints what was still queued, and exits.
+//! users can see). Logs go to stderr (`RUST_LOG=debug` for more). Ctrl-C or SIGTERM stops
+//! the server (requests in flight get the shutdown deadline), prints what is still queued,
+//! and exits 0; a second Ctrl-C or SIGTERM exits at once with code 130 and says on stderr how
+//! many accepted events were not printed.
 //!
 //! Each stdout line: `{"received_at": <unix seconds>, "path": …, "owner": …, "event": …,
 //! "known": …, "body": <the body as received>}`. The body is written as the JSON text it came
@@ -83,8 +85,9 @@ async fn run() -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     eprintln!("listening on http://{}", server.local_addr());
-    let mut stop = Box::pin(tokio::signal::ctrl_c());
+    let mut signals = Signals::new().map_err(|e| format!("cannot watch signals: {e}"))?;
     let mut server = Some(server);
+    let mut closing = None;
     loop {
         tokio::select! {
             item = events.next_event() => match item {
@@ -94,15 +97,58 @@ async fn run() -> Result<(), String> {
                     }
                 }
                 Some(Err(refused)) => eprintln!("{}", refused_line(&refused)),
-                None => return Ok(()),
+                None => break,
             },
-            _ = &mut stop, if server.is_some() => {
-                eprintln!("stopping: finishing requests in flight, then printing what is queued");
+            () = signals.next() => {
                 if let Some(server) = server.take() {
-                    server.close().await.map_err(|e| format!("server error: {e}"))?;
+                    eprintln!("stopping: finishing requests in flight, then printing what is queued");
+                    // Closed beside the loop, which keeps printing meanwhile.
+                    closing = Some(tokio::spawn(server.close()));
+                } else {
+                    // A second signal: stop printing, but say what was accepted and not shown.
+                    let mut left = 0_usize;
+                    while let Ok(Some(_)) =
+                        tokio::time::timeout(std::time::Duration::from_secs(5), events.next_event()).await
+                    {
+                        left += 1;
+                    }
+                    eprintln!("interrupted: {left} accepted event(s) were not printed");
+                    std::process::exit(130);
                 }
             }
         }
+    }
+    if let Some(closing) = closing {
+        closing
+            .await
+            .map_err(|e| format!("server task: {e}"))?
+            .map_err(|e| format!("server error: {e}"))?;
+    }
+    Ok(())
+}
+
+/// Ctrl-C and SIGTERM, as one stream of "stop" requests.
+struct Signals {
+    #[cfg(unix)]
+    terminate: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn new() -> std::io::Result<Self> {
+        Ok(Self {
+            #[cfg(unix)]
+            terminate: tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?,
+        })
+    }
+
+    async fn next(&mut self) {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = self.terminate.recv() => {}
+        }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
 

@@ -66,6 +66,8 @@ struct Pending {
 
 pub(super) struct Connection {
     config: ClientBuilder,
+    /// When the current (or last) connection came up.
+    up_since: Option<Instant>,
     updates: mpsc::Sender<Result<Update, ClientError>>,
     state: watch::Sender<ConnectionState>,
     authorizer: Authorizer,
@@ -87,6 +89,7 @@ impl Connection {
         let backoff = Backoff::new(config.backoff.0, config.backoff.1);
         Self {
             config,
+            up_since: None,
             updates,
             state,
             authorizer,
@@ -137,12 +140,7 @@ impl Connection {
                 self.set_state(ConnectionState::Failed);
                 return Err(error);
             }
-            // Even "reconnect now" waits a little: a server that keeps refusing must not
-            // be dialled in a tight loop.
-            let delay = self
-                .backoff
-                .delay(&failure.ended)
-                .max(Duration::from_millis(100));
+            let delay = self.backoff.delay(&failure.ended);
             if Instant::now() + delay >= deadline {
                 self.set_state(ConnectionState::Failed);
                 return Err(ClientError::Connect {
@@ -178,7 +176,17 @@ impl Connection {
                     let _ = self.emit(Err(error)).await;
                     return;
                 }
-                ended => self.backoff.delay(&ended),
+                ended => {
+                    // A connection that stayed up is a fresh start; a short one was a failure.
+                    if self
+                        .up_since
+                        .take()
+                        .is_some_and(|since| since.elapsed() >= super::policy::STABLE_AFTER)
+                    {
+                        self.backoff.reset();
+                    }
+                    self.backoff.delay(&ended)
+                }
             };
             let since = *down_since.get_or_insert_with(Instant::now);
             if self.updates.is_closed() {
@@ -244,8 +252,12 @@ impl Connection {
         } else {
             None
         };
-        let dial =
-            tokio_tungstenite::connect_async_tls_with_config(url.as_str(), None, false, connector);
+        let dial = tokio_tungstenite::connect_async_tls_with_config(
+            url.as_str(),
+            Some(self.config.websocket_config()),
+            false,
+            connector,
+        );
         let mut socket = match time::timeout(self.config.handshake_timeout, dial).await {
             Ok(Ok((socket, _))) => socket,
             Ok(Err(error)) => {
@@ -296,7 +308,7 @@ impl Connection {
             server.min(self.config.activity_timeout)
         });
         self.set_state(ConnectionState::Connected);
-        self.backoff.reset();
+        self.up_since = Some(Instant::now());
         tracing::info!(activity_timeout = ?activity, "chatapp client connected");
         if *ever_connected {
             let downtime = down_since

@@ -262,6 +262,7 @@ pub struct ClientBuilder {
     unavailable_after: Duration,
     backoff: (Duration, Duration),
     queue: usize,
+    max_message_size: usize,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -384,8 +385,27 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest message (and frame) the client accepts from the server (default 8 MiB);
+    /// a larger one ends the connection before it is read, and the client reconnects.
+    pub fn max_message_size(mut self, bytes: usize) -> Self {
+        self.max_message_size = bytes.max(1024);
+        self
+    }
+
     fn url(&self) -> String {
         crate::protocol::socket_url(&self.host, self.port, self.tls, &self.app_key)
+    }
+
+    /// Bounded buffers: incoming messages and frames up to `max_message_size`, and at most
+    /// 1 MiB of outgoing frames waiting for a server that does not read (a flood of pings
+    /// then ends the connection instead of growing the client).
+    fn websocket_config(&self) -> tokio_tungstenite::tungstenite::protocol::WebSocketConfig {
+        tokio_tungstenite::tungstenite::protocol::WebSocketConfig::default()
+            .read_buffer_size(16 * 1024)
+            .write_buffer_size(0)
+            .max_write_buffer_size(1 << 20)
+            .max_message_size(Some(self.max_message_size))
+            .max_frame_size(Some(self.max_message_size))
     }
 
     /// Makes the first connection and starts the client: it then subscribes every channel
@@ -456,6 +476,7 @@ impl Client {
             unavailable_after: Duration::from_secs(10),
             backoff: (Duration::from_secs(1), Duration::from_secs(60)),
             queue: 1024,
+            max_message_size: 8 << 20,
         }
     }
 

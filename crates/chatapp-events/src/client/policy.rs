@@ -38,8 +38,18 @@ impl Ended {
     }
 }
 
+/// The shortest wait before any reconnect, even one the server asked for at once (4200):
+/// a server that closes every connection right away must not be dialled in a tight loop.
+pub(super) const MIN_DELAY: Duration = Duration::from_millis(200);
+
+/// How long a connection must stay up before its end counts as a fresh start: shorter
+/// connections count as failures, so a server that accepts and closes at once meets a
+/// growing backoff.
+pub(super) const STABLE_AFTER: Duration = Duration::from_secs(10);
+
 /// Reconnect delays: `initial`, doubling per failure, at most `longest`, in the upper half
-/// of that with jitter.
+/// of that with jitter; a first "reconnect now" waits [`MIN_DELAY`] (jittered), a repeated
+/// one backs off like any failure.
 pub(super) struct Backoff {
     initial: Duration,
     longest: Duration,
@@ -55,15 +65,22 @@ impl Backoff {
         }
     }
 
-    /// The connection came up: the next failure starts from `initial` again.
+    /// A connection stayed up for [`STABLE_AFTER`]: the next failure starts from `initial`
+    /// again.
     pub(super) const fn reset(&mut self) {
         self.failures = 0;
     }
 
-    /// The delay before the next attempt after `ended` (zero for `Now`).
+    /// The delay before the next attempt after `ended`.
     pub(super) fn delay(&mut self, ended: &Ended) -> Duration {
-        let Ended::Backoff { over_capacity } = ended else {
-            return Duration::ZERO;
+        let over_capacity = match ended {
+            Ended::Now if self.failures == 0 => {
+                self.failures = 1;
+                return MIN_DELAY / 2 + jitter(MIN_DELAY / 2);
+            }
+            Ended::Now => &false,
+            Ended::Backoff { over_capacity } => over_capacity,
+            Ended::Closed | Ended::Fatal(_) => return Duration::ZERO,
         };
         self.failures = self.failures.saturating_add(1);
         let delay = self
@@ -76,7 +93,7 @@ impl Backoff {
         if *over_capacity {
             delay.max(Duration::from_secs(1))
         } else {
-            delay
+            delay.max(MIN_DELAY / 2)
         }
     }
 }
@@ -140,7 +157,23 @@ mod tests {
                 over_capacity: true
             }) >= Duration::from_secs(1)
         );
-        assert_eq!(backoff.delay(&Ended::Now), Duration::ZERO);
+    }
+
+    #[test]
+    fn reconnect_now_waits_a_little_and_then_backs_off() {
+        let mut backoff = Backoff::new(Duration::from_millis(100), Duration::from_millis(800));
+        let first = backoff.delay(&Ended::Now);
+        assert!(first >= MIN_DELAY / 2 && first <= MIN_DELAY, "{first:?}");
+        // The server keeps saying "now" at once: the delays grow like failures.
+        let delays: Vec<Duration> = (0..6).map(|_| backoff.delay(&Ended::Now)).collect();
+        assert!(
+            delays.iter().all(|delay| *delay >= MIN_DELAY / 2),
+            "{delays:?}"
+        );
+        assert!(delays[5] >= Duration::from_millis(400), "{delays:?}");
+        // A stable connection starts over.
+        backoff.reset();
+        assert!(backoff.delay(&Ended::Now) <= MIN_DELAY);
     }
 
     #[test]

@@ -1,7 +1,11 @@
 //! One request: the secret, the content type, the body limit, the decode, the queue, and
 //! the answer (see the status table in the module docs).
 
-use std::{borrow::Cow, sync::Arc, time::SystemTime};
+use std::{
+    borrow::Cow,
+    sync::Arc,
+    time::{Duration, SystemTime},
+};
 
 use axum::{
     body::{Body, Bytes},
@@ -9,9 +13,9 @@ use axum::{
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use chat_events_core::{DecodeError, DecodeErrorKind, Secret};
+use chat_events_core::{DecodeError, DecodeErrorKind, Decoded, Secret};
 use subtle::ConstantTimeEq;
-use tokio::sync::mpsc;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 use tracing::Instrument;
 
 use super::{Item, ReceiverError, Request, Update, server::SecretSource};
@@ -22,8 +26,54 @@ pub(super) struct Shared {
     /// The route template (`/hook` or `/hook/{secret}`), for the logs.
     pub(super) route: String,
     pub(super) body_limit: usize,
+    pub(super) body_timeout: Duration,
+    pub(super) queue_wait: Duration,
+    pub(super) budget: Budget,
     pub(super) secret: Option<(SecretSource, Secret)>,
-    pub(super) sender: mpsc::Sender<Item>,
+    pub(super) sender: mpsc::Sender<Queued>,
+}
+
+/// An item in the queue with the share of the byte budget it holds until it is taken.
+pub(super) struct Queued {
+    pub(super) item: Item,
+    pub(super) _charge: Option<OwnedSemaphorePermit>,
+}
+
+/// The bytes accepted bodies may hold while they wait for the consumer, counted in KiB.
+pub(super) struct Budget {
+    kib: Arc<Semaphore>,
+    total: u32,
+}
+
+impl Budget {
+    pub(super) fn new(bytes: usize) -> Self {
+        let total = u32::try_from(bytes.div_ceil(1024).max(1)).unwrap_or(u32::MAX >> 4);
+        let total = total.min(u32::try_from(Semaphore::MAX_PERMITS).unwrap_or(u32::MAX));
+        Self {
+            kib: Arc::new(Semaphore::new(total as usize)),
+            total,
+        }
+    }
+
+    /// The KiB a body of `bytes` holds; a body larger than the whole budget takes all of it.
+    fn charge(&self, bytes: usize) -> u32 {
+        u32::try_from(bytes.div_ceil(1024).max(1))
+            .unwrap_or(u32::MAX)
+            .min(self.total)
+    }
+
+    async fn acquire(&self, bytes: usize) -> Option<OwnedSemaphorePermit> {
+        Arc::clone(&self.kib)
+            .acquire_many_owned(self.charge(bytes))
+            .await
+            .ok()
+    }
+
+    fn try_acquire(&self, bytes: usize) -> Option<OwnedSemaphorePermit> {
+        Arc::clone(&self.kib)
+            .try_acquire_many_owned(self.charge(bytes))
+            .ok()
+    }
 }
 
 pub(super) async fn method_not_allowed() -> Response {
@@ -131,10 +181,22 @@ async fn handle(
     if declared.is_some_and(|length| length > shared.body_limit) {
         return too_large();
     }
-    let bytes: Bytes = match axum::body::to_bytes(body, shared.body_limit).await {
-        Ok(bytes) => bytes,
-        Err(error) if is_length_limit(&error) => return too_large(),
+    let read = tokio::time::timeout(
+        shared.body_timeout,
+        axum::body::to_bytes(body, shared.body_limit),
+    );
+    let bytes: Bytes = match read.await {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(error)) if is_length_limit(&error) => return too_large(),
         Err(_) => {
+            return refuse(
+                StatusCode::REQUEST_TIMEOUT,
+                "request_timeout",
+                "the body did not arrive within the receiver's deadline",
+                serde_json::Value::Null,
+            );
+        }
+        Ok(Err(_)) => {
             return refuse(
                 StatusCode::BAD_REQUEST,
                 "unreadable_body",
@@ -153,22 +215,52 @@ async fn handle(
         Err(error) => return refuse_decode(shared, error, source, received_at),
     };
     span.record("event", decoded.name());
+    enqueue(shared, source, decoded, received_at, bytes.len()).await
+}
+
+/// Queues an accepted event and answers 200, or 503 when there is no room in time.
+async fn enqueue(
+    shared: &Shared,
+    source: Request,
+    decoded: Decoded<Event>,
+    received_at: SystemTime,
+    bytes: usize,
+) -> Response {
     let (name, known) = (decoded.name().to_owned(), !decoded.is_unknown());
-    match shared.sender.try_send(Ok(Update::Event {
-        source,
-        event: Box::new(decoded),
-        received_at,
-    })) {
-        Ok(()) => (
-            StatusCode::OK,
-            [(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            )],
-            serde_json::json!({ "accepted": true, "event": name, "known": known }).to_string(),
-        )
-            .into_response(),
-        Err(mpsc::error::TrySendError::Full(_)) => {
+    // Room for the event: its bytes in the budget and a slot in the queue, waiting a little
+    // for a consumer that is merely slower for a moment.
+    let room = async {
+        let charge = shared.budget.acquire(bytes).await?;
+        let slot = shared.sender.reserve().await.ok()?;
+        Some((charge, slot))
+    };
+    match tokio::time::timeout(shared.queue_wait, room).await {
+        Ok(Some((charge, slot))) => {
+            slot.send(Queued {
+                item: Ok(Update::Event {
+                    source,
+                    event: Box::new(decoded),
+                    received_at,
+                }),
+                _charge: Some(charge),
+            });
+            (
+                StatusCode::OK,
+                [(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/json"),
+                )],
+                serde_json::json!({ "accepted": true, "event": name, "known": known }).to_string(),
+            )
+                .into_response()
+        }
+        _ if shared.sender.is_closed() => refuse(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "receiver_closed",
+            "no consumer is reading events",
+            serde_json::Value::Null,
+        ),
+        _ => {
             let mut response = refuse(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "queue_full",
@@ -180,12 +272,6 @@ async fn handle(
                 .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
             response
         }
-        Err(mpsc::error::TrySendError::Closed(_)) => refuse(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "receiver_closed",
-            "no consumer is reading events",
-            serde_json::Value::Null,
-        ),
     }
 }
 
@@ -223,7 +309,7 @@ fn refuse_decode(
     });
     let message = error.message().to_owned();
     match error.kind() {
-        DecodeErrorKind::Syntax => {
+        DecodeErrorKind::Syntax | DecodeErrorKind::NotInteroperable => {
             refuse(StatusCode::BAD_REQUEST, "invalid_json", &message, details)
         }
         DecodeErrorKind::MissingEventName => refuse(
@@ -242,15 +328,21 @@ fn refuse_decode(
                 &message,
                 details,
             );
-            if shared
-                .sender
-                .try_send(Err(ReceiverError::Decode {
-                    source,
-                    error,
-                    received_at,
-                }))
-                .is_err()
-            {
+            let reported = shared
+                .budget
+                .try_acquire(error.raw().map_or(0, <[u8]>::len))
+                .is_some_and(|charge| {
+                    let report = Queued {
+                        item: Err(ReceiverError::Decode {
+                            source,
+                            error,
+                            received_at,
+                        }),
+                        _charge: Some(charge),
+                    };
+                    shared.sender.try_send(report).is_ok()
+                });
+            if !reported {
                 tracing::warn!("a refused body could not be reported: the queue is full or closed");
             }
             response

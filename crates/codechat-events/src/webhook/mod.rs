@@ -89,7 +89,10 @@ use crate::Event;
 mod http;
 mod server;
 
-pub use server::{ReceiverBuilder, Server};
+pub use server::{
+    DEFAULT_BODY_TIMEOUT, DEFAULT_HEADER_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_QUEUE_WAIT,
+    DEFAULT_SHUTDOWN_TIMEOUT, ReceiverBuilder, Server,
+};
 
 /// Large enough for an 8 MB media file sent inline as base64 (the cloud product inlines media
 /// up to 8 MB), plus the JSON around it.
@@ -97,6 +100,9 @@ pub const DEFAULT_BODY_LIMIT: usize = 12 * 1024 * 1024;
 
 /// How many accepted events may wait for the consumer by default.
 pub const DEFAULT_QUEUE_CAPACITY: usize = 1024;
+
+/// How many bytes of accepted bodies may wait for the consumer by default.
+pub const DEFAULT_QUEUE_BYTES: usize = 64 * 1024 * 1024;
 
 /// How long a sender should wait after a 503 (the `Retry-After` value).
 pub const RETRY_AFTER: Duration = Duration::from_secs(1);
@@ -209,7 +215,7 @@ type Item = Result<Update, ReceiverError>;
 /// was queued.
 #[derive(Debug)]
 pub struct Receiver {
-    queue: mpsc::Receiver<Item>,
+    queue: mpsc::Receiver<http::Queued>,
 }
 
 impl Receiver {
@@ -225,7 +231,7 @@ impl EventSource for Receiver {
     type Error = ReceiverError;
 
     async fn next_event(&mut self) -> Option<Item> {
-        self.queue.recv().await
+        self.queue.recv().await.map(|queued| queued.item)
     }
 }
 
@@ -233,7 +239,9 @@ impl futures_core::Stream for Receiver {
     type Item = Item;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Item>> {
-        self.queue.poll_recv(cx)
+        self.queue
+            .poll_recv(cx)
+            .map(|queued| queued.map(|queued| queued.item))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

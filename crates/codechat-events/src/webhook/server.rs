@@ -1,15 +1,37 @@
 //! Configuring the receiver: its route and limits, the router, the standalone server.
+//!
+//! The standalone server accepts connections itself (hyper's HTTP/1 connection with
+//! hyper-util's tokio glue) rather than through `axum::serve`, because the receiver must
+//! bound what a hostile or broken peer can hold: a connection limit, a deadline for request
+//! headers that also closes idle keep-alive connections, a deadline for the body, and a
+//! deadline for the graceful stop. `axum::serve` offers none of these; tower's per-request
+//! layers cannot see idle connections.
 
-use std::{fmt, io, net::SocketAddr, sync::Arc};
+use std::{fmt, io, net::SocketAddr, sync::Arc, time::Duration};
 
 use axum::{Router, http::HeaderName, routing::post};
 use chat_events_core::Secret;
-use tokio::sync::{mpsc, oneshot};
+use hyper_util::{rt::TokioIo, rt::TokioTimer, service::TowerToHyperService};
+use tokio::{
+    sync::{Semaphore, mpsc, watch},
+    task::JoinSet,
+};
 
 use super::{
-    DEFAULT_BODY_LIMIT, DEFAULT_QUEUE_CAPACITY, Receiver,
+    DEFAULT_BODY_LIMIT, DEFAULT_QUEUE_BYTES, DEFAULT_QUEUE_CAPACITY, Receiver,
     http::{Shared, accept, method_not_allowed},
 };
+
+/// Default for [`ReceiverBuilder::max_connections`]: half the usual 1,024 open files.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 512;
+/// Default for [`ReceiverBuilder::header_timeout`].
+pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default for [`ReceiverBuilder::body_timeout`].
+pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
+/// Default for [`ReceiverBuilder::shutdown_timeout`].
+pub const DEFAULT_SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default for [`ReceiverBuilder::queue_wait`].
+pub const DEFAULT_QUEUE_WAIT: Duration = Duration::from_millis(250);
 
 /// Where the shared secret is read from.
 #[derive(Clone, Debug)]
@@ -26,7 +48,13 @@ pub struct ReceiverBuilder {
     path: String,
     body_limit: usize,
     queue_capacity: usize,
+    queue_bytes: usize,
+    queue_wait: Duration,
     secret: Option<(SecretSource, Secret)>,
+    max_connections: usize,
+    header_timeout: Duration,
+    body_timeout: Duration,
+    shutdown_timeout: Duration,
 }
 
 impl Default for ReceiverBuilder {
@@ -35,7 +63,13 @@ impl Default for ReceiverBuilder {
             path: "/".to_owned(),
             body_limit: DEFAULT_BODY_LIMIT,
             queue_capacity: DEFAULT_QUEUE_CAPACITY,
+            queue_bytes: DEFAULT_QUEUE_BYTES,
+            queue_wait: DEFAULT_QUEUE_WAIT,
             secret: None,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            header_timeout: DEFAULT_HEADER_TIMEOUT,
+            body_timeout: DEFAULT_BODY_TIMEOUT,
+            shutdown_timeout: DEFAULT_SHUTDOWN_TIMEOUT,
         }
     }
 }
@@ -46,8 +80,13 @@ impl fmt::Debug for ReceiverBuilder {
             .field("path", &self.path)
             .field("body_limit", &self.body_limit)
             .field("queue_capacity", &self.queue_capacity)
+            .field("queue_bytes", &self.queue_bytes)
             .field("secret", &self.secret.as_ref().map(|(source, _)| source))
-            .finish()
+            .field("max_connections", &self.max_connections)
+            .field("header_timeout", &self.header_timeout)
+            .field("body_timeout", &self.body_timeout)
+            .field("shutdown_timeout", &self.shutdown_timeout)
+            .finish_non_exhaustive()
     }
 }
 
@@ -73,6 +112,52 @@ impl ReceiverBuilder {
     /// [`DEFAULT_QUEUE_CAPACITY`]; at least 1).
     pub fn queue_capacity(mut self, events: usize) -> Self {
         self.queue_capacity = events.max(1);
+        self
+    }
+
+    /// How many bytes of accepted bodies may wait for the consumer (default
+    /// [`DEFAULT_QUEUE_BYTES`]): the queue is bounded by events and by bytes, whichever is
+    /// reached first. A body larger than the whole budget still gets through alone.
+    pub fn queue_bytes(mut self, bytes: usize) -> Self {
+        self.queue_bytes = bytes.max(1);
+        self
+    }
+
+    /// How long a request may wait for room in the queue before it is answered 503 (default
+    /// [`DEFAULT_QUEUE_WAIT`]): a consumer that is slower only for a moment costs a short
+    /// delay, not a refused event.
+    pub fn queue_wait(mut self, wait: Duration) -> Self {
+        self.queue_wait = wait;
+        self
+    }
+
+    /// How many connections the standalone server holds at once (default
+    /// [`DEFAULT_MAX_CONNECTIONS`]); past it, new connections wait to be accepted.
+    pub fn max_connections(mut self, connections: usize) -> Self {
+        self.max_connections = connections.max(1);
+        self
+    }
+
+    /// How long a connection may take to send a request's headers, and how long it may stay
+    /// idle between requests (default [`DEFAULT_HEADER_TIMEOUT`]); then it is closed.
+    /// Standalone server only: a router mounted elsewhere follows that server's settings.
+    pub fn header_timeout(mut self, timeout: Duration) -> Self {
+        self.header_timeout = timeout;
+        self
+    }
+
+    /// How long a request may take to send its whole body (default
+    /// [`DEFAULT_BODY_TIMEOUT`]); then it is answered 408.
+    pub fn body_timeout(mut self, timeout: Duration) -> Self {
+        self.body_timeout = timeout;
+        self
+    }
+
+    /// How long [`Server::close`] lets requests in flight finish before it drops their
+    /// connections (default [`DEFAULT_SHUTDOWN_TIMEOUT`]). A request cut off is never
+    /// answered 200, so its sender still has the event.
+    pub fn shutdown_timeout(mut self, timeout: Duration) -> Self {
+        self.shutdown_timeout = timeout;
         self
     }
 
@@ -115,6 +200,9 @@ impl ReceiverBuilder {
         let shared = Arc::new(Shared {
             route: route.clone(),
             body_limit: self.body_limit,
+            body_timeout: self.body_timeout,
+            queue_wait: self.queue_wait,
+            budget: super::http::Budget::new(self.queue_bytes),
             secret: self.secret,
             sender,
         });
@@ -124,7 +212,8 @@ impl ReceiverBuilder {
         (router, Receiver { queue })
     }
 
-    /// Binds `address` and serves the router until [`Server::close`].
+    /// Binds `address` and serves the router until [`Server::close`], with the connection
+    /// limit and the header, body and shutdown deadlines of this builder.
     ///
     /// # Errors
     ///
@@ -132,26 +221,104 @@ impl ReceiverBuilder {
     pub async fn serve(self, address: SocketAddr) -> io::Result<(Server, Receiver)> {
         let listener = tokio::net::TcpListener::bind(address).await?;
         let local_addr = listener.local_addr()?;
+        let limits = Limits {
+            max_connections: self.max_connections,
+            header_timeout: self.header_timeout,
+            shutdown_timeout: self.shutdown_timeout,
+        };
         let (router, receiver) = self.router();
-        let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            axum::serve(listener, router)
-                .with_graceful_shutdown(async move {
-                    // A send or a drop of the `Server`: both stop it.
-                    let _ = stopped.await;
-                })
-                .await
-        });
+        let (stop, stopped) = watch::channel(false);
+        let task = tokio::spawn(serve_connections(listener, router, limits, stopped));
         tracing::info!(%local_addr, "codechat webhook receiver listening");
         Ok((
             Server {
                 local_addr,
-                stop: Some(stop),
+                stop,
                 task,
             },
             receiver,
         ))
     }
+}
+
+/// What the accept loop bounds.
+#[derive(Clone, Copy)]
+struct Limits {
+    max_connections: usize,
+    header_timeout: Duration,
+    shutdown_timeout: Duration,
+}
+
+/// Accepts connections until told to stop, then stops them gracefully within the deadline.
+async fn serve_connections(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    limits: Limits,
+    mut stop: watch::Receiver<bool>,
+) -> io::Result<()> {
+    let slots = Arc::new(Semaphore::new(limits.max_connections));
+    let mut connections = JoinSet::new();
+    loop {
+        // A free slot first: past the limit, connections wait in the listen backlog.
+        let slot = tokio::select! {
+            slot = Arc::clone(&slots).acquire_owned() => slot.map_err(io::Error::other)?,
+            _ = stop.wait_for(|stop| *stop) => break,
+        };
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            _ = stop.wait_for(|stop| *stop) => break,
+        };
+        // Reap finished connections as we go.
+        while connections.try_join_next().is_some() {}
+        let (stream, _) = match accepted {
+            Ok(accepted) => accepted,
+            Err(error) => {
+                // Out of file descriptors and the like: pause a moment rather than spin.
+                tracing::warn!(%error, "accept failed");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let service = TowerToHyperService::new(router.clone());
+        let mut stop = stop.clone();
+        connections.spawn(async move {
+            let _slot = slot;
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder
+                .timer(TokioTimer::new())
+                .header_read_timeout(limits.header_timeout)
+                .keep_alive(true);
+            let connection = builder.serve_connection(TokioIo::new(stream), service);
+            tokio::pin!(connection);
+            tokio::select! {
+                result = connection.as_mut() => {
+                    if let Err(error) = result {
+                        tracing::debug!(%error, "connection ended");
+                    }
+                }
+                () = async { let _ = stop.wait_for(|stop| *stop).await; } => {
+                    connection.as_mut().graceful_shutdown();
+                    let _ = connection.await;
+                }
+            }
+        });
+    }
+    drop(listener);
+    // Requests in flight may finish within the deadline; then their connections are cut.
+    let deadline = tokio::time::sleep(limits.shutdown_timeout);
+    tokio::pin!(deadline);
+    loop {
+        tokio::select! {
+            next = connections.join_next() => if next.is_none() { break },
+            () = &mut deadline => {
+                tracing::warn!(left = connections.len(), "shutdown deadline reached; closing the remaining connections");
+                connections.abort_all();
+                while connections.join_next().await.is_some() {}
+                break;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A running standalone receiver, from [`ReceiverBuilder::serve`].
@@ -161,8 +328,14 @@ impl ReceiverBuilder {
 #[derive(Debug)]
 pub struct Server {
     local_addr: SocketAddr,
-    stop: Option<oneshot::Sender<()>>,
+    stop: watch::Sender<bool>,
     task: tokio::task::JoinHandle<io::Result<()>>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.stop.send(true);
+    }
 }
 
 impl Server {
@@ -171,17 +344,16 @@ impl Server {
         self.local_addr
     }
 
-    /// Stops accepting connections, lets requests in flight finish, and returns when the
-    /// server has stopped. Events accepted before remain in the [`Receiver`], which yields
-    /// them and then ends.
+    /// Stops accepting connections, lets requests in flight finish within the shutdown
+    /// deadline (then cuts their connections: those requests were not answered 200, so
+    /// their senders still have the events), and returns when the server has stopped.
+    /// Events accepted before remain in the [`Receiver`], which yields them and then ends.
     ///
     /// # Errors
     ///
     /// The server's I/O error, if it failed.
     pub async fn close(mut self) -> io::Result<()> {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
+        let _ = self.stop.send(true);
         match (&mut self.task).await {
             Ok(result) => result,
             Err(join) => Err(io::Error::other(join)),
