@@ -7,6 +7,7 @@ mod chatapp_client;
 mod codechat;
 mod codechat_webhook;
 mod codechat_webhook_faults;
+mod fuzz_regressions;
 mod layout;
 mod onechat;
 mod onechat_client;
