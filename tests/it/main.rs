@@ -8,6 +8,7 @@ mod codechat;
 mod codechat_baileys;
 mod codechat_webhook;
 mod codechat_webhook_faults;
+mod fuzz_regressions;
 mod layout;
 mod misread;
 mod onechat;

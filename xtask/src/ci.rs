@@ -3,8 +3,9 @@
 //! `test` installs what the suites need when it is missing (Debian's `ruby-actioncable` and
 //! `puma` for the OneChat client tests; the `sockudo` Pusher server from crates.io, built with
 //! Debian's `protobuf-compiler`, for the ChatApp client tests), then runs every test of the
-//! workspace. It is what `.ci/run` calls and what the README names; a fresh machine needs
-//! nothing but the Rust toolchain before running it.
+//! workspace, then each fuzz target of `fuzz/` for a short time (`CHAT_EVENTS_FUZZ_SECONDS`,
+//! default 20; cargo-fuzz is installed when missing). It is what `.ci/run` calls and what the
+//! README names; a fresh machine needs nothing but the Rust toolchain before running it.
 
 use std::{
     path::Path,
@@ -50,7 +51,13 @@ pub(crate) fn test(root: &Path) -> Result<(), String> {
     crate::schema::run(root, true)?;
     run(cargo()
         .current_dir(root)
-        .args(["test", "--workspace", "--all-features", "--locked"]))
+        .args(["test", "--workspace", "--all-features", "--locked"]))?;
+    // Every fuzz target, briefly: they build and run, and the inputs found so far still pass.
+    let seconds = std::env::var("CHAT_EVENTS_FUZZ_SECONDS")
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(20);
+    crate::fuzz::run(root, seconds, &[])
 }
 
 /// The OneChat client tests run a real Action Cable server: Debian's `ruby-actioncable`

@@ -4,8 +4,10 @@
 //! - `deps-check`: provider crates built types-only pull no runtime and no other provider.
 //! - `schema [--check]`: write the JSON Schemas under `schemas/`, or check they are current.
 //! - `import-seed chatapp|onechat <seed file>`: cut documented examples into fixtures.
+//! - `fuzz [--seconds N] [target…]`: run the cargo-fuzz targets of `fuzz/`.
 
 mod ci;
+mod fuzz;
 mod schema;
 mod seed;
 
@@ -22,6 +24,13 @@ fn main() -> ExitCode {
         ["deps-check"] => ci::deps_check(&root()),
         ["schema"] => schema::run(&root(), false),
         ["schema", "--check"] => schema::run(&root(), true),
+        ["fuzz", rest @ ..] => {
+            let (seconds, targets) = match rest {
+                ["--seconds", seconds, targets @ ..] => (seconds.parse().unwrap_or(60), targets),
+                targets => (60, targets),
+            };
+            fuzz::run(&root(), seconds, targets)
+        }
         ["import-seed", "chatapp", seed] => {
             seed::import_chatapp(&root(), Path::new(seed)).map(|written| {
                 for path in written {
@@ -51,6 +60,7 @@ const USAGE: &str = "usage:
   cargo xtask test                          the test command (what CI runs)
   cargo xtask deps-check                    types-only provider builds pull no runtime
   cargo xtask schema [--check]              write schemas/ (or check that it is current)
+  cargo xtask fuzz [--seconds N] [target…]  run the fuzz targets (default 60 s each)
   cargo xtask import-seed chatapp <file>    cut a ChatApp doc page's examples into fixtures
   cargo xtask import-seed onechat <file>    cut the OneChat websocket page's samples into fixtures";
 
