@@ -35,7 +35,9 @@ pub(crate) fn decoded_named<E: ProviderEvent + PartialEq + Debug>(name: &str, by
 }
 
 /// What a decoded event must allow.
-pub(crate) fn readable<E: ProviderEvent + PartialEq + Debug>(decoded: &chat_events_core::Decoded<E>) {
+pub(crate) fn readable<E: ProviderEvent + PartialEq + Debug>(
+    decoded: &chat_events_core::Decoded<E>,
+) {
     let _ = format!("{decoded:?}");
     decoded.drift().expect("drift of an accepted payload");
     let kept = serde_json::to_string(decoded).expect("the kept raw JSON serializes");

@@ -1016,10 +1016,6 @@ async fn the_client_is_a_stream_with_its_sources_and_state() {
     assert!(stream.next().await.is_none(), "nothing after close");
 }
 
-/// Tests that measure this process's memory take turns, so that one's allocations do not
-/// count against another.
-static MEMORY: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
 /// The resident memory of this process, in bytes (Linux).
 fn rss() -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -1040,7 +1036,7 @@ fn rss() -> u64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_ping_flood_from_a_server_that_never_reads_keeps_memory_bounded() {
-    let _turn = MEMORY.lock().await;
+    let _turn = crate::MEMORY.lock().await;
     let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
     let sent = Arc::new(AtomicUsize::new(0));
     let counter = Arc::clone(&sent);
@@ -1132,7 +1128,7 @@ async fn a_server_that_always_says_reconnect_now_is_not_dialled_in_a_loop() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_message_over_the_limit_ends_the_connection_before_it_is_read() {
-    let _turn = MEMORY.lock().await;
+    let _turn = crate::MEMORY.lock().await;
     let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
     let (addr, connections) = fake_pusher(|index, mut session| async move {
         session.established("7.7", 120).await;

@@ -26,6 +26,10 @@ pub(crate) fn http_client() -> reqwest::Client {
     reqwest::Client::new()
 }
 
+/// Tests that measure this process's memory take turns, so that one's allocations do not
+/// count against another.
+pub(crate) static MEMORY: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 /// A free TCP port on 127.0.0.1 (for a server that must bind it itself).
 pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")

@@ -826,3 +826,155 @@ async fn a_slow_consumer_loses_nothing_and_dropping_the_client_hangs_up() {
     }
     panic!("the connection is still open 5 s after the client was dropped");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_accepts_tcp_but_never_upgrades_is_reported_while_redialling() {
+    // Connection 0 is a normal Action Cable session that the server drops after a moment;
+    // every later connection is accepted at the TCP level and never answered.
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let dials = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&dials);
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((stream, _)) = listener.accept().await {
+            if counted.fetch_add(1, Ordering::SeqCst) > 0 {
+                held.push(stream);
+                continue;
+            }
+            tokio::spawn(async move {
+                #[allow(clippy::result_large_err)] // the signature is tungstenite's callback
+                let accept = |_: &Request, mut response: Response| {
+                    response.headers_mut().insert(
+                        "Sec-WebSocket-Protocol",
+                        "actioncable-v1-json".parse().unwrap(),
+                    );
+                    Ok(response)
+                };
+                let mut ws = tokio_tungstenite::accept_hdr_async(stream, accept)
+                    .await
+                    .unwrap();
+                let identifier = welcome_and_subscribe(&mut ws).await;
+                ws.send(confirm(&identifier)).await.unwrap();
+                tokio::time::sleep(Duration::from_millis(300)).await;
+            });
+        }
+    });
+    let mut client = builder(addr)
+        .handshake_timeout(Duration::from_millis(400))
+        .connect()
+        .await
+        .unwrap();
+    assert_eq!(next_subscribed(&mut client).await, Some(1));
+    // Before: nothing surfaced for 38 s while it redialled. Now each failed dial is a
+    // non-fatal Connect error naming why.
+    let started = Instant::now();
+    let error = loop {
+        match next(&mut client).await {
+            Some(Err(error @ ClientError::Connect { .. })) => break error,
+            Some(Ok(_)) => {}
+            other => panic!("{other:?}"),
+        }
+    };
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(!error.is_fatal());
+    assert!(error.to_string().contains("reconnecting failed"), "{error}");
+    assert!(!error.to_string().contains("tok"), "{error}");
+    assert!(dials.load(Ordering::SeqCst) >= 2);
+    client.close().await;
+}
+
+/// The resident memory of this process, in bytes (Linux).
+fn rss() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|value| {
+            value
+                .trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse::<u64>()
+                .ok()
+        })
+        .unwrap_or(0)
+        * 1024
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_ping_flood_or_a_huge_frame_keeps_memory_bounded() {
+    let _turn = crate::MEMORY.lock().await;
+    let sent = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&sent);
+    let (addr, connections) = fake_cable(move |index, mut ws| {
+        let counter = Arc::clone(&counter);
+        async move {
+            let identifier = welcome_and_subscribe(&mut ws).await;
+            ws.send(confirm(&identifier)).await.unwrap();
+            match index {
+                // Action Cable pings and WebSocket pings as fast as the socket takes them,
+                // never reading what the client writes.
+                0 => {
+                    let started = Instant::now();
+                    while started.elapsed() < Duration::from_secs(3) {
+                        let frame = if counter.load(Ordering::SeqCst).is_multiple_of(2) {
+                            Message::text(r#"{"type":"ping","message":1736743200}"#)
+                        } else {
+                            Message::Ping(vec![9_u8; 100].into())
+                        };
+                        if timeout(Duration::from_secs(2), ws.feed(frame))
+                            .await
+                            .map_or(true, |sent| sent.is_err())
+                        {
+                            break;
+                        }
+                        counter.fetch_add(1, Ordering::SeqCst);
+                    }
+                }
+                // A 64 MB message: refused from its header.
+                1 => {
+                    let huge = format!(
+                        r#"{{"identifier":{},"message":{{"event":"presence.update","data":{{"pad":"{}"}}}}}}"#,
+                        serde_json::Value::from(identifier.as_str()),
+                        "x".repeat(64 << 20)
+                    );
+                    let _ = ws.send(Message::text(huge)).await;
+                    idle(ws, true).await;
+                }
+                _ => idle(ws, true).await,
+            }
+        }
+    })
+    .await;
+    let before = rss();
+    let mut client = builder(addr)
+        .max_message_size(1 << 20)
+        .connect()
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(8);
+    let mut peak = before;
+    while Instant::now() < deadline && connections.load(Ordering::SeqCst) < 3 {
+        let _ = timeout(Duration::from_millis(200), client.next_event()).await;
+        peak = peak.max(rss());
+    }
+    client.close().await;
+    let grown = peak.saturating_sub(before);
+    assert!(
+        connections.load(Ordering::SeqCst) >= 3,
+        "it moved on from the flood and the huge frame"
+    );
+    // The test's own 64 MB string lives in this process on the server side.
+    assert!(grown < 160 << 20, "memory grew by {} MiB", grown >> 20);
+    eprintln!(
+        "onechat flood: {} frames, {} connections, RSS grew {} MiB",
+        sent.load(Ordering::SeqCst),
+        connections.load(Ordering::SeqCst),
+        grown >> 20
+    );
+}

@@ -75,8 +75,8 @@ pub struct Payload<T> {
     pub server_url: Maybe<String>,
     /// CodeChat Go: when it was sent (RFC 3339).
     pub timestamp: Maybe<Timestamp>,
-    /// Any other top-level key, as sent.
-    pub extra: BTreeMap<String, serde_json::Value>,
+    /// Any other top-level key, kept as its JSON text (no number or escape is re-read).
+    pub extra: BTreeMap<String, RawJson>,
 }
 
 /// The key a body's data came under.

@@ -32,6 +32,10 @@ pub(super) struct Link {
     pub(super) downtime: Duration,
     /// The identifier keys of the `subscribe` commands written since the last welcome.
     pub(super) subscribed: BTreeSet<String>,
+    /// How many dials failed (no TCP connection, no WebSocket handshake in time…).
+    pub(super) failed_dials: u64,
+    /// Why the last dial failed.
+    pub(super) last_failure: Option<String>,
 }
 
 impl Link {
@@ -48,9 +52,17 @@ pub(super) struct Watched {
 }
 
 impl Watched {
-    pub(super) fn new(link: watch::Sender<Link>) -> Self {
+    /// The transport with a bounded handshake and bounded incoming messages (a larger one is
+    /// refused from its frame header, before it is read in).
+    pub(super) fn new(
+        link: watch::Sender<Link>,
+        handshake_timeout: Duration,
+        max_message_size: usize,
+    ) -> Self {
         Self {
-            inner: WebSocketTransport::new(),
+            inner: WebSocketTransport::new()
+                .handshake_timeout(handshake_timeout)
+                .max_message_size(max_message_size),
             link: Arc::new(link),
         }
     }
@@ -59,7 +71,19 @@ impl Watched {
 #[async_trait]
 impl Transport for Watched {
     async fn dial(&self, url: &str, options: DialOptions) -> Result<Box<dyn Conn>, Error> {
-        let inner = self.inner.dial(url, options).await?;
+        let inner = match self.inner.dial(url, options).await {
+            Ok(inner) => inner,
+            Err(error) => {
+                // Noted so that the client can report it: a server that accepts TCP but
+                // never upgrades would otherwise be redialled in silence.
+                let message = error.to_string();
+                self.link.send_modify(|link| {
+                    link.failed_dials += 1;
+                    link.last_failure = Some(message);
+                });
+                return Err(error);
+            }
+        };
         Ok(Box::new(WatchedConn {
             inner,
             link: Arc::clone(&self.link),

@@ -131,6 +131,10 @@ pub const DEFAULT_PRESENCE_INTERVAL: Duration = Duration::from_secs(15);
 pub const DEFAULT_STALE_AFTER: Duration = Duration::from_secs(6);
 /// Default for [`ClientBuilder::unavailable_after`].
 pub const DEFAULT_UNAVAILABLE_AFTER: Duration = Duration::from_secs(10);
+/// Default for [`ClientBuilder::handshake_timeout`].
+pub const DEFAULT_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default for [`ClientBuilder::max_message_size`]: 8 MiB.
+pub const DEFAULT_MAX_MESSAGE_SIZE: usize = 8 << 20;
 
 /// How many messages the Action Cable client buffers per subscription.
 const MESSAGE_BUFFER: usize = 4096;
@@ -252,6 +256,8 @@ pub struct ClientBuilder {
     queue: usize,
     only_accounts: Option<BTreeSet<i64>>,
     deliver_duplicates: bool,
+    handshake_timeout: Duration,
+    max_message_size: usize,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -301,6 +307,8 @@ impl ClientBuilder {
             accounts,
             confirm_timeout: DEFAULT_CONFIRM_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            handshake_timeout: DEFAULT_HANDSHAKE_TIMEOUT,
+            max_message_size: DEFAULT_MAX_MESSAGE_SIZE,
             presence_interval: DEFAULT_PRESENCE_INTERVAL,
             stale_after: DEFAULT_STALE_AFTER,
             unavailable_after: DEFAULT_UNAVAILABLE_AFTER,
@@ -331,6 +339,21 @@ impl ClientBuilder {
     /// margin for a slow network.
     pub fn presence_interval(mut self, interval: Duration) -> Self {
         self.presence_interval = interval;
+        self
+    }
+
+    /// How long a dial may take, TCP, TLS and the WebSocket upgrade together (default
+    /// [`DEFAULT_HANDSHAKE_TIMEOUT`]). A server that accepts the connection but never
+    /// upgrades it is then reported ([`ClientError::Connect`], not fatal) and redialled.
+    pub fn handshake_timeout(mut self, timeout: Duration) -> Self {
+        self.handshake_timeout = timeout;
+        self
+    }
+
+    /// The largest message the client accepts (default [`DEFAULT_MAX_MESSAGE_SIZE`]); a
+    /// larger one ends the connection before it is read in, and the client redials.
+    pub fn max_message_size(mut self, bytes: usize) -> Self {
+        self.max_message_size = bytes.max(1024);
         self
     }
 
@@ -410,7 +433,11 @@ impl ClientBuilder {
         deadline: Instant,
     ) -> Result<CableClient, ClientError> {
         let cable = CableClient::builder(self.url.clone())
-            .transport(Watched::new(link))
+            .transport(Watched::new(
+                link,
+                self.handshake_timeout,
+                self.max_message_size,
+            ))
             .stale_after(self.stale_after)
             .backoff(self.backoff.0, self.backoff.1)
             .message_buffer(MESSAGE_BUFFER)
@@ -468,6 +495,8 @@ impl ClientBuilder {
 
         let (updates, queue) = mpsc::channel(self.queue);
         let welcomes = link.borrow().welcomes;
+        // Failed dials before the first welcome were the first connection's business.
+        let failures_before = link.borrow().failed_dials;
         let (announced_sender, announced) = watch::channel(welcomes);
         let routing = Arc::new(Routing::new(
             requests.iter().map(|(_, account)| *account),
@@ -527,6 +556,7 @@ impl ClientBuilder {
                 pumps,
                 unavailable_after: self.unavailable_after,
                 reported_downtime: Duration::ZERO,
+                reported_failures: failures_before,
             }
             .run(),
         );

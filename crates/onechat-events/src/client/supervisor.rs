@@ -31,6 +31,8 @@ pub(super) struct Supervisor {
     pub(super) unavailable_after: Duration,
     /// The total downtime already reported.
     pub(super) reported_downtime: Duration,
+    /// The failed dials already reported.
+    pub(super) reported_failures: u64,
 }
 
 /// How the connection's task ended.
@@ -99,10 +101,25 @@ impl Supervisor {
 
     /// Takes in the connection's changes: a new welcome, a loss.
     async fn follow_link(&mut self) {
-        let (welcomes, downtime, up) = {
+        let (welcomes, downtime, up, failures, last_failure) = {
             let link = self.link.borrow_and_update();
-            (link.welcomes, link.downtime, link.is_up())
+            (
+                link.welcomes,
+                link.downtime,
+                link.is_up(),
+                link.failed_dials,
+                link.last_failure.clone(),
+            )
         };
+        if failures > self.reported_failures {
+            self.reported_failures = failures;
+            let message = format!(
+                "reconnecting failed ({}); retrying",
+                last_failure.as_deref().unwrap_or("unknown reason")
+            );
+            tracing::info!(%message, "onechat client");
+            self.send(Err(ClientError::Connect { message })).await;
+        }
         let state = *self.state.borrow();
         if up && state != ConnectionState::Connected {
             self.state.send_replace(ConnectionState::Connected);
