@@ -238,6 +238,8 @@ async fn a_killed_and_restarted_server_gives_reconnected_and_events_flow_again()
             Ok(Update::Event { event, .. }) => {
                 assert_eq!(event.kind(), EventKind::PresenceUpdate);
             }
+            // Redials while the server is down are reported, and are not fatal.
+            Err(error @ ClientError::Connect { .. }) => assert!(!error.is_fatal()),
             other => panic!("unexpected {other:?}"),
         }
     };
