@@ -12,8 +12,21 @@ use std::str::FromStr;
 
 use chat_events_core::{ProviderEvent, Timestamp};
 
+/// The single-pass scan accepts exactly what the slow checks (serde_json, then the I-JSON
+/// rules) accept.
+pub(crate) fn scan_agrees(bytes: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        assert_eq!(
+            chat_events_core::__private::scan_accepts(text),
+            chat_events_core::__private::slow_accepts(text),
+            "the scan and the slow checks disagree"
+        );
+    }
+}
+
 /// Decodes `bytes` as a payload of `E` and checks the result.
 pub(crate) fn decoded<E: ProviderEvent + PartialEq + Debug>(bytes: &[u8]) {
+    scan_agrees(bytes);
     match E::decode(bytes) {
         Ok(decoded) => readable(&decoded),
         Err(error) => {
@@ -25,6 +38,7 @@ pub(crate) fn decoded<E: ProviderEvent + PartialEq + Debug>(bytes: &[u8]) {
 
 /// Decodes `bytes` under an event name given out of band and checks the result.
 pub(crate) fn decoded_named<E: ProviderEvent + PartialEq + Debug>(name: &str, bytes: &[u8]) {
+    scan_agrees(bytes);
     match E::decode_named(name, bytes) {
         Ok(decoded) => readable(&decoded),
         Err(error) => {
@@ -57,6 +71,7 @@ pub(crate) fn readable<E: ProviderEvent + PartialEq + Debug>(
 
 /// Every accessor of the lenient types on a JSON text.
 pub(crate) fn lenient(text: &str) {
+    scan_agrees(text.as_bytes());
     if let Ok(timestamp) = serde_json::from_str::<Timestamp>(text) {
         let _ = (
             timestamp.form(),

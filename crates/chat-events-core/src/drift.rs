@@ -24,7 +24,7 @@
 
 use std::fmt;
 
-use serde_json::{Value, value::RawValue};
+use serde_json::Value;
 
 use crate::{DecodeError, ProviderEvent};
 
@@ -191,14 +191,14 @@ fn walk(original: &Value, model: &Value, path: &mut String, drift: &mut Vec<Drif
     }
 }
 
-/// The drift of a typed `event` against the `raw` JSON it was decoded from, after the
+/// The drift of a typed `event` against the JSON text `raw` it was decoded from, after the
 /// provider's [canonical wrapping](ProviderEvent::canonical_json).
 ///
 /// # Errors
 ///
 /// serde's error when the typed event or the raw JSON cannot be turned into a JSON value.
-pub fn of<E: ProviderEvent>(event: &E, raw: &RawValue) -> Result<Vec<Drift>, serde_json::Error> {
-    let original = E::canonical_json(serde_json::from_str(raw.get())?);
+pub fn of<E: ProviderEvent>(event: &E, raw: &str) -> Result<Vec<Drift>, serde_json::Error> {
+    let original = E::canonical_json(serde_json::from_str(raw)?);
     let model = serde_json::to_value(event)?;
     Ok(compare(&original, &model))
 }

@@ -6,7 +6,7 @@ use schemars::{JsonSchema, Schema};
 use serde::{Deserialize, Serialize, Serializer, de::DeserializeOwned};
 use serde_json::value::RawValue;
 
-use crate::{__private::Dispatch, DecodeError, Spine, drift, schema, spine};
+use crate::{__private::Dispatch, DecodeError, RawJson, Spine, drift, schema, spine};
 
 /// An event enum of one provider (`chatapp_events::Event`, …), declared with
 /// [`event_enum!`](crate::event_enum) from the provider's [`Spine`].
@@ -49,7 +49,7 @@ pub trait ProviderEvent: Sized + Serialize + JsonSchema + Dispatch {
     /// A [`DecodeError`] when the JSON names no event, or names a known event whose body
     /// does not fit its model.
     fn from_raw(raw: &RawValue) -> Result<Self, DecodeError> {
-        spine::decode(raw, None)
+        spine::decode(raw.get(), None)
     }
 
     /// Decodes an event whose name is given out of band from well-formed JSON.
@@ -58,7 +58,7 @@ pub trait ProviderEvent: Sized + Serialize + JsonSchema + Dispatch {
     ///
     /// As [`from_raw`](Self::from_raw), except that a body naming no event is fine.
     fn from_raw_named(name: &str, raw: &RawValue) -> Result<Self, DecodeError> {
-        spine::decode(raw, Some(name))
+        spine::decode(raw.get(), Some(name))
     }
 
     /// Decodes an event from bytes, keeping the original JSON beside the typed value.
@@ -114,13 +114,13 @@ pub trait ProviderEvent: Sized + Serialize + JsonSchema + Dispatch {
 /// The typed value covers what the model knows; the raw JSON keeps everything, including
 /// fields the model does not know yet. Store or forward the raw JSON ([`raw`](Self::raw), or
 /// serialize the `Decoded` itself, which writes the raw JSON unchanged) and nothing is lost.
-/// Keeping it costs one copy of the input text.
+/// Keeping it costs one copy of the input text (none with [`decode_owned`](Self::decode_owned)).
 ///
 /// `Decoded<E>` dereferences to `E`, so `decoded.name()` and `match &*decoded` work.
 #[derive(Clone)]
 pub struct Decoded<E> {
     event: E,
-    raw: Box<RawValue>,
+    raw: RawJson,
 }
 
 impl<E: ProviderEvent> Decoded<E> {
@@ -130,10 +130,12 @@ impl<E: ProviderEvent> Decoded<E> {
     ///
     /// See [`ProviderEvent::decode`].
     pub fn decode(bytes: &[u8]) -> Result<Self, DecodeError> {
-        let raw: Box<RawValue> = serde_json::from_slice(bytes)
-            .map_err(|error| DecodeError::syntax(E::PROVIDER, &error).with_raw(bytes))?;
-        let event = E::from_raw(&raw).map_err(|error| error.with_raw(bytes))?;
-        Ok(Self { event, raw })
+        let text = utf8::<E>(bytes, None)?;
+        let event = spine::decode::<E>(text, None).map_err(|error| error.with_raw(bytes))?;
+        Ok(Self {
+            event,
+            raw: RawJson::trusted(trim(text).into()),
+        })
     }
 
     /// Decodes `bytes` under an event name given out of band (see
@@ -143,18 +145,39 @@ impl<E: ProviderEvent> Decoded<E> {
     ///
     /// See [`ProviderEvent::decode_named`].
     pub fn decode_named(name: &str, bytes: &[u8]) -> Result<Self, DecodeError> {
-        let raw: Box<RawValue> = serde_json::from_slice(bytes).map_err(|error| {
-            DecodeError::syntax(E::PROVIDER, &error)
-                .with_event(name)
-                .with_raw(bytes)
-        })?;
-        let event = E::from_raw_named(name, &raw).map_err(|error| error.with_raw(bytes))?;
-        Ok(Self { event, raw })
+        let text = utf8::<E>(bytes, Some(name))?;
+        let event = spine::decode::<E>(text, Some(name)).map_err(|error| error.with_raw(bytes))?;
+        Ok(Self {
+            event,
+            raw: RawJson::trusted(trim(text).into()),
+        })
+    }
+
+    /// Decodes a text the caller owns and gives away (a Pusher frame's `data` string once
+    /// unescaped, a request body read to a `String`): the text becomes the kept raw JSON,
+    /// without the copy [`decode`](Self::decode) makes. `name` is the event name when it is
+    /// given out of band.
+    ///
+    /// # Errors
+    ///
+    /// As [`decode`](Self::decode) or [`decode_named`](Self::decode_named).
+    pub fn decode_owned(name: Option<&str>, text: String) -> Result<Self, DecodeError> {
+        match spine::decode::<E>(&text, name) {
+            Ok(event) => {
+                let raw = if trim(&text).len() == text.len() {
+                    RawJson::trusted(text.into_boxed_str())
+                } else {
+                    RawJson::trusted(trim(&text).into())
+                };
+                Ok(Self { event, raw })
+            }
+            Err(error) => Err(error.with_raw(text.as_bytes())),
+        }
     }
 
     /// Pairs an event with the JSON it came from (for decoders with extra context, such as
     /// an event name given out of band).
-    pub fn from_parts(event: E, raw: Box<RawValue>) -> Self {
+    pub fn from_parts(event: E, raw: RawJson) -> Self {
         Self { event, raw }
     }
 
@@ -169,12 +192,12 @@ impl<E: ProviderEvent> Decoded<E> {
     }
 
     /// The JSON the event was decoded from, unchanged.
-    pub fn raw(&self) -> &RawValue {
+    pub fn raw(&self) -> &RawJson {
         &self.raw
     }
 
     /// The typed event and the raw JSON.
-    pub fn into_parts(self) -> (E, Box<RawValue>) {
+    pub fn into_parts(self) -> (E, RawJson) {
         (self.event, self.raw)
     }
 
@@ -185,14 +208,14 @@ impl<E: ProviderEvent> Decoded<E> {
     ///
     /// Serializing the typed event failed (a bug in the model: it is reported, not hidden).
     pub fn drift(&self) -> Result<Vec<drift::Drift>, serde_json::Error> {
-        drift::of(&self.event, &self.raw)
+        drift::of(&self.event, self.raw.get())
     }
 }
 
 impl<E: PartialEq> PartialEq for Decoded<E> {
     /// Equal typed values decoded from equal JSON (see [`raw_json_eq`]).
     fn eq(&self, other: &Self) -> bool {
-        self.event == other.event && raw_json_eq(&self.raw, &other.raw)
+        self.event == other.event && raw_json_eq(self.raw.get(), other.raw.get())
     }
 }
 
@@ -200,12 +223,33 @@ impl<E: PartialEq> PartialEq for Decoded<E> {
 ///
 /// Equal texts compare without parsing; otherwise both are parsed and compared as values.
 /// Text that is not JSON (which a `RawValue` cannot hold) compares unequal.
-pub fn raw_json_eq(a: &RawValue, b: &RawValue) -> bool {
-    a.get() == b.get()
+pub fn raw_json_eq(a: &str, b: &str) -> bool {
+    a == b
         || matches!(
-            (serde_json::from_str::<serde_json::Value>(a.get()), serde_json::from_str::<serde_json::Value>(b.get())),
+            (serde_json::from_str::<serde_json::Value>(a), serde_json::from_str::<serde_json::Value>(b)),
             (Ok(a), Ok(b)) if a == b
         )
+}
+
+/// `text` without the JSON whitespace around it.
+fn trim(text: &str) -> &str {
+    text.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'))
+}
+
+/// `bytes` as text; serde_json's syntax error (which says where) when they are not UTF-8.
+fn utf8<'a, E: ProviderEvent>(bytes: &'a [u8], name: Option<&str>) -> Result<&'a str, DecodeError> {
+    std::str::from_utf8(bytes).map_err(|_| {
+        let error = match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+            Err(error) => DecodeError::syntax(E::PROVIDER, &error),
+            // Not reached: JSON is UTF-8. Said plainly if it ever is.
+            Ok(_) => DecodeError::data(E::PROVIDER, name, ".".to_owned(), "invalid UTF-8"),
+        };
+        let error = match name {
+            Some(name) => error.with_event(name),
+            None => error,
+        };
+        error.with_raw(bytes)
+    })
 }
 
 impl<E> Deref for Decoded<E> {
@@ -239,12 +283,12 @@ impl<E> Serialize for Decoded<E> {
 #[derive(Clone)]
 pub struct UnknownEvent {
     name: String,
-    raw: Box<RawValue>,
+    raw: RawJson,
 }
 
 impl UnknownEvent {
     /// An unknown event named `name` with the JSON it came in.
-    pub fn new(name: impl Into<String>, raw: Box<RawValue>) -> Self {
+    pub fn new(name: impl Into<String>, raw: RawJson) -> Self {
         Self {
             name: name.into(),
             raw,
@@ -257,7 +301,7 @@ impl UnknownEvent {
     }
 
     /// The raw JSON.
-    pub fn raw(&self) -> &RawValue {
+    pub fn raw(&self) -> &RawJson {
         &self.raw
     }
 
@@ -273,7 +317,7 @@ impl UnknownEvent {
 
 impl PartialEq for UnknownEvent {
     fn eq(&self, other: &Self) -> bool {
-        self.name == other.name && raw_json_eq(&self.raw, &other.raw)
+        self.name == other.name && raw_json_eq(self.raw.get(), other.raw.get())
     }
 }
 
@@ -292,10 +336,10 @@ impl Serialize for UnknownEvent {
     }
 }
 
-/// Deserializes `T` from `raw` (borrowing from it where `T` does), reporting failures with
-/// their JSON path.
+/// Deserializes `T` from the JSON text `body` (borrowing from it where `T` does), reporting
+/// failures with their JSON path.
 ///
-/// `prefix` is the path of `raw` inside the whole payload (`""` for the root, `"payload"` for a
+/// `prefix` is the path of `body` inside the whole payload (`""` for the root, `"payload"` for a
 /// wrapped body); it is prepended to the path serde reports. Provider decoders call this for
 /// the concrete type chosen by the event name.
 ///
@@ -306,14 +350,14 @@ pub fn decode_at<'a, T: Deserialize<'a>>(
     provider: &'static str,
     event: Option<&str>,
     prefix: &str,
-    raw: &'a RawValue,
+    body: &'a str,
 ) -> Result<T, DecodeError> {
     // Fast path: a plain parse. Path tracking wraps every visitor and doubles the cost of a
     // successful decode, so it only runs again over a payload that failed, to say where.
-    if let Ok(value) = serde_json::from_str(raw.get()) {
+    if let Ok(value) = serde_json::from_str(body) {
         return Ok(value);
     }
-    let mut deserializer = serde_json::Deserializer::from_str(raw.get());
+    let mut deserializer = serde_json::Deserializer::from_str(body);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = join_path(prefix, &render_path(error.path()));
         DecodeError::data(provider, event, path, &error.inner().to_string())
@@ -361,14 +405,12 @@ fn render_path(path: &serde_path_to_error::Path) -> String {
 /// # Errors
 ///
 /// `E::custom` with serde's message and `(at `inner.path` inside)`.
-pub fn decode_captured<'a, T: Deserialize<'a>, E: serde::de::Error>(
-    raw: &'a RawValue,
-) -> Result<T, E> {
+pub fn decode_captured<'a, T: Deserialize<'a>, E: serde::de::Error>(raw: &'a str) -> Result<T, E> {
     // Fast path first, as in `decode_at`: the path is only worth its cost after a failure.
-    if let Ok(value) = serde_json::from_str(raw.get()) {
+    if let Ok(value) = serde_json::from_str(raw) {
         return Ok(value);
     }
-    let mut deserializer = serde_json::Deserializer::from_str(raw.get());
+    let mut deserializer = serde_json::Deserializer::from_str(raw);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let inner = error.inner().to_string();
         let message = inner
@@ -410,8 +452,9 @@ mod tests {
         struct Item {
             id: u32,
         }
-        let raw: Box<RawValue> = serde_json::from_str(r#"[{"id":1},{"id":"x"}]"#).unwrap();
-        let error = decode_at::<Vec<Item>>("test", Some("thing"), "data", &raw).unwrap_err();
+        let error =
+            decode_at::<Vec<Item>>("test", Some("thing"), "data", r#"[{"id":1},{"id":"x"}]"#)
+                .unwrap_err();
         assert_eq!(error.path(), Some("data[1].id"));
         assert_eq!(error.event(), Some("thing"));
         assert!(!error.to_string().contains("\"x\""), "{error}");
@@ -429,10 +472,8 @@ mod tests {
         struct Body {
             presences: std::collections::BTreeMap<String, Entry>,
         }
-        let raw: Box<RawValue> =
-            serde_json::from_str(r#"{"presences":{"5531911112222@s.whatsapp.net":{"n":"x"}}}"#)
-                .unwrap();
-        let error = decode_at::<Body>("test", Some("thing"), "data", &raw).unwrap_err();
+        let body = r#"{"presences":{"5531911112222@s.whatsapp.net":{"n":"x"}}}"#;
+        let error = decode_at::<Body>("test", Some("thing"), "data", body).unwrap_err();
         assert_eq!(error.path(), Some("data.presences.<key>.n"));
         for text in [error.to_string(), format!("{error:?}")] {
             assert!(!text.contains("5531911112222"), "{text}");

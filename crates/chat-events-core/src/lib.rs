@@ -38,6 +38,7 @@ pub mod drift;
 mod error;
 mod event;
 mod lenient;
+mod scan;
 pub mod schema;
 mod shape;
 mod source;
@@ -76,13 +77,24 @@ pub mod __private {
     pub use serde;
     use serde::de::{self, Visitor};
     pub use serde_json;
-    use serde_json::value::RawValue;
 
     use crate::{DecodeError, UnknownEvent, spine::Spine};
     pub use crate::{
         event::{decode_at, decode_captured},
-        shape::{Cond, ShapeSchema, choose_shape, shape_schema},
+        shape::{Captured, Cond, ShapeSchema, choose_shape, shape_schema},
     };
+
+    /// Whether the single-pass scan accepts `text` (any JSON value at the top): for the
+    /// fuzz target and tests that compare it with the slow checks.
+    pub fn scan_accepts(text: &str) -> bool {
+        crate::scan::acceptable(text)
+    }
+
+    /// Whether the slow checks accept `text`: serde_json's parse, then the I-JSON rules.
+    pub fn slow_accepts(text: &str) -> bool {
+        serde_json::from_str::<&serde_json::value::RawValue>(text)
+            .is_ok_and(|raw| crate::validate::check(raw).is_ok())
+    }
 
     /// What `event_enum!` generates for the spine to call.
     pub trait Dispatch: Sized + From<UnknownEvent> {
@@ -92,11 +104,7 @@ pub mod __private {
         const KNOWN: &'static [&'static str];
         /// Decodes the body of the known event `name` (a wire name), whose JSON path is
         /// `prefix`; `None` for other names.
-        fn decode_known(
-            name: &str,
-            prefix: &str,
-            body: &RawValue,
-        ) -> Option<Result<Self, DecodeError>>;
+        fn decode_known(name: &str, prefix: &str, body: &str) -> Option<Result<Self, DecodeError>>;
         /// The schema of the body type of the known event `name`.
         fn payload_schema(name: &str, generator: &mut SchemaGenerator) -> Option<Schema>;
     }

@@ -5,7 +5,6 @@ use std::{borrow::Cow, fmt};
 
 use schemars::{Schema, json_schema};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde_json::value::RawValue;
 
 /// What every enum deriving [`Shape`](derive@crate::Shape) tells about the value it holds:
 /// which shape arrived.
@@ -98,27 +97,55 @@ enum Seen<'a> {
     Value,
 }
 
+/// The most keys the shapes of one enum may name (checked by the derive's tests: the
+/// largest enum names 6).
+const MAX_KEYS: usize = 16;
+
 /// The index of the first shape (a list of alternatives, each a list of conditions) one of
-/// whose alternatives holds for `raw`, reading the keys they name in one borrowed pass;
-/// `None` when no shape fits.
-pub fn choose_shape(raw: &RawValue, shapes: &[&[&[Cond]]]) -> Option<usize> {
-    let kind = raw.get().trim_start().bytes().next()?;
-    let keys: Vec<&'static str> = shapes
+/// whose alternatives holds for the JSON text `raw`, reading the keys they name in one
+/// pass that stops once it has them all; `None` when no shape fits.
+///
+/// `raw` is a value serde_json captured, so it is not checked again here.
+pub fn choose_shape(raw: &str, shapes: &[&[&[Cond]]]) -> Option<usize> {
+    let kind = raw
+        .bytes()
+        .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))?;
+    let mut keys: [&str; MAX_KEYS] = [""; MAX_KEYS];
+    let mut count = 0;
+    for key in shapes
         .iter()
         .flat_map(|alternatives| alternatives.iter())
         .flat_map(|conds| conds.iter().filter_map(|cond| cond.key()))
-        .collect();
-    let seen = if kind == b'{' && !keys.is_empty() {
-        let mut deserializer = serde_json::Deserializer::from_str(raw.get());
-        Peek { keys: &keys }.deserialize(&mut deserializer).ok()?
-    } else {
-        Vec::new()
-    };
+    {
+        if !keys[..count].contains(&key) && count < MAX_KEYS {
+            keys[count] = key;
+            count += 1;
+        }
+    }
+    let keys = &keys[..count];
+    let mut seen: [Seen<'_>; MAX_KEYS] = std::array::from_fn(|_| Seen::Absent);
+    if kind == b'{' && !keys.is_empty() {
+        let mut missing = keys.len();
+        crate::scan::members(raw, |key, value| {
+            if let Some(index) = keys.iter().position(|known| *known == key)
+                && seen[index] == Seen::Absent
+            {
+                seen[index] = match value.as_bytes().first() {
+                    Some(b'n') => Seen::Null,
+                    Some(b'"') => {
+                        serde_json::from_str::<Cow<'_, str>>(value).map_or(Seen::Value, Seen::Text)
+                    }
+                    _ => Seen::Value,
+                };
+                missing -= 1;
+            }
+            missing > 0
+        });
+    }
     let lookup = |key: &str| {
         keys.iter()
             .position(|known| *known == key)
-            .and_then(|index| seen.get(index))
-            .unwrap_or(&Seen::Absent)
+            .map_or(&Seen::Absent, |index| &seen[index])
     };
     let holds = |conds: &[Cond]| {
         conds.iter().all(|cond| {
@@ -137,99 +164,87 @@ pub fn choose_shape(raw: &RawValue, shapes: &[&[&[Cond]]]) -> Option<usize> {
         .position(|alternatives| alternatives.iter().any(|conds| holds(conds)))
 }
 
-/// Reads the top-level keys `keys` of an object (the first occurrence of each).
-struct Peek<'k> {
-    keys: &'k [&'static str],
-}
+/// A value captured as its JSON text inside a `Deserialize` impl, borrowed from the input
+/// when the input is a string or a byte slice (no copy), owned otherwise (`from_reader`,
+/// `from_value`).
+///
+/// It speaks serde_json's raw-value protocol: the newtype name
+/// `$serde_json::private::RawValue` that serde_json's own `&RawValue` and `Box<RawValue>`
+/// ask for, answered with a one-entry map whose value is the text. serde_json offers no
+/// public type that borrows when it can and owns when it must; this is that type, and the
+/// tests decode shapes through `from_str`, `from_slice`, `from_reader` and `from_value` so
+/// that a change of the protocol cannot pass unnoticed.
+#[derive(Debug)]
+pub struct Captured<'de>(Cow<'de, str>);
 
-impl<'de> DeserializeSeed<'de> for Peek<'_> {
-    type Value = Vec<Seen<'de>>;
+/// serde_json's raw-value newtype name.
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
+impl Captured<'_> {
+    /// The JSON text.
+    pub fn text(&self) -> &str {
+        &self.0
+    }
+
+    /// The text as a [`RawJson`](crate::RawJson) (moved when owned, copied when borrowed).
+    pub fn into_raw_json(self) -> crate::RawJson {
+        crate::RawJson::trusted(self.0.into_owned().into_boxed_str())
     }
 }
 
-impl<'de> Visitor<'de> for Peek<'_> {
-    type Value = Vec<Seen<'de>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut seen = vec![Seen::Absent; self.keys.len()];
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            match self.keys.iter().position(|known| *known == key) {
-                Some(index) if seen[index] == Seen::Absent => {
-                    seen[index] = map.next_value::<SeenValue<'de>>()?.0;
-                }
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(seen)
-    }
-}
-
-struct SeenValue<'a>(Seen<'a>);
-
-impl<'de> de::Deserialize<'de> for SeenValue<'de> {
+impl<'de> de::Deserialize<'de> for Captured<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct SeenVisitor;
+        struct Entry;
 
-        impl<'de> Visitor<'de> for SeenVisitor {
-            type Value = SeenValue<'de>;
+        impl<'de> Visitor<'de> for Entry {
+            type Value = Captured<'de>;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-
-            fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Self::Value, E> {
-                Ok(SeenValue(Seen::Text(Cow::Borrowed(value))))
-            }
-
-            fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
-                Ok(SeenValue(Seen::Text(Cow::Owned(value.to_owned()))))
-            }
-
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(SeenValue(Seen::Null))
-            }
-
-            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(SeenValue(Seen::Null))
-            }
-
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-                Ok(SeenValue(Seen::Value))
-            }
-
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-                Ok(SeenValue(Seen::Value))
-            }
-
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-                Ok(SeenValue(Seen::Value))
-            }
-
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-                Ok(SeenValue(Seen::Value))
-            }
-
-            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(SeenValue(Seen::Value))
+                f.write_str("any valid JSON value")
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(SeenValue(Seen::Value))
+                if map.next_key::<IgnoredAny>()?.is_none() {
+                    return Err(de::Error::invalid_length(0, &self));
+                }
+                map.next_value_seed(Text)
             }
         }
 
-        deserializer.deserialize_any(SeenVisitor)
+        struct Text;
+
+        impl<'de> DeserializeSeed<'de> for Text {
+            type Value = Captured<'de>;
+
+            fn deserialize<D: Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Self::Value, D::Error> {
+                deserializer.deserialize_str(self)
+            }
+        }
+
+        impl<'de> Visitor<'de> for Text {
+            type Value = Captured<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("raw JSON text")
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Self::Value, E> {
+                Ok(Captured(Cow::Borrowed(value)))
+            }
+
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+                Ok(Captured(Cow::Owned(value.to_owned())))
+            }
+
+            fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
+                Ok(Captured(Cow::Owned(value)))
+            }
+        }
+
+        deserializer.deserialize_newtype_struct(RAW_VALUE_TOKEN, Entry)
     }
 }
 
@@ -320,8 +335,36 @@ fn disjoint(a: &[Cond], b: &[Cond]) -> bool {
 mod tests {
     use super::*;
 
-    fn raw(text: &str) -> Box<RawValue> {
-        serde_json::from_str(text).unwrap()
+    fn raw(text: &str) -> &str {
+        text
+    }
+
+    #[test]
+    fn captured_text_is_borrowed_when_it_can_be() {
+        let text = r#"{"a": [1, "x"], "b": {"c": null}}"#;
+        let captured: Captured<'_> = serde_json::from_str(text).unwrap();
+        assert!(matches!(captured.0, Cow::Borrowed(_)));
+        assert_eq!(captured.text(), text);
+        let captured: Captured<'_> = serde_json::from_slice(text.as_bytes()).unwrap();
+        assert!(matches!(captured.0, Cow::Borrowed(_)));
+        // Inside a document, only the value itself.
+        let (_, captured): (u8, Captured<'_>) = serde_json::from_str(r#"[1, "s" ]"#).unwrap();
+        assert_eq!(captured.text(), r#""s""#);
+        let mut reader = serde_json::Deserializer::from_reader(text.as_bytes());
+        let captured = <Captured<'_> as de::Deserialize>::deserialize(&mut reader).unwrap();
+        assert!(matches!(captured.0, Cow::Owned(_)));
+        assert_eq!(captured.text(), text);
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        let captured = <Captured<'_> as de::Deserialize>::deserialize(value).unwrap();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(captured.text()).unwrap(),
+            serde_json::from_str::<serde_json::Value>(text).unwrap()
+        );
+        assert_eq!(
+            captured.into_raw_json().get(),
+            r#"{"a":[1,"x"],"b":{"c":null}}"#,
+            "serde_json writes the value back compactly"
+        );
     }
 
     #[test]
@@ -333,38 +376,38 @@ mod tests {
             &[&[Cond::Has("id"), Cond::Has("owner")]],
             &[&[Cond::Array]],
         ];
-        assert_eq!(choose_shape(&raw(r#""jid""#), shapes), Some(0));
+        assert_eq!(choose_shape(raw(r#""jid""#), shapes), Some(0));
         assert_eq!(
-            choose_shape(&raw(r#"{"type":"user","wuid":1}"#), shapes),
+            choose_shape(raw(r#"{"type":"user","wuid":1}"#), shapes),
             Some(1)
         );
         assert_eq!(
-            choose_shape(&raw(r#"{"type":"bot","wuid":1}"#), shapes),
+            choose_shape(raw(r#"{"type":"bot","wuid":1}"#), shapes),
             Some(2)
         );
         assert_eq!(
-            choose_shape(&raw(r#"{"rt":5}"#), shapes),
+            choose_shape(raw(r#"{"rt":5}"#), shapes),
             Some(2),
             "second alternative"
         );
         assert_eq!(
-            choose_shape(&raw(r#"{"wuid":null,"id":1,"owner":"o"}"#), shapes),
+            choose_shape(raw(r#"{"wuid":null,"id":1,"owner":"o"}"#), shapes),
             Some(3)
         );
         assert_eq!(
-            choose_shape(&raw(r#"{"id":1}"#), shapes),
+            choose_shape(raw(r#"{"id":1}"#), shapes),
             None,
             "one key of two"
         );
-        assert_eq!(choose_shape(&raw("[1]"), shapes), Some(4));
-        assert_eq!(choose_shape(&raw("12"), shapes), None);
+        assert_eq!(choose_shape(raw("[1]"), shapes), Some(4));
+        assert_eq!(choose_shape(raw("12"), shapes), None);
         // An escaped tag still compares by its value; the first of two keys counts.
         assert_eq!(
-            choose_shape(&raw(r#"{"type":"us\u0065r"}"#), shapes),
+            choose_shape(raw(r#"{"type":"us\u0065r"}"#), shapes),
             Some(1)
         );
         assert_eq!(
-            choose_shape(&raw(r#"{"type":"bot","type":"user"}"#), shapes),
+            choose_shape(raw(r#"{"type":"bot","type":"user"}"#), shapes),
             None
         );
     }

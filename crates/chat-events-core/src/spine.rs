@@ -27,7 +27,12 @@ use schemars::{Schema, SchemaGenerator, json_schema};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use crate::{__private::Dispatch, DecodeError, UnknownEvent, schema};
+use crate::{
+    __private::Dispatch,
+    DecodeError, RawJson, UnknownEvent,
+    scan::{self, Found, Head},
+    schema,
+};
 
 /// A provider's wire format, described once.
 ///
@@ -204,42 +209,28 @@ impl fmt::Debug for Spine {
 
 /// Decodes a payload of the provider `E`: finds the body, reads the name (unless `given`),
 /// and decodes exactly the type of that name, or keeps the payload as an unknown event.
-pub(crate) fn decode<E: Dispatch>(raw: &RawValue, given: Option<&str>) -> Result<E, DecodeError> {
+///
+/// One [`scan`](crate::scan) checks the document and finds the body and the name; only a
+/// document the scan refuses goes through the slow checks, which say what is wrong and where.
+pub(crate) fn decode<E: Dispatch>(text: &str, given: Option<&str>) -> Result<E, DecodeError> {
     let spine = E::SPINE;
-    let provider = spine.provider;
-    if !raw.get().trim_start().starts_with('{') {
-        let message = format!("invalid type: expected a JSON object ({})", spine.what);
-        return Err(DecodeError::data(provider, given, ".".to_owned(), &message));
-    }
-    crate::validate::check(raw).map_err(|refusal| {
-        DecodeError::not_interoperable(provider, given, refusal.path, &refusal.message)
-    })?;
-    let wrapper = spine.wrapper_key();
-    let head = peek(raw, wrapper, given.is_none().then_some(spine.name_path))
-        .map_err(|error| DecodeError::data(provider, given, ".".to_owned(), &error.to_string()))?;
-    let (body, prefix, found) = match head.wrapped {
-        Some(body) if body.get().trim_start().starts_with('{') => {
-            let prefix = wrapper.unwrap_or_default();
-            let found = if given.is_some() {
-                Found::Absent
-            } else {
-                peek(body, None, Some(spine.name_path))
-                    .map_err(|error| {
-                        DecodeError::data(provider, None, prefix.to_owned(), &error.to_string())
-                    })?
-                    .name
-            };
-            (body, prefix, found)
-        }
-        _ => (raw, "", head.name),
+    let name_path: &'static [&'static str] = if given.is_some() {
+        &[]
+    } else {
+        spine.name_path
     };
-    let name: Cow<'_, str> = match (given, found) {
+    let head = match scan::scan(text, spine.wrapper_key(), name_path) {
+        Some(head) => head,
+        None => slow_head::<E>(text, given)?,
+    };
+    let provider = spine.provider;
+    let name: Cow<'_, str> = match (given, head.name) {
         (Some(name), _) => Cow::Borrowed(name),
         (None, Found::Name(name)) => name,
         (None, Found::Absent | Found::Null) => {
             return Err(DecodeError::missing_event_name(
                 provider,
-                &Spine::join(prefix, &spine.name_path()),
+                &Spine::join(head.prefix, &spine.name_path()),
             ));
         }
         (None, Found::Wrong { depth, kind }) => {
@@ -252,33 +243,76 @@ pub(crate) fn decode<E: Dispatch>(raw: &RawValue, given: Option<&str>) -> Result
             return Err(DecodeError::data(
                 provider,
                 None,
-                Spine::join(prefix, &path),
+                Spine::join(head.prefix, &path),
                 &format!("invalid type: {kind}, expected {expected}"),
             ));
         }
     };
     let wire = spine.resolve_alias(&name).unwrap_or(&name);
-    E::decode_known(wire, prefix, body).unwrap_or_else(|| {
+    E::decode_known(wire, head.prefix, head.body).unwrap_or_else(|| {
         Ok(E::from(UnknownEvent::new(
             name.into_owned(),
-            raw.to_owned(),
+            RawJson::trusted(
+                text.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'))
+                    .into(),
+            ),
         )))
     })
 }
 
-/// What the name lookup found.
-enum Found<'a> {
-    Absent,
-    Null,
-    Name(Cow<'a, str>),
-    /// A value of the wrong JSON type `kind` at `name_path[depth]`.
-    Wrong {
-        depth: usize,
-        kind: &'static str,
-    },
+/// The checks of a document the scan refused, in the order that says the most: JSON syntax
+/// (serde_json's message, with line and column), an object at the top, then the I-JSON
+/// rules with their path. A document that passes them all (the scan and these checks are
+/// meant to agree, and are tested to) is read the slow way.
+#[cold]
+fn slow_head<'a, E: Dispatch>(text: &'a str, given: Option<&str>) -> Result<Head<'a>, DecodeError> {
+    let spine = E::SPINE;
+    let provider = spine.provider;
+    let raw: &RawValue = serde_json::from_str(text).map_err(|error| {
+        let error = DecodeError::syntax(provider, &error);
+        match given {
+            Some(name) => error.with_event(name),
+            None => error,
+        }
+    })?;
+    if !raw.get().starts_with('{') {
+        let message = format!("invalid type: expected a JSON object ({})", spine.what);
+        return Err(DecodeError::data(provider, given, ".".to_owned(), &message));
+    }
+    crate::validate::check(raw).map_err(|refusal| {
+        DecodeError::not_interoperable(provider, given, refusal.path, &refusal.message)
+    })?;
+    let wrapper = spine.wrapper_key();
+    let head = peek(raw, wrapper, given.is_none().then_some(spine.name_path))
+        .map_err(|error| DecodeError::data(provider, given, ".".to_owned(), &error.to_string()))?;
+    Ok(match head.wrapped {
+        Some(body) if body.get().starts_with('{') => {
+            let prefix = wrapper.unwrap_or_default();
+            let name = if given.is_some() {
+                Found::Absent
+            } else {
+                peek(body, None, Some(spine.name_path))
+                    .map_err(|error| {
+                        DecodeError::data(provider, None, prefix.to_owned(), &error.to_string())
+                    })?
+                    .name
+            };
+            Head {
+                body: body.get(),
+                prefix,
+                name,
+            }
+        }
+        _ => Head {
+            body: raw.get(),
+            prefix: "",
+            name: head.name,
+        },
+    })
 }
 
-struct Head<'a> {
+/// What the slow name lookup found at the top level.
+struct Top<'a> {
     wrapped: Option<&'a RawValue>,
     name: Found<'a>,
 }
@@ -288,7 +322,7 @@ fn peek<'a>(
     raw: &'a RawValue,
     wrapper: Option<&'static str>,
     name_path: Option<&'static [&'static str]>,
-) -> Result<Head<'a>, serde_json::Error> {
+) -> Result<Top<'a>, serde_json::Error> {
     let mut deserializer = serde_json::Deserializer::from_str(raw.get());
     TopVisitor { wrapper, name_path }.deserialize(&mut deserializer)
 }
@@ -299,7 +333,7 @@ struct TopVisitor {
 }
 
 impl<'de> DeserializeSeed<'de> for TopVisitor {
-    type Value = Head<'de>;
+    type Value = Top<'de>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_map(self)
@@ -307,14 +341,14 @@ impl<'de> DeserializeSeed<'de> for TopVisitor {
 }
 
 impl<'de> Visitor<'de> for TopVisitor {
-    type Value = Head<'de>;
+    type Value = Top<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut head = Head {
+        let mut head = Top {
             wrapped: None,
             name: Found::Absent,
         };

@@ -304,7 +304,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
             fn decode_known(
                 name: &str,
                 prefix: &str,
-                body: &#private::serde_json::value::RawValue,
+                body: &str,
             ) -> ::core::option::Option<::core::result::Result<Self, #krate::DecodeError>> {
                 let provider = <Self as #private::Dispatch>::SPINE.provider();
                 match name {

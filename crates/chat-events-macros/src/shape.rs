@@ -329,7 +329,7 @@ fn capture_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
         },
         |other| {
             let other = &other.ident;
-            quote!(::core::result::Result::Ok(Self::#other(::core::convert::From::from(raw))))
+            quote!(::core::result::Result::Ok(Self::#other(raw.into_raw_json())))
         },
     );
     quote! {
@@ -338,12 +338,12 @@ fn capture_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
                 const SHAPES: &[&[&[#private::Cond]]] = &[#(#arms),*];
-                let raw: ::std::boxed::Box<#private::serde_json::value::RawValue> =
+                let raw: #private::Captured<'de> =
                     #private::serde::Deserialize::deserialize(deserializer)?;
-                match #private::choose_shape(&raw, SHAPES) {
+                match #private::choose_shape(raw.text(), SHAPES) {
                     #(
                         ::core::option::Option::Some(#indices) => {
-                            #private::decode_captured(&raw).map(Self::#idents)
+                            #private::decode_captured(raw.text()).map(Self::#idents)
                         }
                     )*
                     _ => #fallback,

@@ -22,14 +22,14 @@ use chatapp_events::{
     client::{Client, Update},
 };
 use serde::Serialize;
-use serde_json::{json, value::RawValue};
+use serde_json::json;
 
 /// One event line.
 #[derive(Serialize)]
 struct Line<'a> {
     channel: String,
     event: &'a str,
-    body: &'a RawValue,
+    body: &'a chat_events_core::RawJson,
 }
 
 #[tokio::main]

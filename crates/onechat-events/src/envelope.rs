@@ -158,7 +158,7 @@ impl std::str::FromStr for Identifier {
             DecodeError::syntax(SPINE.provider(), &error).with_raw(text.as_bytes())
         })?;
         let fields: IdentifierFields =
-            chat_events_core::decode_at(SPINE.provider(), None, "identifier", &raw)
+            chat_events_core::decode_at(SPINE.provider(), None, "identifier", raw.get())
                 .map_err(|error| error.with_raw(text.as_bytes()))?;
         Ok(Self {
             text: text.into(),

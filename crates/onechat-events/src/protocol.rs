@@ -129,7 +129,7 @@ impl Frame {
             let message = "invalid type: expected a JSON object (an Action Cable frame)";
             return Err(DecodeError::data(PROVIDER, None, ".".to_owned(), message));
         }
-        let head: FrameHead<'_> = chat_events_core::decode_at(PROVIDER, None, "", raw)?;
+        let head: FrameHead<'_> = chat_events_core::decode_at(PROVIDER, None, "", raw.get())?;
         let identifier = |head: &FrameHead<'_>| -> Result<Identifier, DecodeError> {
             let text = head.identifier.as_deref().ok_or_else(|| {
                 DecodeError::data(PROVIDER, None, ".".to_owned(), "missing field `identifier`")
@@ -142,7 +142,7 @@ impl Frame {
                 let message = match head.message {
                     None => Maybe::Absent,
                     Some(message) => {
-                        chat_events_core::decode_at(PROVIDER, None, "message", message)?
+                        chat_events_core::decode_at(PROVIDER, None, "message", message.get())?
                     }
                 };
                 Self::Ping { message }
@@ -157,7 +157,7 @@ impl Frame {
                 reason: head.reason,
                 reconnect: head.reconnect,
             },
-            Some(other) => Self::Unknown(UnknownEvent::new(other, raw.to_owned())),
+            Some(other) => Self::Unknown(UnknownEvent::new(other, raw.into())),
             None => {
                 let message = head
                     .message
@@ -168,7 +168,7 @@ impl Frame {
                 let event = <Event as chat_events_core::ProviderEvent>::from_raw(raw)?;
                 Self::Message(Box::new(DataFrame {
                     identifier,
-                    event: Decoded::from_parts(event, message.to_owned()),
+                    event: Decoded::from_parts(event, message.into()),
                 }))
             }
         })
