@@ -15,29 +15,18 @@ mod onechat;
 mod onechat_client;
 mod onechat_fake_cable;
 mod pusher_fake;
-mod rails_cable;
 mod shape;
 mod sockudo;
 
 /// A reqwest client. The workspace builds reqwest with `rustls-no-provider` (through
 /// chatapp-events' client), so a rustls provider must be installed before the first one.
-pub(crate) fn http_client() -> reqwest::Client {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    reqwest::Client::new()
-}
+pub(crate) use chat_events_tests::peers::http_client;
 
 /// Tests that measure this process's memory take turns, so that one's allocations do not
 /// count against another.
 pub(crate) static MEMORY: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-/// A free TCP port on 127.0.0.1 (for a server that must bind it itself).
-pub(crate) fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
+pub(crate) use chat_events_tests::peers::free_port;
 
 /// The path of example `name` of `package` (built by `cargo test` with the test binary).
 pub(crate) fn example(package: &str, name: &str) -> std::path::PathBuf {

@@ -10,7 +10,7 @@ use onechat_events::{
 };
 use tokio::time::timeout;
 
-use crate::rails_cable::Rails;
+use chat_events_tests::peers::Rails;
 
 fn fast(builder: ClientBuilder) -> ClientBuilder {
     builder

@@ -5,189 +5,20 @@
 //! with the app secret.
 
 use std::{
-    fs::File,
-    net::{SocketAddr, TcpStream},
-    path::PathBuf,
-    process::{Child, Command, Stdio},
-    sync::atomic::{AtomicU32, Ordering},
-    time::{Duration, Instant, SystemTime, UNIX_EPOCH},
+    process::{Command, Stdio},
+    time::Duration,
 };
 
+use chat_events_tests::peers::Sockudo;
 use chatapp_events::{
     Channel, ConnectionState, Event,
     client::{ClientError, SubscriptionFailure, Update},
 };
-use md5::{Digest, Md5};
 
 use crate::{
     chatapp_client::{body, builder, channels, next},
-    pusher_fake::{APP_KEY, APP_SECRET, AuthAnswer, auth_endpoint, hmac_hex},
+    pusher_fake::{APP_KEY, AuthAnswer, auth_endpoint},
 };
-
-const APP_ID: &str = "app-id";
-
-const INSTALL_HINT: &str = "these tests need the `sockudo` binary (a Pusher server from crates.io): \
-     run `cargo xtask test` (it installs it), or `apt-get install -y protobuf-compiler && \
-     cargo install sockudo --locked`, or point SOCKUDO_BIN at one";
-
-/// A running sockudo; killed when dropped, and by the kernel if the test thread dies
-/// (`setpriv --pdeathsig KILL`).
-struct Sockudo {
-    child: Option<Child>,
-    port: u16,
-    dir: PathBuf,
-}
-
-/// `SOCKUDO_BIN`, else cargo's bin directory, else `sockudo` on the PATH.
-fn binary() -> PathBuf {
-    if let Some(path) = std::env::var_os("SOCKUDO_BIN") {
-        return path.into();
-    }
-    let cargo_home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")));
-    if let Some(installed) = cargo_home
-        .map(|home| home.join("bin/sockudo"))
-        .filter(|path| path.exists())
-    {
-        return installed;
-    }
-    "sockudo".into()
-}
-
-impl Sockudo {
-    /// Starts on a free port.
-    fn start() -> Self {
-        Self::start_on(crate::free_port())
-    }
-
-    /// Starts on `port` (to restart where a killed server was).
-    fn start_on(port: u16) -> Self {
-        static RUNS: AtomicU32 = AtomicU32::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "chat-events-sockudo-{}-{}",
-            std::process::id(),
-            RUNS.fetch_add(1, Ordering::SeqCst)
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        let log = File::create(dir.join("sockudo.log")).unwrap();
-        let child = Command::new("setpriv")
-            .args(["--pdeathsig", "KILL", "--"])
-            .arg(binary())
-            // An empty directory: no config/config.json is picked up.
-            .current_dir(&dir)
-            .env("HOST", "127.0.0.1")
-            .env("PORT", port.to_string())
-            .env("SOCKUDO_DEFAULT_APP_ID", APP_ID)
-            .env("SOCKUDO_DEFAULT_APP_KEY", APP_KEY)
-            .env("SOCKUDO_DEFAULT_APP_SECRET", APP_SECRET)
-            .env("SOCKUDO_DEFAULT_APP_MAX_CONNECTIONS", "1000")
-            .env("ADAPTER_DRIVER", "local")
-            .env("CACHE_DRIVER", "memory")
-            .env("QUEUE_DRIVER", "none")
-            .env("RATE_LIMITER_ENABLED", "false")
-            .env("METRICS_ENABLED", "false")
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().unwrap())
-            .stderr(log)
-            .spawn()
-            .unwrap_or_else(|error| panic!("cannot start sockudo ({error}): {INSTALL_HINT}"));
-        let mut server = Self {
-            child: Some(child),
-            port,
-            dir,
-        };
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if let Some(status) = server
-                .child
-                .as_mut()
-                .and_then(|child| child.try_wait().ok().flatten())
-            {
-                panic!(
-                    "sockudo exited ({status}) before listening: {INSTALL_HINT}\n{}",
-                    server.log()
-                );
-            }
-            assert!(
-                Instant::now() < deadline,
-                "sockudo did not listen on {port} within 30 s\n{}",
-                server.log()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        server
-    }
-
-    fn addr(&self) -> SocketAddr {
-        SocketAddr::from(([127, 0, 0, 1], self.port))
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(self.dir.join("sockudo.log")).unwrap_or_default()
-    }
-
-    fn pid(&self) -> String {
-        self.child.as_ref().unwrap().id().to_string()
-    }
-
-    /// Kills the server without a goodbye (a crash or a redeploy).
-    fn kill(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-
-    /// Freezes (`SIGSTOP`) or thaws (`SIGCONT`) the server: its sockets stay open and silent.
-    fn signal(&self, signal: &str) {
-        let status = Command::new("kill")
-            .args([signal, &self.pid()])
-            .status()
-            .unwrap();
-        assert!(status.success(), "kill {signal}");
-    }
-
-    /// Publishes `data` as event `name` on `channel` through the signed HTTP API.
-    async fn trigger(&self, channel: &Channel, name: &str, data: &str) {
-        let body = serde_json::json!({
-            "name": name,
-            "channels": [channel.to_string()],
-            "data": data,
-        })
-        .to_string();
-        let timestamp = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap()
-            .as_secs();
-        let query = format!(
-            "auth_key={APP_KEY}&auth_timestamp={timestamp}&auth_version=1.0&body_md5={}",
-            hex::encode(Md5::digest(body.as_bytes()))
-        );
-        let path = format!("/apps/{APP_ID}/events");
-        let signature = hmac_hex(APP_SECRET, &format!("POST\n{path}\n{query}"));
-        let response = crate::http_client()
-            .post(format!(
-                "http://127.0.0.1:{}{path}?{query}&auth_signature={signature}",
-                self.port
-            ))
-            .header("Content-Type", "application/json")
-            .body(body)
-            .send()
-            .await
-            .unwrap();
-        let status = response.status();
-        let text = response.text().await.unwrap_or_default();
-        assert_eq!(status, 200, "sockudo refused the publish: {text}");
-    }
-}
-
-impl Drop for Sockudo {
-    fn drop(&mut self) {
-        self.kill();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
 
 /// The fixtures published in these tests: `(wire event name, fixture)`.
 const EVENTS: [(&str, &str); 4] = [
@@ -301,7 +132,7 @@ async fn a_restarted_server_means_new_authorisation_and_resubscription() {
     until_subscribed(&mut client, &watched).await;
     let first_socket = calls.lock().unwrap()[0].socket_id.clone();
 
-    let port = server.port;
+    let port = server.port();
     server.kill();
     until_state(
         &client,
@@ -459,7 +290,7 @@ async fn the_listen_example_prints_events_as_json_lines() {
     let example = crate::example("chatapp-events", "chatapp_listen");
     let channel = Channel::Company { company_id: 2224 };
     let mut child = Command::new(&example)
-        .args(["--host", "127.0.0.1", "--port", &server.port.to_string()])
+        .args(["--host", "127.0.0.1", "--port", &server.port().to_string()])
         .args(["--no-tls", "--app-key", APP_KEY, "--auth-url", &auth_url])
         .args(["--channel", &channel.to_string()])
         .env("CHATAPP_ACCESS_TOKEN", crate::chatapp_client::TOKEN)

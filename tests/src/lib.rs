@@ -32,6 +32,7 @@
 #![allow(clippy::exhaustive_structs)] // a test-only crate
 
 pub mod jsonc;
+pub mod peers;
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

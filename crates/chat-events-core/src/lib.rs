@@ -58,6 +58,7 @@ pub use lenient::{
     secret::Secret,
     timestamp::{Timestamp, TimestampForm},
 };
+pub use scan::peek;
 pub use shape::Shape;
 pub use source::{ConnectionState, EventSource, ReplaySource, SourceError, Update};
 pub use spine::{Spine, Wrapper};

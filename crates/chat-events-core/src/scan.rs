@@ -664,6 +664,35 @@ pub(crate) fn members<'a>(text: &'a str, mut visit: impl FnMut(Cow<'a, str>, &'a
     }
 }
 
+/// The JSON text of the value at `path` (object keys from the top) in the JSON text `text`,
+/// found **without checking or decoding the document**: one quick walk that stops at the
+/// value. For routing before decoding (which subscription delivers an event, which queue a
+/// body goes to); decode to trust the value. `None` when the path does not lead to a value
+/// (a key is missing, a step is not an object) or the text is not JSON enough to tell.
+///
+/// ```
+/// let body = r#"{"event": "message.created", "data": {"id": 9, "account_id": 1}}"#;
+/// assert_eq!(chat_events_core::peek(body, &["data", "account_id"]), Some("1"));
+/// assert_eq!(chat_events_core::peek(body, &["event"]), Some(r#""message.created""#));
+/// assert_eq!(chat_events_core::peek(body, &["data", "inbox_id"]), None);
+/// ```
+pub fn peek<'a>(text: &'a str, path: &[&str]) -> Option<&'a str> {
+    let mut current = text;
+    for step in path {
+        let mut found = None;
+        members(current, |key, value| {
+            if key == *step {
+                found = Some(value);
+                false
+            } else {
+                true
+            }
+        });
+        current = found?;
+    }
+    Some(current)
+}
+
 /// The index just past the string whose quote is at `pos`, unchecked.
 fn pass_string(bytes: &[u8], pos: usize) -> Option<usize> {
     let mut at = pos + 1;

@@ -153,6 +153,29 @@ pub trait EventSource: Send {
 
     /// Waits for the next item; `None` once the source is closed.
     async fn next_event(&mut self) -> Option<Result<Self::Item, Self::Error>>;
+
+    /// Waits for the next item, then appends it and up to `limit - 1` more that are ready
+    /// without waiting to `buffer`: one wake-up for a burst. Returns how many were
+    /// appended; 0 only once the source is closed (or for a `limit` of 0).
+    ///
+    /// The transports of this workspace take the whole burst from their queue at once; the
+    /// default takes one item.
+    async fn next_batch(
+        &mut self,
+        buffer: &mut Vec<Result<Self::Item, Self::Error>>,
+        limit: usize,
+    ) -> usize {
+        if limit == 0 {
+            return 0;
+        }
+        match self.next_event().await {
+            Some(item) => {
+                buffer.push(item);
+                1
+            }
+            None => 0,
+        }
+    }
 }
 
 /// An error reported by an [`EventSource`].

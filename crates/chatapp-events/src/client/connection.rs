@@ -3,6 +3,7 @@
 //! [policy](super::policy).
 
 use std::{
+    borrow::Cow,
     collections::BTreeMap,
     sync::Arc,
     time::{Duration, Instant, SystemTime},
@@ -512,8 +513,14 @@ impl Connection {
             };
             return self.emit(Err(error)).await;
         };
-        let data = event.data.as_deref().unwrap_or("null");
-        let item = match Event::decode_named(&event.event, data.as_bytes()) {
+        // The data of a Pusher event is a JSON string holding JSON: once unescaped, the text
+        // is ours and becomes the kept raw JSON without another copy.
+        let decoded = match event.data {
+            Some(Cow::Owned(data)) => Decoded::decode_owned(Some(&event.event), data),
+            Some(Cow::Borrowed(data)) => Event::decode_named(&event.event, data.as_bytes()),
+            None => Event::decode_named(&event.event, b"null"),
+        };
+        let item = match decoded {
             Ok(decoded) => Ok(Update::Event {
                 event: Box::new(fill_meta(&channel, decoded)),
                 source: channel,

@@ -519,6 +519,15 @@ impl EventSource for Client {
     async fn next_event(&mut self) -> Option<Result<Update, ClientError>> {
         self.queue.recv().await
     }
+
+    /// Takes every update that is ready (up to `limit`) in one wake-up.
+    async fn next_batch(
+        &mut self,
+        buffer: &mut Vec<Result<Update, ClientError>>,
+        limit: usize,
+    ) -> usize {
+        self.queue.recv_many(buffer, limit).await
+    }
 }
 
 impl futures_core::Stream for Client {

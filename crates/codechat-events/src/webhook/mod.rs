@@ -213,9 +213,18 @@ type Item = Result<Update, ReceiverError>;
 /// An [`EventSource`] and a `futures::Stream` of `Result<Update, ReceiverError>`; ends
 /// (`None`) once the server is closed or every router clone is dropped, after yielding what
 /// was queued.
-#[derive(Debug)]
 pub struct Receiver {
     queue: mpsc::Receiver<http::Queued>,
+    /// Reused by [`next_batch`](EventSource::next_batch).
+    scratch: Vec<http::Queued>,
+}
+
+impl fmt::Debug for Receiver {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Receiver")
+            .field("queued", &self.queue.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Receiver {
@@ -232,6 +241,13 @@ impl EventSource for Receiver {
 
     async fn next_event(&mut self) -> Option<Item> {
         self.queue.recv().await.map(|queued| queued.item)
+    }
+
+    /// Takes every accepted event that is ready (up to `limit`) in one wake-up.
+    async fn next_batch(&mut self, buffer: &mut Vec<Item>, limit: usize) -> usize {
+        let count = self.queue.recv_many(&mut self.scratch, limit).await;
+        buffer.extend(self.scratch.drain(..).map(|queued| queued.item));
+        count
     }
 }
 

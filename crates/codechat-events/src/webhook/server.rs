@@ -209,7 +209,13 @@ impl ReceiverBuilder {
         let router = Router::new()
             .route(&route, post(accept).fallback(method_not_allowed))
             .with_state(shared);
-        (router, Receiver { queue })
+        (
+            router,
+            Receiver {
+                queue,
+                scratch: Vec::new(),
+            },
+        )
     }
 
     /// Binds `address` and serves the router until [`Server::close`], with the connection

@@ -15,7 +15,7 @@ use tokio::{
 };
 
 use super::{ClientError, Item, Update, link::Link};
-use crate::{Event, Identifier};
+use crate::{Event, EventKind, Identifier};
 
 /// Which subscription delivers an event that every subscription of the token receives.
 pub(super) struct Routing {
@@ -48,11 +48,10 @@ impl Routing {
         self.live().remove(&position);
     }
 
-    /// Whether the subscription at `position` delivers `event`: events of an account on
-    /// that account's subscription, others (and those of accounts without a live
+    /// Whether the subscription at `position` delivers an event of `account`: events of an
+    /// account on that account's subscription, others (and those of accounts without a live
     /// subscription) on the first live one.
-    fn delivers(&self, position: usize, event: &Event) -> bool {
-        let account = event.account_id().and_then(Id::as_i64);
+    fn delivers(&self, position: usize, account: Option<i64>) -> bool {
         if let (Some(only), Some(account)) = (&self.only_accounts, account)
             && !only.contains(&account)
         {
@@ -293,14 +292,34 @@ impl Pump {
     }
 
     /// Decodes a message into the update this subscription delivers, if it delivers one.
+    ///
+    /// Every subscription of a token receives a copy of the token's broadcasts. The account
+    /// is read first from the raw text (`data.account_id` of a known event, as
+    /// [`Event::account_id`] reads it), and only the subscription that delivers the event
+    /// decodes it, plus the one that reports messages that do not decode: with 100 accounts,
+    /// two decodes of a broadcast instead of 100.
     fn decode(&self, text: &str, received_at: SystemTime) -> Option<Item> {
+        let account = routing_account(text);
+        let delivers = self.routing.delivers(self.position, account);
+        let reports = self.routing.reports(self.position);
+        if !delivers && !reports {
+            return None;
+        }
         match Event::decode(text.as_bytes()) {
-            Ok(event) if self.routing.delivers(self.position, &event) => Some(Ok(Update::Event {
-                source: self.source.clone(),
-                event: Box::new(event),
-                received_at,
-            })),
-            Err(error) if self.routing.reports(self.position) => Some(Err(ClientError::Decode {
+            // The peek and the decoded event agree on the account; should they ever not, the
+            // decoded one decides.
+            Ok(event)
+                if self
+                    .routing
+                    .delivers(self.position, decoded_account(&event)) =>
+            {
+                Some(Ok(Update::Event {
+                    source: self.source.clone(),
+                    event: Box::new(event),
+                    received_at,
+                }))
+            }
+            Err(error) if reports => Some(Err(ClientError::Decode {
                 source: self.source.clone(),
                 error,
             })),
@@ -314,6 +333,24 @@ impl Pump {
             tracing::debug!(account = ?self.account, error = %error_kind(&error), "update_presence not sent");
         }
     }
+}
+
+/// The account of a known event, read from the raw text without decoding it (`None` for
+/// unknown events and events without one, as [`Event::account_id`] says).
+fn routing_account(text: &str) -> Option<i64> {
+    let name = chat_events_core::peek(text, &["event"])
+        .and_then(|name| serde_json::from_str::<std::borrow::Cow<'_, str>>(name).ok())?;
+    if !EventKind::from(&*name).is_known() {
+        return None;
+    }
+    chat_events_core::peek(text, &["data", "account_id"])
+        .and_then(|account| serde_json::from_str::<Id>(account).ok())
+        .and_then(|account| account.as_i64())
+}
+
+/// The account of a decoded event.
+fn decoded_account(event: &Event) -> Option<i64> {
+    event.account_id().and_then(Id::as_i64)
 }
 
 /// The kind of an `actioncable` error, without its text (which may quote the identifier).
@@ -344,7 +381,7 @@ mod tests {
         let routing = Routing::new([Some(1), Some(2), Some(3)], None, false);
         let deliverers = |event: &Event| -> Vec<usize> {
             (0..3)
-                .filter(|&position| routing.delivers(position, event))
+                .filter(|&position| routing.delivers(position, decoded_account(event)))
                 .collect()
         };
         assert_eq!(deliverers(&event(Some(2))), [1]);
@@ -362,15 +399,69 @@ mod tests {
         assert!(routing.reports(1));
 
         let only = Routing::new([Some(1), Some(2)], Some(BTreeSet::from([2])), false);
-        assert!(!only.delivers(0, &event(Some(1))) && !only.delivers(1, &event(Some(1))));
-        assert!(only.delivers(1, &event(Some(2))));
-        assert!(
-            only.delivers(0, &event(None)),
-            "events without an account pass"
-        );
+        assert!(!only.delivers(0, Some(1)) && !only.delivers(1, Some(1)));
+        assert!(only.delivers(1, Some(2)));
+        assert!(only.delivers(0, None), "events without an account pass");
 
         let all = Routing::new([Some(1), Some(2)], None, true);
-        assert!(all.delivers(0, &event(Some(2))) && all.delivers(1, &event(Some(2))));
+        assert!(all.delivers(0, Some(2)) && all.delivers(1, Some(2)));
         assert!(all.reports(0) && all.reports(1));
+    }
+
+    #[test]
+    fn the_peeked_account_is_the_decoded_one() {
+        let cases = [
+            r#"{"event":"call.rejected","data":{"room_id":"r","account_id":7}}"#,
+            r#"{"event":"call.rejected","data":{"room_id":"r","account_id":"7"}}"#,
+            r#"{"data":{"account_id":7,"room_id":"r"},"event":"call.rejected"}"#,
+            r#"{"event":"call.rejected","data":{"room_id":"r","account_id":null}}"#,
+            r#"{"event":"call.rejected","data":{"room_id":"r"}}"#,
+            r#"{"event":"something.new","data":{"account_id":7}}"#,
+            r#"{"event":"presence.update","data":{"account_id":3,"users":{}}}"#,
+        ];
+        for text in cases {
+            let decoded = Event::decode(text.as_bytes()).unwrap();
+            assert_eq!(routing_account(text), decoded_account(&decoded), "{text}");
+        }
+        assert_eq!(routing_account("not json"), None);
+    }
+
+    /// Every fixture of the repository: the peek finds the account the decoder finds.
+    #[test]
+    fn the_peek_agrees_on_every_fixture() {
+        fn walk(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, found);
+                } else if path.extension().is_some_and(|ext| ext == "json") {
+                    found.push(path);
+                }
+            }
+        }
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/onechat");
+        let mut files = Vec::new();
+        walk(&root, &mut files);
+        assert!(files.len() > 50, "the fixtures are where they were");
+        let mut checked = 0;
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let Ok(decoded) = Event::decode(text.as_bytes()) else {
+                continue;
+            };
+            // Frames hold the broadcast in `message`; the client gets the broadcast alone.
+            let broadcast = chat_events_core::peek(&text, &["message"])
+                .filter(|message| message.starts_with('{'))
+                .unwrap_or(&text);
+            assert_eq!(
+                routing_account(broadcast),
+                decoded_account(&decoded),
+                "{}",
+                file.display()
+            );
+            checked += 1;
+        }
+        assert!(checked > 50);
     }
 }
