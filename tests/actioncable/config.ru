@@ -7,7 +7,8 @@
 #   ONECHAT_TEST_CONTACTS "token:account_id;…"                         (contacts)
 #
 # HTTP endpoints next to /cable:
-#   POST /broadcast?stream=<name>   broadcasts the JSON body to that stream
+#   POST /broadcast?stream=<name>[&count=<n>]   broadcasts the JSON body to that stream
+#                                              (n times, for the benchmarks)
 #   GET  /presence?token=<token>    how many update_presence calls that token made
 #
 # The server stops by itself when its parent (the test) goes away, and after 10 minutes.
@@ -94,7 +95,9 @@ ActionCable.server.config.worker_pool_size = 4
 
 broadcast = lambda do |env|
   request = Rack::Request.new(env)
-  ActionCable.server.broadcast(request.params.fetch("stream"), JSON.parse(request.body.read))
+  stream = request.params.fetch("stream")
+  message = JSON.parse(request.body.read)
+  request.params.fetch("count", "1").to_i.times { ActionCable.server.broadcast(stream, message) }
   [200, { "content-type" => "application/json" }, ['{"broadcast":true}']]
 end
 

@@ -317,6 +317,23 @@ impl Sockudo {
             "data": data,
         })
         .to_string();
+        self.signed_post("events", body).await;
+    }
+
+    /// Publishes several events in one request (`POST /apps/{id}/batch_events`, at most 10
+    /// per batch as in Pusher's API): `(channel, name, data)` each.
+    pub async fn trigger_batch(&self, events: &[(&str, &str, &str)]) {
+        let batch: Vec<serde_json::Value> = events
+            .iter()
+            .map(|(channel, name, data)| {
+                serde_json::json!({ "channel": channel, "name": name, "data": data })
+            })
+            .collect();
+        let body = serde_json::json!({ "batch": batch }).to_string();
+        self.signed_post("batch_events", body).await;
+    }
+
+    async fn signed_post(&self, endpoint: &str, body: String) {
         let timestamp = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .unwrap()
@@ -325,7 +342,7 @@ impl Sockudo {
             "auth_key={APP_KEY}&auth_timestamp={timestamp}&auth_version=1.0&body_md5={}",
             hex::encode(Md5::digest(body.as_bytes()))
         );
-        let path = format!("/apps/{APP_ID}/events");
+        let path = format!("/apps/{APP_ID}/{endpoint}");
         let signature = hmac_hex(APP_SECRET, &format!("POST\n{path}\n{query}"));
         let response = http_client()
             .post(format!(
@@ -458,6 +475,18 @@ impl Rails {
     pub fn broadcast(&self, stream: &str, message: &str) {
         let request = format!(
             "POST /broadcast?stream={stream} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{message}",
+            message.len()
+        );
+        assert!(
+            self.request(&request).is_some(),
+            "broadcast to {stream} failed"
+        );
+    }
+
+    /// Broadcasts `message` (JSON) to `stream` `count` times, in one request.
+    pub fn broadcast_many(&self, stream: &str, message: &str, count: usize) {
+        let request = format!(
+            "POST /broadcast?stream={stream}&count={count} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{message}",
             message.len()
         );
         assert!(

@@ -4,7 +4,8 @@
 //! `puma` for the OneChat client tests; the `sockudo` Pusher server from crates.io, built with
 //! Debian's `protobuf-compiler`, for the ChatApp client tests), then runs every test of the
 //! workspace, then each fuzz target of `fuzz/` for a short time (`CHAT_EVENTS_FUZZ_SECONDS`,
-//! default 20; cargo-fuzz is installed when missing). It is what `.ci/run` calls and what the
+//! default 20; cargo-fuzz is installed when missing). Between the two it runs the benchmark
+//! harness in smoke mode (`wrk` and Node packages installed when missing, see `bench.rs`). It is what `.ci/run` calls and what the
 //! README names; a fresh machine needs nothing but the Rust toolchain before running it.
 
 use std::{
@@ -26,11 +27,11 @@ const RUNTIME_CRATES: [&str; 9] = [
     "async-std",
 ];
 
-fn cargo() -> Command {
+pub(crate) fn cargo() -> Command {
     Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
-fn run(command: &mut Command) -> Result<(), String> {
+pub(crate) fn run(command: &mut Command) -> Result<(), String> {
     let shown = format!("{command:?}");
     println!("==> {shown}");
     let status = command
@@ -45,19 +46,26 @@ fn run(command: &mut Command) -> Result<(), String> {
 
 /// The test command.
 pub(crate) fn test(root: &Path) -> Result<(), String> {
-    install_rails_action_cable()?;
-    install_sockudo()?;
+    install_peers()?;
     deps_check(root)?;
     crate::schema::run(root, true)?;
     run(cargo()
         .current_dir(root)
         .args(["test", "--workspace", "--all-features", "--locked"]))?;
+    // The benchmark harness in smoke mode: it must keep working (its figures are not judged).
+    crate::bench::smoke(root)?;
     // Every fuzz target, briefly: they build and run, and the inputs found so far still pass.
     let seconds = std::env::var("CHAT_EVENTS_FUZZ_SECONDS")
         .ok()
         .and_then(|value| value.parse().ok())
         .unwrap_or(20);
     crate::fuzz::run(root, seconds, &[])
+}
+
+/// The real peers of the transport tests (and of the benchmarks).
+pub(crate) fn install_peers() -> Result<(), String> {
+    install_rails_action_cable()?;
+    install_sockudo()
 }
 
 /// The OneChat client tests run a real Action Cable server: Debian's `ruby-actioncable`
@@ -95,7 +103,7 @@ fn install_rails_action_cable() -> Result<(), String> {
 }
 
 /// Runs `apt-get install` for `packages` (through `sudo -n` when not root).
-fn apt_install(packages: &[&str]) -> Result<(), String> {
+pub(crate) fn apt_install(packages: &[&str]) -> Result<(), String> {
     let root = std::env::var("USER").is_ok_and(|user| user == "root")
         || Command::new("id")
             .arg("-u")

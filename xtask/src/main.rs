@@ -5,7 +5,9 @@
 //! - `schema [--check]`: write the JSON Schemas under `schemas/`, or check they are current.
 //! - `import-seed chatapp|onechat <seed file>`: cut documented examples into fixtures.
 //! - `fuzz [--seconds N] [target…]`: run the cargo-fuzz targets of `fuzz/`.
+//! - `bench [--smoke] [part…]`: the benchmark harness (ratios against baselines in one run).
 
+mod bench;
 mod ci;
 mod fuzz;
 mod schema;
@@ -30,6 +32,15 @@ fn main() -> ExitCode {
                 targets => (60, targets),
             };
             fuzz::run(&root(), seconds, targets)
+        }
+        ["bench", rest @ ..] => {
+            let smoke = rest.contains(&"--smoke");
+            let parts: Vec<&str> = rest
+                .iter()
+                .copied()
+                .filter(|arg| *arg != "--smoke")
+                .collect();
+            bench::run_bench(&root(), smoke, &parts)
         }
         ["import-seed", "chatapp", seed] => {
             seed::import_chatapp(&root(), Path::new(seed)).map(|written| {
@@ -61,6 +72,7 @@ const USAGE: &str = "usage:
   cargo xtask deps-check                    types-only provider builds pull no runtime
   cargo xtask schema [--check]              write schemas/ (or check that it is current)
   cargo xtask fuzz [--seconds N] [target…]  run the fuzz targets (default 60 s each)
+  cargo xtask bench [--smoke] [part…]       benchmarks: decode, receiver, chatapp, onechat (default all)
   cargo xtask import-seed chatapp <file>    cut a ChatApp doc page's examples into fixtures
   cargo xtask import-seed onechat <file>    cut the OneChat websocket page's samples into fixtures";
 

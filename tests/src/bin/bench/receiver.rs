@@ -1,0 +1,239 @@
+//! The CodeChat webhook receiver against a bare axum handler that discards the body, both in
+//! this process on the same runtime, each under `wrk` (Debian's package) posting a real
+//! `messages.upsert` body with wrk's default load (2 threads, 10 connections). The consumer
+//! of our receiver does nothing but count what it is handed, in batches.
+
+use std::{
+    net::SocketAddr,
+    process::Command,
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::Duration,
+};
+
+use axum::{Router, http::StatusCode, routing::post};
+use chat_events_core::{EventSource, Update};
+use codechat_events::webhook::Receiver;
+
+use crate::{Row, Scale, Target};
+
+/// How to get wrk.
+const WRK_HINT: &str = "the receiver benchmark needs `wrk`: run `apt-get install -y wrk` (cargo xtask bench installs it)";
+
+/// What one wrk run reported.
+#[derive(Clone, Copy, Debug, Default)]
+struct Load {
+    requests: u64,
+    non_2xx: u64,
+    errors: u64,
+    per_second: f64,
+    p99_ms: f64,
+}
+
+/// Runs the receiver part.
+pub(crate) async fn run(scale: Scale) -> Vec<Row> {
+    let fixture = chat_events_tests::fixtures("codechat")
+        .into_iter()
+        .find(|fixture| fixture.stem == "messages.upsert.open-source")
+        .expect("the messages.upsert fixture");
+    let dir = std::env::temp_dir().join(format!("chat-events-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let script = dir.join("post.lua");
+    assert!(!fixture.json.contains("]==]"));
+    std::fs::write(
+        &script,
+        format!(
+            "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [==[{}]==]\n",
+            fixture.json
+        ),
+    )
+    .expect("the wrk script");
+    let seconds = scale.pick(10, 1);
+    let rounds = scale.pick(3, 1);
+    let (mut ours, mut bare) = (Vec::new(), Vec::new());
+    let (mut lost, mut extra) = (0_u64, 0_u64);
+    for _ in 0..rounds {
+        let (load, delivered) = receiver_round(&script, seconds).await;
+        let answered = load.requests - load.non_2xx;
+        lost += answered.saturating_sub(delivered);
+        extra += delivered.saturating_sub(answered);
+        ours.push(load);
+        bare.push(bare_round(&script, seconds).await);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let ours = median(&ours);
+    let bare = median(&bare);
+    let non_2xx: u64 = ours.non_2xx;
+    vec![
+        Row {
+            what: "receiver req/s / bare axum".into(),
+            ratio: ours.per_second / bare.per_second,
+            target: Some(Target::AtLeast(0.8)),
+            detail: format!(
+                "wrk -t2 -c10 -d{seconds}s, median of {rounds}: ours {:.0} req/s, axum {:.0} req/s",
+                ours.per_second, bare.per_second
+            ),
+        },
+        Row {
+            what: "receiver p99 latency / bare axum".into(),
+            ratio: ours.p99_ms / bare.p99_ms,
+            target: None,
+            detail: format!("ours {:.2} ms, axum {:.2} ms", ours.p99_ms, bare.p99_ms),
+        },
+        Row {
+            what: "receiver non-2xx answers (count)".into(),
+            ratio: non_2xx as f64,
+            target: Some(Target::AtMost(0.0)),
+            detail: format!("{} socket errors", ours.errors),
+        },
+        Row {
+            what: "receiver 2xx not delivered (count)".into(),
+            ratio: lost as f64,
+            target: Some(Target::AtMost(0.0)),
+            detail: format!(
+                "{extra} delivered whose answer wrk did not wait for (in flight when it stopped)"
+            ),
+        },
+    ]
+}
+
+fn median(loads: &[Load]) -> Load {
+    let mut sorted = loads.to_vec();
+    sorted.sort_by(|a, b| a.per_second.total_cmp(&b.per_second));
+    sorted[sorted.len() / 2]
+}
+
+/// Our receiver under wrk: what wrk saw, and how many events the consumer got.
+async fn receiver_round(script: &std::path::Path, seconds: u32) -> (Load, u64) {
+    let (server, mut receiver) = Receiver::builder()
+        .path("/webhook")
+        .serve("127.0.0.1:0".parse().expect("an address"))
+        .await
+        .expect("the receiver starts");
+    let delivered = Arc::new(AtomicU64::new(0));
+    let counted = Arc::clone(&delivered);
+    let consumer = tokio::spawn(async move {
+        let mut batch = Vec::with_capacity(256);
+        while receiver.next_batch(&mut batch, 256).await > 0 {
+            for item in batch.drain(..) {
+                match item {
+                    Ok(Update::Event { .. }) => {
+                        counted.fetch_add(1, Ordering::Relaxed);
+                    }
+                    Ok(_) => {}
+                    Err(error) => panic!("the receiver reported {error}"),
+                }
+            }
+        }
+    });
+    let load = wrk(script, server.local_addr(), seconds).await;
+    // Requests wrk abandoned when it stopped may still be answered and delivered.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    server.close().await.expect("the receiver stops");
+    let _ = tokio::time::timeout(Duration::from_secs(5), consumer).await;
+    (load, delivered.load(Ordering::Relaxed))
+}
+
+/// A bare axum handler that discards the body, under wrk.
+async fn bare_round(script: &std::path::Path, seconds: u32) -> Load {
+    let app = Router::new().route(
+        "/webhook",
+        post(|body: axum::body::Bytes| async move {
+            drop(body);
+            StatusCode::OK
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a port");
+    let addr = listener.local_addr().expect("an address");
+    let server = tokio::spawn(async move { axum::serve(listener, app).await });
+    let load = wrk(script, addr, seconds).await;
+    server.abort();
+    load
+}
+
+async fn wrk(script: &std::path::Path, addr: SocketAddr, seconds: u32) -> Load {
+    let script = script.to_owned();
+    let output = tokio::task::spawn_blocking(move || {
+        Command::new("wrk")
+            .args(["-t2", "-c10", &format!("-d{seconds}s"), "--latency", "-s"])
+            .arg(&script)
+            .arg(format!("http://{addr}/webhook"))
+            .output()
+    })
+    .await
+    .expect("the wrk thread")
+    .unwrap_or_else(|error| panic!("cannot run wrk ({error}): {WRK_HINT}"));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "wrk failed: {text}");
+    parse_wrk(&text)
+}
+
+/// Reads wrk's report.
+fn parse_wrk(text: &str) -> Load {
+    let mut load = Load::default();
+    for line in text.lines().map(str::trim) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.as_slice() {
+            ["99%", latency] => load.p99_ms = milliseconds(latency),
+            [count, "requests", "in", ..] => load.requests = count.parse().unwrap_or(0),
+            ["Non-2xx", "or", "3xx", "responses:", count] => {
+                load.non_2xx = count.parse().unwrap_or(0);
+            }
+            ["Requests/sec:", rate] => load.per_second = rate.parse().unwrap_or(0.0),
+            ["Socket", "errors:", rest @ ..] => {
+                load.errors = rest
+                    .iter()
+                    .filter_map(|word| word.trim_end_matches(',').parse::<u64>().ok())
+                    .sum();
+            }
+            _ => {}
+        }
+    }
+    assert!(load.requests > 0, "wrk reported no requests:\n{text}");
+    load
+}
+
+/// `1.23ms`, `456.00us`, `1.02s` in milliseconds.
+fn milliseconds(text: &str) -> f64 {
+    let split = text
+        .find(|c: char| c.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number.parse().unwrap_or(f64::NAN);
+    match unit {
+        "us" => number / 1e3,
+        "ms" => number,
+        "s" => number * 1e3,
+        "m" => number * 60e3,
+        _ => f64::NAN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_wrk_report() {
+        let report = "Running 1s test @ http://127.0.0.1:1/webhook
+  2 threads and 10 connections
+  Latency Distribution
+     50%  140.00us
+     99%    1.25ms
+  21870 requests in 1.00s, 1.56MB read
+  Socket errors: connect 0, read 2, write 0, timeout 1
+  Non-2xx or 3xx responses: 7
+Requests/sec:  21867.12
+Transfer/sec:      1.56MB
+";
+        let load = parse_wrk(report);
+        assert_eq!((load.requests, load.non_2xx, load.errors), (21870, 7, 3));
+        assert!((load.per_second - 21867.12).abs() < 1e-6);
+        assert!((load.p99_ms - 1.25).abs() < 1e-9);
+        assert!((milliseconds("140.00us") - 0.14).abs() < 1e-9);
+    }
+}
