@@ -30,7 +30,11 @@ for (let account = 1; account <= accounts; account += 1) {
     {
       connected() {
         confirmed += 1;
-        if (confirmed === accounts) ready(started);
+        if (confirmed === accounts) {
+          ready(started);
+          // `--rounds 0`: a connect-time run.
+          if (Number(args.rounds) === 0) setTimeout(() => process.exit(0), 700);
+        }
       },
       rejected() {
         console.error("subscription rejected for account", account);

@@ -978,3 +978,88 @@ async fn a_ping_flood_or_a_huge_frame_keeps_memory_bounded() {
         grown >> 20
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_presence_updates_wait_for_the_whole_burst_of_subscribes() {
+    // Every presence update is broadcast to each subscription of the token: sent while the
+    // server is still confirming a burst of subscribes, they hold the rest up. The server
+    // here confirms accounts 1–3 at once and account 4 a second later.
+    let log = Arc::new(Mutex::new(Vec::<String>::new()));
+    let seen = Arc::clone(&log);
+    let (addr, _) = fake_cable(move |_, mut ws| {
+        let seen = Arc::clone(&seen);
+        async move {
+            ws.send(Message::text(r#"{"type":"welcome"}"#))
+                .await
+                .unwrap();
+            let mut held: Option<String> = None;
+            let mut delaying_4 = false;
+            let delay = tokio::time::sleep(Duration::from_secs(3600));
+            tokio::pin!(delay);
+            loop {
+                tokio::select! {
+                    frame = ws.next() => {
+                        let text = match frame {
+                            Some(Ok(Message::Text(text))) => text,
+                            Some(Ok(_)) => continue,
+                            _ => return,
+                        };
+                        let command: serde_json::Value = serde_json::from_str(&text).unwrap();
+                        let identifier = command["identifier"].as_str().unwrap().to_owned();
+                        let account = account_of(&identifier).unwrap();
+                        match command["command"].as_str().unwrap() {
+                            // The client repeats an unanswered subscribe: the first one starts
+                            // the delay.
+                            "subscribe" if account == 4 && delaying_4 => {}
+                            "subscribe" if account == 4 => {
+                                delaying_4 = true;
+                                held = Some(identifier);
+                                delay.as_mut().reset(tokio::time::Instant::now() + Duration::from_secs(1));
+                            }
+                            "subscribe" => {
+                                ws.send(confirm(&identifier)).await.unwrap();
+                                seen.lock().unwrap().push(format!("confirm {account}"));
+                            }
+                            "message" if command["data"].as_str().unwrap().contains("update_presence") => {
+                                seen.lock().unwrap().push(format!("presence {account}"));
+                            }
+                            _ => {}
+                        }
+                    }
+                    () = &mut delay, if held.is_some() => {
+                        let identifier = held.take().unwrap();
+                        ws.send(confirm(&identifier)).await.unwrap();
+                        seen.lock().unwrap().push("confirm 4".to_owned());
+                    }
+                }
+            }
+        }
+    })
+    .await;
+    let mut client = builder_for(addr, &[1, 2, 3, 4])
+        .stale_after(Duration::from_secs(10))
+        .connect()
+        .await
+        .unwrap();
+    assert_eq!(subscribed_accounts(&mut client, 4).await.len(), 4);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while log.lock().unwrap().len() < 8 {
+        assert!(Instant::now() < deadline, "{:?}", log.lock().unwrap());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let log = log.lock().unwrap().clone();
+    let last_confirm = log.iter().position(|entry| entry == "confirm 4").unwrap();
+    let first_presence = log
+        .iter()
+        .position(|entry| entry.starts_with("presence"))
+        .unwrap();
+    assert!(last_confirm < first_presence, "{log:?}");
+    let mut presence: Vec<&String> = log[last_confirm + 1..].iter().collect();
+    presence.sort();
+    assert_eq!(
+        presence,
+        ["presence 1", "presence 2", "presence 3", "presence 4"],
+        "{log:?}"
+    );
+    client.close().await;
+}

@@ -187,6 +187,8 @@ pub struct Sockudo {
     child: Option<Child>,
     port: u16,
     dir: PathBuf,
+    /// One HTTP client for every publish (building one loads the system certificates).
+    http: reqwest::Client,
 }
 
 /// `SOCKUDO_BIN`, else cargo's bin directory, else `sockudo` on the PATH.
@@ -214,6 +216,11 @@ impl Sockudo {
 
     /// Starts on `port` (to restart where a killed server was).
     pub fn start_on(port: u16) -> Self {
+        Self::start_with(port, &[])
+    }
+
+    /// Starts on `port` with extra environment settings (`WEBSOCKET_MAX_BYTES`, …).
+    pub fn start_with(port: u16, settings: &[(&str, &str)]) -> Self {
         static RUNS: AtomicU32 = AtomicU32::new(0);
         let dir = std::env::temp_dir().join(format!(
             "chat-events-sockudo-{}-{}",
@@ -238,6 +245,7 @@ impl Sockudo {
             .env("QUEUE_DRIVER", "none")
             .env("RATE_LIMITER_ENABLED", "false")
             .env("METRICS_ENABLED", "false")
+            .envs(settings.iter().copied())
             .stdin(Stdio::null())
             .stdout(log.try_clone().unwrap())
             .stderr(log)
@@ -249,6 +257,7 @@ impl Sockudo {
             child: Some(child),
             port,
             dir,
+            http: http_client(),
         };
         let deadline = Instant::now() + Duration::from_secs(30);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
@@ -344,7 +353,8 @@ impl Sockudo {
         );
         let path = format!("/apps/{APP_ID}/{endpoint}");
         let signature = hmac_hex(APP_SECRET, &format!("POST\n{path}\n{query}"));
-        let response = http_client()
+        let response = self
+            .http
             .post(format!(
                 "http://127.0.0.1:{}{path}?{query}&auth_signature={signature}",
                 self.port

@@ -13,11 +13,15 @@ use crate::{
     protocol::{AuthAnswer, AuthRequest},
 };
 
-/// rustls with the ring provider and the system's roots.
-pub(super) fn tls_config() -> Result<Arc<rustls::ClientConfig>, String> {
+/// rustls with the ring provider and, `with_roots`, the system's roots. A client whose
+/// socket and auth endpoint are both plain (a local server, a test) needs no roots: loading
+/// them costs about a megabyte of memory that would stay resident.
+pub(super) fn tls_config(with_roots: bool) -> Result<Arc<rustls::ClientConfig>, String> {
     let mut roots = rustls::RootCertStore::empty();
-    for certificate in rustls_native_certs::load_native_certs().certs {
-        let _ = roots.add(certificate);
+    if with_roots {
+        for certificate in rustls_native_certs::load_native_certs().certs {
+            let _ = roots.add(certificate);
+        }
     }
     let config = rustls::ClientConfig::builder_with_provider(Arc::new(
         rustls::crypto::ring::default_provider(),

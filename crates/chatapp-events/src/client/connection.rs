@@ -116,7 +116,13 @@ impl Connection {
         if let Some(tls) = &self.tls {
             return Ok(Arc::clone(tls));
         }
-        let tls = tls_config()?;
+        let with_roots = self.config.tls
+            || !self
+                .config
+                .auth_url
+                .get(..7)
+                .is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"));
+        let tls = tls_config(with_roots)?;
         self.tls = Some(Arc::clone(&tls));
         Ok(tls)
     }

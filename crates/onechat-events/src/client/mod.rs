@@ -52,8 +52,10 @@
 //!   redialing, `Unavailable` when still not connected after
 //!   [`ClientBuilder::unavailable_after`] (default 10 s; it keeps trying), `Closed` after
 //!   [`Client::close`], `Failed` after a fatal stop.
-//! - **Presence**: `update_presence` right after each confirmation and then every
-//!   [`ClientBuilder::presence_interval`] (default 15 s).
+//! - **Presence**: `update_presence` once every subscription of the first connection has
+//!   its answer (each one is broadcast to every subscription of the token: sent during the
+//!   burst of subscribes, they held up the server's confirmations of the rest), right after
+//!   each resubscription, and then every [`ClientBuilder::presence_interval`] (default 15 s).
 //! - **Output**: [`Update::Event`](chat_events_core::Update::Event) with the subscription it
 //!   came on as its `source` and `received_at` taken when the message came off the connection
 //!   (not when it is read from the client), and

@@ -23,6 +23,11 @@ pub(super) struct Routing {
     only_accounts: Option<BTreeSet<i64>>,
     /// The subscriptions still running, by position: their accounts.
     live: Mutex<BTreeMap<usize, Option<i64>>>,
+    /// How many subscriptions of the first connection have not been answered yet
+    /// (confirmed, rejected or timed out): the first presence updates wait for 0, so that
+    /// their broadcasts (one per subscription of the token, each copied to every
+    /// subscription) do not slow the server's confirmations of the rest of the burst.
+    unsettled: watch::Sender<usize>,
 }
 
 impl Routing {
@@ -31,11 +36,25 @@ impl Routing {
         only_accounts: Option<BTreeSet<i64>>,
         deliver_duplicates: bool,
     ) -> Self {
+        let live: BTreeMap<usize, Option<i64>> = accounts.into_iter().enumerate().collect();
         Self {
             deliver_duplicates,
             only_accounts,
-            live: Mutex::new(accounts.into_iter().enumerate().collect()),
+            unsettled: watch::Sender::new(live.len()),
+            live: Mutex::new(live),
         }
+    }
+
+    /// A subscription of the first connection got its answer (or gave up waiting).
+    fn settle(&self) {
+        self.unsettled
+            .send_modify(|left| *left = left.saturating_sub(1));
+    }
+
+    /// Waits until every subscription of the first connection got its answer.
+    async fn all_settled(&self) {
+        let mut unsettled = self.unsettled.subscribe();
+        let _ = unsettled.wait_for(|left| *left == 0).await;
     }
 
     fn live(&self) -> std::sync::MutexGuard<'_, BTreeMap<usize, Option<i64>>> {
@@ -130,7 +149,9 @@ struct Progress {
 impl Pump {
     pub(super) async fn run(mut self) {
         let subscribing = self.cable.subscribe(self.request.clone());
-        let subscription = match time::timeout(self.settings.confirm_timeout, subscribing).await {
+        let answer = time::timeout(self.settings.confirm_timeout, subscribing).await;
+        self.routing.settle();
+        let subscription = match answer {
             Ok(Ok(subscription)) => subscription,
             Ok(Err(actioncable::Error::Rejected { .. })) => {
                 self.routing.leave(self.position);
@@ -180,7 +201,6 @@ impl Pump {
         };
         let subscribed = Self::subscribed(&mut self.announced, &self.link, &self.source).await;
         progress.backlog.push_back(subscribed);
-        self.send_presence(&subscription).await;
         self.pump(&subscription, &mut progress).await;
         self.routing.leave(self.position);
     }
@@ -190,6 +210,11 @@ impl Pump {
         let interval = self.settings.presence_interval;
         let mut presence = time::interval_at(Instant::now() + interval, interval);
         presence.set_missed_tick_behavior(time::MissedTickBehavior::Delay);
+        // The first presence update: once the whole first burst of subscribes is answered.
+        let routing = Arc::clone(&self.routing);
+        let settled = routing.all_settled();
+        tokio::pin!(settled);
+        let mut first_presence = true;
         let mut link_open = true;
         loop {
             if !progress.open && progress.backlog.is_empty() {
@@ -231,6 +256,13 @@ impl Pump {
                     Some(CableEvent::Disconnected { will_reconnect: false }) => {}
                     None => progress.events = false,
                 },
+                () = &mut settled, if first_presence => {
+                    first_presence = false;
+                    if progress.open && progress.confirmation == Confirmation::Confirmed {
+                        self.send_presence(subscription).await;
+                        presence.reset();
+                    }
+                }
                 _ = presence.tick(), if progress.open && progress.confirmation == Confirmation::Confirmed => {
                     self.send_presence(subscription).await;
                 }

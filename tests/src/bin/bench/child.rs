@@ -4,22 +4,28 @@
 //! `tests/bench/*.js` print the same lines):
 //!
 //! - `ready`: `connect_ms` (from before dialling to the last confirmation), `rss_kib`
-//!   (resident memory after the subscriptions settled);
+//!   (resident memory after the subscriptions settled) and `private_kib` (the part not
+//!   shared with other processes: heap, stacks, written pages);
 //! - `done`: `events`, `span_ms` (first to last event of the round), `cpu_ms` and
 //!   `switches` (CPU time and context switches of the round), `rss_kib`.
 //!
 //! Kinds: `chatapp-ours` and `chatapp-raw` (`--port --channels a,b --events --rounds`, plus
 //! `--auth` for ours; the raw reader signs with the test secret itself), `onechat-ours` and
-//! `onechat-raw` (`--port --token --user --accounts --event --events --rounds`).
+//! `onechat-raw` (`--port --token --user --accounts --event --events --rounds`). The raw
+//! readers take `--parse value` to parse what they count into a `serde_json::Value`.
 
-use std::{collections::HashMap, hint::black_box, time::Instant};
+use std::{
+    collections::HashMap,
+    hint::black_box,
+    time::{Duration, Instant},
+};
 
 use chat_events_core::{EventSource, Update};
 use chat_events_tests::peers::{APP_KEY, APP_SECRET, sign};
 use futures_util::{SinkExt, StreamExt};
 use tokio_tungstenite::tungstenite::{Message, client::IntoClientRequest, http::HeaderValue};
 
-use crate::usage::{Usage, rss_kib};
+use crate::usage::{Usage, private_kib, rss_kib};
 
 /// Runs the child named by `args[0]`.
 pub(crate) fn main(args: &[String]) {
@@ -42,10 +48,18 @@ pub(crate) fn main(args: &[String]) {
             .parse()
             .unwrap_or_else(|_| panic!("bench child {kind}: --{key} is not a number"))
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
+    let runtime = if std::env::var_os("BENCH_CURRENT_THREAD").is_some() {
+        tokio::runtime::Builder::new_current_thread()
+    } else {
+        tokio::runtime::Builder::new_multi_thread()
+    }
+    .enable_all()
+    .build()
+    .expect("a tokio runtime");
+    // `--parse value`: the raw reader also parses each counted frame into a
+    // `serde_json::Value` (and a Pusher frame's data string too), as a hand-rolled client
+    // that wants the data would.
+    let parse_value = options.get("parse") == Some(&"value");
     let rounds = Rounds {
         events: number("events"),
         rounds: number("rounds"),
@@ -57,9 +71,12 @@ pub(crate) fn main(args: &[String]) {
             get("channels"),
             rounds,
         )),
-        "chatapp-raw" => {
-            runtime.block_on(chatapp_raw(number("port") as u16, get("channels"), rounds));
-        }
+        "chatapp-raw" => runtime.block_on(chatapp_raw(
+            number("port") as u16,
+            get("channels"),
+            parse_value,
+            rounds,
+        )),
         "onechat-ours" => runtime.block_on(onechat_ours(
             number("port") as u16,
             get("token"),
@@ -74,6 +91,7 @@ pub(crate) fn main(args: &[String]) {
             number("user") as i64,
             number("accounts") as i64,
             get("event"),
+            parse_value,
             rounds,
         )),
         other => panic!("unknown bench child {other:?}"),
@@ -92,6 +110,7 @@ struct Round {
     expected: u64,
     events: u64,
     first: Option<Instant>,
+    last: Option<Instant>,
     before: Usage,
 }
 
@@ -101,7 +120,18 @@ impl Round {
             expected,
             events: 0,
             first: None,
+            last: None,
             before: Usage::now(),
+        }
+    }
+
+    /// How long to wait for the next event: a lost event ends the round after a quiet
+    /// spell (and shows as missing in the report) instead of hanging the harness.
+    fn patience(&self) -> Duration {
+        if self.first.is_some() {
+            Duration::from_secs(3)
+        } else {
+            Duration::from_secs(120)
         }
     }
 
@@ -110,14 +140,23 @@ impl Round {
         if n == 0 {
             return false;
         }
-        self.first.get_or_insert_with(Instant::now);
+        let now = Instant::now();
+        self.first.get_or_insert(now);
+        self.last = Some(now);
         self.events += n;
         if self.events < self.expected {
             return false;
         }
-        let span = self
-            .first
-            .map_or(0.0, |first| first.elapsed().as_secs_f64());
+        self.report();
+        true
+    }
+
+    /// Reports the round as it stands.
+    fn report(&self) {
+        let span = match (self.first, self.last) {
+            (Some(first), Some(last)) => (last - first).as_secs_f64(),
+            _ => 0.0,
+        };
         let used = Usage::now().since(self.before);
         println!(
             "done {}",
@@ -129,17 +168,20 @@ impl Round {
                 "rss_kib": rss_kib(),
             })
         );
-        true
     }
 }
 
 async fn ready(started: Instant) {
     let connect_ms = started.elapsed().as_secs_f64() * 1e3;
     // Let the subscriptions settle (presence answers, allocator) before measuring memory.
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
     println!(
         "ready {}",
-        serde_json::json!({ "connect_ms": connect_ms, "rss_kib": rss_kib() })
+        serde_json::json!({
+            "connect_ms": connect_ms,
+            "rss_kib": rss_kib(),
+            "private_kib": private_kib(),
+        })
     );
 }
 
@@ -177,7 +219,13 @@ async fn chatapp_ours(port: u16, auth: &str, channels: &str, rounds: Rounds) {
     for _ in 0..rounds.rounds {
         let mut round = Round::start(rounds.events);
         loop {
-            assert!(client.next_batch(&mut batch, 512).await > 0, "closed");
+            let Ok(got) =
+                tokio::time::timeout(round.patience(), client.next_batch(&mut batch, 512)).await
+            else {
+                round.report();
+                break;
+            };
+            assert!(got > 0, "closed");
             let mut events = 0;
             for item in batch.drain(..) {
                 match item {
@@ -198,7 +246,7 @@ async fn chatapp_ours(port: u16, auth: &str, channels: &str, rounds: Rounds) {
 }
 
 /// A websocket reader that subscribes like a Pusher client and only counts data frames.
-async fn chatapp_raw(port: u16, channels: &str, rounds: Rounds) {
+async fn chatapp_raw(port: u16, channels: &str, parse_value: bool, rounds: Rounds) {
     let started = Instant::now();
     let url = format!("ws://127.0.0.1:{port}/app/{APP_KEY}?protocol=7&client=bench&version=1");
     let (mut socket, _) = tokio_tungstenite::connect_async(url)
@@ -232,8 +280,22 @@ async fn chatapp_raw(port: u16, channels: &str, rounds: Rounds) {
     for _ in 0..rounds.rounds {
         let mut round = Round::start(rounds.events);
         loop {
-            let text = next_text(&mut socket).await;
-            if !text.contains("\"pusher") && round.count(1) {
+            let Ok(text) = tokio::time::timeout(round.patience(), next_text(&mut socket)).await
+            else {
+                round.report();
+                break;
+            };
+            if text.contains("\"pusher") {
+                continue;
+            }
+            if parse_value {
+                let frame: serde_json::Value = serde_json::from_str(&text).expect("a JSON frame");
+                let data: serde_json::Value =
+                    serde_json::from_str(frame["data"].as_str().expect("string data"))
+                        .expect("JSON data");
+                black_box((frame, data));
+            }
+            if round.count(1) {
                 break;
             }
         }
@@ -289,7 +351,13 @@ async fn onechat_ours(
     for _ in 0..rounds.rounds {
         let mut round = Round::start(rounds.events);
         loop {
-            assert!(client.next_batch(&mut batch, 512).await > 0, "closed");
+            let Ok(got) =
+                tokio::time::timeout(round.patience(), client.next_batch(&mut batch, 512)).await
+            else {
+                round.report();
+                break;
+            };
+            assert!(got > 0, "closed");
             let mut events = 0;
             for item in batch.drain(..) {
                 match item {
@@ -319,6 +387,7 @@ async fn onechat_raw(
     user: i64,
     accounts: i64,
     wanted: &str,
+    parse_value: bool,
     rounds: Rounds,
 ) {
     let started = Instant::now();
@@ -361,8 +430,18 @@ async fn onechat_raw(
     for _ in 0..rounds.rounds {
         let mut round = Round::start(rounds.events);
         loop {
-            let text = next_text(&mut socket).await;
-            if text.contains(&needle) && round.count(1) {
+            let Ok(text) = tokio::time::timeout(round.patience(), next_text(&mut socket)).await
+            else {
+                round.report();
+                break;
+            };
+            if !text.contains(&needle) {
+                continue;
+            }
+            if parse_value {
+                black_box(serde_json::from_str::<serde_json::Value>(&text).expect("a JSON frame"));
+            }
+            if round.count(1) {
                 break;
             }
         }

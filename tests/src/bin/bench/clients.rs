@@ -33,11 +33,13 @@ const NODE_HINT: &str = "the client benchmarks need Node with pusher-js, @rails/
 struct Ready {
     connect_ms: f64,
     rss_kib: u64,
+    private_kib: u64,
 }
 
 /// A `done` line.
 #[derive(Clone, Copy, Debug, Deserialize)]
 struct Done {
+    events: u64,
     span_ms: f64,
     cpu_ms: f64,
     switches: u64,
@@ -46,6 +48,8 @@ struct Done {
 /// What one client did.
 #[derive(Clone, Copy, Debug)]
 struct Measured {
+    /// Events each round should have delivered.
+    expected: u64,
     ready: Ready,
     live: Done,
     backlog: Done,
@@ -72,6 +76,7 @@ impl Client {
         let mut child = command
             .spawn()
             .unwrap_or_else(|error| panic!("cannot start {name} ({program}): {error}"));
+        eprintln!("bench: {name} is pid {}", child.id().unwrap_or_default());
         let stdout = child.stdout.take().expect("piped stdout");
         Self {
             name,
@@ -105,6 +110,13 @@ impl Client {
         }
     }
 
+    /// A `--rounds 0` run: the time to connect and confirm every subscription.
+    async fn connect_only(mut self) -> f64 {
+        let ready = self.line::<Ready>("ready").await;
+        let _ = tokio::time::timeout(Duration::from_secs(5), self.child.wait()).await;
+        ready.connect_ms
+    }
+
     fn signal(&self, signal: &str) {
         let pid = self.child.id().expect("a running client");
         let status = std::process::Command::new("kill")
@@ -115,7 +127,7 @@ impl Client {
     }
 
     /// Ready, a live round, a backlog round.
-    async fn measure<F, Fut>(mut self, publish: F) -> Measured
+    async fn measure<F, Fut>(mut self, expected: u64, publish: F) -> Measured
     where
         F: Fn() -> Fut,
         Fut: Future<Output = ()>,
@@ -131,6 +143,7 @@ impl Client {
         let backlog = self.line::<Done>("done").await;
         let _ = tokio::time::timeout(Duration::from_secs(5), self.child.wait()).await;
         Measured {
+            expected,
             ready,
             live,
             backlog,
@@ -191,7 +204,17 @@ fn mib(kib: u64) -> f64 {
 
 /// The ChatApp part: sockudo, 100 private channels, events on one of them.
 pub(crate) async fn chatapp(scale: Scale) -> Vec<Row> {
-    let server = tokio::task::block_in_place(Sockudo::start);
+    // A frozen client's backlog is kept whole (sockudo's per-connection buffer bounds it).
+    let server = tokio::task::block_in_place(|| {
+        Sockudo::start_with(
+            chat_events_tests::peers::free_port(),
+            &[
+                ("WEBSOCKET_MAX_MESSAGES", "1000000"),
+                ("WEBSOCKET_MAX_BYTES", "1073741824"),
+                ("WEBSOCKET_DISCONNECT_ON_BUFFER_FULL", "false"),
+            ],
+        )
+    });
     let (auth, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
     let subscriptions: u32 = scale.pick(100, 3);
     let events: u64 = scale.pick(10_000, 30);
@@ -238,25 +261,35 @@ pub(crate) async fn chatapp(scale: Scale) -> Vec<Row> {
         "chatapp-ours",
         &args(&with_auth),
     )
-    .measure(publish)
+    .measure(events, publish)
     .await;
-    let pusher = node("pusher.js", &args(&with_auth)).measure(publish).await;
-    let raw = ours_raw("chatapp-raw", &args(&common))
-        .measure(publish)
+    let pusher = node("pusher.js", &args(&with_auth))
+        .measure(events, publish)
+        .await;
+    let raw = ours_raw("chatapp-raw", &args(&common), false)
+        .measure(events, publish)
+        .await;
+    let value = ours_raw("chatapp-raw", &args(&common), true)
+        .measure(events, publish)
         .await;
     client_rows(
         "chatapp",
         "pusher-js",
         events,
-        &ours,
-        &pusher,
-        &raw,
+        [&ours, &pusher, &raw, &value],
         subscriptions,
     )
 }
 
-fn ours_raw(kind: &str, args: &[String]) -> Client {
-    ours("raw websocket reader", kind, args)
+/// The raw reader; with `value`, it also parses what it counts into a `serde_json::Value`.
+fn ours_raw(kind: &str, args: &[String], value: bool) -> Client {
+    let mut args = args.to_vec();
+    if value {
+        args.extend(["--parse".to_owned(), "value".to_owned()]);
+        ours("raw reader + Value parse", kind, &args)
+    } else {
+        ours("raw websocket reader", kind, &args)
+    }
 }
 
 /// The OneChat part: Rails, an agent in 100 accounts sharing one token stream; each
@@ -284,7 +317,7 @@ pub(crate) async fn onechat(scale: Scale) -> Vec<Row> {
         .expect("the message.created fixture");
     let frame: serde_json::Value = serde_json::from_str(&fixture.json).expect("JSON");
     let message = frame["message"].to_string();
-    let common = |expected: u64| {
+    let with_rounds = |expected: u64, rounds: u64| {
         args(&[
             ("port", rails.port.to_string()),
             ("token", token.to_owned()),
@@ -292,9 +325,32 @@ pub(crate) async fn onechat(scale: Scale) -> Vec<Row> {
             ("accounts", accounts.to_string()),
             ("event", "message.created".to_owned()),
             ("events", expected.to_string()),
-            ("rounds", "2".to_owned()),
+            ("rounds", rounds.to_string()),
         ])
     };
+    let common = |expected: u64| with_rounds(expected, 2);
+    // Connect times vary with the server's load more than anything: the median of a few
+    // interleaved connects of each client.
+    let mut connects: [Vec<f64>; 3] = Default::default();
+    for _ in 0..scale.pick(3, 1) {
+        for (slot, client) in connects.iter_mut().zip([
+            ours(
+                "chat-events OneChat client",
+                "onechat-ours",
+                &with_rounds(0, 0),
+            ),
+            node("actioncable.js", &with_rounds(0, 0)),
+            ours_raw("onechat-raw", &with_rounds(0, 0), false),
+        ]) {
+            slot.push(client.connect_only().await);
+            // Let the server finish with the connection that left.
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    }
+    let [ours_connect, cable_connect, raw_connect] = connects.map(|mut times| {
+        times.sort_by(f64::total_cmp);
+        times[times.len() / 2]
+    });
     let publish = || async {
         tokio::task::block_in_place(|| rails.broadcast_many(token, &message, broadcasts as usize));
     };
@@ -303,62 +359,83 @@ pub(crate) async fn onechat(scale: Scale) -> Vec<Row> {
         "onechat-ours",
         &common(broadcasts),
     )
-    .measure(publish)
+    .measure(broadcasts, publish)
     .await;
     let cable = node("actioncable.js", &common(broadcasts * accounts))
-        .measure(publish)
+        .measure(broadcasts * accounts, publish)
         .await;
-    let raw = ours_raw("onechat-raw", &common(broadcasts * accounts))
-        .measure(publish)
+    let raw = ours_raw("onechat-raw", &common(broadcasts * accounts), false)
+        .measure(broadcasts * accounts, publish)
+        .await;
+    let value = ours_raw("onechat-raw", &common(broadcasts * accounts), true)
+        .measure(broadcasts * accounts, publish)
         .await;
     let mut rows = client_rows(
         "onechat",
         "@rails/actioncable",
         broadcasts,
-        &ours,
-        &cable,
-        &raw,
+        [&ours, &cable, &raw, &value],
         accounts as u32,
     );
     rows.insert(
         0,
         Row {
             what: format!("onechat connect {accounts} accounts / @rails/actioncable"),
-            ratio: ours.ready.connect_ms / cable.ready.connect_ms,
+            ratio: ours_connect / cable_connect,
             target: Some(Target::AtMost(1.0)),
             detail: format!(
-                "ours {:.0} ms, @rails/actioncable {:.0} ms, raw pipelined {:.0} ms",
-                ours.ready.connect_ms, cable.ready.connect_ms, raw.ready.connect_ms
+                "median of {}: ours {ours_connect:.0} ms, @rails/actioncable {cable_connect:.0} ms, raw pipelined {raw_connect:.0} ms",
+                scale.pick(3, 1)
             ),
         },
     );
     rows
 }
 
-/// The rows of a client part, for `published` events per round.
+/// The rows of a client part, for `published` events per round: ours, the Node peer, the
+/// raw reader and the raw reader that parses into `Value`.
 fn client_rows(
     provider: &str,
     peer: &str,
     published: u64,
-    ours: &Measured,
-    node: &Measured,
-    raw: &Measured,
+    [ours, node, raw, value]: [&Measured; 4],
     subscriptions: u32,
 ) -> Vec<Row> {
     // Per published event: what each client spent to take it in (all its copies).
     let cpu_us = |round: Done| round.cpu_ms * 1e3 / published as f64;
     let per_second = |round: Done| published as f64 / (round.span_ms.max(1e-3) / 1e3);
+    let lost = |m: &Measured| {
+        (m.expected.saturating_sub(m.live.events) + m.expected.saturating_sub(m.backlog.events))
+            as f64
+    };
     vec![
+        Row {
+            what: format!("{provider} events lost by ours (count)"),
+            ratio: lost(ours),
+            target: Some(Target::AtMost(0.0)),
+            detail: format!(
+                "of 2 x {published} published; {peer} lost {}, raw reader {} (of their copies)",
+                lost(node),
+                lost(raw)
+            ),
+        },
         Row {
             what: format!("{provider} backlog drain / raw reader"),
             ratio: per_second(ours.backlog) / per_second(raw.backlog),
             target: (provider == "chatapp").then_some(Target::AtLeast(0.8)),
             detail: format!(
-                "{published} events: ours {:.0}/s, {peer} {:.0}/s, raw {:.0}/s",
+                "{published} events: ours {:.0}/s, {peer} {:.0}/s, raw {:.0}/s, raw + Value {:.0}/s",
                 per_second(ours.backlog),
                 per_second(node.backlog),
-                per_second(raw.backlog)
+                per_second(raw.backlog),
+                per_second(value.backlog)
             ),
+        },
+        Row {
+            what: format!("{provider} backlog drain / raw reader + Value parse"),
+            ratio: per_second(ours.backlog) / per_second(value.backlog),
+            target: None,
+            detail: String::new(),
         },
         Row {
             what: format!("{provider} backlog drain / {peer}"),
@@ -371,10 +448,11 @@ fn client_rows(
             ratio: cpu_us(ours.live) / cpu_us(node.live),
             target: Some(Target::AtMost(1.0)),
             detail: format!(
-                "ours {:.1} µs, {peer} {:.1} µs, raw {:.1} µs; context switches per event: ours {:.2}, {peer} {:.2}, raw {:.2}",
+                "ours {:.1} µs, {peer} {:.1} µs, raw {:.1} µs, raw + Value {:.1} µs; context switches per event: ours {:.2}, {peer} {:.2}, raw {:.2}",
                 cpu_us(ours.live),
                 cpu_us(node.live),
                 cpu_us(raw.live),
+                cpu_us(value.live),
                 ours.live.switches as f64 / published as f64,
                 node.live.switches as f64 / published as f64,
                 raw.live.switches as f64 / published as f64,
@@ -385,9 +463,19 @@ fn client_rows(
             ratio: mib(ours.ready.rss_kib),
             target: Some(Target::AtMost(5.0)),
             detail: format!(
-                "{peer} {:.1} MiB, raw reader {:.1} MiB",
+                "{peer} {:.1} MiB, raw reader {:.1} MiB (most of it the code pages of this binary, shared)",
                 mib(node.ready.rss_kib),
                 mib(raw.ready.rss_kib)
+            ),
+        },
+        Row {
+            what: format!("{provider} idle private memory, {subscriptions} subscriptions (MiB)"),
+            ratio: mib(ours.ready.private_kib),
+            target: None,
+            detail: format!(
+                "{peer} {:.1} MiB, raw reader {:.1} MiB (RSS without shared pages)",
+                mib(node.ready.private_kib),
+                mib(raw.ready.private_kib)
             ),
         },
     ]

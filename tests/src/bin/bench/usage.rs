@@ -1,6 +1,6 @@
 //! What this process has used, from `/proc/self`: CPU time as the sum of every live thread's
 //! `schedstat` (nanoseconds, finer than `stat`'s clock ticks), context switches from each
-//! thread's `status`, resident memory from `status`.
+//! thread's `status`, resident memory from `status`, private memory from `smaps_rollup`.
 
 use std::fs;
 
@@ -49,6 +49,15 @@ impl Usage {
 /// Resident memory, in KiB.
 pub(crate) fn rss_kib() -> u64 {
     fs::read_to_string("/proc/self/status").map_or(0, |status| field(&status, "VmRSS:"))
+}
+
+/// Private memory (`Private_Clean` + `Private_Dirty` of `smaps_rollup`), in KiB: what this
+/// process alone holds, without the code pages it shares with other processes running the
+/// same binary and libraries.
+pub(crate) fn private_kib() -> u64 {
+    fs::read_to_string("/proc/self/smaps_rollup").map_or(0, |rollup| {
+        field(&rollup, "Private_Clean:") + field(&rollup, "Private_Dirty:")
+    })
 }
 
 fn field(status: &str, name: &str) -> u64 {
