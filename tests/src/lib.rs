@@ -31,7 +31,7 @@
 
 #![allow(clippy::exhaustive_structs)] // a test-only crate
 
-pub mod jsonc;
+pub use chat_events_core::jsonc;
 pub mod peers;
 
 /// The README's examples, compiled and run as doctests.

@@ -37,6 +37,7 @@ extern crate self as chat_events_core;
 pub mod drift;
 mod error;
 mod event;
+pub mod jsonc;
 mod lenient;
 mod scan;
 pub mod schema;

@@ -9,6 +9,7 @@ use std::fmt;
 
 /// A JSONC text that cannot be turned into JSON.
 #[derive(Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct JsoncError {
     /// Byte offset of the problem.
     pub offset: usize,

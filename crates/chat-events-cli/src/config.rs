@@ -1,0 +1,145 @@
+//! The config file (`--config chat-events.toml`): the settings of each live command, and the
+//! secrets, which are read from here or from the environment, never from the command line.
+//!
+//! ```toml
+//! [chatapp]
+//! access_token = "$2y$10$…"          # or CHATAPP_ACCESS_TOKEN
+//! channels = ["private-v1.companies.2224"]
+//! # host, port, tls, app_key, auth_url: ChatApp's by default
+//!
+//! [onechat]
+//! url = "https://chat.example.com"
+//! pubsub_token = "…"                 # or ONECHAT_PUBSUB_TOKEN
+//! user_id = 7
+//! accounts = [1, 2]
+//!
+//! [codechat]
+//! addr = "127.0.0.1:8080"
+//! path = "/webhooks/codechat"
+//! secret_header = "apikey"           # or secret_query = "…", or secret_path = true
+//! secret = "…"                       # or CODECHAT_WEBHOOK_SECRET
+//! ```
+
+use std::{net::SocketAddr, path::Path};
+
+use serde::Deserialize;
+
+use crate::Failure;
+
+/// The whole file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Config {
+    #[serde(default)]
+    pub chatapp: ChatApp,
+    #[serde(default)]
+    pub onechat: OneChat,
+    #[serde(default)]
+    pub codechat: CodeChat,
+}
+
+/// `[chatapp]`.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ChatApp {
+    pub access_token: Option<String>,
+    #[serde(default)]
+    pub channels: Vec<String>,
+    pub host: Option<String>,
+    pub port: Option<u16>,
+    pub tls: Option<bool>,
+    pub app_key: Option<String>,
+    pub auth_url: Option<String>,
+}
+
+/// `[onechat]`.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OneChat {
+    pub url: Option<String>,
+    pub pubsub_token: Option<String>,
+    pub user_id: Option<i64>,
+    #[serde(default)]
+    pub accounts: Vec<i64>,
+    pub presence_secs: Option<u64>,
+    pub confirm_secs: Option<u64>,
+}
+
+/// `[codechat]`.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CodeChat {
+    pub addr: Option<SocketAddr>,
+    pub path: Option<String>,
+    pub body_limit: Option<usize>,
+    pub secret_header: Option<String>,
+    pub secret_query: Option<String>,
+    pub secret_path: Option<bool>,
+    pub secret: Option<String>,
+}
+
+// Secrets stay out of `Debug`.
+impl std::fmt::Debug for ChatApp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChatApp")
+            .field(
+                "access_token",
+                &self.access_token.as_ref().map(|_| "<redacted>"),
+            )
+            .field("channels", &self.channels)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for OneChat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OneChat")
+            .field("url", &self.url)
+            .field(
+                "pubsub_token",
+                &self.pubsub_token.as_ref().map(|_| "<redacted>"),
+            )
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for CodeChat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CodeChat")
+            .field("addr", &self.addr)
+            .field("secret", &self.secret.as_ref().map(|_| "<redacted>"))
+            .finish_non_exhaustive()
+    }
+}
+
+/// Reads `path`, or the defaults without one.
+pub(crate) fn load(path: Option<&Path>) -> Result<Config, Failure> {
+    let Some(path) = path else {
+        return Ok(Config::default());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| Failure::usage(format!("cannot read {}: {error}", path.display())))?;
+    // toml's messages quote the offending line, which may hold a secret: keep only where.
+    toml::from_str(&text).map_err(|error: toml::de::Error| {
+        let place = error
+            .span()
+            .map(|span| {
+                let line = text[..span.start].matches('\n').count() + 1;
+                format!(" (line {line})")
+            })
+            .unwrap_or_default();
+        Failure::usage(format!(
+            "{} is not a valid config file{place}: {}",
+            path.display(),
+            error.message()
+        ))
+    })
+}
+
+/// A secret from the environment variable `var`, else from the config file.
+pub(crate) fn secret(var: &str, from_file: Option<&String>) -> Option<String> {
+    std::env::var(var)
+        .ok()
+        .filter(|value| !value.is_empty())
+        .or_else(|| from_file.cloned())
+}

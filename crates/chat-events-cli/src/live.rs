@@ -1,0 +1,395 @@
+//! `listen chatapp`, `listen onechat` and `serve codechat`: the SDK's transports, each event
+//! printed as a JSON line (see [`crate::output`]) and, with `--record`, appended to a
+//! recording exactly as received (see [`crate::record`]). Events the models cannot decode are
+//! reported on stderr and recorded too: nothing accepted is lost.
+//!
+//! Stops on Ctrl-C or SIGTERM (exit code 130) after closing the connection (or the server,
+//! printing what was still queued); a fatal error of the transport exits with 1.
+
+use std::{process::ExitCode, time::Duration};
+
+use chat_events_core::{EventSource, SourceError, Update};
+
+use crate::{
+    EXIT_INTERRUPTED, Failure,
+    cli::{
+        ChatAppArgs, CodeChatArgs, ListenArgs, ListenProvider, OneChatArgs, ServeArgs,
+        ServeProvider,
+    },
+    config,
+    output::print_event,
+    record::Recorder,
+};
+
+/// `chat-events listen …`.
+pub(crate) fn listen(args: ListenArgs) -> Result<ExitCode, Failure> {
+    runtime()?.block_on(async move {
+        match args.provider {
+            ListenProvider::Chatapp(args) => chatapp(args).await,
+            ListenProvider::Onechat(args) => onechat(args).await,
+        }
+    })
+}
+
+/// `chat-events serve …`.
+pub(crate) fn serve(args: ServeArgs) -> Result<ExitCode, Failure> {
+    runtime()?.block_on(async move {
+        match args.provider {
+            ServeProvider::Codechat(args) => codechat(args).await,
+        }
+    })
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| Failure::fatal(format!("cannot start the async runtime: {error}")))
+}
+
+fn recorder(path: Option<&std::path::Path>) -> Result<Option<Recorder>, Failure> {
+    path.map(|path| {
+        Recorder::open(path).map_err(|error| {
+            Failure::usage(format!("cannot record to {}: {error}", path.display()))
+        })
+    })
+    .transpose()
+}
+
+fn record(recorder: &mut Option<Recorder>, payload: &[u8]) -> Result<(), Failure> {
+    if let Some(recorder) = recorder {
+        let text = String::from_utf8_lossy(payload);
+        recorder
+            .append(&text)
+            .map_err(|error| Failure::fatal(format!("cannot append to the recording: {error}")))?;
+    }
+    Ok(())
+}
+
+/// Ctrl-C or SIGTERM.
+async fn interrupted() {
+    #[cfg(unix)]
+    {
+        let mut term =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+        let term = async {
+            match term.as_mut() {
+                Some(term) => {
+                    term.recv().await;
+                }
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            () = term => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+/// What the loop over a source does with each item; `Err` ends the command.
+enum Step {
+    Go,
+    Stop(ExitCode),
+}
+
+/// Reads `source` in batches until it closes, fails fatally or a signal comes.
+async fn pump<S, F>(source: &mut S, mut each: F) -> Result<ExitCode, Failure>
+where
+    S: EventSource,
+    F: FnMut(Result<S::Item, S::Error>) -> Result<Step, Failure>,
+{
+    let stop = interrupted();
+    tokio::pin!(stop);
+    let mut batch = Vec::with_capacity(64);
+    loop {
+        tokio::select! {
+            () = &mut stop => return Ok(ExitCode::from(EXIT_INTERRUPTED)),
+            got = source.next_batch(&mut batch, 64) => {
+                if got == 0 {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                for item in batch.drain(..) {
+                    if let Step::Stop(code) = each(item)? {
+                        return Ok(code);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn fatal_or_go(error: &impl SourceError) -> Step {
+    eprintln!("chat-events: {error}");
+    if error.is_fatal() {
+        Step::Stop(ExitCode::FAILURE)
+    } else {
+        Step::Go
+    }
+}
+
+async fn chatapp(args: ChatAppArgs) -> Result<ExitCode, Failure> {
+    use chatapp_events::{
+        Channel,
+        client::{Client, ClientError},
+    };
+    let file = config::load(args.common.config.as_deref())?.chatapp;
+    let token = config::secret("CHATAPP_ACCESS_TOKEN", file.access_token.as_ref()).ok_or_else(|| {
+        Failure::usage(
+            "no ChatApp access token: set CHATAPP_ACCESS_TOKEN or `access_token` in the [chatapp] section of --config (never on the command line)",
+        )
+    })?;
+    let names = if args.channels.is_empty() {
+        file.channels
+    } else {
+        args.channels
+    };
+    if names.is_empty() {
+        return Err(Failure::usage(
+            "no channel: pass --channel (repeatable) or `channels` in the config file",
+        ));
+    }
+    let mut builder = Client::builder(token);
+    for name in &names {
+        let channel: Channel = name
+            .parse()
+            .map_err(|error| Failure::usage(format!("{error}")))?;
+        builder = builder.channel(channel);
+    }
+    if let Some(host) = args.host.or(file.host) {
+        builder = builder.host(host);
+    }
+    if let Some(port) = args.port.or(file.port) {
+        builder = builder.port(port);
+    }
+    if args.no_tls || file.tls == Some(false) {
+        builder = builder.tls(false);
+    }
+    if let Some(key) = args.app_key.or(file.app_key) {
+        builder = builder.app_key(key);
+    }
+    if let Some(url) = args.auth_url.or(file.auth_url) {
+        builder = builder.auth_url(url);
+    }
+    let mut recorder = recorder(args.common.record.as_deref())?;
+    let mut client = builder
+        .connect()
+        .await
+        .map_err(|error| Failure::fatal(format!("cannot connect to ChatApp: {error}")))?;
+    eprintln!(
+        "chat-events: connected to ChatApp; subscribing to {} channel(s)",
+        names.len()
+    );
+    let code = pump(&mut client, |item| match item {
+        Ok(Update::Event {
+            source,
+            event,
+            received_at,
+        }) => {
+            let raw = event.raw().get();
+            record(&mut recorder, raw.as_bytes())?;
+            let printed = print_event(
+                "chatapp",
+                &source.to_string(),
+                event.name(),
+                !event.is_unknown(),
+                received_at,
+                raw,
+            );
+            Ok(if printed {
+                Step::Go
+            } else {
+                Step::Stop(ExitCode::SUCCESS)
+            })
+        }
+        Ok(Update::Subscribed { source }) => {
+            eprintln!("chat-events: subscribed to {source}");
+            Ok(Step::Go)
+        }
+        Ok(Update::Reconnected { downtime }) => {
+            eprintln!("chat-events: reconnected after {downtime:?}");
+            Ok(Step::Go)
+        }
+        Ok(_) => Ok(Step::Go),
+        Err(ClientError::Decode { source, error }) => {
+            record(&mut recorder, error.raw().unwrap_or_default())?;
+            eprintln!("chat-events: on {source}: {error}");
+            Ok(Step::Go)
+        }
+        Err(error) => Ok(fatal_or_go(&error)),
+    })
+    .await;
+    client.close().await;
+    code
+}
+
+fn onechat_source(source: &onechat_events::Identifier) -> String {
+    source.account_id().map_or_else(
+        || "contact".to_owned(),
+        |account| format!("account {account}"),
+    )
+}
+
+async fn onechat(args: OneChatArgs) -> Result<ExitCode, Failure> {
+    use onechat_events::client::{Client, ClientError};
+    let file = config::load(args.common.config.as_deref())?.onechat;
+    let token = config::secret("ONECHAT_PUBSUB_TOKEN", file.pubsub_token.as_ref()).ok_or_else(|| {
+        Failure::usage(
+            "no OneChat pubsub token: set ONECHAT_PUBSUB_TOKEN or `pubsub_token` in the [onechat] section of --config (never on the command line)",
+        )
+    })?;
+    let url = args.url.or(file.url).ok_or_else(|| {
+        Failure::usage("no installation URL: pass --url or `url` in the config file")
+    })?;
+    let accounts = if args.accounts.is_empty() {
+        file.accounts
+    } else {
+        args.accounts
+    };
+    let mut builder = match args.user_id.or(file.user_id) {
+        Some(user) => {
+            if accounts.is_empty() {
+                return Err(Failure::usage(
+                    "an agent (--user-id) needs at least one --account",
+                ));
+            }
+            Client::agent(&url, token, user, accounts)
+        }
+        None => Client::contact(&url, token),
+    };
+    if let Some(secs) = args.presence_secs.or(file.presence_secs) {
+        builder = builder.presence_interval(Duration::from_secs(secs));
+    }
+    if let Some(secs) = args.confirm_secs.or(file.confirm_secs) {
+        builder = builder.confirm_timeout(Duration::from_secs(secs));
+    }
+    let mut recorder = recorder(args.common.record.as_deref())?;
+    let mut client = builder
+        .connect()
+        .await
+        .map_err(|error| Failure::fatal(format!("cannot connect to OneChat: {error}")))?;
+    eprintln!(
+        "chat-events: connected to OneChat; {} subscription(s)",
+        client.sources().len()
+    );
+    let code = pump(&mut client, |item| match item {
+        Ok(Update::Event {
+            source,
+            event,
+            received_at,
+        }) => {
+            let raw = event.raw().get();
+            record(&mut recorder, raw.as_bytes())?;
+            let printed = print_event(
+                "onechat",
+                &onechat_source(&source),
+                event.name(),
+                !event.is_unknown(),
+                received_at,
+                raw,
+            );
+            Ok(if printed {
+                Step::Go
+            } else {
+                Step::Stop(ExitCode::SUCCESS)
+            })
+        }
+        Ok(Update::Subscribed { source }) => {
+            eprintln!("chat-events: subscribed ({})", onechat_source(&source));
+            Ok(Step::Go)
+        }
+        Ok(Update::Reconnected { downtime }) => {
+            eprintln!("chat-events: reconnected after {downtime:?}");
+            Ok(Step::Go)
+        }
+        Ok(_) => Ok(Step::Go),
+        Err(ClientError::Decode { source, error }) => {
+            record(&mut recorder, error.raw().unwrap_or_default())?;
+            eprintln!("chat-events: on {}: {error}", onechat_source(&source));
+            Ok(Step::Go)
+        }
+        Err(error) => Ok(fatal_or_go(&error)),
+    })
+    .await;
+    client.close().await;
+    code
+}
+
+async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
+    use codechat_events::webhook::{Receiver, ReceiverError};
+    let file = config::load(args.common.config.as_deref())?.codechat;
+    let addr = args
+        .addr
+        .or(file.addr)
+        .unwrap_or_else(|| std::net::SocketAddr::from(([127, 0, 0, 1], 8080)));
+    let mut builder = Receiver::builder();
+    if let Some(path) = args.path.or(file.path) {
+        builder = builder.path(path);
+    }
+    if let Some(limit) = args.body_limit.or(file.body_limit) {
+        builder = builder.body_limit(limit);
+    }
+    let secret = config::secret("CODECHAT_WEBHOOK_SECRET", file.secret.as_ref());
+    let header = args.secret_header.or(file.secret_header);
+    let query = args.secret_query.or(file.secret_query);
+    let in_path = args.secret_path || file.secret_path == Some(true);
+    if header.is_some() || query.is_some() || in_path {
+        let secret = secret.ok_or_else(|| {
+            Failure::usage("a secret is expected but none is set: CODECHAT_WEBHOOK_SECRET or `secret` in the [codechat] section of --config")
+        })?;
+        builder = match (header, query) {
+            (Some(name), _) => builder.secret_header(&name, secret),
+            (None, Some(name)) => builder.secret_query(name, secret),
+            (None, None) => builder.secret_path(secret),
+        };
+    }
+    let mut recorder = recorder(args.common.record.as_deref())?;
+    let (server, mut receiver) = builder
+        .serve(addr)
+        .await
+        .map_err(|error| Failure::fatal(format!("cannot listen on {addr}: {error}")))?;
+    eprintln!(
+        "chat-events: receiving CodeChat webhooks on http://{}",
+        server.local_addr()
+    );
+    let mut each = |item: Result<codechat_events::webhook::Update, ReceiverError>| match item {
+        Ok(Update::Event {
+            source,
+            event,
+            received_at,
+        }) => {
+            let raw = event.raw().get();
+            record(&mut recorder, raw.as_bytes())?;
+            let printed = print_event(
+                "codechat",
+                &source.path,
+                event.name(),
+                !event.is_unknown(),
+                received_at,
+                raw,
+            );
+            Ok(if printed {
+                Step::Go
+            } else {
+                Step::Stop(ExitCode::SUCCESS)
+            })
+        }
+        Ok(_) => Ok(Step::Go),
+        Err(error) => {
+            record(&mut recorder, error.raw())?;
+            Ok(fatal_or_go(&error))
+        }
+    };
+    let code = pump(&mut receiver, &mut each).await?;
+    // Stop taking requests, then print what was accepted and is still queued.
+    let _ = server.close().await;
+    let mut rest = Vec::new();
+    while receiver.next_batch(&mut rest, 256).await > 0 {
+        for item in rest.drain(..) {
+            each(item)?;
+        }
+    }
+    Ok(code)
+}

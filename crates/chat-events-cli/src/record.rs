@@ -1,0 +1,116 @@
+//! The recording format of `--record`: one payload per line, **exactly as received**.
+//!
+//! A payload without line breaks (Pusher data, Action Cable broadcasts and nearly every
+//! webhook body) is the line itself, byte for byte. A payload with line breaks cannot be one
+//! line as it is, so it is written as a JSON string holding it (the line starts with `"`);
+//! [`payload`] turns such a line back into the exact bytes. A payload is always a JSON object,
+//! never a string, so the two cannot be confused. `chat-events check` reads recordings, and
+//! [`payloads`] feeds them to [`ReplaySource`](chat_events_core::ReplaySource):
+//!
+//! ```no_run
+//! use chat_events_core::ReplaySource;
+//!
+//! let lines = chat_events_cli::record::payloads("hooks.jsonl".as_ref())?;
+//! let replay: ReplaySource<codechat_events::Event, _> = ReplaySource::new(lines);
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+use std::{
+    borrow::Cow,
+    fs::{File, OpenOptions},
+    io::{self, BufRead, BufReader, BufWriter, Write},
+    path::Path,
+};
+
+/// Appends payloads to a recording; each line is flushed as it is written, so a killed
+/// process loses nothing it wrote.
+#[derive(Debug)]
+pub struct Recorder {
+    file: BufWriter<File>,
+}
+
+impl Recorder {
+    /// Opens (creating or appending to) `path`.
+    ///
+    /// # Errors
+    ///
+    /// The file cannot be opened for appending.
+    pub fn open(path: &Path) -> io::Result<Self> {
+        let file = OpenOptions::new().create(true).append(true).open(path)?;
+        Ok(Self {
+            file: BufWriter::new(file),
+        })
+    }
+
+    /// Appends one payload.
+    ///
+    /// # Errors
+    ///
+    /// Writing failed (disk full…).
+    pub fn append(&mut self, payload: &str) -> io::Result<()> {
+        if payload.contains(['\n', '\r']) {
+            let quoted = serde_json::to_string(payload).map_err(io::Error::other)?;
+            self.file.write_all(quoted.as_bytes())?;
+        } else {
+            self.file.write_all(payload.as_bytes())?;
+        }
+        self.file.write_all(b"\n")?;
+        self.file.flush()
+    }
+}
+
+/// The payload a recording line holds (see the module documentation); `None` for a line
+/// that is a JSON string but not a valid one.
+pub fn payload(line: &str) -> Option<Cow<'_, str>> {
+    if line.starts_with('"') {
+        serde_json::from_str::<String>(line).ok().map(Cow::Owned)
+    } else {
+        Some(Cow::Borrowed(line))
+    }
+}
+
+/// Every payload of the recording at `path`, in order (blank lines skipped).
+///
+/// # Errors
+///
+/// The file cannot be opened; reading errors end the iteration.
+pub fn payloads(path: &Path) -> io::Result<impl Iterator<Item = Vec<u8>> + use<>> {
+    let reader = BufReader::new(File::open(path)?);
+    Ok(reader
+        .lines()
+        .map_while(Result::ok)
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| match payload(&line) {
+            Some(Cow::Owned(text)) => text.into_bytes(),
+            _ => line.into_bytes(),
+        }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payloads_come_back_byte_for_byte() {
+        let dir = std::env::temp_dir().join(format!("chat-events-record-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("r.jsonl");
+        let _ = std::fs::remove_file(&path);
+        let sent = [
+            r#"{"event":"a","n":1}"#,
+            "{\n  \"event\": \"b\",\r\n  \"s\": \"x\\ny\"\n}",
+            r#"{"event":"c","u":"\u00e9 é"}"#,
+        ];
+        let mut recorder = Recorder::open(&path).unwrap();
+        for payload in sent {
+            recorder.append(payload).unwrap();
+        }
+        drop(recorder);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 3, "{text}");
+        assert!(text.starts_with("{\"event\":\"a\",\"n\":1}\n\""));
+        let back: Vec<Vec<u8>> = payloads(&path).unwrap().collect();
+        assert_eq!(back, sent.map(|payload| payload.as_bytes().to_vec()));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
