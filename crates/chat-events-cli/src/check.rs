@@ -642,8 +642,11 @@ mod tests {
 
     #[test]
     fn auto_detection_picks_the_provider_that_knows_the_event() {
-        let chatapp = r#"{"meta":{"type":"chatRead"},"payload":{"data":[]}}"#;
-        let verdict = check_payload(chatapp, ProviderChoice::Auto);
+        let chatapp = jsonc::strip(include_str!(
+            "../../../tests/fixtures/chatapp/000_3eeb06198ae497e6/chatRead.jsonc"
+        ))
+        .unwrap();
+        let verdict = check_payload(&chatapp, ProviderChoice::Auto);
         assert_eq!(verdict.provider, Some("chatapp"));
         assert_eq!(verdict.event.as_deref(), Some("chatRead"));
         let codechat = r#"{"event":"connection.update","instance":"a","data":{"state":"open"}}"#;

@@ -1,4 +1,6 @@
-//! The recording format of `--record`: one payload per line, **exactly as received**.
+//! The recording format of `--record`: one payload per line, **exactly as received** (its
+//! JSON text byte for byte; whitespace around the document, such as a trailing newline of a
+//! webhook body, is not part of the payload the transports keep).
 //!
 //! A payload without line breaks (Pusher data, Action Cable broadcasts and nearly every
 //! webhook body) is the line itself, byte for byte. A payload with line breaks cannot be one

@@ -1,0 +1,609 @@
+//! The `chat-events` binary run as a process: `check` over the fixtures and over broken,
+//! unknown and drifting payloads (lines and exit codes per `--deny`), JSON Lines and stdin;
+//! `serve codechat` with `--record`, and the recording checked back byte for byte; `listen
+//! chatapp` against sockudo and `listen onechat` against the Rails Action Cable server (the
+//! peers of the transport tests); `demo`; `schema`; secrets never in argv or output.
+
+use std::{
+    io::{BufRead, BufReader, Read, Write},
+    net::TcpStream,
+    path::{Path, PathBuf},
+    process::{Child, Command, Output, Stdio},
+    sync::mpsc,
+    thread,
+    time::{Duration, Instant},
+};
+
+use chat_events_tests::{
+    peers::{AuthAnswer, Rails, Sockudo, auth_endpoint, free_port},
+    workspace_root,
+};
+
+fn bin() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_chat-events"));
+    command.env_remove("CHATAPP_ACCESS_TOKEN");
+    command.env_remove("ONECHAT_PUBSUB_TOKEN");
+    command.env_remove("CODECHAT_WEBHOOK_SECRET");
+    command
+}
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).unwrap();
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn json_lines(output: &Output) -> Vec<serde_json::Value> {
+    stdout(output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}")))
+        .collect()
+}
+
+fn fixtures() -> PathBuf {
+    workspace_root().join("tests/fixtures")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("chat-events-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn check_passes_every_fixture_and_detects_its_provider() {
+    for provider in ["chatapp", "codechat", "onechat", "onechat-webhook"] {
+        let dir = fixtures().join(provider);
+        let output = run(&["check", dir.to_str().unwrap(), "--format", "json"], None);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{provider}: {}",
+            stdout(&output)
+        );
+        let lines = json_lines(&output);
+        let (payloads, summary) = lines.split_at(lines.len() - 1);
+        let expected = chat_events_tests::fixtures(provider).len();
+        assert_eq!(payloads.len(), expected, "{provider}");
+        assert_eq!(summary[0]["summary"]["payloads"], expected);
+        assert_eq!(summary[0]["summary"]["error"], 0);
+        for line in payloads {
+            let source = line["source"].as_str().unwrap();
+            if line["status"] == "unknown" && line["provider"].is_null() {
+                // An event no provider knows whose envelope fits two providers: not named.
+                assert_eq!(
+                    source,
+                    fixtures()
+                        .join(
+                            "codechat/upstream/message.evolution-docs-v2-openai-speechtotext.json"
+                        )
+                        .display()
+                        .to_string()
+                );
+                continue;
+            }
+            assert_eq!(line["provider"], provider, "{line}");
+        }
+    }
+}
+
+const UPSERT: &str = "codechat/reference/messages.upsert.open-source.json";
+
+fn upsert() -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(fixtures().join(UPSERT)).unwrap()).unwrap()
+}
+
+#[test]
+fn check_reports_drift_unknown_and_errors_and_deny_sets_the_exit_code() {
+    let dir = temp_dir("check");
+    std::fs::write(dir.join("a-clean.json"), upsert().to_string()).unwrap();
+    let mut drifting = upsert();
+    drifting["data"]["brandNewField"] = serde_json::json!({"x": 1});
+    std::fs::write(dir.join("b-drift.json"), drifting.to_string()).unwrap();
+    std::fs::write(
+        dir.join("c-unknown.json"),
+        r#"{"event":"future.event","instance":"sales-01","data":{}}"#,
+    )
+    .unwrap();
+    let path = dir.to_str().unwrap();
+    let output = run(&["check", path], None);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].ends_with("a-clean.json  codechat messages.upsert  clean"),
+        "{text}"
+    );
+    assert!(
+        lines[1].ends_with(
+            "b-drift.json  codechat messages.upsert  drift: `data.brandNewField` missing from the model"
+        ),
+        "{text}"
+    );
+    assert!(
+        lines[2].ends_with("c-unknown.json  codechat future.event  unknown"),
+        "{text}"
+    );
+    assert!(text.contains("total (3 payloads)"), "{text}");
+    for (deny, code) in [("drift", 1), ("unknown", 1)] {
+        let output = run(&["check", path, "--deny", deny], None);
+        assert_eq!(output.status.code(), Some(code), "--deny {deny}");
+    }
+    let output = run(&["check", path, "--deny", "drift", "--quiet"], None);
+    let text = stdout(&output);
+    assert!(
+        text.contains("b-drift.json") && !text.contains("a-clean.json"),
+        "{text}"
+    );
+    // A known event whose data does not fit: always a failure, with the JSON path.
+    let mut broken: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            fixtures().join("onechat/003_47029119058a39a1/message.created.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    broken["message"]["data"]["conversation_id"] =
+        serde_json::json!({"not": "zz-value-from-the-payload"});
+    std::fs::write(dir.join("d-broken.json"), broken.to_string()).unwrap();
+    let output = run(&["check", path, "--format", "json"], None);
+    assert_eq!(output.status.code(), Some(1));
+    let lines = json_lines(&output);
+    let error = &lines[3];
+    assert_eq!(error["status"], "error");
+    assert_eq!(error["provider"], "onechat");
+    assert_eq!(error["event"], "message.created");
+    assert_eq!(
+        error["error"]["path"], "message.data.conversation_id",
+        "{error}"
+    );
+    let message = error["error"]["message"].as_str().unwrap();
+    assert!(
+        !message.contains("zz-value-from-the-payload"),
+        "values are not quoted: {error}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn check_reads_json_lines_and_stdin() {
+    let dir = temp_dir("jsonl");
+    let compact = upsert().to_string();
+    let pretty = serde_json::to_string_pretty(&upsert()).unwrap();
+    let file = dir.join("recorded.jsonl");
+    std::fs::write(
+        &file,
+        format!(
+            "{compact}\n\n{}\n{{not json\n",
+            serde_json::to_string(&pretty).unwrap()
+        ),
+    )
+    .unwrap();
+    let output = run(&["check", file.to_str().unwrap(), "--format", "json"], None);
+    assert_eq!(output.status.code(), Some(1));
+    let lines = json_lines(&output);
+    let sources: Vec<&str> = lines[..3]
+        .iter()
+        .map(|line| line["source"].as_str().unwrap().rsplit(':').next().unwrap())
+        .collect();
+    assert_eq!(sources, ["1", "3", "4"]);
+    assert_eq!(lines[0]["status"], "clean");
+    assert_eq!(lines[1]["status"], "clean");
+    assert_eq!(lines[2]["status"], "error");
+    // Stdin: one pretty-printed document, or JSON Lines.
+    let output = run(&["check", "--format", "json"], Some(&pretty));
+    assert_eq!(output.status.code(), Some(0));
+    let lines = json_lines(&output);
+    assert_eq!(
+        (lines[0]["source"].as_str(), lines.len()),
+        (Some("<stdin>"), 2)
+    );
+    let output = run(
+        &["check", "-", "--provider", "codechat"],
+        Some(&format!("{compact}\n{compact}\n")),
+    );
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("<stdin>:1  codechat messages.upsert  clean\n<stdin>:2  "),
+        "{text}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// A running `chat-events` whose stdout and stderr lines arrive on channels.
+struct Running {
+    child: Child,
+    out: mpsc::Receiver<String>,
+    err: mpsc::Receiver<String>,
+    seen_err: Vec<String>,
+}
+
+impl Running {
+    fn start(args: &[&str], env: &[(&str, &str)]) -> Self {
+        let mut child = bin()
+            .args(args)
+            .envs(env.iter().copied())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let lines = |stream: Box<dyn Read + Send>| {
+            let (send, receive) = mpsc::channel();
+            thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    if send.send(line).is_err() {
+                        return;
+                    }
+                }
+            });
+            receive
+        };
+        let out = lines(Box::new(child.stdout.take().unwrap()));
+        let err = lines(Box::new(child.stderr.take().unwrap()));
+        Self {
+            child,
+            out,
+            err,
+            seen_err: Vec::new(),
+        }
+    }
+
+    /// Waits for a stderr line containing `text`.
+    fn until_stderr(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.err.recv_timeout(left) {
+                Ok(line) => {
+                    let found = line.contains(text);
+                    self.seen_err.push(line);
+                    if found {
+                        return;
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Timeout | mpsc::RecvTimeoutError::Disconnected) => {
+                    panic!("no `{text}` on stderr; got {:?}", self.seen_err)
+                }
+            }
+        }
+    }
+
+    fn next_line(&self) -> serde_json::Value {
+        let line = self
+            .out
+            .recv_timeout(Duration::from_secs(20))
+            .unwrap_or_else(|_| panic!("no stdout line; stderr {:?}", self.seen_err));
+        serde_json::from_str(&line).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    /// SIGTERM; the exit code and everything left on stdout and stderr.
+    fn stop(mut self) -> (Option<i32>, String) {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let code = self.child.wait().unwrap().code();
+        let mut rest: Vec<String> = self.seen_err;
+        rest.extend(self.err.try_iter());
+        rest.extend(self.out.try_iter());
+        (code, rest.join("\n"))
+    }
+}
+
+fn post(port: u16, path: &str, body: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer.lines().next().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn serve_records_what_it_receives_and_check_reads_the_recording_back() {
+    let dir = temp_dir("serve");
+    let recording = dir.join("hooks.jsonl");
+    let port = free_port();
+    let addr = format!("127.0.0.1:{port}");
+    let mut serve = Running::start(
+        &[
+            "serve",
+            "codechat",
+            "--addr",
+            &addr,
+            "--path",
+            "/hook",
+            "--secret-header",
+            "apikey",
+            "--record",
+            recording.to_str().unwrap(),
+        ],
+        &[("CODECHAT_WEBHOOK_SECRET", "s3cret-webhook-key")],
+    );
+    serve.until_stderr("receiving CodeChat webhooks");
+    let bodies = [
+        std::fs::read_to_string(fixtures().join(UPSERT)).unwrap(),
+        std::fs::read_to_string(
+            fixtures().join("codechat/reference/connection.update.cloud-docs.json"),
+        )
+        .unwrap(),
+        r#"{"event":"future.event","instance":"sales-01","data":{"n":[1,2]}}"#.to_owned(),
+    ];
+    let post_with_secret = |body: &str| {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            stream,
+            "POST /hook HTTP/1.1\r\nHost: x\r\napikey: s3cret-webhook-key\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        answer
+    };
+    for body in &bodies {
+        let answer = post_with_secret(body);
+        assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
+    }
+    assert!(
+        post(port, "/hook", &bodies[2]).starts_with("HTTP/1.1 401"),
+        "no secret: refused"
+    );
+    let events: Vec<serde_json::Value> = (0..3).map(|_| serve.next_line()).collect();
+    assert_eq!(events[0]["event"], "messages.upsert");
+    assert_eq!(events[0]["provider"], "codechat");
+    assert_eq!(events[0]["source"], "/hook");
+    assert_eq!(events[0]["known"], true);
+    assert_eq!(events[0]["body"]["data"]["keyId"], "3EB0A1B2C3D4E5F60718");
+    assert_eq!(
+        (events[2]["event"].as_str(), events[2]["known"].as_bool()),
+        (Some("future.event"), Some(false))
+    );
+    let (code, rest) = serve.stop();
+    assert_eq!(code, Some(130), "{rest}");
+    assert!(!rest.contains("s3cret-webhook-key"));
+    // The recording holds the bodies' JSON text exactly as sent (the multi-line ones too;
+    // the whitespace around the document is not part of it).
+    let recorded: Vec<String> = chat_events_cli::record::payloads(&recording)
+        .unwrap()
+        .map(|payload| String::from_utf8(payload).unwrap())
+        .collect();
+    let sent: Vec<&str> = bodies.iter().map(|body| body.trim()).collect();
+    assert_eq!(recorded, sent);
+    let output = run(&["check", recording.to_str().unwrap()], None);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("hooks.jsonl:1  codechat messages.upsert  clean"),
+        "{text}"
+    );
+    assert!(
+        text.contains("hooks.jsonl:3  codechat future.event  unknown"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn listen_chatapp_prints_sockudo_events_and_never_the_token() {
+    const TOKEN: &str = "$2y$10$cli-test-token-not-shown";
+    let server = tokio::task::block_in_place(Sockudo::start);
+    let (auth, calls) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let port = server.port().to_string();
+    let listen = tokio::task::block_in_place(|| {
+        let mut listen = Running::start(
+            &[
+                "listen",
+                "chatapp",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                &port,
+                "--no-tls",
+                "--app-key",
+                chat_events_tests::peers::APP_KEY,
+                "--auth-url",
+                &auth,
+                "--channel",
+                "private-v1.users.685",
+            ],
+            &[("CHATAPP_ACCESS_TOKEN", TOKEN)],
+        );
+        listen.until_stderr("subscribed to private-v1.users.685");
+        listen
+    });
+    let body = chat_events_core::jsonc::strip(
+        &std::fs::read_to_string(fixtures().join("chatapp/000_3eeb06198ae497e6/chatRead.jsonc"))
+            .unwrap(),
+    )
+    .unwrap();
+    server
+        .trigger(&"private-v1.users.685".parse().unwrap(), "chatRead", &body)
+        .await;
+    let line = tokio::task::block_in_place(|| listen.next_line());
+    assert_eq!(line["provider"], "chatapp");
+    assert_eq!(line["source"], "private-v1.users.685");
+    assert_eq!(line["event"], "chatRead");
+    assert_eq!(line["known"], true);
+    assert_eq!(
+        line["body"],
+        serde_json::from_str::<serde_json::Value>(&body).unwrap()
+    );
+    assert!(
+        calls.lock().unwrap()[0]
+            .authorization
+            .as_deref()
+            .is_some_and(|a| a.contains("cli-test-token"))
+    );
+    let (code, rest) = tokio::task::block_in_place(|| listen.stop());
+    assert_eq!(code, Some(130), "{rest}");
+    assert!(!rest.contains("cli-test-token"), "{rest}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn listen_onechat_prints_rails_broadcasts_and_never_the_token() {
+    let rails = tokio::task::block_in_place(Rails::start);
+    let url = rails.url();
+    let listen = tokio::task::block_in_place(|| {
+        let mut listen = Running::start(
+            &[
+                "listen",
+                "onechat",
+                "--url",
+                &url,
+                "--user-id",
+                "9",
+                "--account",
+                "1",
+            ],
+            &[("ONECHAT_PUBSUB_TOKEN", "tok_solo")],
+        );
+        listen.until_stderr("subscribed (account 1)");
+        listen
+    });
+    let frame: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            fixtures().join("onechat/003_47029119058a39a1/message.created.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    tokio::task::block_in_place(|| rails.broadcast("tok_solo", &frame["message"].to_string()));
+    let line = tokio::task::block_in_place(|| {
+        loop {
+            let line = listen.next_line();
+            if line["event"] != "presence.update" {
+                break line;
+            }
+        }
+    });
+    assert_eq!(line["provider"], "onechat");
+    assert_eq!(line["source"], "account 1");
+    assert_eq!(line["event"], "message.created");
+    assert_eq!(line["body"], frame["message"]);
+    let (code, rest) = tokio::task::block_in_place(|| listen.stop());
+    assert_eq!(code, Some(130), "{rest}");
+    assert!(!rest.contains("tok_solo"), "{rest}");
+}
+
+#[test]
+fn demo_receives_and_checks_the_bundled_payloads() {
+    let output = run(&["demo"], None);
+    let text = stdout(&output);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{text}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let events: Vec<serde_json::Value> = text
+        .lines()
+        .filter(|line| line.starts_with('{'))
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let names: Vec<&str> = events
+        .iter()
+        .map(|e| e["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "messages.upsert",
+            "messages.update",
+            "connection.update",
+            "qrcode.updated"
+        ]
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e["known"] == true && e["provider"] == "codechat")
+    );
+    let checked: Vec<&str> = text.lines().filter(|line| !line.starts_with('{')).collect();
+    assert_eq!(checked.len(), 5, "{text}");
+    assert!(
+        checked.iter().all(|line| line.ends_with("  clean")),
+        "{text}"
+    );
+}
+
+#[test]
+fn schema_writes_what_xtask_committed() {
+    let dir = temp_dir("schema");
+    let output = run(
+        &[
+            "schema",
+            "--provider",
+            "codechat",
+            "--out",
+            dir.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let committed = workspace_root().join("schemas/codechat");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir.join("codechat")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            std::fs::read_to_string(committed.join(name)).unwrap(),
+            "{}",
+            Path::new(name).display()
+        );
+        count += 1;
+    }
+    assert_eq!(count, std::fs::read_dir(&committed).unwrap().count());
+    assert!(!dir.join("chatapp").exists());
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn secrets_are_refused_on_the_command_line_and_usage_errors_say_what_to_do() {
+    let output = run(
+        &[
+            "listen",
+            "chatapp",
+            "--access-token",
+            "x",
+            "--channel",
+            "private-v1.users.1",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let output = run(
+        &["listen", "chatapp", "--channel", "private-v1.users.1"],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("CHATAPP_ACCESS_TOKEN"), "{stderr}");
+    let output = run(&["check", "/no/such/path"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let output = run(&["completions", "bash"], None);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("chat-events"));
+}
