@@ -607,3 +607,52 @@ fn secrets_are_refused_on_the_command_line_and_usage_errors_say_what_to_do() {
     assert_eq!(output.status.code(), Some(0));
     assert!(stdout(&output).contains("chat-events"));
 }
+
+#[test]
+fn the_config_file_holds_settings_and_secrets_and_bad_ones_are_usage_errors() {
+    let dir = temp_dir("config");
+    let port = free_port();
+    let config = dir.join("chat-events.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[codechat]\naddr = \"127.0.0.1:{port}\"\npath = \"/cfg\"\nsecret_header = \"apikey\"\nsecret = \"cfg-secret-value\"\n"
+        ),
+    )
+    .unwrap();
+    let mut serve = Running::start(
+        &["serve", "codechat", "--config", config.to_str().unwrap()],
+        &[],
+    );
+    serve.until_stderr("receiving CodeChat webhooks");
+    let body = std::fs::read_to_string(fixtures().join(UPSERT)).unwrap();
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "POST /cfg HTTP/1.1\r\nHost: x\r\napikey: cfg-secret-value\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert_eq!(serve.next_line()["event"], "messages.upsert");
+    let (code, rest) = serve.stop();
+    assert_eq!(code, Some(130));
+    assert!(!rest.contains("cfg-secret-value"), "{rest}");
+    // A broken file: exit 2, the line named, the secret on it not shown.
+    std::fs::write(
+        &config,
+        "[codechat]\nsecret = \"cfg-secret-value\"\npath = 7\n",
+    )
+    .unwrap();
+    let output = run(
+        &["serve", "codechat", "--config", config.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("line 3"), "{stderr}");
+    assert!(!stderr.contains("cfg-secret-value"), "{stderr}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
