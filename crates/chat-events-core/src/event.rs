@@ -359,9 +359,36 @@ pub fn decode_at<'a, T: Deserialize<'a>>(
     }
     let mut deserializer = serde_json::Deserializer::from_str(body);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = join_path(prefix, &render_path(error.path()));
-        DecodeError::data(provider, event, path, &error.inner().to_string())
+        let mut path = join_path(prefix, &render_path(error.path()));
+        let message = error.inner().to_string();
+        // serde_json adds the position after a custom message: `… inside) at line 1 column 9`.
+        let (message, position) = match message.rfind(" at line ") {
+            Some(index) => message.split_at(index),
+            None => (message.as_str(), ""),
+        };
+        let (message, inside) = split_inside(message);
+        let message = format!("{message}{position}");
+        for inner in inside {
+            path = join_path(&path, inner);
+        }
+        DecodeError::data(provider, event, path, &message)
     })
+}
+
+/// Takes the `(at `inner.path` inside)` suffixes [`decode_captured`] adds off a message:
+/// the message, and the inner paths from the outermost in. The decode error then names the
+/// whole path (`data.keyFromMe`), not only the captured object's (`data`).
+fn split_inside(message: &str) -> (&str, Vec<&str>) {
+    let mut rest = message;
+    let mut inside = Vec::new();
+    while let Some(body) = rest.strip_suffix("` inside)") {
+        let Some(start) = body.rfind(" (at `") else {
+            break;
+        };
+        inside.push(&body[start + " (at `".len()..]);
+        rest = &body[..start];
+    }
+    (rest, inside)
 }
 
 /// A serde_path_to_error path as text, payload keys redacted
@@ -443,6 +470,16 @@ mod tests {
         assert_eq!(join_path("payload", "data[0].chat"), "payload.data[0].chat");
         assert_eq!(join_path("payload", "."), "payload");
         assert_eq!(join_path("data", "[3]"), "data[3]");
+    }
+
+    #[test]
+    fn paths_inside_captured_objects_are_joined_to_the_outer_path() {
+        assert_eq!(
+            split_inside("invalid type: string (at `id` inside) (at `sender` inside)"),
+            ("invalid type: string", vec!["sender", "id"])
+        );
+        assert_eq!(split_inside("plain"), ("plain", vec![]));
+        assert_eq!(join_path("data", "items[0]"), "data.items[0]");
     }
 
     #[test]
