@@ -1,61 +1,33 @@
-//! One test per fixture and check, generated from the fixture folders (see the
-//! `chat_events_tests` crate docs). Run one with `cargo test -p chat-events-tests --test
-//! fixtures -- chatapp/000_3eeb06198ae497e6/message`.
+//! One test per fixture and check, generated from the fixture folders by the public harness
+//! (`chat-events-testing`; see the `chat_events_tests` crate docs). Run one with `cargo test
+//! -p chat-events-tests --test fixtures -- chatapp/000_3eeb06198ae497e6/message`.
+
+use chat_events_tests::corpus;
 
 fn main() {
     let args = libtest_mimic::Arguments::from_args();
-    if std::env::var_os("CORPUS_REPORT").is_some() {
-        for (provider, report) in [
-            (
-                "chatapp",
-                chat_events_tests::report::<chatapp_events::Event>("chatapp"),
-            ),
-            (
-                "codechat",
-                chat_events_tests::report::<codechat_events::Event>("codechat"),
-            ),
-            (
-                "onechat",
-                chat_events_tests::report::<onechat_events::Event>("onechat"),
-            ),
-            (
-                "onechat-webhook",
-                chat_events_tests::report::<onechat_events::webhook::WebhookEvent>(
-                    "onechat-webhook",
-                ),
-            ),
-        ] {
-            eprintln!("== {provider}\n{report}");
-        }
-    }
+    let corpora = [
+        corpus("chatapp", chatapp_events::EventKind::KNOWN),
+        corpus("codechat", codechat_events::EventKind::KNOWN),
+        corpus("onechat", onechat_events::EventKind::KNOWN),
+        corpus(
+            "onechat-webhook",
+            onechat_events::webhook::WebhookEventKind::KNOWN,
+        ),
+    ];
+    let [chatapp, codechat, onechat, webhook] = &corpora;
     if !args.list {
         eprint!(
             "fixture corpus:\n{}{}{}{}",
-            chat_events_tests::summary::<chatapp_events::Event>("chatapp"),
-            chat_events_tests::summary::<codechat_events::Event>("codechat"),
-            chat_events_tests::summary::<onechat_events::Event>("onechat"),
-            chat_events_tests::summary::<onechat_events::webhook::WebhookEvent>("onechat-webhook"),
+            chatapp.summary::<chatapp_events::Event>(),
+            codechat.summary::<codechat_events::Event>(),
+            onechat.summary::<onechat_events::Event>(),
+            webhook.summary::<onechat_events::webhook::WebhookEvent>(),
         );
     }
-    let mut trials = chat_events_tests::provider_trials::<chatapp_events::Event>(
-        "chatapp",
-        chatapp_events::EventKind::KNOWN,
-    );
-    trials.extend(
-        chat_events_tests::provider_trials::<codechat_events::Event>(
-            "codechat",
-            codechat_events::EventKind::KNOWN,
-        ),
-    );
-    trials.extend(chat_events_tests::provider_trials::<onechat_events::Event>(
-        "onechat",
-        onechat_events::EventKind::KNOWN,
-    ));
-    trials.extend(chat_events_tests::provider_trials::<
-        onechat_events::webhook::WebhookEvent,
-    >(
-        "onechat-webhook",
-        onechat_events::webhook::WebhookEventKind::KNOWN,
-    ));
+    let mut trials = chatapp.trials::<chatapp_events::Event>();
+    trials.extend(codechat.trials::<codechat_events::Event>());
+    trials.extend(onechat.trials::<onechat_events::Event>());
+    trials.extend(webhook.trials::<onechat_events::webhook::WebhookEvent>());
     libtest_mimic::run(&args, trials).exit();
 }
