@@ -8,7 +8,7 @@
 
 use std::{process::ExitCode, time::Duration};
 
-use chat_events_core::{EventSource, SourceError, Update};
+use chat_events_core::{EventSource, ProviderEvent, SourceError, Update};
 
 use crate::{
     EXIT_INTERRUPTED, Failure,
@@ -121,6 +121,49 @@ where
     }
 }
 
+/// What every transport's updates have in common: an event is recorded and printed, a
+/// subscription or a reconnect is a notice on stderr.
+fn on_update<S, E: ProviderEvent>(
+    provider: &str,
+    update: Update<S, E>,
+    name: impl Fn(&S) -> String,
+    recorder: &mut Option<Recorder>,
+) -> Result<Step, Failure> {
+    match update {
+        Update::Event {
+            source,
+            event,
+            received_at,
+        } => {
+            let raw = event.raw().get();
+            record(recorder, raw.as_bytes())?;
+            let printed = print_event(
+                provider,
+                &name(&source),
+                event.name(),
+                !event.is_unknown(),
+                received_at,
+                raw,
+            );
+            // A closed stdout (the reader went away) ends the command quietly.
+            Ok(if printed {
+                Step::Go
+            } else {
+                Step::Stop(ExitCode::SUCCESS)
+            })
+        }
+        Update::Subscribed { source } => {
+            eprintln!("chat-events: subscribed to {}", name(&source));
+            Ok(Step::Go)
+        }
+        Update::Reconnected { downtime } => {
+            eprintln!("chat-events: reconnected after {downtime:?}");
+            Ok(Step::Go)
+        }
+        _ => Ok(Step::Go),
+    }
+}
+
 fn fatal_or_go(error: &impl SourceError) -> Step {
     eprintln!("chat-events: {error}");
     if error.is_fatal() {
@@ -183,36 +226,7 @@ async fn chatapp(args: ChatAppArgs) -> Result<ExitCode, Failure> {
         names.len()
     );
     let code = pump(&mut client, |item| match item {
-        Ok(Update::Event {
-            source,
-            event,
-            received_at,
-        }) => {
-            let raw = event.raw().get();
-            record(&mut recorder, raw.as_bytes())?;
-            let printed = print_event(
-                "chatapp",
-                &source.to_string(),
-                event.name(),
-                !event.is_unknown(),
-                received_at,
-                raw,
-            );
-            Ok(if printed {
-                Step::Go
-            } else {
-                Step::Stop(ExitCode::SUCCESS)
-            })
-        }
-        Ok(Update::Subscribed { source }) => {
-            eprintln!("chat-events: subscribed to {source}");
-            Ok(Step::Go)
-        }
-        Ok(Update::Reconnected { downtime }) => {
-            eprintln!("chat-events: reconnected after {downtime:?}");
-            Ok(Step::Go)
-        }
-        Ok(_) => Ok(Step::Go),
+        Ok(update) => on_update("chatapp", update, ToString::to_string, &mut recorder),
         Err(ClientError::Decode { source, error }) => {
             record(&mut recorder, error.raw().unwrap_or_default())?;
             eprintln!("chat-events: on {source}: {error}");
@@ -275,36 +289,7 @@ async fn onechat(args: OneChatArgs) -> Result<ExitCode, Failure> {
         client.sources().len()
     );
     let code = pump(&mut client, |item| match item {
-        Ok(Update::Event {
-            source,
-            event,
-            received_at,
-        }) => {
-            let raw = event.raw().get();
-            record(&mut recorder, raw.as_bytes())?;
-            let printed = print_event(
-                "onechat",
-                &onechat_source(&source),
-                event.name(),
-                !event.is_unknown(),
-                received_at,
-                raw,
-            );
-            Ok(if printed {
-                Step::Go
-            } else {
-                Step::Stop(ExitCode::SUCCESS)
-            })
-        }
-        Ok(Update::Subscribed { source }) => {
-            eprintln!("chat-events: subscribed ({})", onechat_source(&source));
-            Ok(Step::Go)
-        }
-        Ok(Update::Reconnected { downtime }) => {
-            eprintln!("chat-events: reconnected after {downtime:?}");
-            Ok(Step::Go)
-        }
-        Ok(_) => Ok(Step::Go),
+        Ok(update) => on_update("onechat", update, onechat_source, &mut recorder),
         Err(ClientError::Decode { source, error }) => {
             record(&mut recorder, error.raw().unwrap_or_default())?;
             eprintln!("chat-events: on {}: {error}", onechat_source(&source));
@@ -355,28 +340,12 @@ async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
         server.local_addr()
     );
     let mut each = |item: Result<codechat_events::webhook::Update, ReceiverError>| match item {
-        Ok(Update::Event {
-            source,
-            event,
-            received_at,
-        }) => {
-            let raw = event.raw().get();
-            record(&mut recorder, raw.as_bytes())?;
-            let printed = print_event(
-                "codechat",
-                &source.path,
-                event.name(),
-                !event.is_unknown(),
-                received_at,
-                raw,
-            );
-            Ok(if printed {
-                Step::Go
-            } else {
-                Step::Stop(ExitCode::SUCCESS)
-            })
-        }
-        Ok(_) => Ok(Step::Go),
+        Ok(update) => on_update(
+            "codechat",
+            update,
+            |source| source.path.clone(),
+            &mut recorder,
+        ),
         Err(error) => {
             record(&mut recorder, error.raw())?;
             Ok(fatal_or_go(&error))

@@ -479,7 +479,7 @@ async fn listen_onechat_prints_rails_broadcasts_and_never_the_token() {
             ],
             &[("ONECHAT_PUBSUB_TOKEN", "tok_solo")],
         );
-        listen.until_stderr("subscribed (account 1)");
+        listen.until_stderr("subscribed to account 1");
         listen
     });
     let frame: serde_json::Value = serde_json::from_str(
