@@ -11,6 +11,7 @@ mod codechat_webhook_faults;
 mod fuzz_regressions;
 mod layout;
 mod misread;
+mod nats;
 mod onechat;
 mod onechat_client;
 mod onechat_fake_cable;

@@ -520,3 +520,98 @@ impl Drop for Rails {
         self.kill();
     }
 }
+
+// ---- NATS
+
+/// How to get nats-server.
+pub const NATS_INSTALL_HINT: &str = "the JetStream tests need `nats-server`: run `apt-get install -y nats-server` \
+     (cargo xtask test installs it)";
+
+/// A running `nats-server -js` on 127.0.0.1 with its own store folder; killed when dropped.
+pub struct Nats {
+    child: Option<Child>,
+    /// Where it listens.
+    pub port: u16,
+    store: PathBuf,
+}
+
+impl Nats {
+    /// Starts on a free port with a fresh store.
+    pub fn start() -> Self {
+        static RUNS: AtomicU32 = AtomicU32::new(0);
+        let store = std::env::temp_dir().join(format!(
+            "chat-events-nats-{}-{}",
+            std::process::id(),
+            RUNS.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = std::fs::remove_dir_all(&store);
+        let mut nats = Self {
+            child: None,
+            port: free_port(),
+            store,
+        };
+        nats.restart();
+        nats
+    }
+
+    /// `nats://127.0.0.1:<port>`.
+    pub fn url(&self) -> String {
+        format!("nats://127.0.0.1:{}", self.port)
+    }
+
+    /// Kills the server (SIGKILL: no goodbye); its store stays.
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Starts it (again) on the same port and store.
+    pub fn restart(&mut self) {
+        self.kill();
+        let child = Command::new("setpriv")
+            .args([
+                "--pdeathsig",
+                "KILL",
+                "--",
+                "nats-server",
+                "-js",
+                "-a",
+                "127.0.0.1",
+            ])
+            .args(["-p", &self.port.to_string()])
+            .arg("-sd")
+            .arg(&self.store)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|error| {
+                panic!("cannot start nats-server ({error}): {NATS_INSTALL_HINT}")
+            });
+        self.child = Some(child);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            if let Some(status) = self
+                .child
+                .as_mut()
+                .and_then(|child| child.try_wait().ok().flatten())
+            {
+                panic!("nats-server exited ({status}): {NATS_INSTALL_HINT}");
+            }
+            assert!(
+                Instant::now() < deadline,
+                "nats-server did not listen within 20 s"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Nats {
+    fn drop(&mut self) {
+        self.kill();
+        let _ = std::fs::remove_dir_all(&self.store);
+    }
+}

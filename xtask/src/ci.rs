@@ -1,7 +1,7 @@
 //! `cargo xtask test` (the project's test command) and `cargo xtask deps-check`.
 //!
 //! `test` installs what the suites need when it is missing (Debian's `ruby-actioncable` and
-//! `puma` for the OneChat client tests; the `sockudo` Pusher server from crates.io, built with
+//! `puma` for the OneChat client tests; Debian's `nats-server` for the JetStream tests; the `sockudo` Pusher server from crates.io, built with
 //! Debian's `protobuf-compiler`, for the ChatApp client tests), then runs every test of the
 //! workspace, then each fuzz target of `fuzz/` for a short time (`CHAT_EVENTS_FUZZ_SECONDS`,
 //! default 20; cargo-fuzz is installed when missing). Between the two it runs the benchmark
@@ -65,7 +65,34 @@ pub(crate) fn test(root: &Path) -> Result<(), String> {
 /// The real peers of the transport tests (and of the benchmarks).
 pub(crate) fn install_peers() -> Result<(), String> {
     install_rails_action_cable()?;
+    install_nats_server()?;
     install_sockudo()
+}
+
+/// The JetStream tests run a real `nats-server -js`: Debian's `nats-server`.
+fn install_nats_server() -> Result<(), String> {
+    const HINT: &str =
+        "the JetStream tests need Debian's nats-server: apt-get install -y nats-server";
+    let present = || {
+        Command::new("nats-server")
+            .arg("--version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if present() {
+        return Ok(());
+    }
+    println!("==> installing nats-server (Debian package) for the JetStream tests");
+    apt_install(&["nats-server"]).map_err(|e| format!("{e}\n{HINT}"))?;
+    if present() {
+        Ok(())
+    } else {
+        Err(format!(
+            "nats-server is still missing after apt-get install\n{HINT}"
+        ))
+    }
 }
 
 /// The OneChat client tests run a real Action Cable server: Debian's `ruby-actioncable`
