@@ -273,3 +273,77 @@ async fn a_consumer_that_did_not_acknowledge_gets_the_event_again() {
         "acknowledged events are not delivered again"
     );
 }
+
+/// Stores each accepted webhook in JetStream before the receiver answers.
+struct StoreFirst(Sink);
+
+#[async_trait::async_trait]
+impl codechat_events::webhook::Persist for StoreFirst {
+    async fn persist(
+        &self,
+        source: &codechat_events::webhook::Request,
+        event: &chat_events_core::Decoded<codechat_events::Event>,
+        received_at: SystemTime,
+    ) -> Result<(), String> {
+        self.0
+            .publish(Relayed::of("codechat", &source.path, event, received_at))
+            .await
+            .map(|_| ())
+            .map_err(|error| error.to_string())
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_receiver_answers_503_while_it_cannot_store_and_200_once_stored() {
+    let mut nats = tokio::task::block_in_place(Nats::start);
+    let sink = Sink::connect(&nats.url(), &StreamSettings::default())
+        .await
+        .unwrap()
+        .retries(2, Duration::from_millis(50));
+    let (server, mut receiver) = Receiver::builder()
+        .path("/hook")
+        .persist(StoreFirst(sink))
+        .serve("127.0.0.1:0".parse().unwrap())
+        .await
+        .unwrap();
+    let url = format!("http://{}/hook", server.local_addr());
+    let http = chat_events_tests::peers::http_client();
+    let bodies: Vec<String> = fixtures("codechat")
+        .iter()
+        .take(3)
+        .map(|fixture| fixture.json.clone())
+        .collect();
+    let post = |body: String| {
+        http.post(&url)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+    };
+    assert_eq!(post(bodies[0].clone()).await.unwrap().status(), 200);
+    tokio::task::block_in_place(|| nats.kill());
+    let refused = post(bodies[1].clone()).await.unwrap();
+    assert_eq!(refused.status(), 503);
+    assert_eq!(refused.headers()["retry-after"], "1");
+    tokio::task::block_in_place(|| nats.restart());
+    // The sender retries: stored this time.
+    let mut status = 0;
+    for _ in 0..50 {
+        status = post(bodies[1].clone()).await.unwrap().status().as_u16();
+        if status == 200 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(status, 200);
+    assert_eq!(post(bodies[2].clone()).await.unwrap().status(), 200);
+    // Every 200 is in the log, once; the refused attempt is not.
+    assert_eq!(stream_count(&nats).await, 3);
+    // And the consumer of the receiver got exactly the three answered 200.
+    let mut delivered = 0;
+    while let Ok(Some(item)) = timeout(Duration::from_millis(500), receiver.next_event()).await {
+        assert!(item.is_ok());
+        delivered += 1;
+    }
+    assert_eq!(delivered, 3);
+    server.close().await.unwrap();
+}

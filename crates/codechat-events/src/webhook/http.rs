@@ -31,6 +31,7 @@ pub(super) struct Shared {
     pub(super) budget: Budget,
     pub(super) secret: Option<(SecretSource, Secret)>,
     pub(super) sender: mpsc::Sender<Queued>,
+    pub(super) persist: Option<Arc<dyn super::Persist>>,
 }
 
 /// An item in the queue with the share of the byte budget it holds until it is taken.
@@ -215,6 +216,21 @@ async fn handle(
         Err(error) => return refuse_decode(shared, error, source, received_at),
     };
     span.record("event", decoded.name());
+    if let Some(persist) = &shared.persist
+        && let Err(reason) = persist.persist(&source, &decoded, received_at).await
+    {
+        tracing::warn!(event = decoded.name(), %reason, "not stored; answered 503");
+        let mut response = refuse(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "not_stored",
+            "the event could not be stored; retry later",
+            serde_json::Value::Null,
+        );
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        return response;
+    }
     enqueue(shared, source, decoded, received_at, bytes.len()).await
 }
 

@@ -152,6 +152,23 @@ impl fmt::Display for Request {
 /// as its source and the time the receiver got it.
 pub type Update = chat_events_core::Update<Request, Event>;
 
+/// Stores an accepted event **before** the webhook is answered, for example in a durable log
+/// (`chat-events-nats`): with [`ReceiverBuilder::persist`], the receiver answers 200 only
+/// after [`persist`](Self::persist) succeeded, and 503 (with `Retry-After`) when it failed,
+/// so the sender retries and no event is ever answered 200 without being stored. The event
+/// is queued for the [`Receiver`] as well.
+#[async_trait::async_trait]
+pub trait Persist: Send + Sync + 'static {
+    /// Stores the event; `Err` with a reason (logged, never sent to the client) when it
+    /// could not be stored.
+    async fn persist(
+        &self,
+        source: &Request,
+        event: &chat_events_core::Decoded<Event>,
+        received_at: SystemTime,
+    ) -> Result<(), String>;
+}
+
 /// A request the receiver refused but reports, so that nothing it was sent is lost without a
 /// word. No variant is fatal: the receiver goes on.
 ///

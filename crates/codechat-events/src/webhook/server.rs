@@ -55,6 +55,7 @@ pub struct ReceiverBuilder {
     header_timeout: Duration,
     body_timeout: Duration,
     shutdown_timeout: Duration,
+    persist: Option<Arc<dyn super::Persist>>,
 }
 
 impl Default for ReceiverBuilder {
@@ -70,6 +71,7 @@ impl Default for ReceiverBuilder {
             header_timeout: DEFAULT_HEADER_TIMEOUT,
             body_timeout: DEFAULT_BODY_TIMEOUT,
             shutdown_timeout: DEFAULT_SHUTDOWN_TIMEOUT,
+            persist: None,
         }
     }
 }
@@ -86,6 +88,7 @@ impl fmt::Debug for ReceiverBuilder {
             .field("header_timeout", &self.header_timeout)
             .field("body_timeout", &self.body_timeout)
             .field("shutdown_timeout", &self.shutdown_timeout)
+            .field("persist", &self.persist.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -187,6 +190,13 @@ impl ReceiverBuilder {
         self
     }
 
+    /// Stores every accepted event with `persist` before answering (see
+    /// [`Persist`](super::Persist)): 200 only once it is stored, 503 when it could not be.
+    pub fn persist(mut self, persist: impl super::Persist) -> Self {
+        self.persist = Some(Arc::new(persist));
+        self
+    }
+
     /// The router to mount in your axum app, and the receiver of its events. The receiver
     /// ends once every clone of the router is dropped.
     pub fn router(self) -> (Router, Receiver) {
@@ -205,6 +215,7 @@ impl ReceiverBuilder {
             budget: super::http::Budget::new(self.queue_bytes),
             secret: self.secret,
             sender,
+            persist: self.persist,
         });
         let router = Router::new()
             .route(&route, post(accept).fallback(method_not_allowed))
