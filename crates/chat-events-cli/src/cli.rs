@@ -44,6 +44,10 @@ Examples:
     Listen(ListenArgs),
     /// Receive a provider's webhooks and print each event as a JSON line.
     Serve(ServeArgs),
+    /// Read one provider's events back from NATS JetStream (stored by `--sink`) as JSON lines.
+    #[command(after_help = "Example:
+  chat-events consume nats://127.0.0.1:4222 --provider codechat --durable billing")]
+    Consume(ConsumeArgs),
     /// Write the JSON Schemas of the event models.
     #[command(after_help = "Example:
   chat-events schema --provider codechat --out schemas")]
@@ -151,6 +155,25 @@ pub struct Common {
     /// Append every payload as received to FILE, one per line (readable by `check`).
     #[arg(long, value_name = "FILE")]
     pub record: Option<PathBuf>,
+    /// Store every event in NATS JetStream at URL (`nats://127.0.0.1:4222`) before it
+    /// counts as delivered (serve: before the webhook is answered 200).
+    #[arg(long, value_name = "URL")]
+    pub sink: Option<String>,
+}
+
+/// `consume`'s options.
+#[derive(Clone, Debug, Args)]
+#[non_exhaustive]
+pub struct ConsumeArgs {
+    /// The NATS server (`nats://127.0.0.1:4222`).
+    pub url: String,
+    /// Whose events.
+    #[arg(long, value_enum)]
+    pub provider: SchemaProvider,
+    /// The durable consumer's name: consumers with the same name share the work and resume
+    /// where they stopped.
+    #[arg(long, default_value = "chat-events")]
+    pub durable: String,
 }
 
 /// `listen chatapp`'s options.

@@ -9,6 +9,8 @@
 //! - `chat-events serve codechat`: the webhook receiver; same output.
 //! - `--record FILE` (listen, serve): appends every payload as received, one per line, for
 //!   `check` and [`ReplaySource`](chat_events_core::ReplaySource) (see [`record`]).
+//! - `--sink nats://…` (listen, serve): stores every event in NATS JetStream first
+//!   (`chat-events-nats`); `chat-events consume nats://… --provider …` reads them back.
 //! - `chat-events schema`: writes the JSON Schemas (the same code as `cargo xtask schema`).
 //! - `chat-events demo`: the main job on this machine with nothing to configure.
 //! - `chat-events completions <shell>`: shell completions.
@@ -48,6 +50,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Listen(args) => live::listen(args),
         Command::Serve(args) => live::serve(args),
         Command::Schema(args) => schema::run(&args),
+        Command::Consume(args) => live::consume(&args),
         Command::Demo => demo::run(),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

@@ -8,7 +8,9 @@
 
 use std::{process::ExitCode, time::Duration};
 
-use chat_events_core::{EventSource, ProviderEvent, SourceError, Update};
+use chat_events_core::{Decoded, EventSource, ProviderEvent, SourceError, Update};
+use chat_events_nats::{Relayed, Sink, StreamSettings};
+use codechat_events::webhook::Request;
 
 use crate::{
     EXIT_INTERRUPTED, Failure,
@@ -96,9 +98,18 @@ enum Step {
 }
 
 /// Reads `source` in batches until it closes, fails fatally or a signal comes.
-async fn pump<S, F>(source: &mut S, mut each: F) -> Result<ExitCode, Failure>
+///
+/// With a `relay`, each event is stored in JetStream first (acknowledged) and only then
+/// handed to `each`; an event that cannot be stored stops the command with an error (exit 1)
+/// rather than being dropped.
+async fn pump<S, Src, E, F>(
+    source: &mut S,
+    relay: Option<&Relay<'_, Src>>,
+    mut each: F,
+) -> Result<ExitCode, Failure>
 where
-    S: EventSource,
+    S: EventSource<Item = Update<Src, E>>,
+    E: ProviderEvent,
     F: FnMut(Result<S::Item, S::Error>) -> Result<Step, Failure>,
 {
     let stop = interrupted();
@@ -112,6 +123,16 @@ where
                     return Ok(ExitCode::SUCCESS);
                 }
                 for item in batch.drain(..) {
+                    if let (Some(relay), Ok(Update::Event { source, event, received_at })) =
+                        (relay, &item)
+                    {
+                        let name = (relay.name)(source);
+                        relay
+                            .sink
+                            .publish(Relayed::of(relay.provider, &name, event, *received_at))
+                            .await
+                            .map_err(|error| Failure::fatal(error.to_string()))?;
+                    }
                     if let Step::Stop(code) = each(item)? {
                         return Ok(code);
                     }
@@ -119,6 +140,23 @@ where
             }
         }
     }
+}
+
+/// Where `listen` stores events before printing them (`--sink nats://…`).
+struct Relay<'a, Src> {
+    sink: Sink,
+    provider: &'a str,
+    name: &'a dyn Fn(&Src) -> String,
+}
+
+/// Connects the `--sink`, when there is one.
+async fn sink(url: Option<&str>) -> Result<Option<Sink>, Failure> {
+    let Some(url) = url else { return Ok(None) };
+    let sink = Sink::connect(url, &StreamSettings::default())
+        .await
+        .map_err(|error| Failure::fatal(error.to_string()))?;
+    eprintln!("chat-events: storing events in JetStream at {url} (stream CHAT_EVENTS)");
+    Ok(Some(sink))
 }
 
 /// What every transport's updates have in common: an event is recorded and printed, a
@@ -225,7 +263,13 @@ async fn chatapp(args: ChatAppArgs) -> Result<ExitCode, Failure> {
         "chat-events: connected to ChatApp; subscribing to {} channel(s)",
         names.len()
     );
-    let code = pump(&mut client, |item| match item {
+    let name = |channel: &Channel| channel.to_string();
+    let relay = sink(args.common.sink.as_deref()).await?.map(|sink| Relay {
+        sink,
+        provider: "chatapp",
+        name: &name,
+    });
+    let code = pump(&mut client, relay.as_ref(), |item| match item {
         Ok(update) => on_update("chatapp", update, ToString::to_string, &mut recorder),
         Err(ClientError::Decode { source, error }) => {
             record(&mut recorder, error.raw().unwrap_or_default())?;
@@ -288,7 +332,12 @@ async fn onechat(args: OneChatArgs) -> Result<ExitCode, Failure> {
         "chat-events: connected to OneChat; {} subscription(s)",
         client.sources().len()
     );
-    let code = pump(&mut client, |item| match item {
+    let relay = sink(args.common.sink.as_deref()).await?.map(|sink| Relay {
+        sink,
+        provider: "onechat",
+        name: &onechat_source,
+    });
+    let code = pump(&mut client, relay.as_ref(), |item| match item {
         Ok(update) => on_update("onechat", update, onechat_source, &mut recorder),
         Err(ClientError::Decode { source, error }) => {
             record(&mut recorder, error.raw().unwrap_or_default())?;
@@ -330,6 +379,13 @@ async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
             (None, None) => builder.secret_path(secret),
         };
     }
+    if let Some(sink) = sink(args.common.sink.as_deref()).await? {
+        // A webhook sender waits for the answer: a short retry, then 503 so it retries.
+        let sink = sink
+            .retries(3, Duration::from_millis(100))
+            .ack_timeout(Duration::from_secs(1));
+        builder = builder.persist(StoreFirst(sink));
+    }
     let mut recorder = recorder(args.common.record.as_deref())?;
     let (server, mut receiver) = builder
         .serve(addr)
@@ -351,7 +407,8 @@ async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
             Ok(fatal_or_go(&error))
         }
     };
-    let code = pump(&mut receiver, &mut each).await?;
+    let code =
+        pump::<_, Request, codechat_events::Event, _>(&mut receiver, None, &mut each).await?;
     // Stop taking requests, then print what was accepted and is still queued.
     let _ = server.close().await;
     let mut rest = Vec::new();
@@ -361,4 +418,102 @@ async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
         }
     }
     Ok(code)
+}
+
+/// `serve --sink`: each accepted webhook is stored before it is answered (200 only once
+/// stored, 503 while it cannot be).
+struct StoreFirst(Sink);
+
+#[async_trait::async_trait]
+impl codechat_events::webhook::Persist for StoreFirst {
+    async fn persist(
+        &self,
+        source: &Request,
+        event: &Decoded<codechat_events::Event>,
+        received_at: std::time::SystemTime,
+    ) -> Result<(), String> {
+        self.0
+            .publish(Relayed::of("codechat", &source.path, event, received_at))
+            .await
+            .map(|_| ())
+            .map_err(|error| error.to_string())
+    }
+}
+
+/// `chat-events consume`: one provider's events from JetStream, printed as JSON lines and
+/// acknowledged once printed.
+pub(crate) fn consume(args: &crate::cli::ConsumeArgs) -> Result<ExitCode, Failure> {
+    runtime()?.block_on(async move {
+        match args.provider {
+            crate::cli::SchemaProvider::Chatapp => consume_as::<chatapp_events::Event>(args).await,
+            crate::cli::SchemaProvider::Codechat => {
+                consume_as::<codechat_events::Event>(args).await
+            }
+            crate::cli::SchemaProvider::Onechat => consume_as::<onechat_events::Event>(args).await,
+            crate::cli::SchemaProvider::OnechatWebhook => {
+                consume_as::<onechat_events::webhook::WebhookEvent>(args).await
+            }
+        }
+    })
+}
+
+async fn consume_as<E: ProviderEvent + Send + 'static>(
+    args: &crate::cli::ConsumeArgs,
+) -> Result<ExitCode, Failure> {
+    let client = async_nats::ConnectOptions::new()
+        .connection_timeout(Duration::from_secs(5))
+        .connect(&args.url)
+        .await
+        .map_err(|error| Failure::fatal(format!("cannot connect to {}: {error}", args.url)))?;
+    let context = async_nats::jetstream::new(client);
+    let mut source = chat_events_nats::Source::<E>::bind(
+        &context,
+        &StreamSettings::default(),
+        &args.durable,
+        Duration::from_secs(30),
+    )
+    .await
+    .map_err(|error| Failure::fatal(error.to_string()))?;
+    eprintln!(
+        "chat-events: consuming {} events as `{}` from {}",
+        E::PROVIDER,
+        args.durable,
+        args.url
+    );
+    let stop = interrupted();
+    tokio::pin!(stop);
+    loop {
+        let item = tokio::select! {
+            () = &mut stop => return Ok(ExitCode::from(EXIT_INTERRUPTED)),
+            item = source.next_event() => item,
+        };
+        match item {
+            None => return Ok(ExitCode::SUCCESS),
+            Some(Ok(delivered)) => {
+                let received_at = humantime::parse_rfc3339(&delivered.received_at)
+                    .unwrap_or_else(|_| std::time::SystemTime::now());
+                let printed = print_event(
+                    &delivered.provider,
+                    &delivered.source,
+                    delivered.event.name(),
+                    !delivered.event.is_unknown(),
+                    received_at,
+                    delivered.event.raw().get(),
+                );
+                if !printed {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                delivered
+                    .ack()
+                    .await
+                    .map_err(|error| Failure::fatal(error.to_string()))?;
+            }
+            Some(Err(error)) => {
+                eprintln!("chat-events: {error}");
+                if error.is_fatal() {
+                    return Ok(ExitCode::FAILURE);
+                }
+            }
+        }
+    }
 }

@@ -656,3 +656,56 @@ fn the_config_file_holds_settings_and_secrets_and_bad_ones_are_usage_errors() {
     assert!(!stderr.contains("cfg-secret-value"), "{stderr}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn serve_with_a_jetstream_sink_answers_200_once_stored_and_consume_reads_the_events_back() {
+    let mut nats = chat_events_tests::peers::Nats::start();
+    let port = free_port();
+    let addr = format!("127.0.0.1:{port}");
+    let url = nats.url();
+    let mut serve = Running::start(
+        &[
+            "serve", "codechat", "--addr", &addr, "--path", "/hook", "--sink", &url,
+        ],
+        &[],
+    );
+    serve.until_stderr("receiving CodeChat webhooks");
+    let bodies = [
+        std::fs::read_to_string(fixtures().join(UPSERT)).unwrap(),
+        std::fs::read_to_string(
+            fixtures().join("codechat/reference/connection.update.cloud-docs.json"),
+        )
+        .unwrap(),
+    ];
+    for body in &bodies {
+        assert_eq!(post(port, "/hook", body), "HTTP/1.1 200 OK");
+    }
+    let mut consume = Running::start(
+        &[
+            "consume",
+            &url,
+            "--provider",
+            "codechat",
+            "--durable",
+            "cli-test",
+        ],
+        &[],
+    );
+    consume.until_stderr("consuming codechat events");
+    for body in &bodies {
+        let line = consume.next_line();
+        assert_eq!(line["provider"], "codechat");
+        assert_eq!(line["source"], "/hook");
+        assert_eq!(
+            line["body"],
+            serde_json::from_str::<serde_json::Value>(body).unwrap()
+        );
+    }
+    let (code, _) = consume.stop();
+    assert_eq!(code, Some(130));
+    // The log is gone: the webhook is refused, never answered 200 unstored.
+    nats.kill();
+    assert!(post(port, "/hook", &bodies[0]).starts_with("HTTP/1.1 503"));
+    let (code, _) = serve.stop();
+    assert_eq!(code, Some(130));
+}

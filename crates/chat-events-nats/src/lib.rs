@@ -230,6 +230,7 @@ pub struct Sink {
     in_flight: Arc<Semaphore>,
     attempts: u32,
     backoff: Duration,
+    ack_timeout: Duration,
 }
 
 impl fmt::Debug for Sink {
@@ -268,7 +269,14 @@ impl Sink {
             in_flight: Arc::new(Semaphore::new(256)),
             attempts: 8,
             backoff: Duration::from_millis(100),
+            ack_timeout: Duration::from_secs(5),
         }
+    }
+
+    /// How long one attempt waits for JetStream's acknowledgement (default 5 s).
+    pub fn ack_timeout(mut self, timeout: Duration) -> Self {
+        self.ack_timeout = timeout;
+        self
     }
 
     /// How many attempts an event gets and the first backoff (doubled each time, at most
@@ -314,14 +322,19 @@ impl Sink {
         let mut backoff = self.backoff;
         let mut last = String::new();
         for attempt in 1..=self.attempts {
-            let sent = self
-                .context
-                .publish_with_headers(subject.clone(), headers.clone(), payload.clone())
-                .await;
-            let acked = match sent {
-                Ok(future) => future.await.map_err(|error| error.to_string()),
-                Err(error) => Err(error.to_string()),
+            let attempt_once = async {
+                let future = self
+                    .context
+                    .publish_with_headers(subject.clone(), headers.clone(), payload.clone())
+                    .await
+                    .map_err(|error| error.to_string())?;
+                future.await.map_err(|error| error.to_string())
             };
+            let acked = tokio::time::timeout(self.ack_timeout, attempt_once)
+                .await
+                .unwrap_or_else(|_| {
+                    Err(format!("no acknowledgement within {:?}", self.ack_timeout))
+                });
             match acked {
                 Ok(ack) => {
                     return Ok(Stored {
