@@ -17,7 +17,9 @@
 //! - **onechat**: our Action Cable client against `@rails/actioncable` (Node with `ws`) and a
 //!   raw reader on the same Rails server, for an agent in 100 accounts: time to connect and
 //!   confirm every subscription, idle memory, CPU per broadcast live and draining a backlog
-//!   (each broadcast reaches every subscription, as Chatwoot's token streams do).
+//!   (each broadcast reaches every subscription, as Chatwoot's token streams do);
+//! - **relay**: events stored in NATS JetStream by `chat-events-nats`'s sink against raw
+//!   `async-nats` publishes of the same bytes.
 //!
 //! The clients run as child processes of this binary (`bench child …`) so that each one's
 //! CPU, context switches and memory are its own. `--smoke` runs every part with tiny counts:
@@ -42,6 +44,7 @@ mod child;
 mod clients;
 mod decode;
 mod receiver;
+mod relay;
 mod usage;
 
 use std::fmt::Write as _;
@@ -105,7 +108,7 @@ fn main() {
         .filter(|arg| !arg.starts_with("--"))
         .collect();
     let parts = if parts.is_empty() || parts == ["all"] {
-        vec!["decode", "receiver", "chatapp", "onechat"]
+        vec!["decode", "receiver", "chatapp", "onechat", "relay"]
     } else {
         parts
     };
@@ -123,9 +126,10 @@ fn main() {
             "receiver" => rows.extend(runtime.block_on(receiver::run(scale))),
             "chatapp" => rows.extend(runtime.block_on(clients::chatapp(scale))),
             "onechat" => rows.extend(runtime.block_on(clients::onechat(scale))),
+            "relay" => rows.extend(runtime.block_on(relay::run(scale))),
             other => {
                 eprintln!(
-                    "unknown part {other:?}; expected decode, receiver, chatapp, onechat or all"
+                    "unknown part {other:?}; expected decode, receiver, chatapp, onechat, relay or all"
                 );
                 std::process::exit(2);
             }
