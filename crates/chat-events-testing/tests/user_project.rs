@@ -96,10 +96,20 @@ harness = false
 
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let output = Command::new(cargo)
-        .args(["test", "--offline", "--test", "payloads"])
+        // One thread: insta's reports must not land between a test's name and its result.
+        .args([
+            "test",
+            "--offline",
+            "--test",
+            "payloads",
+            "--",
+            "--test-threads",
+            "1",
+        ])
         .current_dir(&project)
         .env("CARGO_TARGET_DIR", root.join("target/user-project"))
         .env("INSTA_UPDATE", "always")
+        .env("INSTA_OUTPUT", "none")
         .env_remove("CI")
         .env_remove("INSTA_FORCE_PASS")
         .output()
