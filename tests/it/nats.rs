@@ -6,32 +6,14 @@
 use std::time::{Duration, SystemTime};
 
 use chat_events_core::{EventSource, Update};
-use chat_events_nats::{Relayed, Sink, Source, StreamSettings, headers};
+use chat_events_nats::{Relayed, Sink, Source, StoreFirst, StreamSettings, headers};
 use chat_events_tests::{fixtures, peers::Nats};
 use codechat_events::webhook::Receiver;
-use futures_util::StreamExt;
 use tokio::time::timeout;
 
 /// Reads `count` messages from the stream with a fresh ephemeral consumer.
 async fn stored(nats: &Nats, count: usize) -> Vec<async_nats::jetstream::Message> {
-    let client = async_nats::connect(nats.url()).await.unwrap();
-    let context = async_nats::jetstream::new(client);
-    let stream = context.get_stream("CHAT_EVENTS").await.unwrap();
-    let consumer: async_nats::jetstream::consumer::PullConsumer = stream
-        .create_consumer(async_nats::jetstream::consumer::pull::Config::default())
-        .await
-        .unwrap();
-    let mut messages = consumer.messages().await.unwrap();
-    let mut out = Vec::new();
-    while out.len() < count {
-        let message = timeout(Duration::from_secs(10), messages.next())
-            .await
-            .unwrap_or_else(|_| panic!("only {} of {count} stored", out.len()))
-            .unwrap()
-            .unwrap();
-        out.push(message);
-    }
-    out
+    nats.stored(count, Duration::from_millis(1)).await.0
 }
 
 async fn stream_count(nats: &Nats) -> u64 {
@@ -274,25 +256,6 @@ async fn a_consumer_that_did_not_acknowledge_gets_the_event_again() {
     );
 }
 
-/// Stores each accepted webhook in JetStream before the receiver answers.
-struct StoreFirst(Sink);
-
-#[async_trait::async_trait]
-impl codechat_events::webhook::Persist for StoreFirst {
-    async fn persist(
-        &self,
-        source: &codechat_events::webhook::Request,
-        event: &chat_events_core::Decoded<codechat_events::Event>,
-        received_at: SystemTime,
-    ) -> Result<(), String> {
-        self.0
-            .publish(Relayed::of("codechat", &source.path, event, received_at))
-            .await
-            .map(|_| ())
-            .map_err(|error| error.to_string())
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_receiver_answers_503_while_it_cannot_store_and_200_once_stored() {
     let mut nats = tokio::task::block_in_place(Nats::start);
@@ -302,7 +265,7 @@ async fn the_receiver_answers_503_while_it_cannot_store_and_200_once_stored() {
         .retries(2, Duration::from_millis(50));
     let (server, mut receiver) = Receiver::builder()
         .path("/hook")
-        .persist(StoreFirst(sink))
+        .persist(StoreFirst::new(sink))
         .serve("127.0.0.1:0".parse().unwrap())
         .await
         .unwrap();

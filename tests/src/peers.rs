@@ -609,6 +609,37 @@ impl Nats {
     }
 }
 
+impl Nats {
+    /// The first `count` messages of the stream `CHAT_EVENTS` (read with a fresh ephemeral
+    /// consumer, 20 s at most), and whether one more arrives within `quiet` after them.
+    pub async fn stored(
+        &self,
+        count: usize,
+        quiet: Duration,
+    ) -> (Vec<async_nats::jetstream::Message>, bool) {
+        use futures_util::StreamExt;
+        let client = async_nats::connect(self.url()).await.unwrap();
+        let context = async_nats::jetstream::new(client);
+        let stream = context.get_stream("CHAT_EVENTS").await.unwrap();
+        let consumer: async_nats::jetstream::consumer::PullConsumer = stream
+            .create_consumer(async_nats::jetstream::consumer::pull::Config::default())
+            .await
+            .unwrap();
+        let mut messages = consumer.messages().await.unwrap();
+        let mut stored = Vec::new();
+        while stored.len() < count {
+            let message = tokio::time::timeout(Duration::from_secs(20), messages.next())
+                .await
+                .unwrap_or_else(|_| panic!("only {} of {count} stored", stored.len()))
+                .unwrap()
+                .unwrap();
+            stored.push(message);
+        }
+        let more = tokio::time::timeout(quiet, messages.next()).await.is_ok();
+        (stored, more)
+    }
+}
+
 impl Drop for Nats {
     fn drop(&mut self) {
         self.kill();

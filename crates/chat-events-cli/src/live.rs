@@ -8,8 +8,8 @@
 
 use std::{process::ExitCode, time::Duration};
 
-use chat_events_core::{Decoded, EventSource, ProviderEvent, SourceError, Update};
-use chat_events_nats::{Relayed, Sink, StreamSettings};
+use chat_events_core::{EventSource, ProviderEvent, SourceError, Update};
+use chat_events_nats::{Relayed, Sink, StoreFirst, StreamSettings};
 use codechat_events::webhook::Request;
 
 use crate::{
@@ -384,7 +384,7 @@ async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
         let sink = sink
             .retries(3, Duration::from_millis(100))
             .ack_timeout(Duration::from_secs(1));
-        builder = builder.persist(StoreFirst(sink));
+        builder = builder.persist(StoreFirst::new(sink));
     }
     let mut recorder = recorder(args.common.record.as_deref())?;
     let (server, mut receiver) = builder
@@ -418,26 +418,6 @@ async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
         }
     }
     Ok(code)
-}
-
-/// `serve --sink`: each accepted webhook is stored before it is answered (200 only once
-/// stored, 503 while it cannot be).
-struct StoreFirst(Sink);
-
-#[async_trait::async_trait]
-impl codechat_events::webhook::Persist for StoreFirst {
-    async fn persist(
-        &self,
-        source: &Request,
-        event: &Decoded<codechat_events::Event>,
-        received_at: std::time::SystemTime,
-    ) -> Result<(), String> {
-        self.0
-            .publish(Relayed::of("codechat", &source.path, event, received_at))
-            .await
-            .map(|_| ())
-            .map_err(|error| error.to_string())
-    }
 }
 
 /// `chat-events consume`: one provider's events from JetStream, printed as JSON lines and

@@ -780,32 +780,8 @@ async fn two_relays_on_one_channel_store_each_event_once_even_when_one_is_killed
             ))
         })
         .collect();
-    let client = async_nats::connect(url.as_str()).await.unwrap();
-    let context = async_nats::jetstream::new(client);
-    let stream = context.get_stream("CHAT_EVENTS").await.unwrap();
-    let consumer: async_nats::jetstream::consumer::PullConsumer = stream
-        .create_consumer(async_nats::jetstream::consumer::pull::Config::default())
-        .await
-        .unwrap();
-    let mut messages = futures_util::StreamExt::fuse(consumer.messages().await.unwrap());
-    let mut stored = Vec::new();
-    while stored.len() < fixtures.len() {
-        let message = tokio::time::timeout(
-            Duration::from_secs(20),
-            futures_util::StreamExt::next(&mut messages),
-        )
-        .await
-        .unwrap_or_else(|_| panic!("only {} of {} stored", stored.len(), fixtures.len()))
-        .unwrap()
-        .unwrap();
-        stored.push(message);
-    }
-    let extra = tokio::time::timeout(
-        Duration::from_secs(2),
-        futures_util::StreamExt::next(&mut messages),
-    )
-    .await;
-    assert!(extra.is_err(), "a duplicate was stored");
+    let (stored, duplicate) = nats.stored(fixtures.len(), Duration::from_secs(2)).await;
+    assert!(!duplicate, "a duplicate was stored");
     for (fixture, message) in fixtures.iter().zip(&stored) {
         assert_eq!(
             std::str::from_utf8(&message.payload).unwrap(),

@@ -19,11 +19,18 @@
 //!   stored once too.
 //! - [`ensure_stream`]: creates the stream (or checks it) with sane defaults: file storage,
 //!   subjects `<prefix>.>`, a 2-minute duplicate window.
+//! - `StoreFirst` (feature `codechat`): the CodeChat webhook receiver's `Persist` hook, so a
+//!   webhook is answered 200 only once its event is stored (503 while it cannot be).
 //! - [`Source`]: a durable pull consumer as an [`EventSource`]: typed [`Delivered`] events of
 //!   one provider, acknowledged when the caller says ([`Delivered::ack`]); an event not
 //!   acknowledged within the consumer's ack wait (a crashed consumer) is delivered again.
 
 #![forbid(unsafe_code)]
+
+#[cfg(feature = "codechat")]
+mod codechat;
+#[cfg(feature = "codechat")]
+pub use codechat::StoreFirst;
 
 use std::{
     fmt,
