@@ -155,8 +155,9 @@ pub struct Common {
     /// Append every payload as received to FILE, one per line (readable by `check`).
     #[arg(long, value_name = "FILE")]
     pub record: Option<PathBuf>,
-    /// Store every event in NATS JetStream at URL (`nats://127.0.0.1:4222`) before it
-    /// counts as delivered (serve: before the webhook is answered 200).
+    /// Store every event in NATS JetStream at URL (`nats://127.0.0.1:4222`; else the config
+    /// file's `[nats] url`) before it counts as delivered (serve: before the webhook is
+    /// answered 200).
     #[arg(long, value_name = "URL")]
     pub sink: Option<String>,
 }
@@ -174,6 +175,9 @@ pub struct ConsumeArgs {
     /// where they stopped.
     #[arg(long, default_value = "chat-events")]
     pub durable: String,
+    /// A TOML config file; its `[nats]` section names the stream and subject prefix.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// `listen chatapp`'s options.

@@ -18,6 +18,14 @@
 //! path = "/webhooks/codechat"
 //! secret_header = "apikey"           # or secret_query = "…", or secret_path = true
 //! secret = "…"                       # or CODECHAT_WEBHOOK_SECRET
+//!
+//! [nats]                              # where --sink stores events (and consume reads)
+//! url = "nats://127.0.0.1:4222"       # used when --sink is not given
+//! stream = "CHAT_EVENTS"              # created when missing: subjects "<prefix>.>", file storage
+//! prefix = "chat-events"              # subjects <prefix>.<provider>.<event>
+//! duplicate_window_secs = 120         # two relays store an event once within this window
+//! max_age_days = 7                    # retention (0: keep)
+//! replicas = 3                        # R3 on a 3-node cluster
 //! ```
 
 use std::{net::SocketAddr, path::Path};
@@ -36,6 +44,43 @@ pub(crate) struct Config {
     pub onechat: OneChat,
     #[serde(default)]
     pub codechat: CodeChat,
+    #[serde(default)]
+    pub nats: Nats,
+}
+
+/// `[nats]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Nats {
+    pub url: Option<String>,
+    pub stream: Option<String>,
+    pub prefix: Option<String>,
+    pub duplicate_window_secs: Option<u64>,
+    pub max_age_days: Option<u64>,
+    pub replicas: Option<usize>,
+}
+
+impl Nats {
+    /// The stream settings: the file's, else the defaults.
+    pub(crate) fn settings(&self) -> chat_events_nats::StreamSettings {
+        let mut settings = chat_events_nats::StreamSettings::default();
+        if let Some(name) = &self.stream {
+            settings.name.clone_from(name);
+        }
+        if let Some(prefix) = &self.prefix {
+            settings.prefix.clone_from(prefix);
+        }
+        if let Some(secs) = self.duplicate_window_secs {
+            settings.duplicate_window = std::time::Duration::from_secs(secs);
+        }
+        if let Some(days) = self.max_age_days {
+            settings.max_age = std::time::Duration::from_secs(days * 86_400);
+        }
+        if let Some(replicas) = self.replicas {
+            settings.replicas = replicas.max(1);
+        }
+        settings
+    }
 }
 
 /// `[chatapp]`.

@@ -9,7 +9,7 @@
 use std::{process::ExitCode, time::Duration};
 
 use chat_events_core::{EventSource, ProviderEvent, SourceError, Update};
-use chat_events_nats::{Relayed, Sink, StoreFirst, StreamSettings};
+use chat_events_nats::{Relayed, Sink, StoreFirst};
 use codechat_events::webhook::Request;
 
 use crate::{
@@ -149,13 +149,19 @@ struct Relay<'a, Src> {
     name: &'a dyn Fn(&Src) -> String,
 }
 
-/// Connects the `--sink`, when there is one.
-async fn sink(url: Option<&str>) -> Result<Option<Sink>, Failure> {
-    let Some(url) = url else { return Ok(None) };
-    let sink = Sink::connect(url, &StreamSettings::default())
+/// Connects the `--sink` (else the config file's `[nats] url`), when there is one.
+async fn sink(url: Option<&str>, nats: &config::Nats) -> Result<Option<Sink>, Failure> {
+    let Some(url) = url.or(nats.url.as_deref()) else {
+        return Ok(None);
+    };
+    let settings = nats.settings();
+    let sink = Sink::connect(url, &settings)
         .await
         .map_err(|error| Failure::fatal(error.to_string()))?;
-    eprintln!("chat-events: storing events in JetStream at {url} (stream CHAT_EVENTS)");
+    eprintln!(
+        "chat-events: storing events in JetStream at {url} (stream {})",
+        settings.name
+    );
     Ok(Some(sink))
 }
 
@@ -216,7 +222,8 @@ async fn chatapp(args: ChatAppArgs) -> Result<ExitCode, Failure> {
         Channel,
         client::{Client, ClientError},
     };
-    let file = config::load(args.common.config.as_deref())?.chatapp;
+    let config = config::load(args.common.config.as_deref())?;
+    let (file, nats) = (config.chatapp, config.nats);
     let token = config::secret("CHATAPP_ACCESS_TOKEN", file.access_token.as_ref()).ok_or_else(|| {
         Failure::usage(
             "no ChatApp access token: set CHATAPP_ACCESS_TOKEN or `access_token` in the [chatapp] section of --config (never on the command line)",
@@ -264,11 +271,13 @@ async fn chatapp(args: ChatAppArgs) -> Result<ExitCode, Failure> {
         names.len()
     );
     let name = |channel: &Channel| channel.to_string();
-    let relay = sink(args.common.sink.as_deref()).await?.map(|sink| Relay {
-        sink,
-        provider: "chatapp",
-        name: &name,
-    });
+    let relay = sink(args.common.sink.as_deref(), &nats)
+        .await?
+        .map(|sink| Relay {
+            sink,
+            provider: "chatapp",
+            name: &name,
+        });
     let code = pump(&mut client, relay.as_ref(), |item| match item {
         Ok(update) => on_update("chatapp", update, ToString::to_string, &mut recorder),
         Err(ClientError::Decode { source, error }) => {
@@ -292,7 +301,8 @@ fn onechat_source(source: &onechat_events::Identifier) -> String {
 
 async fn onechat(args: OneChatArgs) -> Result<ExitCode, Failure> {
     use onechat_events::client::{Client, ClientError};
-    let file = config::load(args.common.config.as_deref())?.onechat;
+    let config = config::load(args.common.config.as_deref())?;
+    let (file, nats) = (config.onechat, config.nats);
     let token = config::secret("ONECHAT_PUBSUB_TOKEN", file.pubsub_token.as_ref()).ok_or_else(|| {
         Failure::usage(
             "no OneChat pubsub token: set ONECHAT_PUBSUB_TOKEN or `pubsub_token` in the [onechat] section of --config (never on the command line)",
@@ -332,11 +342,13 @@ async fn onechat(args: OneChatArgs) -> Result<ExitCode, Failure> {
         "chat-events: connected to OneChat; {} subscription(s)",
         client.sources().len()
     );
-    let relay = sink(args.common.sink.as_deref()).await?.map(|sink| Relay {
-        sink,
-        provider: "onechat",
-        name: &onechat_source,
-    });
+    let relay = sink(args.common.sink.as_deref(), &nats)
+        .await?
+        .map(|sink| Relay {
+            sink,
+            provider: "onechat",
+            name: &onechat_source,
+        });
     let code = pump(&mut client, relay.as_ref(), |item| match item {
         Ok(update) => on_update("onechat", update, onechat_source, &mut recorder),
         Err(ClientError::Decode { source, error }) => {
@@ -353,7 +365,8 @@ async fn onechat(args: OneChatArgs) -> Result<ExitCode, Failure> {
 
 async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
     use codechat_events::webhook::{Receiver, ReceiverError};
-    let file = config::load(args.common.config.as_deref())?.codechat;
+    let config = config::load(args.common.config.as_deref())?;
+    let (file, nats) = (config.codechat, config.nats);
     let addr = args
         .addr
         .or(file.addr)
@@ -379,7 +392,7 @@ async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
             (None, None) => builder.secret_path(secret),
         };
     }
-    if let Some(sink) = sink(args.common.sink.as_deref()).await? {
+    if let Some(sink) = sink(args.common.sink.as_deref(), &nats).await? {
         // A webhook sender waits for the answer: a short retry, then 503 so it retries.
         let sink = sink
             .retries(3, Duration::from_millis(100))
@@ -446,9 +459,10 @@ async fn consume_as<E: ProviderEvent + Send + 'static>(
         .await
         .map_err(|error| Failure::fatal(format!("cannot connect to {}: {error}", args.url)))?;
     let context = async_nats::jetstream::new(client);
+    let settings = config::load(args.config.as_deref())?.nats.settings();
     let mut source = chat_events_nats::Source::<E>::bind(
         &context,
-        &StreamSettings::default(),
+        &settings,
         &args.durable,
         Duration::from_secs(30),
     )

@@ -657,19 +657,39 @@ fn the_config_file_holds_settings_and_secrets_and_bad_ones_are_usage_errors() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[test]
-fn serve_with_a_jetstream_sink_answers_200_once_stored_and_consume_reads_the_events_back() {
-    let mut nats = chat_events_tests::peers::Nats::start();
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_with_a_jetstream_sink_answers_200_once_stored_and_consume_reads_the_events_back() {
+    let mut nats = tokio::task::block_in_place(chat_events_tests::peers::Nats::start);
     let port = free_port();
     let addr = format!("127.0.0.1:{port}");
     let url = nats.url();
-    let mut serve = Running::start(
-        &[
-            "serve", "codechat", "--addr", &addr, "--path", "/hook", "--sink", &url,
-        ],
-        &[],
+    // The sink and its stream from the config file: created with these settings.
+    let dir = temp_dir("nats-config");
+    let config = dir.join("chat-events.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[nats]\nurl = \"{url}\"\nstream = \"HOOKS\"\nprefix = \"hooks\"\nduplicate_window_secs = 60\nmax_age_days = 1\n"
+        ),
+    )
+    .unwrap();
+    let config = config.to_str().unwrap().to_owned();
+    let serve = tokio::task::block_in_place(|| {
+        let mut serve = Running::start(
+            &[
+                "serve", "codechat", "--addr", &addr, "--path", "/hook", "--config", &config,
+            ],
+            &[],
+        );
+        serve.until_stderr("receiving CodeChat webhooks");
+        serve
+    });
+    assert!(
+        serve
+            .seen_err
+            .iter()
+            .any(|line| line.contains("(stream HOOKS)"))
     );
-    serve.until_stderr("receiving CodeChat webhooks");
     let bodies = [
         std::fs::read_to_string(fixtures().join(UPSERT)).unwrap(),
         std::fs::read_to_string(
@@ -678,22 +698,40 @@ fn serve_with_a_jetstream_sink_answers_200_once_stored_and_consume_reads_the_eve
         .unwrap(),
     ];
     for body in &bodies {
-        assert_eq!(post(port, "/hook", body), "HTTP/1.1 200 OK");
+        assert_eq!(
+            tokio::task::block_in_place(|| post(port, "/hook", body)),
+            "HTTP/1.1 200 OK"
+        );
     }
-    let mut consume = Running::start(
-        &[
-            "consume",
-            &url,
-            "--provider",
-            "codechat",
-            "--durable",
-            "cli-test",
-        ],
-        &[],
-    );
-    consume.until_stderr("consuming codechat events");
+    let client = async_nats::connect(url.as_str()).await.unwrap();
+    let mut stream = async_nats::jetstream::new(client)
+        .get_stream("HOOKS")
+        .await
+        .unwrap();
+    let info = stream.info().await.unwrap();
+    assert_eq!(info.config.subjects, ["hooks.>"]);
+    assert_eq!(info.config.duplicate_window, Duration::from_secs(60));
+    assert_eq!(info.config.max_age, Duration::from_secs(86_400));
+    assert_eq!(info.state.messages, 2);
+    let consume = tokio::task::block_in_place(|| {
+        let mut consume = Running::start(
+            &[
+                "consume",
+                &url,
+                "--provider",
+                "codechat",
+                "--durable",
+                "cli-test",
+                "--config",
+                &config,
+            ],
+            &[],
+        );
+        consume.until_stderr("consuming codechat events");
+        consume
+    });
     for body in &bodies {
-        let line = consume.next_line();
+        let line = tokio::task::block_in_place(|| consume.next_line());
         assert_eq!(line["provider"], "codechat");
         assert_eq!(line["source"], "/hook");
         assert_eq!(
@@ -701,13 +739,16 @@ fn serve_with_a_jetstream_sink_answers_200_once_stored_and_consume_reads_the_eve
             serde_json::from_str::<serde_json::Value>(body).unwrap()
         );
     }
-    let (code, _) = consume.stop();
+    let (code, _) = tokio::task::block_in_place(|| consume.stop());
     assert_eq!(code, Some(130));
     // The log is gone: the webhook is refused, never answered 200 unstored.
-    nats.kill();
-    assert!(post(port, "/hook", &bodies[0]).starts_with("HTTP/1.1 503"));
-    let (code, _) = serve.stop();
+    tokio::task::block_in_place(|| nats.kill());
+    assert!(
+        tokio::task::block_in_place(|| post(port, "/hook", &bodies[0])).starts_with("HTTP/1.1 503")
+    );
+    let (code, _) = tokio::task::block_in_place(|| serve.stop());
     assert_eq!(code, Some(130));
+    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

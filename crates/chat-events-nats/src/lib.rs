@@ -147,6 +147,8 @@ pub struct StreamSettings {
     pub duplicate_window: Duration,
     /// Replicas (1 for one server; 3 on a 3-node cluster).
     pub replicas: usize,
+    /// How long events are kept (zero, the default: until the stream's other limits).
+    pub max_age: Duration,
 }
 
 impl Default for StreamSettings {
@@ -156,6 +158,7 @@ impl Default for StreamSettings {
             prefix: DEFAULT_PREFIX.to_owned(),
             duplicate_window: Duration::from_secs(120),
             replicas: 1,
+            max_age: Duration::ZERO,
         }
     }
 }
@@ -176,6 +179,7 @@ pub async fn ensure_stream(
             storage: StorageType::File,
             duplicate_window: settings.duplicate_window,
             num_replicas: settings.replicas,
+            max_age: settings.max_age,
             ..Default::default()
         })
         .await
