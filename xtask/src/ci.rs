@@ -69,64 +69,60 @@ pub(crate) fn install_peers() -> Result<(), String> {
     install_sockudo()
 }
 
-/// The JetStream tests run a real `nats-server -js`: Debian's `nats-server`.
-fn install_nats_server() -> Result<(), String> {
-    const HINT: &str =
-        "the JetStream tests need Debian's nats-server: apt-get install -y nats-server";
-    let present = || {
-        Command::new("nats-server")
-            .arg("--version")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    };
+/// Whether `program args…` runs and succeeds (quietly).
+pub(crate) fn succeeds(program: &str, args: &[&str]) -> bool {
+    Command::new(program)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Installs Debian `packages` unless `present()`, then checks again; the hint on failure.
+fn apt_ensure(
+    packages: &[&str],
+    what: &str,
+    present: impl Fn() -> bool,
+    hint: &str,
+) -> Result<(), String> {
     if present() {
         return Ok(());
     }
-    println!("==> installing nats-server (Debian package) for the JetStream tests");
-    apt_install(&["nats-server"]).map_err(|e| format!("{e}\n{HINT}"))?;
+    println!(
+        "==> installing {} (Debian packages) for {what}",
+        packages.join(", ")
+    );
+    apt_install(packages).map_err(|e| format!("{e}\n{hint}"))?;
     if present() {
         Ok(())
     } else {
         Err(format!(
-            "nats-server is still missing after apt-get install\n{HINT}"
+            "{} still missing after apt-get install\n{hint}",
+            packages.join(", ")
         ))
     }
+}
+
+/// The JetStream tests run a real `nats-server -js`: Debian's `nats-server`.
+fn install_nats_server() -> Result<(), String> {
+    apt_ensure(
+        &["nats-server"],
+        "the JetStream tests",
+        || succeeds("nats-server", &["--version"]),
+        "the JetStream tests need Debian's nats-server: apt-get install -y nats-server",
+    )
 }
 
 /// The OneChat client tests run a real Action Cable server: Debian's `ruby-actioncable`
 /// under `puma`. Installs them when missing; fails with the install hint when it cannot.
 fn install_rails_action_cable() -> Result<(), String> {
-    const HINT: &str = "the OneChat client tests need Debian's ruby-actioncable and puma: apt-get install -y ruby-actioncable puma";
-    let present = || {
-        Command::new("puma")
-            .arg("--version")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-            && Command::new("ruby")
-                .args(["-e", "require 'action_cable'"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .is_ok_and(|s| s.success())
-    };
-    if present() {
-        return Ok(());
-    }
-    println!(
-        "==> installing ruby-actioncable and puma (Debian packages) for the Action Cable tests"
-    );
-    apt_install(&["ruby-actioncable", "puma"]).map_err(|e| format!("{e}\n{HINT}"))?;
-    if present() {
-        Ok(())
-    } else {
-        Err(format!(
-            "ruby-actioncable and puma are still missing after apt-get install\n{HINT}"
-        ))
-    }
+    apt_ensure(
+        &["ruby-actioncable", "puma"],
+        "the Action Cable tests",
+        || succeeds("puma", &["--version"]) && succeeds("ruby", &["-e", "require 'action_cable'"]),
+        "the OneChat client tests need Debian's ruby-actioncable and puma: apt-get install -y ruby-actioncable puma",
+    )
 }
 
 /// Runs `apt-get install` for `packages` (through `sudo -n` when not root).

@@ -372,6 +372,26 @@ impl Reporter<'_> {
         self.emit(source, &verdict, text.len())
     }
 
+    /// Reports an input that is not checked at all (too large, not UTF-8, not JSONC).
+    fn refuse(&mut self, source: &str, message: String, bytes: usize) -> io::Result<()> {
+        let verdict = Verdict {
+            provider: None,
+            event: None,
+            outcome: Outcome::Error {
+                message,
+                path: None,
+            },
+        };
+        self.emit(source, &verdict, bytes)
+    }
+
+    fn too_large(&self) -> String {
+        format!(
+            "larger than --max-payload-bytes ({} bytes); not read",
+            self.args.max_payload_bytes
+        )
+    }
+
     fn emit(&mut self, source: &str, verdict: &Verdict, bytes: usize) -> io::Result<()> {
         let verdict = verdict.clone();
         self.summary.add(&verdict, bytes);
@@ -552,6 +572,20 @@ fn read_input(reporter: &mut Reporter<'_>, input: Input) -> Result<(), Failure> 
         Failure::fatal(format!("cannot read {}: {error}", path.display()))
     };
     let written = |error: io::Error| Failure::fatal(format!("cannot write the report: {error}"));
+    let path = match &input {
+        Input::Json(path) | Input::Jsonc(path) | Input::Lines(path) => path.clone(),
+    };
+    if !matches!(input, Input::Lines(_)) {
+        let size = std::fs::metadata(&path)
+            .map_err(|e| unreadable(&path, e))?
+            .len();
+        if size > reporter.args.max_payload_bytes as u64 {
+            let message = reporter.too_large();
+            return reporter
+                .refuse(&path.display().to_string(), message, 0)
+                .map_err(written);
+        }
+    }
     match input {
         Input::Json(path) => {
             let text = std::fs::read_to_string(&path).map_err(|e| unreadable(&path, e))?;
@@ -587,6 +621,49 @@ fn read_input(reporter: &mut Reporter<'_>, input: Input) -> Result<(), Failure> 
     }
 }
 
+/// One line of a JSON Lines input, read with a bound.
+enum Line {
+    /// The input ended.
+    End,
+    /// A line (without its line break).
+    Text(String),
+    /// A line longer than the bound (skipped to its end) or not UTF-8.
+    Refused(String),
+}
+
+/// Reads the next line of `reader`, at most `limit` bytes of payload: a longer line is
+/// skipped to its end without being held in memory.
+fn next_line(reader: &mut impl BufRead, buffer: &mut Vec<u8>, limit: usize) -> io::Result<Line> {
+    buffer.clear();
+    let read = reader
+        .by_ref()
+        .take(limit as u64 + 2)
+        .read_until(b'\n', buffer)?;
+    if read == 0 {
+        return Ok(Line::End);
+    }
+    if buffer.last() == Some(&b'\n') {
+        buffer.pop();
+        if buffer.last() == Some(&b'\r') {
+            buffer.pop();
+        }
+    } else if read > limit {
+        reader.skip_until(b'\n')?;
+        return Ok(Line::Refused(format!(
+            "line longer than --max-payload-bytes ({limit} bytes); skipped"
+        )));
+    }
+    if buffer.len() > limit {
+        return Ok(Line::Refused(format!(
+            "line longer than --max-payload-bytes ({limit} bytes); skipped"
+        )));
+    }
+    match String::from_utf8(std::mem::take(buffer)) {
+        Ok(text) => Ok(Line::Text(text)),
+        Err(_) => Ok(Line::Refused("not UTF-8".to_owned())),
+    }
+}
+
 /// Checks each non-blank line of `reader` (a recording: see [`record::payload`]).
 fn read_lines(
     reporter: &mut Reporter<'_>,
@@ -594,44 +671,61 @@ fn read_lines(
     mut reader: impl BufRead,
     first_line: usize,
 ) -> io::Result<()> {
-    let mut line = String::new();
+    let limit = reporter.args.max_payload_bytes;
+    let mut buffer = Vec::new();
     let mut number = first_line;
     loop {
-        line.clear();
-        if reader.read_line(&mut line)? == 0 {
-            return Ok(());
-        }
+        let line = next_line(&mut reader, &mut buffer, limit)?;
         number += 1;
-        let trimmed = line.trim_end_matches(['\n', '\r']);
-        if trimmed.trim().is_empty() {
-            continue;
+        match line {
+            Line::End => return Ok(()),
+            Line::Refused(message) => reporter.refuse(&format!("{source}:{number}"), message, 0)?,
+            Line::Text(text) if text.trim().is_empty() => {}
+            Line::Text(text) => {
+                let payload = record::payload(&text).unwrap_or(std::borrow::Cow::Borrowed(&text));
+                reporter.report(&format!("{source}:{number}"), &payload)?;
+            }
         }
-        let payload = record::payload(trimmed).unwrap_or(std::borrow::Cow::Borrowed(trimmed));
-        reporter.report(&format!("{source}:{number}"), &payload)?;
     }
 }
 
 /// Stdin: JSON Lines when the first non-blank line is a whole JSON value, else one document
-/// (JSONC allowed).
+/// (JSONC allowed). Both with the `--max-payload-bytes` bound.
 fn read_stdin(reporter: &mut Reporter<'_>) -> io::Result<()> {
+    let limit = reporter.args.max_payload_bytes;
     let mut stdin = io::stdin().lock();
-    let mut first = String::new();
+    let mut buffer = Vec::new();
     let mut number = 0;
-    while first.trim().is_empty() {
-        first.clear();
-        if stdin.read_line(&mut first)? == 0 {
-            return Ok(());
-        }
+    let first = loop {
         number += 1;
-    }
-    let line = first.trim_end_matches(['\n', '\r']);
-    if line.starts_with('"') || serde_json::from_str::<serde::de::IgnoredAny>(line).is_ok() {
-        let payload = record::payload(line).unwrap_or(std::borrow::Cow::Borrowed(line));
+        match next_line(&mut stdin, &mut buffer, limit)? {
+            Line::End => return Ok(()),
+            Line::Text(text) if text.trim().is_empty() => {}
+            Line::Text(text) => break text,
+            Line::Refused(message) => {
+                reporter.refuse(&format!("<stdin>:{number}"), message, 0)?;
+                return read_lines(reporter, "<stdin>", stdin, number);
+            }
+        }
+    };
+    if first.starts_with('"') || serde_json::from_str::<serde::de::IgnoredAny>(&first).is_ok() {
+        let payload = record::payload(&first).unwrap_or(std::borrow::Cow::Borrowed(&first));
         reporter.report(&format!("<stdin>:{number}"), &payload)?;
         return read_lines(reporter, "<stdin>", stdin, number);
     }
-    let mut text = first;
-    stdin.read_to_string(&mut text)?;
+    let mut rest = Vec::new();
+    stdin
+        .by_ref()
+        .take((limit - first.len().min(limit)) as u64 + 1)
+        .read_to_end(&mut rest)?;
+    if first.len() + 1 + rest.len() > limit {
+        let message = reporter.too_large();
+        return reporter.refuse("<stdin>", message, 0);
+    }
+    let Ok(rest) = String::from_utf8(rest) else {
+        return reporter.refuse("<stdin>", "not UTF-8".to_owned(), 0);
+    };
+    let text = format!("{first}\n{rest}");
     let json = jsonc::strip(&text).unwrap_or(text);
     reporter.report("<stdin>", &json)
 }

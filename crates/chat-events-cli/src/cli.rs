@@ -118,6 +118,10 @@ pub struct CheckArgs {
     /// Print only the summary (and the payloads that fail).
     #[arg(long, short)]
     pub quiet: bool,
+    /// The largest payload (file, JSON Lines line, stdin document) read; a larger one is an
+    /// error line, not read into memory.
+    #[arg(long, default_value_t = 64 * 1024 * 1024)]
+    pub max_payload_bytes: usize,
 }
 
 /// `listen`'s provider.

@@ -1,13 +1,9 @@
-//! The recording format of `--record`: one payload per line, **exactly as received** (its
-//! JSON text byte for byte; whitespace around the document, such as a trailing newline of a
-//! webhook body, is not part of the payload the transports keep).
-//!
-//! A payload without line breaks (Pusher data, Action Cable broadcasts and nearly every
-//! webhook body) is the line itself, byte for byte. A payload with line breaks cannot be one
-//! line as it is, so it is written as a JSON string holding it (the line starts with `"`);
-//! [`payload`] turns such a line back into the exact bytes. A payload is always a JSON object,
-//! never a string, so the two cannot be confused. `chat-events check` reads recordings, and
-//! [`payloads`] feeds them to [`ReplaySource`](chat_events_core::ReplaySource):
+//! Recordings of `--record`: one payload per line, **exactly as received** (its JSON text byte
+//! for byte; whitespace around the document, such as a trailing newline of a webhook body, is
+//! not part of the payload the transports keep). The line format is
+//! [`chat_events_core::recording`]'s (a payload with line breaks is a JSON string line).
+//! `chat-events check` reads recordings, and [`payloads`] feeds them to
+//! [`ReplaySource`](chat_events_core::ReplaySource):
 //!
 //! ```no_run
 //! use chat_events_core::ReplaySource;
@@ -17,6 +13,7 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
+use chat_events_core::recording;
 use std::{
     borrow::Cow,
     fs::{File, OpenOptions},
@@ -50,26 +47,13 @@ impl Recorder {
     ///
     /// Writing failed (disk full…).
     pub fn append(&mut self, payload: &str) -> io::Result<()> {
-        if payload.contains(['\n', '\r']) {
-            let quoted = serde_json::to_string(payload).map_err(io::Error::other)?;
-            self.file.write_all(quoted.as_bytes())?;
-        } else {
-            self.file.write_all(payload.as_bytes())?;
-        }
+        self.file.write_all(recording::line(payload).as_bytes())?;
         self.file.write_all(b"\n")?;
         self.file.flush()
     }
 }
 
-/// The payload a recording line holds (see the module documentation); `None` for a line
-/// that is a JSON string but not a valid one.
-pub fn payload(line: &str) -> Option<Cow<'_, str>> {
-    if line.starts_with('"') {
-        serde_json::from_str::<String>(line).ok().map(Cow::Owned)
-    } else {
-        Some(Cow::Borrowed(line))
-    }
-}
+pub use chat_events_core::recording::payload;
 
 /// Every payload of the recording at `path`, in order (blank lines skipped).
 ///

@@ -849,3 +849,65 @@ async fn two_relays_on_one_channel_store_each_event_once_even_when_one_is_killed
     assert_eq!(code, Some(130));
     drop(first);
 }
+
+#[test]
+fn payloads_larger_than_the_bound_are_error_lines_and_never_read_whole() {
+    let dir = temp_dir("bound");
+    let compact = upsert().to_string();
+    assert!(compact.len() < 3_000);
+    let huge = format!(
+        "{{\"event\":\"messages.upsert\",\"pad\":\"{}\"}}",
+        "x".repeat(10_000)
+    );
+    let lines = dir.join("mixed.jsonl");
+    std::fs::write(&lines, format!("{compact}\n{huge}\n{compact}\n")).unwrap();
+    std::fs::write(dir.join("big.json"), &huge).unwrap();
+    let output = run(
+        &[
+            "check",
+            dir.to_str().unwrap(),
+            "--format",
+            "json",
+            "--max-payload-bytes",
+            "3000",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let lines = json_lines(&output);
+    let by_source = |suffix: &str| {
+        lines
+            .iter()
+            .find(|line| line["source"].as_str().is_some_and(|s| s.ends_with(suffix)))
+            .unwrap_or_else(|| panic!("{suffix}: {lines:?}"))
+    };
+    assert!(
+        by_source("big.json")["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("--max-payload-bytes")
+    );
+    assert!(
+        by_source("mixed.jsonl:2")["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("skipped")
+    );
+    assert_eq!(by_source("mixed.jsonl:1")["status"], "clean");
+    assert_eq!(by_source("mixed.jsonl:3")["status"], "clean");
+    // Stdin, one document over the bound.
+    let pretty = format!("{{\n\"pad\": \"{}\"\n}}\n", "x".repeat(10_000));
+    let output = run(
+        &["check", "--max-payload-bytes", "3000", "--format", "json"],
+        Some(&pretty),
+    );
+    let lines = json_lines(&output);
+    assert_eq!(lines[0]["source"], "<stdin>");
+    assert!(
+        lines[0]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("--max-payload-bytes")
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

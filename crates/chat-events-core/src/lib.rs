@@ -39,6 +39,7 @@ mod error;
 mod event;
 pub mod jsonc;
 mod lenient;
+pub mod recording;
 mod scan;
 pub mod schema;
 mod shape;

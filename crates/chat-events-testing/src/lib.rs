@@ -58,7 +58,7 @@ use std::{
     sync::Arc,
 };
 
-use chat_events_core::{ProviderEvent, drift, jsonc};
+use chat_events_core::{ProviderEvent, drift, jsonc, recording};
 pub use libtest_mimic::{Failed, Trial};
 
 /// A folder of payloads to test, and how.
@@ -177,11 +177,8 @@ impl Corpus {
                         if line.trim().is_empty() {
                             continue;
                         }
-                        let json = if line.starts_with('"') {
-                            serde_json::from_str::<String>(line).unwrap_or_else(|_| line.to_owned())
-                        } else {
-                            line.to_owned()
-                        };
+                        let json = recording::payload(line)
+                            .map_or_else(|| line.to_owned(), std::borrow::Cow::into_owned);
                         payloads.push(Payload {
                             line: Some(index + 1),
                             json,

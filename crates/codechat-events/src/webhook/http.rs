@@ -220,18 +220,23 @@ async fn handle(
         && let Err(reason) = persist.persist(&source, &decoded, received_at).await
     {
         tracing::warn!(event = decoded.name(), %reason, "not stored; answered 503");
-        let mut response = refuse(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "not_stored",
-            "the event could not be stored; retry later",
-            serde_json::Value::Null,
-        );
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-        return response;
+        return retry_later("not_stored", "the event could not be stored; retry later");
     }
     enqueue(shared, source, decoded, received_at, bytes.len()).await
+}
+
+/// 503 with `Retry-After: 1`: the sender should try again shortly.
+fn retry_later(error: &str, message: &str) -> Response {
+    let mut response = refuse(
+        StatusCode::SERVICE_UNAVAILABLE,
+        error,
+        message,
+        serde_json::Value::Null,
+    );
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+    response
 }
 
 /// Queues an accepted event and answers 200, or 503 when there is no room in time.
@@ -276,18 +281,7 @@ async fn enqueue(
             "no consumer is reading events",
             serde_json::Value::Null,
         ),
-        _ => {
-            let mut response = refuse(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "queue_full",
-                "the consumer is behind; retry later",
-                serde_json::Value::Null,
-            );
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-            response
-        }
+        _ => retry_later("queue_full", "the consumer is behind; retry later"),
     }
 }
 

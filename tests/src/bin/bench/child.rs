@@ -171,6 +171,63 @@ impl Round {
     }
 }
 
+/// Reads `client` until `subscriptions` are confirmed (events in between are skipped), says
+/// `ready`, then counts each round's events (those `wanted` says to count) and reports it.
+async fn subscribe_and_count<S, Src, E>(
+    client: &mut S,
+    started: Instant,
+    subscriptions: u64,
+    rounds: Rounds,
+    wanted: impl Fn(&chat_events_core::Decoded<E>) -> bool,
+) where
+    S: EventSource<Item = Update<Src, E>>,
+    Src: std::fmt::Debug,
+    E: std::fmt::Debug,
+{
+    let mut batch = Vec::with_capacity(512);
+    let mut subscribed = 0;
+    while subscribed < subscriptions {
+        assert!(client.next_batch(&mut batch, 512).await > 0, "closed");
+        for item in batch.drain(..) {
+            match item {
+                Ok(Update::Subscribed { .. }) => subscribed += 1,
+                Ok(Update::Event { .. }) => {}
+                Ok(other) => panic!("while subscribing: {other:?}"),
+                Err(error) => panic!("while subscribing: {error}"),
+            }
+        }
+    }
+    ready(started).await;
+    for _ in 0..rounds.rounds {
+        let mut round = Round::start(rounds.events);
+        loop {
+            let Ok(got) =
+                tokio::time::timeout(round.patience(), client.next_batch(&mut batch, 512)).await
+            else {
+                round.report();
+                break;
+            };
+            assert!(got > 0, "closed");
+            let mut events = 0;
+            for item in batch.drain(..) {
+                match item {
+                    Ok(Update::Event { event, .. }) => {
+                        if wanted(&event) {
+                            events += 1;
+                        }
+                        black_box(event);
+                    }
+                    Ok(_) => {}
+                    Err(error) => panic!("client: {error}"),
+                }
+            }
+            if round.count(events) {
+                break;
+            }
+        }
+    }
+}
+
 async fn ready(started: Instant) {
     let connect_ms = started.elapsed().as_secs_f64() * 1e3;
     // Let the subscriptions settle (presence answers, allocator) before measuring memory.
@@ -204,44 +261,10 @@ async fn chatapp_ours(port: u16, auth: &str, channels: &str, rounds: Rounds) {
         .connect()
         .await
         .expect("the ChatApp client connects");
-    let mut batch = Vec::with_capacity(512);
-    let mut subscribed = 0;
-    while subscribed < channels.len() {
-        assert!(client.next_batch(&mut batch, 512).await > 0, "closed");
-        for item in batch.drain(..) {
-            match item {
-                Ok(Update::Subscribed { .. }) => subscribed += 1,
-                other => panic!("while subscribing: {other:?}"),
-            }
-        }
-    }
-    ready(started).await;
-    for _ in 0..rounds.rounds {
-        let mut round = Round::start(rounds.events);
-        loop {
-            let Ok(got) =
-                tokio::time::timeout(round.patience(), client.next_batch(&mut batch, 512)).await
-            else {
-                round.report();
-                break;
-            };
-            assert!(got > 0, "closed");
-            let mut events = 0;
-            for item in batch.drain(..) {
-                match item {
-                    Ok(Update::Event { event, .. }) => {
-                        black_box(event);
-                        events += 1;
-                    }
-                    Ok(_) => {}
-                    Err(error) => panic!("ChatApp client: {error}"),
-                }
-            }
-            if round.count(events) {
-                break;
-            }
-        }
-    }
+    subscribe_and_count(&mut client, started, channels.len() as u64, rounds, |_| {
+        true
+    })
+    .await;
     client.close().await;
 }
 
@@ -335,47 +358,10 @@ async fn onechat_ours(
     .connect()
     .await
     .expect("the OneChat client connects");
-    let mut batch = Vec::with_capacity(512);
-    let mut subscribed = 0;
-    while subscribed < accounts {
-        assert!(client.next_batch(&mut batch, 512).await > 0, "closed");
-        for item in batch.drain(..) {
-            match item {
-                Ok(Update::Subscribed { .. }) => subscribed += 1,
-                Ok(Update::Event { .. }) => {}
-                other => panic!("while subscribing: {other:?}"),
-            }
-        }
-    }
-    ready(started).await;
-    for _ in 0..rounds.rounds {
-        let mut round = Round::start(rounds.events);
-        loop {
-            let Ok(got) =
-                tokio::time::timeout(round.patience(), client.next_batch(&mut batch, 512)).await
-            else {
-                round.report();
-                break;
-            };
-            assert!(got > 0, "closed");
-            let mut events = 0;
-            for item in batch.drain(..) {
-                match item {
-                    Ok(Update::Event { event, .. }) => {
-                        if event.event().name() == wanted {
-                            events += 1;
-                        }
-                        black_box(event);
-                    }
-                    Ok(_) => {}
-                    Err(error) => panic!("OneChat client: {error}"),
-                }
-            }
-            if round.count(events) {
-                break;
-            }
-        }
-    }
+    subscribe_and_count(&mut client, started, accounts as u64, rounds, |event| {
+        event.event().name() == wanted
+    })
+    .await;
     client.close().await;
 }
 
