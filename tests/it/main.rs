@@ -16,6 +16,7 @@ mod onechat;
 mod onechat_client;
 mod onechat_fake_cable;
 mod pusher_fake;
+mod schema_agreement;
 mod shape;
 mod sockudo;
 

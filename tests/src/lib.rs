@@ -15,6 +15,7 @@
 #![allow(clippy::exhaustive_structs)] // a test-only crate
 
 pub use chat_events_core::jsonc;
+pub mod mutants;
 pub mod peers;
 
 /// The README's examples, compiled and run as doctests.

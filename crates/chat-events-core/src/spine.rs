@@ -249,7 +249,17 @@ pub(crate) fn decode<E: Dispatch>(text: &str, given: Option<&str>) -> Result<E, 
         }
     };
     let wire = spine.resolve_alias(&name).unwrap_or(&name);
-    E::decode_known(wire, head.prefix, head.body).unwrap_or_else(|| {
+    let known = E::decode_known(wire, head.prefix, head.body);
+    if let Some(Err(error)) = known {
+        // A float with no fraction (`90512.0`, `1e3`) is an integer to JSON Schema, to
+        // JavaScript and to Python; PHP and Python backends write integral floats that way.
+        // Rare, so read only when the first try failed: again with them written as integers.
+        return match integral_floats_as_integers(text) {
+            Some(rewritten) => decode::<E>(&rewritten, given),
+            None => Err(error),
+        };
+    }
+    known.unwrap_or_else(|| {
         Ok(E::from(UnknownEvent::new(
             name.into_owned(),
             RawJson::trusted(
@@ -258,6 +268,83 @@ pub(crate) fn decode<E: Dispatch>(text: &str, given: Option<&str>) -> Result<E, 
             ),
         )))
     })
+}
+
+/// `text` with every number that has a fraction or exponent but an integral value written as
+/// that integer (`90512.0` → `90512`, `1.5e3` → `1500`, `-0.0` → `0`); `None` when there is no
+/// such number. Numbers of more than 40 digits are left alone (no integer field holds them).
+/// Strings are copied unchanged.
+fn integral_floats_as_integers(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut pos = 0;
+    while pos < bytes.len() {
+        match bytes[pos] {
+            b'"' => {
+                pos += 1;
+                while pos < bytes.len() && bytes[pos] != b'"' {
+                    pos += if bytes[pos] == b'\\' { 2 } else { 1 };
+                }
+                pos += 1;
+            }
+            b'-' | b'0'..=b'9' => {
+                let start = pos;
+                while pos < bytes.len()
+                    && matches!(bytes[pos], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+                {
+                    pos += 1;
+                }
+                if let Some(integer) = integral(&text[start..pos]) {
+                    out.push_str(&text[copied..start]);
+                    out.push_str(&integer);
+                    copied = pos;
+                }
+            }
+            _ => pos += 1,
+        }
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(&text[copied..]);
+    Some(out)
+}
+
+/// The integer a float literal stands for, when it has a fraction or exponent and its value
+/// is integral.
+fn integral(number: &str) -> Option<String> {
+    if !number.contains(['.', 'e', 'E']) {
+        return None;
+    }
+    let (negative, unsigned) = number
+        .strip_prefix('-')
+        .map_or((false, number), |rest| (true, rest));
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i64>().ok()?),
+        None => (unsigned, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut digits: String = format!("{whole}{fraction}");
+    let mut scale = exponent.checked_sub(i64::try_from(fraction.len()).ok()?)?;
+    let significant = digits.trim_start_matches('0').len();
+    digits.drain(..digits.len() - significant);
+    if digits.is_empty() {
+        return Some("0".to_owned());
+    }
+    while digits.ends_with('0') {
+        digits.pop();
+        scale += 1;
+    }
+    if scale < 0 || i64::try_from(digits.len()).ok()? + scale > 40 {
+        return None;
+    }
+    let zeros = usize::try_from(scale).ok()?;
+    Some(format!(
+        "{}{digits}{}",
+        if negative { "-" } else { "" },
+        "0".repeat(zeros)
+    ))
 }
 
 /// The checks of a document the scan refused, in the order that says the most: JSON syntax
@@ -470,18 +557,15 @@ impl<'de> Visitor<'de> for NameAt {
 }
 
 /// `{"allOf": [payload, name pinned to names]}`-style schemas, shared by the three below.
-fn pin(spine: &Spine, leaf: Schema, required: bool) -> Schema {
+/// Every object on the name path is required, as [`decode`] needs them.
+fn pin(spine: &Spine, leaf: Schema) -> Schema {
     let mut node = leaf;
     for segment in spine.name_path.iter().rev() {
-        node = if required {
-            json_schema!({
-                "type": "object",
-                "required": [segment],
-                "properties": { (*segment): node }
-            })
-        } else {
-            json_schema!({ "properties": { (*segment): node } })
-        };
+        node = json_schema!({
+            "type": "object",
+            "required": [segment],
+            "properties": { (*segment): node }
+        });
     }
     node
 }
@@ -527,7 +611,7 @@ fn known_event<E: Dispatch>(generator: &mut SchemaGenerator, wire: &str) -> Opti
     } else {
         json_schema!({ "enum": names })
     };
-    let pinned = json_schema!({ "allOf": [payload, pin(spine, leaf, false)] });
+    let pinned = json_schema!({ "allOf": [payload, pin(spine, leaf)] });
     let forms = wrapped(spine, generator, pinned);
     Some(if forms.len() == 1 {
         let mut schema = forms.into_iter().next().unwrap_or_default();
@@ -555,7 +639,6 @@ pub(crate) fn union_schema<E: Dispatch>(generator: &mut SchemaGenerator) -> Sche
     let not_known = pin(
         spine,
         json_schema!({ "type": "string", "not": { "enum": known } }),
-        true,
     );
     let forms = wrapped(spine, generator, not_known);
     let description =
@@ -626,6 +709,40 @@ mod tests {
         payload_trait = Common;
         /// Pinged.
         Ping(Ping) = "ping",
+    }
+
+    #[test]
+    fn integral_floats_read_as_integers_only_when_needed() {
+        for (float, integer) in [
+            ("90512.0", Some("90512")),
+            ("1e3", Some("1000")),
+            ("1.5E+3", Some("1500")),
+            ("-2.50e1", Some("-25")),
+            ("-0.0", Some("0")),
+            ("0.000", Some("0")),
+            ("12000e-3", Some("12")),
+            ("1.5", None),
+            ("1e-3", None),
+            ("90512", None),
+            ("1e60", None),
+        ] {
+            assert_eq!(super::integral(float).as_deref(), integer, "{float}");
+        }
+        assert_eq!(
+            super::integral_floats_as_integers(r#"{"a":"1.0\"","b":[2.0,3.5],"c\\\"":4e0}"#)
+                .as_deref(),
+            Some(r#"{"a":"1.0\"","b":[2,3.5],"c\\\"":4}"#)
+        );
+        assert_eq!(super::integral_floats_as_integers(r#"{"a":1.5}"#), None);
+        // The typed value reads 2.0 as 2; the kept JSON is the input.
+        let decoded = Event::decode(br#"{"id":2.0,"meta":{"type":"ping"}}"#).unwrap();
+        assert_eq!(decoded.raw().get(), r#"{"id":2.0,"meta":{"type":"ping"}}"#);
+        assert_eq!(
+            serde_json::to_string(decoded.event()).unwrap(),
+            r#"{"id":2,"meta":{"type":"ping"}}"#
+        );
+        assert!(Event::decode(br#"{"id":2.5,"meta":{"type":"ping"}}"#).is_err());
+        assert!(Event::decode(br#"{"id":256.0,"meta":{"type":"ping"}}"#).is_err());
     }
 
     #[test]

@@ -39,9 +39,11 @@ fn envelope_schema(generator: &mut SchemaGenerator) -> Schema {
     })
 }
 
-/// The wrapper's other key.
+/// The wrapper's other key. The decoder does not read it, so its schema admits anything.
 fn queue_schema(_: &mut SchemaGenerator) -> Schema {
-    json_schema!({ "properties": { "queue": { "type": ["string", "null"] } } })
+    json_schema!({ "properties": { "queue": {
+        "description": "The queue the broadcast went through (a string or `null` in practice); not read by the decoder."
+    } } })
 }
 
 /// The body of one ChatApp event: its items and where it comes from.

@@ -15,7 +15,10 @@ use chat_events_core::RawJson;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{
     Deserialize, Deserializer, Serialize, Serializer,
-    de::{self, MapAccess, Visitor, value::MapAccessDeserializer},
+    de::{
+        self, MapAccess, SeqAccess, Visitor,
+        value::{MapAccessDeserializer, SeqAccessDeserializer},
+    },
     ser::SerializeMap,
 };
 use serde_json::value::RawValue;
@@ -167,7 +170,11 @@ impl JsonSchema for Long {
         let parts = generator.subschema_for::<LongParts>();
         json_schema!({
             "description": "A 64-bit integer: a number, a decimal string, or protobufjs's {low, high, unsigned}.",
-            "anyOf": [{ "type": "integer" }, { "type": "string" }, parts]
+            "anyOf": [
+                { "type": "integer", "minimum": i64::MIN, "maximum": u64::MAX },
+                { "type": "string" },
+                parts
+            ]
         })
     }
 }
@@ -526,6 +533,12 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Content<T> {
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                 T::deserialize(MapAccessDeserializer::new(map))
+                    .map(|object| Content::Object(Box::new(object)))
+            }
+
+            /// What the object's own decoder makes of an array (`[]` for an empty object).
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                T::deserialize(SeqAccessDeserializer::new(seq))
                     .map(|object| Content::Object(Box::new(object)))
             }
         }

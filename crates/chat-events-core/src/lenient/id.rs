@@ -215,7 +215,9 @@ impl JsonSchema for Id {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "description": "An identifier, sent as a string or as an integer.",
-            "type": ["string", "integer"]
+            "type": ["string", "integer"],
+            "minimum": i64::MIN,
+            "maximum": i64::MAX
         })
     }
 }

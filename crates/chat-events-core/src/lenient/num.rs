@@ -201,18 +201,24 @@ impl<T: Integer> JsonSchema for Num<T> {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let minimum = if T::NAME == "u64" { Some(0) } else { None };
-        let mut schema = json_schema!({
+        let (integer, pattern) = if T::NAME == "u64" {
+            (
+                json_schema!({ "type": "integer", "minimum": 0, "maximum": u64::MAX }),
+                crate::schema::integer_string_pattern(None, &u64::MAX.to_string()),
+            )
+        } else {
+            (
+                json_schema!({ "type": "integer", "minimum": i64::MIN, "maximum": i64::MAX }),
+                crate::schema::integer_string_pattern(
+                    Some(&i64::MIN.unsigned_abs().to_string()),
+                    &i64::MAX.to_string(),
+                ),
+            )
+        };
+        json_schema!({
             "description": "An integer, sent as a number or as a string of decimal digits.",
-            "anyOf": [
-                { "type": "integer" },
-                { "type": "string", "pattern": "^[+-]?[0-9]+$" }
-            ]
-        });
-        if let Some(minimum) = minimum {
-            schema.insert("minimum".into(), minimum.into());
-        }
-        schema
+            "anyOf": [integer, { "type": "string", "pattern": pattern }]
+        })
     }
 }
 
