@@ -3,6 +3,8 @@
 //! - `test`: the project's test command (installs what the suites need, runs every test).
 //! - `deps-check`: provider crates built types-only pull no runtime and no other provider.
 //! - `schema [--check]`: write the JSON Schemas under `schemas/`, or check they are current.
+//! - `packages [--check]`: write the generated parts of the TypeScript and Python packages
+//!   under `packages/`, or check they are current.
 //! - `import-seed chatapp|onechat <seed file>`: cut documented examples into fixtures.
 //! - `fuzz [--seconds N] [target…]`: run the cargo-fuzz targets of `fuzz/`.
 //! - `bench [--smoke] [part…]`: the benchmark harness (ratios against baselines in one run).
@@ -10,6 +12,7 @@
 mod bench;
 mod ci;
 mod fuzz;
+mod packages;
 mod schema;
 mod seed;
 
@@ -26,6 +29,8 @@ fn main() -> ExitCode {
         ["deps-check"] => ci::deps_check(&root()),
         ["schema"] => schema::run(&root(), false),
         ["schema", "--check"] => schema::run(&root(), true),
+        ["packages"] => packages::run(&root(), false),
+        ["packages", "--check"] => packages::run(&root(), true),
         ["fuzz", rest @ ..] => {
             let (seconds, targets) = match rest {
                 ["--seconds", seconds, targets @ ..] => (seconds.parse().unwrap_or(60), targets),
@@ -71,6 +76,7 @@ const USAGE: &str = "usage:
   cargo xtask test                          the test command (what CI runs)
   cargo xtask deps-check                    types-only provider builds pull no runtime
   cargo xtask schema [--check]              write schemas/ (or check that it is current)
+  cargo xtask packages [--check]            write packages/*/generated (or check them)
   cargo xtask fuzz [--seconds N] [target…]  run the fuzz targets (default 60 s each)
   cargo xtask bench [--smoke] [part…]       benchmarks: decode, receiver, chatapp, onechat (default all)
   cargo xtask import-seed chatapp <file>    cut a ChatApp doc page's examples into fixtures

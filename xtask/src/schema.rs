@@ -12,9 +12,9 @@ use std::{
 };
 
 /// Every generated file, by path relative to the workspace root (the generator lives in the
-/// CLI crate, so that `chat-events schema` writes the same files).
-fn generate() -> BTreeMap<PathBuf, String> {
-    chat_events_cli::schema::generate()
+/// CLI crate, so that `chat-events schema --examples tests/fixtures` writes the same files).
+fn generate(root: &Path) -> BTreeMap<PathBuf, String> {
+    chat_events_cli::schema::generate(Some(&root.join("tests/fixtures")))
         .into_iter()
         .map(|(path, text)| (Path::new("schemas").join(path), text))
         .collect()
@@ -25,7 +25,7 @@ const PROVIDER_DIRS: [&str; 4] = chat_events_cli::schema::PROVIDERS;
 
 /// Writes the schemas (`check == false`) or checks that the committed ones are current.
 pub(crate) fn run(root: &Path, check: bool) -> Result<(), String> {
-    let files = generate();
+    let files = generate(root);
     let mut problems = Vec::new();
     for (path, text) in &files {
         let full = root.join(path);

@@ -293,6 +293,11 @@ pub struct SchemaArgs {
     /// The folder to write to (one sub-folder per provider).
     #[arg(long, default_value = "schemas")]
     pub out: PathBuf,
+    /// A folder of payloads, one sub-folder per provider (`tests/fixtures` in the
+    /// repository): each event's schema gets the first payload that decodes as it as its
+    /// `examples`.
+    #[arg(long)]
+    pub examples: Option<PathBuf>,
 }
 
 /// The providers with schemas.

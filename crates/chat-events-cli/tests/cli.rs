@@ -558,6 +558,8 @@ fn schema_writes_what_xtask_committed() {
             "codechat",
             "--out",
             dir.to_str().unwrap(),
+            "--examples",
+            workspace_root().join("tests/fixtures").to_str().unwrap(),
         ],
         None,
     );

@@ -99,7 +99,18 @@ pub trait ProviderEvent: Sized + Serialize + JsonSchema + Dispatch {
 
     /// The JSON Schema of any payload: exactly one of the known events, or an unknown one.
     fn union_schema() -> Schema {
-        schema::root_schema("Event", spine::union_schema::<Self>)
+        schema::root_schema("Event", |generator| {
+            spine::union_schema::<Self>(generator, true)
+        })
+    }
+
+    /// The JSON Schema of a known event: exactly one of the events this version models,
+    /// each with its name required (for generated code that narrows on the name). Unknown
+    /// events do not validate; [`union_schema`](Self::union_schema) admits them too.
+    fn known_schema() -> Schema {
+        schema::root_schema("KnownEvent", |generator| {
+            spine::union_schema::<Self>(generator, false)
+        })
     }
 
     /// The JSON Schema of the envelope alone, whatever the event: for consumers that

@@ -105,6 +105,9 @@ pub mod __private {
         const SPINE: &'static Spine;
         /// The wire names of the known events, sorted as the variants are.
         const KNOWN: &'static [&'static str];
+        /// The Rust variant name and doc comment of each known event, in the order of
+        /// [`KNOWN`](Self::KNOWN) (the schemas name their definitions after them).
+        const VARIANTS: &'static [(&'static str, &'static str)];
         /// Decodes the body of the known event `name` (a wire name), whose JSON path is
         /// `prefix`; `None` for other names.
         fn decode_known(name: &str, prefix: &str, body: &str) -> Option<Result<Self, DecodeError>>;
@@ -114,7 +117,7 @@ pub mod __private {
 
     /// The union schema of a provider's events (`JsonSchema` of the event enum).
     pub fn union_schema<E: Dispatch>(generator: &mut SchemaGenerator) -> Schema {
-        crate::spine::union_schema::<E>(generator)
+        crate::spine::union_schema::<E>(generator, true)
     }
 
     /// The unknown value of an open enum: private, so that users read it with `as_str()`

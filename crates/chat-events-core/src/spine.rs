@@ -570,7 +570,8 @@ fn pin(spine: &Spine, leaf: Schema) -> Schema {
     node
 }
 
-/// `inner`, or the wrapper holding it.
+/// `inner`, or the wrapper holding it. The bare form excludes documents whose wrapper key
+/// holds an object: the decoder reads those as wrapped, whatever else is beside it.
 fn wrapped(spine: &Spine, generator: &mut SchemaGenerator, inner: Schema) -> Vec<Schema> {
     let Some(wrapper) = spine.wrapper else {
         return vec![inner];
@@ -590,7 +591,49 @@ fn wrapped(spine: &Spine, generator: &mut SchemaGenerator, inner: Schema) -> Vec
     if let serde_json::Value::Object(properties) = properties {
         properties.insert(wrapper.key.to_owned(), inner.clone().into());
     }
-    vec![inner, outer]
+    let bare = json_schema!({
+        "allOf": [
+            inner,
+            {
+                "not": {
+                    "type": "object",
+                    "required": [wrapper.key],
+                    "properties": { (wrapper.key): { "type": "object" } }
+                }
+            }
+        ]
+    });
+    vec![bare, outer]
+}
+
+/// The forms of a body: a `$ref` to it, or `anyOf` it bare and wrapped.
+fn forms(spine: &Spine, generator: &mut SchemaGenerator, body: Schema) -> Schema {
+    let mut forms = wrapped(spine, generator, body);
+    if forms.len() == 1 {
+        forms.pop().unwrap_or_default()
+    } else {
+        json_schema!({ "anyOf": forms })
+    }
+}
+
+/// Adds `schema` to the generator's definitions as `name`; a `$ref` to it.
+///
+/// # Panics
+///
+/// When a different schema already has that name (a Rust type named like an event's body,
+/// `MessageEvent`): the schemas would silently describe the wrong thing.
+fn define(generator: &mut SchemaGenerator, name: &str, schema: Schema) -> Schema {
+    let value = schema.to_value();
+    if let Some(previous) = generator
+        .definitions_mut()
+        .insert(name.to_owned(), value.clone())
+    {
+        assert!(
+            previous == value,
+            "two schema definitions are named `{name}`; rename the Rust type"
+        );
+    }
+    json_schema!({ "$ref": format!("#/$defs/{name}") })
 }
 
 /// The names that decode as `wire`: itself and its aliases.
@@ -601,9 +644,21 @@ fn names(spine: &Spine, wire: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// A known event's body (bare and wrapped), its name pinned; `None` for unknown names.
-fn known_event<E: Dispatch>(generator: &mut SchemaGenerator, wire: &str) -> Option<Schema> {
+/// The definition name of a known event's body: its variant's name and `Event`
+/// (`MessageStatusEvent`).
+fn definition_name(variant: &str) -> String {
+    format!("{variant}Event")
+}
+
+/// A known event: its body, its name pinned (required), defined as
+/// [`definition_name`]; the forms it arrives in. `None` for unknown names.
+fn known_event<E: Dispatch>(
+    generator: &mut SchemaGenerator,
+    wire: &str,
+) -> Option<(Schema, &'static str)> {
     let spine = E::SPINE;
+    let index = E::KNOWN.iter().position(|known| *known == wire)?;
+    let (variant, doc) = E::VARIANTS.get(index).copied()?;
     let payload = E::payload_schema(wire, generator)?;
     let names = names(spine, wire);
     let leaf = if names.len() == 1 {
@@ -611,46 +666,53 @@ fn known_event<E: Dispatch>(generator: &mut SchemaGenerator, wire: &str) -> Opti
     } else {
         json_schema!({ "enum": names })
     };
-    let pinned = json_schema!({ "allOf": [payload, pin(spine, leaf)] });
-    let forms = wrapped(spine, generator, pinned);
-    Some(if forms.len() == 1 {
-        let mut schema = forms.into_iter().next().unwrap_or_default();
-        schema.insert("title".into(), wire.into());
-        schema
-    } else {
-        json_schema!({ "title": wire, "anyOf": forms })
-    })
+    let body = json_schema!({
+        "title": wire,
+        "description": doc,
+        "allOf": [payload, pin(spine, leaf)]
+    });
+    let body = define(generator, &definition_name(variant), body);
+    Some((forms(spine, generator, body), doc))
 }
 
 /// The schema of the known event `wire` of the provider `E`, as a root schema.
 pub(crate) fn event_schema<E: Dispatch>(wire: &str) -> Option<Schema> {
-    schema::optional_root_schema(wire, |generator| known_event::<E>(generator, wire))
+    schema::optional_root_schema(wire, |generator| {
+        known_event::<E>(generator, wire).map(|(mut schema, doc)| {
+            schema.insert("description".into(), doc.into());
+            schema
+        })
+    })
 }
 
-/// `oneOf` every known event's body and the unknown-event form.
-pub(crate) fn union_schema<E: Dispatch>(generator: &mut SchemaGenerator) -> Schema {
+/// `oneOf` every known event's forms, and the unknown event's when `open`.
+pub(crate) fn union_schema<E: Dispatch>(generator: &mut SchemaGenerator, open: bool) -> Schema {
     let spine = E::SPINE;
     let mut variants: Vec<Schema> = E::KNOWN
         .iter()
-        .filter_map(|wire| known_event::<E>(generator, wire))
+        .filter_map(|wire| known_event::<E>(generator, wire).map(|(schema, _)| schema))
         .collect();
+    if !open {
+        return json_schema!({
+            "description": format!(
+                "{} One of the events this version models, told apart by the required event name.",
+                spine.description
+            ),
+            "oneOf": variants
+        });
+    }
     let mut known: Vec<&str> = E::KNOWN.to_vec();
     known.extend(spine.aliases.iter().map(|(alias, _)| *alias));
-    let not_known = pin(
+    let description =
+        "An event this version does not model; it decodes to `Event::Unknown` with its raw JSON.";
+    let mut not_known = pin(
         spine,
         json_schema!({ "type": "string", "not": { "enum": known } }),
     );
-    let forms = wrapped(spine, generator, not_known);
-    let description =
-        "An event this version does not model; it decodes to `Event::Unknown` with its raw JSON.";
-    variants.push(if forms.len() == 1 {
-        let mut schema = forms.into_iter().next().unwrap_or_default();
-        schema.insert("title".into(), "Unknown".into());
-        schema.insert("description".into(), description.into());
-        schema
-    } else {
-        json_schema!({ "title": "Unknown", "description": description, "anyOf": forms })
-    });
+    not_known.insert("title".into(), "Unknown".into());
+    not_known.insert("description".into(), description.into());
+    let body = define(generator, "UnknownEvent", not_known);
+    variants.push(forms(spine, generator, body));
     json_schema!({ "description": spine.description, "oneOf": variants })
 }
 
@@ -798,18 +860,40 @@ mod tests {
         let schema = serde_json::to_value(Event::event_schema("ping").unwrap()).unwrap();
         let forms = schema["anyOf"].as_array().unwrap();
         assert_eq!(forms.len(), 2);
+        // Bare: the body, and not a document whose `payload` is an object.
+        assert_eq!(forms[0]["allOf"][0]["$ref"], "#/$defs/PingEvent");
         assert_eq!(
-            forms[0]["allOf"][1]["properties"]["meta"]["properties"]["type"]["enum"],
-            serde_json::json!(["ping", "pong"])
+            forms[0]["allOf"][1]["not"]["required"],
+            serde_json::json!(["payload"])
         );
         assert_eq!(forms[1]["required"], serde_json::json!(["payload"]));
+        assert_eq!(
+            forms[1]["properties"]["payload"]["$ref"],
+            "#/$defs/PingEvent"
+        );
+        let body = &schema["$defs"]["PingEvent"];
+        assert_eq!(body["title"], "ping");
+        assert_eq!(body["description"], "Pinged.");
+        let pin = &body["allOf"][1];
+        assert_eq!(pin["required"], serde_json::json!(["meta"]));
+        assert_eq!(
+            pin["properties"]["meta"]["required"],
+            serde_json::json!(["type"])
+        );
+        assert_eq!(
+            pin["properties"]["meta"]["properties"]["type"]["enum"],
+            serde_json::json!(["ping", "pong"])
+        );
         assert!(Event::event_schema("zap").is_none());
         assert!(
             Event::event_schema("pong").is_some(),
             "an alias finds its event"
         );
         let union = serde_json::to_value(Event::union_schema()).unwrap();
-        let unknown = union["oneOf"].as_array().unwrap().last().unwrap().clone();
-        assert_eq!(unknown["title"], "Unknown");
+        assert_eq!(union["oneOf"].as_array().unwrap().len(), 2);
+        assert_eq!(union["$defs"]["UnknownEvent"]["title"], "Unknown");
+        let known = serde_json::to_value(Event::known_schema()).unwrap();
+        assert_eq!(known["oneOf"].as_array().unwrap().len(), 1);
+        assert!(known["$defs"].get("UnknownEvent").is_none());
     }
 }

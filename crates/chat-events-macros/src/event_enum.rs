@@ -198,6 +198,11 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
 
     let idents: Vec<&Ident> = variants.iter().map(|variant| &variant.ident).collect();
     let payloads: Vec<&Type> = variants.iter().map(|variant| &variant.payload).collect();
+    let variant_names: Vec<String> = idents.iter().map(ToString::to_string).collect();
+    let variant_docs: Vec<String> = variants
+        .iter()
+        .map(|variant| doc_text(&variant.attrs))
+        .collect();
     let wires: Vec<&LitStr> = variants.iter().map(|variant| &variant.wire).collect();
     let docs: Vec<Vec<&Attribute>> = variants
         .iter()
@@ -300,6 +305,8 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
         impl #private::Dispatch for #event {
             const SPINE: &'static #krate::Spine = &#spine;
             const KNOWN: &'static [&'static str] = &[#(#wires),*];
+            const VARIANTS: &'static [(&'static str, &'static str)] =
+                &[#((#variant_names, #variant_docs)),*];
 
             fn decode_known(
                 name: &str,

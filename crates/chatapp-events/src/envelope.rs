@@ -51,6 +51,7 @@ fn queue_schema(_: &mut SchemaGenerator) -> Schema {
 /// `data` is a list: one event can carry several items (several status changes, a bulk
 /// deletion of quick responses).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "Payload_{T}")]
 #[non_exhaustive]
 pub struct Payload<T> {
     /// The event's items.

@@ -51,6 +51,7 @@ fn identifier_schema(_: &mut SchemaGenerator) -> Schema {
 
 /// One OneChat event: its name and its data.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "Payload_{T}")]
 #[non_exhaustive]
 pub struct Payload<T> {
     /// The event's data.

@@ -296,6 +296,7 @@ pub enum BatchMessage {
 
 /// A batch message: its `type` and its `payload`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "BatchMessage_{P}")]
 #[non_exhaustive]
 pub struct BatchMessageOf<P> {
     /// The message's type, as sent.

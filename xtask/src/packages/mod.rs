@@ -1,0 +1,221 @@
+//! `cargo xtask packages [--check]`: the TypeScript package (`packages/typescript/`) and the
+//! Python package (`packages/python/`), generated from the JSON Schemas.
+//!
+//! Both generators are written here rather than taken from json-schema-to-typescript,
+//! quicktype or datamodel-code-generator: those give every object an index signature, turn
+//! our open enums into `string`, name types after titles (`Payload27`), cannot narrow on a
+//! name nested in `meta.type`, and need their own runtime installed to regenerate. Our schemas
+//! use a small, known set of keywords (`$ref`, `type`, `properties`, `required`, `items`,
+//! `anyOf`/`oneOf`/`allOf`, `const`/`enum`, `additionalProperties`, `not`), so a direct
+//! translation is short and gives the types one would write by hand. Validation itself is
+//! left to the schemas (ajv in TypeScript, `jsonschema` in Python), so both packages accept
+//! exactly what the schemas accept, which the mutant tests hold to the Rust decoder.
+//!
+//! The input is the schemas as generated in memory (the same text `cargo xtask schema`
+//! writes), so the packages never lag the Rust types. `--check` fails on any difference and
+//! names the command to run; the `packages_are_fresh` test runs it.
+
+mod python;
+mod typescript;
+
+use std::{
+    collections::BTreeMap,
+    fs,
+    path::{Path, PathBuf},
+};
+
+use chat_events_core::ProviderEvent;
+use serde_json::Value;
+
+/// What the generators need to know about one provider.
+pub(crate) struct Provider {
+    /// The schema folder name: `chatapp`, `onechat-webhook`.
+    pub(crate) dir: &'static str,
+    /// A title for docs: `ChatApp`.
+    pub(crate) title: &'static str,
+    /// The open union, `event.schema.json`, with every definition.
+    pub(crate) schema: Value,
+    /// Where the event name sits in a body: `["meta", "type"]`.
+    pub(crate) name_path: Vec<String>,
+    /// The key a wrapped body sits under, if the provider wraps bodies.
+    pub(crate) wrapper: Option<&'static str>,
+    /// Other names of known events, `(alias, wire name)`.
+    pub(crate) aliases: Vec<(&'static str, &'static str)>,
+    /// Known events in schema order: (wire name, definition name).
+    pub(crate) events: Vec<(String, String)>,
+}
+
+impl Provider {
+    fn of<E: ProviderEvent>(title: &'static str, schemas: &BTreeMap<PathBuf, String>) -> Self {
+        let spine = E::spine();
+        let dir = E::PROVIDER;
+        let text = &schemas[&PathBuf::from(format!("{dir}/event.schema.json"))];
+        let schema: Value = serde_json::from_str(text).expect("generated schemas are JSON");
+        let events = schema["$defs"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(name, def)| {
+                name.ends_with("Event") && *name != "UnknownEvent" && def.get("title").is_some()
+            })
+            .filter_map(|(name, def)| Some((def["title"].as_str()?.to_owned(), name.clone())))
+            .collect::<BTreeMap<_, _>>()
+            .into_iter()
+            .collect();
+        Self {
+            dir,
+            title,
+            schema,
+            name_path: spine.name_path().split('.').map(str::to_owned).collect(),
+            wrapper: spine.wrapper_key(),
+            aliases: spine.all_aliases().to_vec(),
+            events,
+        }
+    }
+
+    /// The definitions.
+    pub(crate) fn defs(&self) -> &serde_json::Map<String, Value> {
+        self.schema["$defs"]
+            .as_object()
+            .expect("the union schema has $defs")
+    }
+
+    /// The schema text the packages embed (compact).
+    pub(crate) fn schema_text(&self) -> String {
+        serde_json::to_string(&self.schema).expect("a Value serializes")
+    }
+}
+
+/// The four providers, from freshly generated schemas.
+pub(crate) fn providers(root: &Path) -> Vec<Provider> {
+    let schemas = chat_events_cli::schema::generate(Some(&root.join("tests/fixtures")));
+    vec![
+        Provider::of::<chatapp_events::Event>("ChatApp", &schemas),
+        Provider::of::<codechat_events::Event>("CodeChat", &schemas),
+        Provider::of::<onechat_events::Event>("OneChat (Action Cable)", &schemas),
+        Provider::of::<onechat_events::webhook::WebhookEvent>("OneChat (webhooks)", &schemas),
+    ]
+}
+
+/// The definition a `$ref` points at: `#/$defs/Chat` → `Chat`.
+pub(crate) fn ref_name(node: &Value) -> Option<&str> {
+    node.get("$ref")?.as_str()?.strip_prefix("#/$defs/")
+}
+
+/// `Payload_Array_of_ChatItem` → `PayloadArrayOfChatItem`.
+pub(crate) fn pascal(name: &str) -> String {
+    name.split(['_', '-', '.', ' ', '@'])
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect()
+}
+
+/// The JSON types a node allows through `type`.
+pub(crate) fn types(node: &Value) -> Vec<&str> {
+    match node.get("type") {
+        Some(Value::String(one)) => vec![one.as_str()],
+        Some(Value::Array(many)) => many.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a node is an object that also admits `[]` (an all-optional struct).
+pub(crate) fn admits_empty_array(node: &Value) -> bool {
+    let types = types(node);
+    types.contains(&"object") && types.contains(&"array") && node.get("maxItems") == Some(&0.into())
+}
+
+/// Every generated file, by path relative to the workspace root.
+fn generate(root: &Path) -> BTreeMap<PathBuf, String> {
+    let providers = providers(root);
+    let mut files = BTreeMap::new();
+    typescript::generate(&providers, &mut files);
+    python::generate(&providers, &mut files);
+    files
+}
+
+/// The generated folders (every file in them is generated).
+const GENERATED_DIRS: [&str; 4] = [
+    "packages/typescript/src/generated",
+    "packages/typescript/test/usage",
+    "packages/python/chat_events_types/generated",
+    "packages/python/chat_events_types/schemas",
+];
+
+/// Writes the packages' generated files (`check == false`) or checks they are current.
+pub(crate) fn run(root: &Path, check: bool) -> Result<(), String> {
+    let files = generate(root);
+    let mut problems = Vec::new();
+    for (path, text) in &files {
+        let full = root.join(path);
+        let current = fs::read_to_string(&full).ok();
+        if current.as_deref() == Some(text.as_str()) {
+            continue;
+        }
+        if check {
+            problems.push(format!(
+                "{} is {}",
+                path.display(),
+                if current.is_some() {
+                    "stale"
+                } else {
+                    "missing"
+                }
+            ));
+        } else {
+            if let Some(parent) = full.parent() {
+                fs::create_dir_all(parent)
+                    .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            }
+            fs::write(&full, text).map_err(|e| format!("cannot write {}: {e}", full.display()))?;
+            println!("wrote {}", path.display());
+        }
+    }
+    for dir in GENERATED_DIRS {
+        for entry in fs::read_dir(root.join(dir)).into_iter().flatten().flatten() {
+            let relative = Path::new(dir).join(entry.file_name());
+            if files.contains_key(&relative) || entry.path().is_dir() {
+                continue;
+            }
+            if check {
+                problems.push(format!("{} is not generated any more", relative.display()));
+            } else {
+                fs::remove_file(entry.path())
+                    .map_err(|e| format!("cannot remove {}: {e}", relative.display()))?;
+                println!("removed {}", relative.display());
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "the generated packages are out of date:\n  {}\nrun `cargo xtask packages` and commit the result",
+            problems.join("\n  ")
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn packages_are_fresh() {
+        if let Err(message) = super::run(&crate::root(), true) {
+            panic!("{message}");
+        }
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(
+            super::pascal("Payload_Array_of_ChatItem"),
+            "PayloadArrayOfChatItem"
+        );
+        assert_eq!(super::pascal("Num_i64"), "NumI64");
+    }
+}
