@@ -3,7 +3,8 @@
 //! `test` installs what the suites need when it is missing (Debian's `ruby-actioncable` and
 //! `puma` for the OneChat client tests; Debian's `nats-server` for the JetStream tests; the `sockudo` Pusher server from crates.io, built with
 //! Debian's `protobuf-compiler`, for the ChatApp client tests), then runs every test of the
-//! workspace, then each fuzz target of `fuzz/` for a short time (`CHAT_EVENTS_FUZZ_SECONDS`,
+//! workspace and the TypeScript and Python packages' tests (Node packages and a Python
+//! virtual environment installed when missing, see `packages/mod.rs`), then each fuzz target of `fuzz/` for a short time (`CHAT_EVENTS_FUZZ_SECONDS`,
 //! default 20; cargo-fuzz is installed when missing). Between the two it runs the benchmark
 //! harness in smoke mode (`wrk` and Node packages installed when missing, see `bench.rs`). It is what `.ci/run` calls and what the
 //! README names; a fresh machine needs nothing but the Rust toolchain before running it.
@@ -52,6 +53,8 @@ pub(crate) fn test(root: &Path) -> Result<(), String> {
     run(cargo()
         .current_dir(root)
         .args(["test", "--workspace", "--all-features", "--locked"]))?;
+    // The TypeScript and Python packages against the decoder's verdicts.
+    crate::packages::test(root)?;
     // The benchmark harness in smoke mode: it must keep working (its figures are not judged).
     crate::bench::smoke(root)?;
     // Every fuzz target, briefly: they build and run, and the inputs found so far still pass.
@@ -67,6 +70,16 @@ pub(crate) fn install_peers() -> Result<(), String> {
     install_rails_action_cable()?;
     install_nats_server()?;
     install_sockudo()
+}
+
+/// Node and npm (Debian's) for the TypeScript package and the client benchmarks.
+pub(crate) fn install_node() -> Result<(), String> {
+    apt_ensure(
+        &["nodejs", "npm"],
+        "the TypeScript package",
+        || succeeds("node", &["--version"]) && succeeds("npm", &["--version"]),
+        "the TypeScript package's tests need Node and npm: apt-get install -y nodejs npm",
+    )
 }
 
 /// Whether `program args…` runs and succeeds (quietly).

@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         ["schema", "--check"] => schema::run(&root(), true),
         ["packages"] => packages::run(&root(), false),
         ["packages", "--check"] => packages::run(&root(), true),
+        ["packages", "--test"] => packages::test(&root()),
         ["fuzz", rest @ ..] => {
             let (seconds, targets) = match rest {
                 ["--seconds", seconds, targets @ ..] => (seconds.parse().unwrap_or(60), targets),
@@ -76,7 +77,7 @@ const USAGE: &str = "usage:
   cargo xtask test                          the test command (what CI runs)
   cargo xtask deps-check                    types-only provider builds pull no runtime
   cargo xtask schema [--check]              write schemas/ (or check that it is current)
-  cargo xtask packages [--check]            write packages/*/generated (or check them)
+  cargo xtask packages [--check|--test]     write packages/*/generated (or check them, or run their tests)
   cargo xtask fuzz [--seconds N] [target…]  run the fuzz targets (default 60 s each)
   cargo xtask bench [--smoke] [part…]       benchmarks: decode, receiver, chatapp, onechat (default all)
   cargo xtask import-seed chatapp <file>    cut a ChatApp doc page's examples into fixtures

@@ -15,6 +15,7 @@ import * as codechat from "../dist/generated/codechat.js";
 import * as onechat from "../dist/generated/onechat.js";
 import * as onechatWebhook from "../dist/generated/onechat-webhook.js";
 import { describeJson as describeChatapp } from "../dist-usage/test/usage/chatapp.js";
+import { readmeExample } from "../dist-usage/test/readme.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const mutantsDir = process.env.CHAT_EVENTS_MUTANTS ?? path.join(root, "target/mutants");
@@ -98,4 +99,16 @@ test("guards narrow and errors name the path", () => {
   assert.ok(!chatapp.decode("{").ok);
   assert.ok(!chatapp.decode(new Uint8Array([0x7b, 0xff, 0x7d])).ok);
   assert.equal(describeChatapp(json), 'chatTag chatTag data=[{"id":5,"chat":{"id":7},"type":"add","tag":{"id":1}}]');
+});
+
+test("the README example", () => {
+  const status = JSON.stringify({
+    data: [{ id: 1, chat: { id: 2 }, type: "read", time: 1700000000 }],
+    meta: { type: "messageStatus", licenseId: 1229, messengerType: "grWhatsApp" },
+  });
+  const result = chatapp.decode(status);
+  assert.ok(result.ok, JSON.stringify(result));
+  assert.deepEqual(readmeExample(status), ['["read"]', "messageStatus"]);
+  assert.deepEqual(readmeExample("{"), [readmeExample("{")[0]]);
+  assert.match(readmeExample(JSON.stringify({ data: [], meta: { type: "later" } }))[0], /^not modelled yet: later /);
 });

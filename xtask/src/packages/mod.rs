@@ -41,7 +41,7 @@ pub(crate) struct Provider {
     pub(crate) wrapper: Option<&'static str>,
     /// Other names of known events, `(alias, wire name)`.
     pub(crate) aliases: Vec<(&'static str, &'static str)>,
-    /// Known events in schema order: (wire name, definition name).
+    /// Known events in the order of the union's `oneOf`: (wire name, definition name).
     pub(crate) events: Vec<(String, String)>,
 }
 
@@ -51,16 +51,22 @@ impl Provider {
         let dir = E::PROVIDER;
         let text = &schemas[&PathBuf::from(format!("{dir}/event.schema.json"))];
         let schema: Value = serde_json::from_str(text).expect("generated schemas are JSON");
-        let events = schema["$defs"]
+        // In the order of `E::KNOWN`, which is the order of the union's `oneOf`.
+        let titled: BTreeMap<&str, &str> = schema["$defs"]
             .as_object()
             .into_iter()
             .flatten()
-            .filter(|(name, def)| {
-                name.ends_with("Event") && *name != "UnknownEvent" && def.get("title").is_some()
+            .filter(|(name, _)| name.ends_with("Event") && *name != "UnknownEvent")
+            .filter_map(|(name, def)| Some((def.get("title")?.as_str()?, name.as_str())))
+            .collect();
+        let events = E::known_names()
+            .iter()
+            .map(|wire| {
+                let def = titled
+                    .get(wire)
+                    .unwrap_or_else(|| panic!("no schema definition for `{wire}`"));
+                ((*wire).to_owned(), (*def).to_owned())
             })
-            .filter_map(|(name, def)| Some((def["title"].as_str()?.to_owned(), name.clone())))
-            .collect::<BTreeMap<_, _>>()
-            .into_iter()
             .collect();
         Self {
             dir,
@@ -128,6 +134,106 @@ pub(crate) fn types(node: &Value) -> Vec<&str> {
 pub(crate) fn admits_empty_array(node: &Value) -> bool {
     let types = types(node);
     types.contains(&"object") && types.contains(&"array") && node.get("maxItems") == Some(&0.into())
+}
+
+/// The packages' part of the test command: the generated files are current, the Rust
+/// decoder's verdicts on every fixture and mutant are written (`target/mutants`), then the
+/// TypeScript package's tests (build, `tsc --strict` of the usage files, Node tests) and the
+/// Python package's (`pytest`) run against them. Node packages (npm, from the lock file) and
+/// a Python virtual environment (`target/python-venv`, from `requirements-test.txt`) are
+/// installed when missing.
+pub(crate) fn test(root: &Path) -> Result<(), String> {
+    use std::process::Command;
+
+    use crate::ci::cargo;
+
+    run(root, true)?;
+    let mutants = root.join("target/mutants");
+    run_command(
+        cargo()
+            .current_dir(root)
+            .args([
+                "run",
+                "--locked",
+                "-q",
+                "-p",
+                "chat-events-tests",
+                "--bin",
+                "mutants",
+                "--",
+            ])
+            .arg(&mutants),
+    )?;
+    let typescript = root.join("packages/typescript");
+    crate::ci::install_node()?;
+    let stamp = typescript.join("node_modules/.package-lock.json");
+    let lock = typescript.join("package-lock.json");
+    let modified = |path: &Path| fs::metadata(path).and_then(|m| m.modified()).ok();
+    if modified(&stamp).is_none() || modified(&stamp) < modified(&lock) {
+        run_command(Command::new("npm").current_dir(&typescript).args([
+            "ci",
+            "--no-audit",
+            "--no-fund",
+        ]))
+        .map_err(|e| {
+            format!(
+                "{e}
+the TypeScript package's tests need npm to reach the npm registry"
+            )
+        })?;
+    }
+    run_command(
+        Command::new("npm")
+            .current_dir(&typescript)
+            .args(["test"])
+            .env("CHAT_EVENTS_MUTANTS", &mutants),
+    )?;
+    let python = root.join("packages/python");
+    let venv = root.join("target/python-venv");
+    let interpreter = venv.join("bin/python");
+    let requirements = python.join("requirements-test.txt");
+    let wanted = fs::read_to_string(&requirements)
+        .map_err(|e| format!("cannot read {}: {e}", requirements.display()))?;
+    let stamp = venv.join("requirements-test.txt");
+    if fs::read_to_string(&stamp).ok().as_deref() != Some(wanted.as_str()) {
+        if !interpreter.exists() {
+            run_command(Command::new("python3").args(["-m", "venv"]).arg(&venv)).map_err(|e| {
+                format!(
+                    "{e}
+the Python package's tests need python3 with venv (apt-get install -y python3-venv)"
+                )
+            })?;
+        }
+        run_command(
+            Command::new(&interpreter)
+                .args([
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    "-r",
+                ])
+                .arg(&requirements),
+        )
+        .map_err(|e| {
+            format!(
+                "{e}
+the Python package's tests need pip to reach PyPI"
+            )
+        })?;
+        fs::write(&stamp, &wanted).map_err(|e| format!("{}: {e}", stamp.display()))?;
+    }
+    run_command(
+        Command::new(&interpreter)
+            .current_dir(&python)
+            .args(["-m", "pytest", "-q", "-s"])
+            .env("CHAT_EVENTS_MUTANTS", &mutants),
+    )
+}
+
+fn run_command(command: &mut std::process::Command) -> Result<(), String> {
+    crate::ci::run(command)
 }
 
 /// Every generated file, by path relative to the workspace root.

@@ -124,7 +124,7 @@ impl<'a> Module<'a> {
     /// The type of a schema node.
     fn ty(&self, node: &Value, indent: &str) -> String {
         match node {
-            Value::Bool(true) => return "unknown".into(),
+            Value::Bool(true) => return "JsonValue".into(),
             Value::Bool(false) => return "never".into(),
             _ => {}
         }
@@ -158,7 +158,7 @@ impl<'a> Module<'a> {
                     "array" if admits_empty_array(node) => continue,
                     "array" => match node.get("items") {
                         Some(items) => format!("Array<{}>", self.ty(items, indent)),
-                        None => "unknown[]".to_owned(),
+                        None => "JsonValue[]".to_owned(),
                     },
                     "object" => self.object(node, indent),
                     _ => "unknown".to_owned(),
@@ -175,15 +175,35 @@ impl<'a> Module<'a> {
             }
         }
         if let Some(Value::Array(branches)) = node.get("allOf") {
+            // Beside a `$ref`, an inline part either pins a name (a `const`/`enum`: kept, it
+            // is what narrows) or states the keys a shape is told by (dropped: the referenced
+            // type already has them).
+            let referenced = branches.iter().any(|branch| ref_name(branch).is_some());
             for branch in branches {
-                let ty = self.ty(branch, indent);
-                if ty != "unknown" {
-                    parts.push(ty);
+                let pins = branch.to_string().contains("\"const\"")
+                    || branch.to_string().contains("\"enum\"");
+                if !constrains(branch) || (referenced && ref_name(branch).is_none() && !pins) {
+                    continue;
+                }
+                parts.push(self.ty(branch, indent));
+            }
+            // A shape's bare condition (`JsonValue[]`, `JsonObject`) beside the type it
+            // guards adds nothing.
+            if parts.len() > 1 {
+                let generic = ["JsonValue", "JsonValue[]", "JsonObject"];
+                let specific: Vec<String> = parts
+                    .iter()
+                    .filter(|part| !generic.contains(&part.as_str()))
+                    .cloned()
+                    .collect();
+                if !specific.is_empty() {
+                    parts = specific;
                 }
             }
         }
         match parts.len() {
-            0 => "unknown".into(),
+            // Any JSON: a value kept as sent, a key the decoder does not read.
+            0 => "JsonValue".into(),
             1 => parts.pop().unwrap_or_default(),
             _ => parts
                 .iter()
@@ -265,14 +285,17 @@ impl<'a> Module<'a> {
         let _ = writeln!(out, "/* eslint-disable */");
         let _ = writeln!(
             out,
-            "\nimport {{ Decoder, type DecodeResult, type JsonObject }} from \"../runtime.js\";"
+            "\nimport {{ Decoder, type DecodeResult, type JsonObject, type JsonValue }} from \"../runtime.js\";"
         );
         let _ = writeln!(
             out,
             "import schema from \"./{}.schema.json\" with {{ type: \"json\" }};\n",
             provider.dir
         );
-        let _ = writeln!(out, "export type {{ DecodeResult, JsonObject }};\n");
+        let _ = writeln!(
+            out,
+            "export type {{ DecodeResult, JsonObject, JsonValue }};\n"
+        );
         for (name, node) in provider.defs() {
             let ts = &self.names[name];
             let mut description = node
@@ -500,6 +523,21 @@ impl<'a> Module<'a> {
             .find(|name| *name == "data")
             .or_else(|| properties.keys().find(|name| *name != name_root))
             .cloned()
+    }
+}
+
+/// Whether a schema node says anything about the type of a value (beyond `not`, titles and
+/// descriptions).
+fn constrains(node: &Value) -> bool {
+    match node {
+        Value::Object(map) => map.keys().any(|key| {
+            !matches!(
+                key.as_str(),
+                "not" | "title" | "description" | "examples" | "$comment" | "default"
+            )
+        }),
+        Value::Bool(value) => !value,
+        _ => true,
     }
 }
 

@@ -133,6 +133,12 @@ export function describe(event: Event): string {
       const field = event.body.data;
       return `${name} ${pinned} data=${JSON.stringify(field) ?? "absent"}`;
     }
+    case "group:participant.update": {
+      const name: "group:participant.update" = event.name;
+      const pinned: "group:participant.update" = event.body.event;
+      const field = event.body.data;
+      return `${name} ${pinned} data=${JSON.stringify(field) ?? "absent"}`;
+    }
     case "group-participants.update": {
       const name: "group-participants.update" = event.name;
       const pinned: "group-participants.update" = event.body.event;
@@ -148,12 +154,6 @@ export function describe(event: Event): string {
     case "group.upsert": {
       const name: "group.upsert" = event.name;
       const pinned: "group.upsert" = event.body.event;
-      const field = event.body.data;
-      return `${name} ${pinned} data=${JSON.stringify(field) ?? "absent"}`;
-    }
-    case "group:participant.update": {
-      const name: "group:participant.update" = event.name;
-      const pinned: "group:participant.update" = event.body.event;
       const field = event.body.data;
       return `${name} ${pinned} data=${JSON.stringify(field) ?? "absent"}`;
     }
