@@ -9,7 +9,21 @@ Rust decoder accepts.
         print(event.data[0].message.text)
 """
 
-from ._runtime import DecodeError, Model, UnknownEvent
-from .generated import chatapp, codechat, onechat, onechat_webhook
+import importlib
+from typing import Any
 
-__all__ = ["DecodeError", "Model", "UnknownEvent", "chatapp", "codechat", "onechat", "onechat_webhook"]
+from ._runtime import DecodeError, Model, UnknownEvent
+
+_PROVIDERS = ("chatapp", "codechat", "onechat", "onechat_webhook")
+
+__all__ = ["DecodeError", "Model", "UnknownEvent", *_PROVIDERS]
+
+
+def __getattr__(name: str) -> Any:
+    # A provider's module is imported on first use: building its models takes a moment, and
+    # an application usually needs one provider.
+    if name in _PROVIDERS:
+        module = importlib.import_module(f".generated.{name}", __name__)
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
