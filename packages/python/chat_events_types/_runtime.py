@@ -48,9 +48,10 @@ def shape(schema_file: str, conditions: List[Any]) -> Discriminator:
 class Model(BaseModel):
     """Base of every generated model: keeps unknown keys, reads `[]` as an empty object (PHP
     backends send it) and writes it back as `[]`, and remembers the raw JSON of a decoded
-    event."""
+    event. Validators are built on first use (`defer_build`), so importing a provider's
+    module is quick and the first payload of an event pays for its models."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, protected_namespaces=())
+    model_config = ConfigDict(extra="allow", populate_by_name=True, protected_namespaces=(), defer_build=True)
 
     _was_array: bool = PrivateAttr(default=False)
     _raw: Optional[str] = PrivateAttr(default=None)

@@ -490,7 +490,6 @@ impl<'a> Module<'a> {
             .iter()
             .map(|(_, def)| def.as_str())
             .collect();
-        let mut classes = Vec::new();
         for (name, node) in provider.defs() {
             if events.contains(name.as_str()) {
                 continue;
@@ -503,7 +502,6 @@ impl<'a> Module<'a> {
             let doc = format!("{description}\n\n(schema definition `{name}`)");
             if Self::is_class(node) {
                 self.class(&mut out, py, "Model", node, &doc);
-                classes.push(py.clone());
             } else {
                 let _ = writeln!(out, "{py} = {}", self.ty(node, py));
                 out.push_str(&docstring(&doc, ""));
@@ -524,15 +522,15 @@ impl<'a> Module<'a> {
                     .and_then(Value::as_str)
                     .unwrap_or("");
                 self.class(&mut out, &name, "Model", &node, description);
-                classes.push(name);
             }
         }
-        self.render_events(&mut out, &classes);
+        self.render_events(&mut out);
         out
     }
 
-    /// The event classes, `KNOWN_EVENTS`, `Event`, the rebuilds and `parse_event`.
-    fn render_events(&self, out: &mut String, classes: &[String]) {
+    /// The event classes, `KNOWN_EVENTS`, `Event` and `parse_event`. (Models build their
+    /// validators on first use, `defer_build`: importing a module stays quick.)
+    fn render_events(&self, out: &mut String) {
         let provider = self.provider;
         let mut event_classes = Vec::new();
         for (wire, def) in &provider.events {
@@ -583,9 +581,6 @@ impl<'a> Module<'a> {
             ),
             "",
         ));
-        for class in classes.iter().chain(&event_classes) {
-            let _ = writeln!(out, "{class}.model_rebuild()");
-        }
         let aliases: Vec<String> = provider
             .aliases
             .iter()
