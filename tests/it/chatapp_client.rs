@@ -22,7 +22,9 @@ use tokio_tungstenite::tungstenite::{
     protocol::{CloseFrame, frame::coding::CloseCode},
 };
 
-use crate::pusher_fake::{APP_KEY, AuthAnswer, Session, auth_endpoint, fake_pusher};
+use chatapp_events::testkit::{
+    APP_KEY, APP_SECRET, AuthEndpoint, AuthReply, ScriptedServer, Session, sign,
+};
 
 pub(crate) const TOKEN: &str = "$2y$10$l.SQOBOaqz3ZU65JAlEK4ughTCzIbcVGpJIUNTVnGpaKOYOd4M";
 
@@ -95,16 +97,17 @@ async fn subscribe_all(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn subscribes_all_four_channel_kinds_and_delivers_typed_events() {
-    let (auth_url, calls) = auth_endpoint(|_| AuthAnswer::Sign).await;
-    let (addr, _) = fake_pusher(|_, mut session| async move {
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
+    let server = ScriptedServer::start(|_, mut session| async move {
         assert!(
             session
-                .path
+                .path()
                 .starts_with("/app/app-key?protocol=7&client=rust-chatapp-events&version="),
             "{}",
-            session.path
+            session.path()
         );
-        assert!(session.path.ends_with("&flash=false"));
+        assert!(session.path().ends_with("&flash=false"));
         session.established("1234.5678", 30).await;
         let channels = subscribe_all(&mut session, "1234.5678", 4, false).await;
         assert_eq!(channels.len(), 4);
@@ -119,7 +122,9 @@ async fn subscribes_all_four_channel_kinds_and_delivers_typed_events() {
         }
         session.serve_pings(true).await;
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut builder = builder(addr, &auth_url);
     for channel in channels() {
         builder = builder.channel(channel);
@@ -152,7 +157,7 @@ async fn subscribes_all_four_channel_kinds_and_delivers_typed_events() {
         assert_eq!(event.event(), expected.event(), "{fixture}");
     }
     // The access token went to the auth endpoint as is, with the socket id and channel.
-    let calls = calls.lock().unwrap().clone();
+    let calls = auth.calls();
     assert_eq!(calls.len(), 4);
     assert!(
         calls
@@ -185,13 +190,16 @@ async fn established_data_as_object_or_string_with_either_activity_timeout() {
             "no activity timeout",
         ),
     ] {
-        let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
-        let (addr, _) = fake_pusher(move |_, mut session| async move {
+        let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+        let auth_url = auth.url().to_owned();
+        let server = ScriptedServer::start(move |_, mut session| async move {
             session.send_raw(Message::text(frame)).await;
             subscribe_all(&mut session, "1.1", 1, true).await;
             session.serve_pings(false).await;
         })
-        .await;
+        .await
+        .unwrap();
+        let addr = server.addr();
         let mut client = builder(addr, &auth_url)
             .channel(Channel::User { user_id: 685 })
             .connect()
@@ -207,11 +215,12 @@ async fn established_data_as_object_or_string_with_either_activity_timeout() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn answers_server_pings_and_pings_when_idle() {
-    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
     let answered = Arc::new(AtomicUsize::new(0));
     let idle_pings = Arc::new(AtomicUsize::new(0));
     let counters = (Arc::clone(&answered), Arc::clone(&idle_pings));
-    let (addr, connections) = fake_pusher(move |_, mut session| {
+    let server = ScriptedServer::start(move |_, mut session| {
         let (answers, pings) = (Arc::clone(&counters.0), Arc::clone(&counters.1));
         async move {
             session.established("2.2", 120).await;
@@ -237,7 +246,9 @@ async fn answers_server_pings_and_pings_when_idle() {
             }
         }
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     // The client's activity timeout (1 s) is below the server's (120 s): it wins.
     let mut client = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
@@ -261,7 +272,7 @@ async fn answers_server_pings_and_pings_when_idle() {
         "the client pinged when idle"
     );
     assert_eq!(
-        connections.load(Ordering::SeqCst),
+        server.connections(),
         1,
         "answered pings keep the connection"
     );
@@ -270,8 +281,9 @@ async fn answers_server_pings_and_pings_when_idle() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_pong_means_reconnect_with_new_authorisation() {
-    let (auth_url, calls) = auth_endpoint(|_| AuthAnswer::Sign).await;
-    let (addr, connections) = fake_pusher(|index, mut session| async move {
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
+    let server = ScriptedServer::start(|index, mut session| async move {
         let socket_id = format!("{index}.99");
         session.established(&socket_id, 120).await;
         subscribe_all(&mut session, &socket_id, 1, true).await;
@@ -282,7 +294,9 @@ async fn no_pong_means_reconnect_with_new_authorisation() {
             session.serve_pings(true).await;
         }
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder(addr, &auth_url)
         .channel(Channel::Company { company_id: 2224 })
         .activity_timeout(Duration::from_millis(500))
@@ -302,10 +316,9 @@ async fn no_pong_means_reconnect_with_new_authorisation() {
         matches!(next(&mut client).await, Some(Ok(Update::Subscribed { .. }))),
         "resubscribed"
     );
-    assert_eq!(connections.load(Ordering::SeqCst), 2);
-    let socket_ids: Vec<String> = calls
-        .lock()
-        .unwrap()
+    assert_eq!(server.connections(), 2);
+    let socket_ids: Vec<String> = auth
+        .calls()
         .iter()
         .map(|call| call.socket_id.clone())
         .collect();
@@ -319,8 +332,9 @@ async fn no_pong_means_reconnect_with_new_authorisation() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dropped_tcp_connection_is_redialed() {
-    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
-    let (addr, connections) = fake_pusher(|index, mut session| async move {
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
+    let server = ScriptedServer::start(|index, mut session| async move {
         session.established("3.3", 120).await;
         subscribe_all(&mut session, "3.3", 1, true).await;
         if index == 0 {
@@ -333,7 +347,9 @@ async fn a_dropped_tcp_connection_is_redialed() {
             session.serve_pings(true).await;
         }
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
         .connect()
@@ -351,21 +367,24 @@ async fn a_dropped_tcp_connection_is_redialed() {
         }
     }
     assert!(reconnected);
-    assert_eq!(connections.load(Ordering::SeqCst), 2);
+    assert_eq!(server.connections(), 2);
     client.close().await;
 }
 
+/// A client whose first connection is closed with `code`; the servers stay up as long as
+/// the tuple's middle does.
 async fn close_with(
     code: u16,
 ) -> (
     Client,
-    Arc<AtomicUsize>,
+    (ScriptedServer, AuthEndpoint),
     Arc<std::sync::Mutex<Vec<Instant>>>,
 ) {
-    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
     let times = Arc::new(std::sync::Mutex::new(Vec::new()));
     let seen = Arc::clone(&times);
-    let (addr, connections) = fake_pusher(move |index, mut session| {
+    let server = ScriptedServer::start(move |index, mut session| {
         let times = Arc::clone(&seen);
         async move {
             times.lock().unwrap().push(Instant::now());
@@ -381,19 +400,21 @@ async fn close_with(
             session.serve_pings(true).await;
         }
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let client = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
         .backoff(Duration::from_millis(100), Duration::from_millis(200))
         .connect()
         .await
         .unwrap();
-    (client, connections, times)
+    (client, (server, auth), times)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn close_code_4001_stops_the_client() {
-    let (mut client, connections, _) = close_with(4001).await;
+    let (mut client, (server, _auth), _) = close_with(4001).await;
     let error = loop {
         match next(&mut client).await {
             Some(Ok(Update::Subscribed { .. })) => {}
@@ -409,11 +430,7 @@ async fn close_code_4001_stops_the_client() {
     assert!(next(&mut client).await.is_none());
     assert_eq!(*client.state().borrow(), ConnectionState::Failed);
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(
-        connections.load(Ordering::SeqCst),
-        1,
-        "no redial after 4001"
-    );
+    assert_eq!(server.connections(), 1, "no redial after 4001");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -423,7 +440,7 @@ async fn close_codes_4100_4200_4201_reconnect_with_their_delays() {
         (4200, Duration::ZERO, Duration::from_millis(500)),
         (4201, Duration::ZERO, Duration::from_millis(500)),
     ] {
-        let (mut client, connections, times) = close_with(code).await;
+        let (mut client, (server, _auth), times) = close_with(code).await;
         loop {
             match next(&mut client).await {
                 Some(Ok(Update::Reconnected { .. })) => break,
@@ -437,21 +454,23 @@ async fn close_codes_4100_4200_4201_reconnect_with_their_delays() {
             gap >= at_least && gap <= at_most,
             "{code}: redialed after {gap:?}"
         );
-        assert_eq!(connections.load(Ordering::SeqCst), 2, "{code}");
+        assert_eq!(server.connections(), 2, "{code}");
         client.close().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn auth_failures_are_reported_per_channel_and_the_rest_works() {
-    let (auth_url, _) = auth_endpoint(|call| match call.channel.as_str() {
-        "private-v1.licenses.1229.messengers.grWhatsApp" => AuthAnswer::Status(500),
-        "private-v1.companies.2224" => AuthAnswer::Html,
-        "private-v1.users.685" => AuthAnswer::Status(403),
-        _ => AuthAnswer::Sign,
+    let auth = AuthEndpoint::start(|call| match call.channel.as_str() {
+        "private-v1.licenses.1229.messengers.grWhatsApp" => AuthReply::Status(500),
+        "private-v1.companies.2224" => AuthReply::Html,
+        "private-v1.users.685" => AuthReply::Status(403),
+        _ => AuthReply::Sign,
     })
-    .await;
-    let (addr, _) = fake_pusher(|_, mut session| async move {
+    .await
+    .unwrap();
+    let auth_url = auth.url().to_owned();
+    let server = ScriptedServer::start(|_, mut session| async move {
         session.established("5.5", 120).await;
         let channels = subscribe_all(&mut session, "5.5", 1, false).await;
         assert_eq!(channels, ["private-v1.companies.2223.users.685"]);
@@ -460,7 +479,9 @@ async fn auth_failures_are_reported_per_channel_and_the_rest_works() {
             .await;
         session.serve_pings(true).await;
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut builder = builder(addr, &auth_url);
     for channel in channels() {
         builder = builder.channel(channel);
@@ -523,20 +544,24 @@ async fn a_401_403_or_redirect_calls_the_refresh_hook_once_and_retries() {
         (302, "fresh-token", 2),
         (302, "still-refused", 2),
     ] {
-        let (auth_url, calls) = auth_endpoint(move |call| {
+        let auth = AuthEndpoint::start(move |call| {
             if call.authorization.as_deref() == Some("fresh-token") {
-                AuthAnswer::Sign
+                AuthReply::Sign
             } else {
-                AuthAnswer::Status(status)
+                AuthReply::Status(status)
             }
         })
-        .await;
-        let (addr, _) = fake_pusher(|_, mut session| async move {
+        .await
+        .unwrap();
+        let auth_url = auth.url().to_owned();
+        let server = ScriptedServer::start(|_, mut session| async move {
             session.established("6.6", 120).await;
             subscribe_all(&mut session, "6.6", 1, true).await;
             session.serve_pings(true).await;
         })
-        .await;
+        .await
+        .unwrap();
+        let addr = server.addr();
         let refreshes = Arc::new(AtomicUsize::new(0));
         let counter = Arc::clone(&refreshes);
         let mut client = builder(addr, &auth_url)
@@ -571,9 +596,8 @@ async fn a_401_403_or_redirect_calls_the_refresh_hook_once_and_retries() {
             1,
             "{status} {new_token}: one refresh"
         );
-        let authorizations: Vec<Option<String>> = calls
-            .lock()
-            .unwrap()
+        let authorizations: Vec<Option<String>> = auth
+            .calls()
             .iter()
             .map(|call| call.authorization.clone())
             .collect();
@@ -586,15 +610,17 @@ async fn a_401_403_or_redirect_calls_the_refresh_hook_once_and_retries() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn server_subscription_failures_in_each_dialect() {
-    let (auth_url, _) = auth_endpoint(|call| {
+    let auth = AuthEndpoint::start(|call| {
         if call.channel == "private-v1.companies.2224" {
-            AuthAnswer::WrongSecret
+            AuthReply::WrongSecret
         } else {
-            AuthAnswer::Sign
+            AuthReply::Sign
         }
     })
-    .await;
-    let (addr, _) = fake_pusher(|_, mut session| async move {
+    .await
+    .unwrap();
+    let auth_url = auth.url().to_owned();
+    let server = ScriptedServer::start(|_, mut session| async move {
         session.established("7.7", 120).await;
         // soketi: subscription_error with the channel and a status.
         let (channel, _) = session.subscribe().await.unwrap();
@@ -606,7 +632,9 @@ async fn server_subscription_failures_in_each_dialect() {
         let _ = session.subscribe().await;
         session.serve_pings(true).await;
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
         .channel(Channel::Company { company_id: 2224 })
@@ -653,8 +681,9 @@ async fn server_subscription_failures_in_each_dialect() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn garbage_binary_and_undecodable_frames_are_reported_and_skipped() {
-    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
-    let (addr, connections) = fake_pusher(|_, mut session| async move {
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
+    let server = ScriptedServer::start(|_, mut session| async move {
         session.established("8.8", 120).await;
         let channels = subscribe_all(&mut session, "8.8", 1, true).await;
         let channel = channels[0].clone();
@@ -679,7 +708,9 @@ async fn garbage_binary_and_undecodable_frames_are_reported_and_skipped() {
             .await;
         session.serve_pings(true).await;
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder(addr, &auth_url)
         .channel(
             "private-v1.licenses.1229.messengers.grWhatsApp"
@@ -716,7 +747,7 @@ async fn garbage_binary_and_undecodable_frames_are_reported_and_skipped() {
     };
     assert_eq!(event.kind(), EventKind::ChatArchive);
     assert_eq!(
-        connections.load(Ordering::SeqCst),
+        server.connections(),
         1,
         "nothing of this ends the connection"
     );
@@ -725,12 +756,15 @@ async fn garbage_binary_and_undecodable_frames_are_reported_and_skipped() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_pusher_error_instead_of_the_handshake_follows_the_code_policy() {
-    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
-    let (addr, connections) = fake_pusher(|_, mut session| async move {
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
+    let server = ScriptedServer::start(|_, mut session| async move {
         session.send(serde_json::json!({ "event": "pusher:error", "data": { "code": 4001, "message": "App key app-key does not exist" } })).await;
         session.serve_pings(true).await;
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let error = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
         .connect()
@@ -741,13 +775,14 @@ async fn a_pusher_error_instead_of_the_handshake_follows_the_code_policy() {
     };
     assert!(reason.contains("does not exist"));
     assert!(error.is_fatal());
-    assert_eq!(connections.load(Ordering::SeqCst), 1, "no second dial");
+    assert_eq!(server.connections(), 1, "no second dial");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unreachable_server_fails_connect_after_its_timeout_with_the_reason() {
     let addr: SocketAddr = format!("127.0.0.1:{}", crate::free_port()).parse().unwrap();
-    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
     let started = Instant::now();
     let error = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
@@ -772,9 +807,10 @@ async fn an_unreachable_server_fails_connect_after_its_timeout_with_the_reason()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_that_goes_away_makes_the_client_unavailable_while_it_keeps_trying() {
-    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
     // The first connection works; then the server closes it with 1006-like drops forever.
-    let (addr, connections) = fake_pusher(|index, mut session| async move {
+    let server = ScriptedServer::start(|index, mut session| async move {
         if index == 0 {
             session.established("1.1", 30).await;
             let _ = session.subscribe().await;
@@ -782,7 +818,9 @@ async fn a_server_that_goes_away_makes_the_client_unavailable_while_it_keeps_try
         }
         // Drop the socket without a handshake.
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
         .backoff(Duration::from_millis(100), Duration::from_millis(200))
@@ -805,7 +843,7 @@ async fn a_server_that_goes_away_makes_the_client_unavailable_while_it_keeps_try
         next_kept(&mut client).await,
         Some(Err(ClientError::Connect { .. }))
     ));
-    assert!(connections.load(Ordering::SeqCst) >= 3);
+    assert!(server.connections() >= 3);
     client.close().await;
     assert_eq!(*client.state().borrow(), ConnectionState::Closed);
     assert!(!client.is_connected());
@@ -836,15 +874,17 @@ async fn neither_the_token_nor_a_signature_reaches_logs_or_debug_output() {
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
     // The first auth answer is 401, so the refresh path logs too.
-    let (auth_url, calls) = auth_endpoint(|call| {
+    let auth = AuthEndpoint::start(|call| {
         if call.authorization.as_deref() == Some(TOKEN) {
-            AuthAnswer::Status(401)
+            AuthReply::Status(401)
         } else {
-            AuthAnswer::Sign
+            AuthReply::Sign
         }
     })
-    .await;
-    let (addr, _) = fake_pusher(|_, mut session| async move {
+    .await
+    .unwrap();
+    let auth_url = auth.url().to_owned();
+    let server = ScriptedServer::start(|_, mut session| async move {
         session.established("3.3", 120).await;
         subscribe_all(&mut session, "3.3", 1, true).await;
         session
@@ -856,7 +896,9 @@ async fn neither_the_token_nor_a_signature_reaches_logs_or_debug_output() {
             .await;
         session.serve_pings(true).await;
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
         .token_refresh(|| async { Some(Secret::new("refreshed-token-value".to_owned())) })
@@ -869,18 +911,9 @@ async fn neither_the_token_nor_a_signature_reaches_logs_or_debug_output() {
         let _ = writeln!(shown, "{update:?}");
     }
     client.close().await;
-    let signature = crate::pusher_fake::sign(
-        APP_KEY,
-        crate::pusher_fake::APP_SECRET,
-        "3.3",
-        "private-v1.users.685",
-    );
+    let signature = sign(APP_KEY, APP_SECRET, "3.3", "private-v1.users.685");
     let signature = signature.split_once(':').unwrap().1.to_owned();
-    assert_eq!(
-        calls.lock().unwrap().len(),
-        2,
-        "401, then the refreshed token"
-    );
+    assert_eq!(auth.calls().len(), 2, "401, then the refreshed token");
     let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     assert!(logs.contains("chatapp client connected"), "{logs}");
     for (secret, what) in [
@@ -895,12 +928,13 @@ async fn neither_the_token_nor_a_signature_reaches_logs_or_debug_output() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn meta_left_out_of_a_body_is_filled_from_the_channel() {
-    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
     let line = "private-v1.licenses.1229.messengers.grWhatsApp";
     // A `chatStatus` body without `meta`, and one whose `meta` names another line.
     let bare = r#"{"data":[{"type":"close","chat":{"id":"70000000000@c.us"}}]}"#;
     let own = r#"{"data":[{"type":"open","chat":{"id":"1@c.us"}}],"meta":{"licenseId":7,"messengerType":"telegram"}}"#;
-    let (addr, _) = fake_pusher(move |_, mut session| async move {
+    let server = ScriptedServer::start(move |_, mut session| async move {
         session.established("4.4", 120).await;
         subscribe_all(&mut session, "4.4", 2, false).await;
         session.event(line, "chatStatus", bare).await;
@@ -910,7 +944,9 @@ async fn meta_left_out_of_a_body_is_filled_from_the_channel() {
             .await;
         session.serve_pings(true).await;
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder(addr, &auth_url)
         .channel(line.parse().unwrap())
         .channel(Channel::Company { company_id: 2224 })
@@ -955,8 +991,9 @@ async fn meta_left_out_of_a_body_is_filled_from_the_channel() {
 async fn the_client_is_a_stream_with_its_sources_and_state() {
     use futures_util::StreamExt;
 
-    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
-    let (addr, _) = fake_pusher(|_, mut session| async move {
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
+    let server = ScriptedServer::start(|_, mut session| async move {
         session.established("5.6", 30).await;
         let channels = subscribe_all(&mut session, "5.6", 2, true).await;
         for channel in &channels {
@@ -964,7 +1001,9 @@ async fn the_client_is_a_stream_with_its_sources_and_state() {
         }
         session.serve_pings(true).await;
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let client = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
         .channel(Channel::Company { company_id: 2224 })
@@ -1037,10 +1076,11 @@ fn rss() -> u64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_ping_flood_from_a_server_that_never_reads_keeps_memory_bounded() {
     let _turn = crate::MEMORY.lock().await;
-    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
     let sent = Arc::new(AtomicUsize::new(0));
     let counter = Arc::clone(&sent);
-    let (addr, connections) = fake_pusher(move |index, mut session| {
+    let server = ScriptedServer::start(move |index, mut session| {
         let counter = Arc::clone(&counter);
         async move {
             session.established("9.9", 120).await;
@@ -1058,12 +1098,9 @@ async fn a_ping_flood_from_a_server_that_never_reads_keeps_memory_bounded() {
                 } else {
                     Message::text(r#"{"event":"pusher:ping"}"#)
                 };
-                if timeout(
-                    Duration::from_secs(2),
-                    futures_util::SinkExt::feed(&mut session.ws, frame),
-                )
-                .await
-                .map_or(true, |sent| sent.is_err())
+                if timeout(Duration::from_secs(2), session.feed(frame))
+                    .await
+                    .map_or(true, |sent| sent.is_err())
                 {
                     break;
                 }
@@ -1071,7 +1108,9 @@ async fn a_ping_flood_from_a_server_that_never_reads_keeps_memory_bounded() {
             }
         }
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let before = rss();
     let mut client = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
@@ -1090,7 +1129,7 @@ async fn a_ping_flood_from_a_server_that_never_reads_keeps_memory_bounded() {
     eprintln!(
         "flood: {} frames sent, {} connections, RSS grew {} MiB",
         sent.load(Ordering::SeqCst),
-        connections.load(Ordering::SeqCst),
+        server.connections(),
         grown >> 20
     );
     assert!(grown < 64 << 20, "memory grew by {} MiB", grown >> 20);
@@ -1098,8 +1137,9 @@ async fn a_ping_flood_from_a_server_that_never_reads_keeps_memory_bounded() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_that_always_says_reconnect_now_is_not_dialled_in_a_loop() {
-    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
-    let (addr, connections) = fake_pusher(|_, mut session| async move {
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
+    let server = ScriptedServer::start(|_, mut session| async move {
         session.established("4.2", 120).await;
         session
             .send_raw(Message::Close(Some(CloseFrame {
@@ -1108,7 +1148,9 @@ async fn a_server_that_always_says_reconnect_now_is_not_dialled_in_a_loop() {
             })))
             .await;
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
         .connect()
@@ -1119,7 +1161,7 @@ async fn a_server_that_always_says_reconnect_now_is_not_dialled_in_a_loop() {
         let _ = timeout(Duration::from_millis(100), client.next_event()).await;
     }
     client.close().await;
-    let dialled = connections.load(Ordering::SeqCst);
+    let dialled = server.connections();
     // Before: thousands of dials in 3 s (no delay, the failure count reset on each
     // connect). Now: a jittered minimum, then backoff while connections stay short.
     assert!(dialled >= 3, "it does come back: {dialled}");
@@ -1129,8 +1171,9 @@ async fn a_server_that_always_says_reconnect_now_is_not_dialled_in_a_loop() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_message_over_the_limit_ends_the_connection_before_it_is_read() {
     let _turn = crate::MEMORY.lock().await;
-    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
-    let (addr, connections) = fake_pusher(|index, mut session| async move {
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
+    let server = ScriptedServer::start(|index, mut session| async move {
         session.established("7.7", 120).await;
         if index == 0 {
             // A 100 MB text frame: the client must refuse it from its header.
@@ -1142,7 +1185,9 @@ async fn a_message_over_the_limit_ends_the_connection_before_it_is_read() {
         }
         session.serve_pings(true).await;
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let before = rss();
     let mut client = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
@@ -1162,7 +1207,7 @@ async fn a_message_over_the_limit_ends_the_connection_before_it_is_read() {
         reconnected.is_ok(),
         "the client came back after the oversized frame"
     );
-    assert!(connections.load(Ordering::SeqCst) >= 2);
+    assert!(server.connections() >= 2);
     client.close().await;
     // The test's own 100 MB string lives on the server side of this process; the client
     // must not have buffered a second copy.
@@ -1183,7 +1228,8 @@ async fn a_server_that_accepts_tcp_but_never_handshakes_is_reported() {
             held.push(stream); // never answers the WebSocket upgrade
         }
     });
-    let (auth_url, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
     let error = builder(addr, &auth_url)
         .channel(Channel::User { user_id: 685 })
         .handshake_timeout(Duration::from_millis(300))

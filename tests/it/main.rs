@@ -4,6 +4,7 @@
 mod bad_input;
 mod chatapp;
 mod chatapp_client;
+mod chatapp_testkit;
 mod codechat;
 mod codechat_baileys;
 mod codechat_webhook;
@@ -15,7 +16,6 @@ mod nats;
 mod onechat;
 mod onechat_client;
 mod onechat_fake_cable;
-mod pusher_fake;
 mod schema_agreement;
 mod shape;
 mod sockudo;

@@ -13,12 +13,10 @@ use chat_events_tests::peers::Sockudo;
 use chatapp_events::{
     Channel, ConnectionState, Event,
     client::{ClientError, SubscriptionFailure, Update},
+    testkit::{APP_KEY, AuthEndpoint, AuthReply},
 };
 
-use crate::{
-    chatapp_client::{body, builder, channels, next},
-    pusher_fake::{APP_KEY, AuthAnswer, auth_endpoint},
-};
+use crate::chatapp_client::{body, builder, channels, next};
 
 /// The fixtures published in these tests: `(wire event name, fixture)`.
 const EVENTS: [(&str, &str); 4] = [
@@ -76,7 +74,8 @@ async fn until_state(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn typed_events_arrive_on_all_four_channel_kinds() {
     let server = Sockudo::start();
-    let (auth_url, calls) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
     let mut client = channels()
         .into_iter()
         .fold(builder(server.addr(), &auth_url), |builder, channel| {
@@ -104,7 +103,7 @@ async fn typed_events_arrive_on_all_four_channel_kinds() {
     assert_eq!(event.event().name(), "invoiceCreated");
     assert_eq!(event.raw().get(), r#"{"id":7,"sum":"12.50"}"#);
     // Every channel was authorised once, for sockudo's socket id.
-    let calls = calls.lock().unwrap().clone();
+    let calls = auth.calls();
     assert_eq!(calls.len(), 4);
     assert!(
         calls
@@ -118,7 +117,8 @@ async fn typed_events_arrive_on_all_four_channel_kinds() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_restarted_server_means_new_authorisation_and_resubscription() {
     let mut server = Sockudo::start();
-    let (auth_url, calls) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
     let watched = [
         Channel::Company { company_id: 2224 },
         Channel::User { user_id: 685 },
@@ -130,7 +130,7 @@ async fn a_restarted_server_means_new_authorisation_and_resubscription() {
         .await
         .unwrap();
     until_subscribed(&mut client, &watched).await;
-    let first_socket = calls.lock().unwrap()[0].socket_id.clone();
+    let first_socket = auth.calls()[0].socket_id.clone();
 
     let port = server.port();
     server.kill();
@@ -161,7 +161,7 @@ async fn a_restarted_server_means_new_authorisation_and_resubscription() {
         "the dead server was noticed by a refused dial"
     );
     until_subscribed(&mut client, &watched).await;
-    let calls = calls.lock().unwrap().clone();
+    let calls = auth.calls();
     assert_eq!(calls.len(), 4, "both channels authorised again");
     assert_ne!(calls[2].socket_id, first_socket, "for the new socket id");
     assert_eq!(calls[2].socket_id, calls[3].socket_id);
@@ -180,14 +180,16 @@ async fn a_wrong_signature_fails_that_channel_and_the_others_work() {
     let server = Sockudo::start();
     let refused = Channel::Company { company_id: 2224 };
     let refused_name = refused.to_string();
-    let (auth_url, _) = auth_endpoint(move |call| {
+    let auth = AuthEndpoint::start(move |call| {
         if call.channel == refused_name {
-            AuthAnswer::WrongSecret
+            AuthReply::WrongSecret
         } else {
-            AuthAnswer::Sign
+            AuthReply::Sign
         }
     })
-    .await;
+    .await
+    .unwrap();
+    let auth_url = auth.url().to_owned();
     let good = [
         Channel::User { user_id: 685 },
         Channel::CompanyUser {
@@ -236,7 +238,8 @@ async fn a_wrong_signature_fails_that_channel_and_the_others_work() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_frozen_server_is_detected_by_ping_and_left() {
     let server = Sockudo::start();
-    let (auth_url, calls) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
     let channel = Channel::User { user_id: 685 };
     let mut client = builder(server.addr(), &auth_url)
         .channel(channel.clone())
@@ -250,11 +253,7 @@ async fn a_frozen_server_is_detected_by_ping_and_left() {
     // Answered pings keep the connection over several activity timeouts.
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert_eq!(*client.state().borrow(), ConnectionState::Connected);
-    assert_eq!(
-        calls.lock().unwrap().len(),
-        1,
-        "no reconnect while answered"
-    );
+    assert_eq!(auth.calls().len(), 1, "no reconnect while answered");
 
     // SIGSTOP: the TCP connection stays open, nothing answers.
     server.signal("-STOP");
@@ -286,7 +285,8 @@ async fn a_frozen_server_is_detected_by_ping_and_left() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_listen_example_prints_events_as_json_lines() {
     let server = Sockudo::start();
-    let (auth_url, calls) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let auth = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth_url = auth.url().to_owned();
     let example = crate::example("chatapp-events", "chatapp_listen");
     let channel = Channel::Company { company_id: 2224 };
     let mut child = Command::new(&example)
@@ -313,7 +313,7 @@ async fn the_listen_example_prints_events_as_json_lines() {
     assert_eq!(line["body"], expected);
     // The token went to the auth endpoint, from the environment.
     assert_eq!(
-        calls.lock().unwrap()[0].authorization.as_deref(),
+        auth.calls()[0].authorization.as_deref(),
         Some(crate::chatapp_client::TOKEN)
     );
 }

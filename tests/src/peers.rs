@@ -14,25 +14,14 @@ use std::{
     net::{SocketAddr, TcpStream},
     path::PathBuf,
     process::{Child, Command, Stdio},
-    sync::{
-        Arc, Mutex,
-        atomic::{AtomicU32, Ordering},
-    },
+    sync::atomic::{AtomicU32, Ordering},
     time::{Duration, Instant, SystemTime, UNIX_EPOCH},
 };
 
-use axum::{
-    Router,
-    extract::State,
-    http::{HeaderMap, StatusCode},
-    response::{IntoResponse, Response},
-    routing::post,
-};
 use chatapp_events::Channel;
 use hmac::{Hmac, Mac};
 use md5::{Digest, Md5};
 use sha2::Sha256;
-use tokio::net::TcpListener;
 
 use crate::workspace_root;
 
@@ -51,124 +40,15 @@ pub fn http_client() -> reqwest::Client {
     reqwest::Client::new()
 }
 
-// ---- Pusher signing and the auth endpoint
+// ---- Pusher signing (the servers themselves are in chatapp_events::testkit)
 
-/// The app key sockudo and the fake servers use.
-pub const APP_KEY: &str = "app-key";
-/// The app secret that signs channel authorisations and HTTP API calls.
-pub const APP_SECRET: &str = "app-secret";
+pub use chatapp_events::testkit::{APP_KEY, APP_SECRET, sign};
 
-/// `key:hex(hmac_sha256(secret, "socket_id:channel"))`, the private-channel signature.
-pub fn sign(key: &str, secret: &str, socket_id: &str, channel: &str) -> String {
-    format!(
-        "{key}:{}",
-        hmac_hex(secret, &format!("{socket_id}:{channel}"))
-    )
-}
-
-/// `hex(hmac_sha256(secret, text))`: Pusher's signature for channel auth and the HTTP API.
+/// `hex(hmac_sha256(secret, text))`: Pusher's signature for the HTTP API.
 pub fn hmac_hex(secret: &str, text: &str) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap();
     mac.update(text.as_bytes());
     hex::encode(mac.finalize().into_bytes())
-}
-
-/// What the fake auth endpoint answers for a request.
-#[derive(Clone, Copy, Debug)]
-pub enum AuthAnswer {
-    /// 200 with a valid signature.
-    Sign,
-    /// 200 with a signature made with the wrong secret.
-    WrongSecret,
-    /// This status, with a JSON error body.
-    Status(u16),
-    /// 200 with Laravel's HTML error page.
-    Html,
-}
-
-/// One request the auth endpoint got.
-#[derive(Clone, Debug)]
-pub struct AuthCall {
-    /// The `Authorization` header sent.
-    pub authorization: Option<String>,
-    /// The socket id asked for.
-    pub socket_id: String,
-    /// The channel asked for.
-    pub channel: String,
-}
-
-type Policy = Arc<dyn Fn(&AuthCall) -> AuthAnswer + Send + Sync>;
-
-#[derive(Clone)]
-struct AuthState {
-    policy: Policy,
-    calls: Arc<Mutex<Vec<AuthCall>>>,
-}
-
-/// A Laravel-like `/broadcasting/auth` on 127.0.0.1. Returns its URL and its call log.
-pub async fn auth_endpoint(
-    policy: impl Fn(&AuthCall) -> AuthAnswer + Send + Sync + 'static,
-) -> (String, Arc<Mutex<Vec<AuthCall>>>) {
-    let calls = Arc::new(Mutex::new(Vec::new()));
-    let state = AuthState {
-        policy: Arc::new(policy),
-        calls: Arc::clone(&calls),
-    };
-    let app = Router::new()
-        .route("/broadcasting/auth", post(authorize))
-        .with_state(state);
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    (format!("http://{addr}/broadcasting/auth"), calls)
-}
-
-async fn authorize(State(state): State<AuthState>, headers: HeaderMap, body: String) -> Response {
-    let form: std::collections::HashMap<String, String> = form_fields(&body);
-    let call = AuthCall {
-        authorization: headers
-            .get("authorization")
-            .and_then(|value| value.to_str().ok())
-            .map(str::to_owned),
-        socket_id: form.get("socket_id").cloned().unwrap_or_default(),
-        channel: form.get("channel_name").cloned().unwrap_or_default(),
-    };
-    let answer = (state.policy)(&call);
-    state.calls.lock().unwrap().push(call.clone());
-    match answer {
-        AuthAnswer::Sign => {
-            let auth = sign(APP_KEY, APP_SECRET, &call.socket_id, &call.channel);
-            (
-                StatusCode::OK,
-                serde_json::json!({ "auth": auth }).to_string(),
-            )
-                .into_response()
-        }
-        AuthAnswer::WrongSecret => {
-            let auth = sign(APP_KEY, "not-the-secret", &call.socket_id, &call.channel);
-            (
-                StatusCode::OK,
-                serde_json::json!({ "auth": auth }).to_string(),
-            )
-                .into_response()
-        }
-        AuthAnswer::Status(status) => (
-            StatusCode::from_u16(status).unwrap(),
-            r#"{"message":"Unauthenticated."}"#,
-        )
-            .into_response(),
-        AuthAnswer::Html => (
-            StatusCode::OK,
-            "<!DOCTYPE html><html><body>Forbidden</body></html>",
-        )
-            .into_response(),
-    }
-}
-
-fn form_fields(body: &str) -> std::collections::HashMap<String, String> {
-    form_urlencoded::parse(body.as_bytes())
-        .into_owned()
-        .collect()
 }
 
 // ---- sockudo

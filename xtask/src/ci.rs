@@ -45,6 +45,45 @@ pub(crate) fn run(command: &mut Command) -> Result<(), String> {
     }
 }
 
+/// The provider crates with a `testkit` feature.
+const TESTKITS: [&str; 1] = ["chatapp-events"];
+
+/// The distinct package names in `krate`'s normal dependency tree, without default features
+/// and with `feature`.
+fn tree(root: &Path, krate: &str, feature: Option<&str>) -> Result<Vec<String>, String> {
+    let mut command = cargo();
+    command.current_dir(root).args([
+        "tree",
+        "-p",
+        krate,
+        "--no-default-features",
+        "-e",
+        "normal",
+        "--prefix",
+        "none",
+        "--format",
+        "{p}",
+    ]);
+    if let Some(feature) = feature {
+        command.args(["--features", feature]);
+    }
+    let output = command
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run cargo tree: {e}"))?;
+    if !output.status.success() {
+        return Err(format!("cargo tree -p {krate} failed"));
+    }
+    let mut names: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .map(str::to_owned)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    Ok(names)
+}
+
 /// The test command.
 pub(crate) fn test(root: &Path) -> Result<(), String> {
     install_peers()?;
@@ -223,44 +262,30 @@ fn install_sockudo() -> Result<(), String> {
 pub(crate) fn deps_check(root: &Path) -> Result<(), String> {
     let mut problems = Vec::new();
     for krate in PROVIDERS {
-        let output = cargo()
-            .current_dir(root)
-            .args([
-                "tree",
-                "-p",
-                krate,
-                "--no-default-features",
-                "-e",
-                "normal",
-                "--prefix",
-                "none",
-                "--format",
-                "{p}",
-            ])
-            .stderr(Stdio::inherit())
-            .output()
-            .map_err(|e| format!("cannot run cargo tree: {e}"))?;
-        if !output.status.success() {
-            return Err(format!("cargo tree -p {krate} failed"));
-        }
-        let tree = String::from_utf8_lossy(&output.stdout);
-        let names: Vec<&str> = tree
-            .lines()
-            .filter_map(|line| line.split_whitespace().next())
-            .collect();
+        let names = tree(root, krate, None)?;
         for name in &names {
-            if RUNTIME_CRATES.contains(name) || (PROVIDERS.contains(name) && *name != krate) {
+            if RUNTIME_CRATES.contains(&name.as_str())
+                || (PROVIDERS.contains(&name.as_str()) && name != krate)
+            {
                 problems.push(format!("{krate} (types only) depends on {name}"));
             }
         }
         println!(
             "{krate} types-only: {} crates, none of them a runtime or another provider",
-            {
-                let mut unique = names.clone();
-                unique.sort_unstable();
-                unique.dedup();
-                unique.len()
+            names.len()
+        );
+    }
+    // With its testkit, a provider brings its transport's runtime, never another provider.
+    for krate in TESTKITS {
+        let names = tree(root, krate, Some("testkit"))?;
+        for name in &names {
+            if PROVIDERS.contains(&name.as_str()) && name != krate {
+                problems.push(format!("{krate} (testkit) depends on {name}"));
             }
+        }
+        println!(
+            "{krate} with testkit: {} crates, no other provider",
+            names.len()
         );
     }
     problems.sort();

@@ -15,9 +15,10 @@ use std::{
 };
 
 use chat_events_tests::{
-    peers::{AuthAnswer, Rails, Sockudo, auth_endpoint, free_port},
+    peers::{Rails, Sockudo, free_port},
     workspace_root,
 };
+use chatapp_events::testkit::{AuthEndpoint, AuthReply};
 
 fn bin() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_chat-events"));
@@ -409,7 +410,8 @@ fn serve_records_what_it_receives_and_check_reads_the_recording_back() {
 async fn listen_chatapp_prints_sockudo_events_and_never_the_token() {
     const TOKEN: &str = "$2y$10$cli-test-token-not-shown";
     let server = tokio::task::block_in_place(Sockudo::start);
-    let (auth, calls) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let endpoint = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth = endpoint.url().to_owned();
     let port = server.port().to_string();
     let listen = tokio::task::block_in_place(|| {
         let mut listen = Running::start(
@@ -451,7 +453,7 @@ async fn listen_chatapp_prints_sockudo_events_and_never_the_token() {
         serde_json::from_str::<serde_json::Value>(&body).unwrap()
     );
     assert!(
-        calls.lock().unwrap()[0]
+        endpoint.calls()[0]
             .authorization
             .as_deref()
             .is_some_and(|a| a.contains("cli-test-token"))
@@ -759,7 +761,8 @@ async fn two_relays_on_one_channel_store_each_event_once_even_when_one_is_killed
     const TOKEN: &str = "$2y$10$relay-test-token";
     let server = tokio::task::block_in_place(Sockudo::start);
     let nats = tokio::task::block_in_place(chat_events_tests::peers::Nats::start);
-    let (auth, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let endpoint = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth = endpoint.url().to_owned();
     let port = server.port().to_string();
     let url = nats.url();
     let channel = "private-v1.companies.2224";

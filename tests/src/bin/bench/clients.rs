@@ -12,10 +12,13 @@ use std::{
 
 use chat_events_tests::{
     jsonc,
-    peers::{AuthAnswer, Rails, Sockudo, auth_endpoint},
+    peers::{Rails, Sockudo},
     workspace_root,
 };
-use chatapp_events::Channel;
+use chatapp_events::{
+    Channel,
+    testkit::{AuthEndpoint, AuthReply},
+};
 use serde::Deserialize;
 use tokio::{
     io::{AsyncBufReadExt, BufReader, Lines},
@@ -215,7 +218,8 @@ pub(crate) async fn chatapp(scale: Scale) -> Vec<Row> {
             ],
         )
     });
-    let (auth, _) = auth_endpoint(|_| AuthAnswer::Sign).await;
+    let auth_endpoint = AuthEndpoint::start(|_| AuthReply::Sign).await.unwrap();
+    let auth = auth_endpoint.url().to_owned();
     let subscriptions: u32 = scale.pick(100, 3);
     let events: u64 = scale.pick(10_000, 30);
     let live = Channel::User { user_id: 685 };
