@@ -53,24 +53,14 @@ fn source_of(update: &Update) -> &Request {
     update.source().expect("an event has a source")
 }
 
-async fn post(
-    client: &reqwest::Client,
-    url: &str,
-    body: impl Into<reqwest::Body>,
-) -> (u16, serde_json::Value) {
-    let response = client
-        .post(url)
-        .header("content-type", "application/json")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    let text = response.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
-    )
+/// POSTs `body` as CodeChat does, through the testkit: the status and the body (JSON when
+/// it is).
+async fn post(url: &str, body: impl Into<Vec<u8>>) -> (u16, serde_json::Value) {
+    let answer = codechat_events::testkit::post(url, body).await.unwrap();
+    let json = answer
+        .json()
+        .unwrap_or_else(|| serde_json::Value::String(answer.body.clone()));
+    (answer.status, json)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -128,7 +118,7 @@ async fn bad_input_gets_its_status_and_a_json_error() {
     let url = format!("{base}/");
     let client = crate::http_client();
 
-    let (status, body) = post(&client, &url, r#"{"event": "messages.upsert", "data": "#).await;
+    let (status, body) = post(&url, r#"{"event": "messages.upsert", "data": "#).await;
     assert_eq!(
         (status, body["error"].as_str()),
         (400, Some("invalid_json"))
@@ -137,17 +127,17 @@ async fn bad_input_gets_its_status_and_a_json_error() {
         (body["line"].as_u64(), body["column"].as_u64()),
         (Some(1), Some(37))
     );
-    let (status, body) = post(&client, &url, vec![0xff_u8, 0xfe, 0x00]).await;
+    let (status, body) = post(&url, vec![0xff_u8, 0xfe, 0x00]).await;
     assert_eq!(
         (status, body["error"].as_str()),
         (400, Some("invalid_json"))
     );
-    let (status, body) = post(&client, &url, "").await;
+    let (status, body) = post(&url, "").await;
     assert_eq!(
         (status, body["error"].as_str()),
         (400, Some("invalid_json"))
     );
-    let (status, body) = post(&client, &url, r#"{"data":{}}"#).await;
+    let (status, body) = post(&url, r#"{"data":{}}"#).await;
     assert_eq!(
         (status, body["error"].as_str(), body["path"].as_str()),
         (400, Some("missing_event_name"), Some("event"))
@@ -168,7 +158,7 @@ async fn bad_input_gets_its_status_and_a_json_error() {
         r#"{{"event":"chats.delete","data":["{}"]}}"#,
         "x".repeat(2000)
     );
-    let (status, body) = post(&client, &url, big.clone()).await;
+    let (status, body) = post(&url, big.clone()).await;
     assert_eq!(
         (status, body["error"].as_str(), body["limit"].as_u64()),
         (413, Some("payload_too_large"), Some(1024))
@@ -192,7 +182,7 @@ async fn bad_input_gets_its_status_and_a_json_error() {
     assert_eq!(response.headers()["allow"], "POST");
 
     // An unknown event is accepted and delivered as Unknown.
-    let (status, body) = post(&client, &url, r#"{"event":"typebot.start","data":{"x":1}}"#).await;
+    let (status, body) = post(&url, r#"{"event":"typebot.start","data":{"x":1}}"#).await;
     assert_eq!((status, body["known"].as_bool()), (200, Some(false)));
     let update = next(&mut receiver).await.unwrap();
     assert_eq!(event(&update).kind().as_str(), "typebot.start");
@@ -200,7 +190,7 @@ async fn bad_input_gets_its_status_and_a_json_error() {
 
     // A known event with a broken body: 422 with the path, reported with the raw body.
     let broken = r#"{"event":"call.upsert","data":{"id":"A1","isVideo":"+55 31 9 1111"}}"#;
-    let (status, body) = post(&client, &url, broken).await;
+    let (status, body) = post(&url, broken).await;
     assert_eq!(
         (status, body["error"].as_str(), body["path"].as_str()),
         (422, Some("invalid_event"), Some("data.isVideo"))
@@ -296,19 +286,15 @@ async fn the_secret_is_checked_where_it_is_configured() {
             .secret_query("token", "a b&c"),
     )
     .await;
+    assert_eq!(post(&format!("{base}/hook"), body.clone()).await.0, 401);
     assert_eq!(
-        post(&client, &format!("{base}/hook"), body.clone()).await.0,
-        401
-    );
-    assert_eq!(
-        post(&client, &format!("{base}/hook?token=a+b"), body.clone())
+        post(&format!("{base}/hook?token=a+b"), body.clone())
             .await
             .0,
         401
     );
     assert_eq!(
         post(
-            &client,
             &format!("{base}/hook?owner=x&token=a%20b%26c"),
             body.clone()
         )
@@ -327,20 +313,16 @@ async fn the_secret_is_checked_where_it_is_configured() {
     let (server, mut receiver, base) =
         start(Receiver::builder().path("/hook").secret_path("p4th")).await;
     assert_eq!(
-        post(&client, &format!("{base}/hook"), body.clone()).await.0,
+        post(&format!("{base}/hook"), body.clone()).await.0,
         404,
         "no route without the segment"
     );
     assert_eq!(
-        post(&client, &format!("{base}/hook/wrong"), body.clone())
-            .await
-            .0,
+        post(&format!("{base}/hook/wrong"), body.clone()).await.0,
         401
     );
     assert_eq!(
-        post(&client, &format!("{base}/hook/p4th"), body.clone())
-            .await
-            .0,
+        post(&format!("{base}/hook/p4th"), body.clone()).await.0,
         200
     );
     let update = next(&mut receiver).await.unwrap();
@@ -358,8 +340,8 @@ async fn a_full_queue_answers_503_and_accepts_nothing() {
     let (server, mut receiver, base) = start(Receiver::builder().queue_capacity(2)).await;
     let client = crate::http_client();
     let url = format!("{base}/");
-    assert_eq!(post(&client, &url, upsert(1)).await.0, 200);
-    assert_eq!(post(&client, &url, upsert(2)).await.0, 200);
+    assert_eq!(post(&url, upsert(1)).await.0, 200);
+    assert_eq!(post(&url, upsert(2)).await.0, 200);
     let response = client
         .post(&url)
         .header("content-type", "application/json")
@@ -373,7 +355,7 @@ async fn a_full_queue_answers_503_and_accepts_nothing() {
     assert_eq!(body["error"], "queue_full");
     // The consumer catches up; the sender retries.
     assert_eq!(key_id(&next(&mut receiver).await.unwrap()), "id-1");
-    assert_eq!(post(&client, &url, upsert(3)).await.0, 200);
+    assert_eq!(post(&url, upsert(3)).await.0, 200);
     assert_eq!(key_id(&next(&mut receiver).await.unwrap()), "id-2");
     assert_eq!(key_id(&next(&mut receiver).await.unwrap()), "id-3");
     server.close().await.unwrap();
@@ -391,12 +373,11 @@ async fn a_thousand_concurrent_posts_are_delivered_exactly_once() {
         }
         (seen, receiver)
     });
-    let client = crate::http_client();
     let url = format!("{base}/");
     let posts: Vec<_> = (0..POSTS)
         .map(|id| {
-            let (client, url) = (client.clone(), url.clone());
-            tokio::spawn(async move { post(&client, &url, upsert(id)).await.0 })
+            let url = url.clone();
+            tokio::spawn(async move { post(&url, upsert(id)).await.0 })
         })
         .collect();
     for post in posts {
@@ -424,9 +405,8 @@ async fn a_thousand_concurrent_posts_are_delivered_exactly_once() {
 async fn close_finishes_requests_in_flight_and_keeps_what_was_accepted() {
     let (server, mut receiver, base) = start(Receiver::builder()).await;
     let addr = server.local_addr();
-    let client = crate::http_client();
     for id in 0..5 {
-        assert_eq!(post(&client, &format!("{base}/"), upsert(id)).await.0, 200);
+        assert_eq!(post(&format!("{base}/"), upsert(id)).await.0, 200);
     }
     // A request whose body is still arriving when the shutdown starts.
     let body = upsert(5);
@@ -610,12 +590,7 @@ async fn the_source_names_the_owner_wherever_it_is_sent_and_the_path_without_the
 
     // The route `/` with a secret segment: the path is `/`.
     let (server, mut receiver, base) = start(Receiver::builder().secret_path(SECRET)).await;
-    assert_eq!(
-        post(&client, &format!("{base}/{SECRET}"), upsert(1))
-            .await
-            .0,
-        200
-    );
+    assert_eq!(post(&format!("{base}/{SECRET}"), upsert(1)).await.0, 200);
     assert_eq!(
         source_of(&next(&mut receiver).await.unwrap()),
         &Request::new("/", None)
@@ -633,7 +608,6 @@ async fn the_source_names_the_owner_wherever_it_is_sent_and_the_path_without_the
     let app = tokio::spawn(async move { axum::serve(listener, app).await });
     assert_eq!(
         post(
-            &client,
             &format!("http://{addr}/webhooks/codechat/{SECRET}?owner=q"),
             upsert(2)
         )
@@ -651,16 +625,15 @@ async fn the_source_names_the_owner_wherever_it_is_sent_and_the_path_without_the
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_receiver_is_a_stream_of_updates_and_errors() {
     let (server, mut receiver, base) = start(Receiver::builder().path("/s")).await;
-    let client = crate::http_client();
     let url = format!("{base}/s");
-    assert_eq!(post(&client, &url, upsert(1)).await.0, 200);
+    assert_eq!(post(&url, upsert(1)).await.0, 200);
     let update = within(receiver.next()).await.unwrap().unwrap();
     assert_eq!(key_id(&update), "id-1");
     assert_eq!(source_of(&update), &Request::new("/s", None));
 
     let broken = r#"{"event":"call.upsert","data":{"id":"A1","isVideo":"yes please"}}"#;
-    assert_eq!(post(&client, &url, broken).await.0, 422);
-    assert_eq!(post(&client, &url, upsert(2)).await.0, 200);
+    assert_eq!(post(&url, broken).await.0, 422);
+    assert_eq!(post(&url, upsert(2)).await.0, 200);
     let refused = within(receiver.next()).await.unwrap().unwrap_err();
     assert_eq!(refused.raw(), broken.as_bytes());
     let update = within(receiver.next()).await.unwrap().unwrap();
@@ -671,7 +644,7 @@ async fn the_receiver_is_a_stream_of_updates_and_errors() {
 
     // Combinators work on it: the next two events, by key.
     for id in 3..5 {
-        assert_eq!(post(&client, &url, upsert(id)).await.0, 200);
+        assert_eq!(post(&url, upsert(id)).await.0, 200);
     }
     let ids: Vec<String> = within(
         receiver
@@ -690,9 +663,8 @@ async fn the_receiver_is_a_stream_of_updates_and_errors() {
 async fn close_delivers_what_is_queued_then_ends() {
     let (server, mut receiver, base) = start(Receiver::builder().queue_capacity(8)).await;
     let addr = server.local_addr();
-    let client = crate::http_client();
     for id in 0..3 {
-        assert_eq!(post(&client, &format!("{base}/"), upsert(id)).await.0, 200);
+        assert_eq!(post(&format!("{base}/"), upsert(id)).await.0, 200);
     }
     // Nothing has been read yet when the server stops.
     timeout(Duration::from_secs(10), server.close())

@@ -46,7 +46,7 @@ pub(crate) fn run(command: &mut Command) -> Result<(), String> {
 }
 
 /// The provider crates with a `testkit` feature.
-const TESTKITS: [&str; 1] = ["chatapp-events"];
+const TESTKITS: [&str; 2] = ["chatapp-events", "codechat-events"];
 
 /// The distinct package names in `krate`'s normal dependency tree, without default features
 /// and with `feature`.
