@@ -16,6 +16,7 @@ mod nats;
 mod onechat;
 mod onechat_client;
 mod onechat_fake_cable;
+mod onechat_testkit;
 mod schema_agreement;
 mod shape;
 mod sockudo;

@@ -4,7 +4,6 @@
 
 use std::{
     collections::BTreeSet,
-    future::Future,
     net::SocketAddr,
     sync::{
         Arc, Mutex,
@@ -18,73 +17,13 @@ use futures_util::{SinkExt, StreamExt};
 use onechat_events::{
     Event, EventKind, EventSource, Identifier,
     client::{Client, ClientBuilder, ClientError, Update},
-};
-use tokio::{net::TcpListener, sync::watch, time::timeout};
-use tokio_tungstenite::{
-    WebSocketStream,
-    tungstenite::{
-        Message,
-        handshake::server::{Request, Response},
+    testkit::{
+        self, CableSocket, Message, ScriptedCable, confirm, data, reject, welcome_and_subscribes,
     },
 };
+use tokio::{sync::watch, time::timeout};
 
-type Ws = WebSocketStream<tokio::net::TcpStream>;
-
-/// Serves Action Cable on 127.0.0.1, running `script` for each connection (numbered from
-/// 0). Returns the address and the connection count.
-async fn fake_cable<F, Fut>(script: F) -> (SocketAddr, Arc<AtomicUsize>)
-where
-    F: Fn(usize, Ws) -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = ()> + Send + 'static,
-{
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let connections = Arc::new(AtomicUsize::new(0));
-    let count = Arc::clone(&connections);
-    let script = Arc::new(script);
-    tokio::spawn(async move {
-        while let Ok((stream, _)) = listener.accept().await {
-            let index = count.fetch_add(1, Ordering::SeqCst);
-            let script = Arc::clone(&script);
-            tokio::spawn(async move {
-                #[allow(clippy::result_large_err)] // the signature is tungstenite's callback
-                let accept = |_: &Request, mut response: Response| {
-                    response.headers_mut().insert(
-                        "Sec-WebSocket-Protocol",
-                        "actioncable-v1-json".parse().unwrap(),
-                    );
-                    Ok(response)
-                };
-                if let Ok(ws) = tokio_tungstenite::accept_hdr_async(stream, accept).await {
-                    script(index, ws).await;
-                }
-            });
-        }
-    });
-    (addr, connections)
-}
-
-/// Sends `welcome` and reads `subscribe` commands until `count` different identifiers came
-/// (the client repeats an unconfirmed one every 500 ms); returns them in arrival order.
-async fn welcome_and_subscribes(ws: &mut Ws, count: usize) -> Vec<String> {
-    ws.send(Message::text(r#"{"type":"welcome"}"#))
-        .await
-        .unwrap();
-    let mut identifiers = Vec::new();
-    while identifiers.len() < count {
-        let Some(Ok(Message::Text(text))) = ws.next().await else {
-            panic!("the client went away")
-        };
-        let command: serde_json::Value = serde_json::from_str(&text).unwrap();
-        if command["command"] == "subscribe" {
-            let identifier = command["identifier"].as_str().unwrap().to_owned();
-            if !identifiers.contains(&identifier) {
-                identifiers.push(identifier);
-            }
-        }
-    }
-    identifiers
-}
+type Ws = CableSocket;
 
 /// Sends `welcome`, reads the `subscribe` command and returns its identifier.
 async fn welcome_and_subscribe(ws: &mut Ws) -> String {
@@ -97,38 +36,9 @@ fn account_of(identifier: &str) -> Option<i64> {
     fields["account_id"].as_i64()
 }
 
-fn confirm(identifier: &str) -> Message {
-    Message::text(
-        serde_json::json!({ "identifier": identifier, "type": "confirm_subscription" }).to_string(),
-    )
-}
-
-fn reject(identifier: &str) -> Message {
-    Message::text(
-        serde_json::json!({ "identifier": identifier, "type": "reject_subscription" }).to_string(),
-    )
-}
-
-fn data(identifier: &str, message: &str) -> Message {
-    Message::text(format!(
-        r#"{{"identifier":{},"message":{message}}}"#,
-        serde_json::Value::from(identifier)
-    ))
-}
-
-/// Reads (and ignores) the client's commands, pinging every second when `ping` is set.
-async fn idle(mut ws: Ws, ping: bool) {
-    let mut beat = tokio::time::interval(Duration::from_secs(1));
-    loop {
-        tokio::select! {
-            frame = ws.next() => if frame.is_none() { return },
-            _ = beat.tick(), if ping => {
-                if ws.send(Message::text(r#"{"type":"ping","message":1736743200}"#)).await.is_err() {
-                    return;
-                }
-            }
-        }
-    }
+/// Reads the client's commands until it goes away, pinging every second when `ping` is set.
+async fn idle(ws: Ws, ping: bool) {
+    testkit::idle(ws, ping.then_some(Duration::from_secs(1))).await;
 }
 
 fn builder_for(addr: SocketAddr, accounts: &[i64]) -> ClientBuilder {
@@ -175,13 +85,15 @@ async fn subscribed_accounts(client: &mut Client, count: usize) -> BTreeSet<Opti
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_that_stops_pinging_is_stale_and_redialed() {
-    let (addr, connections) = fake_cable(|index, mut ws| async move {
+    let server = ScriptedCable::start(|index, mut ws| async move {
         let identifier = welcome_and_subscribe(&mut ws).await;
         ws.send(confirm(&identifier)).await.unwrap();
         // The first connection goes silent; the second one pings.
         idle(ws, index > 0).await;
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder(addr).connect().await.unwrap();
     assert_eq!(next_subscribed(&mut client).await, Some(1));
     let Some(Ok(Update::Reconnected { downtime })) = next(&mut client).await else {
@@ -193,13 +105,13 @@ async fn a_server_that_stops_pinging_is_stale_and_redialed() {
         Some(1),
         "confirmed again"
     );
-    assert_eq!(connections.load(Ordering::SeqCst), 2);
+    assert_eq!(server.connections(), 2);
     client.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn disconnect_without_reconnect_stops_with_the_reason() {
-    let (addr, connections) = fake_cable(|_, mut ws| async move {
+    let server = ScriptedCable::start(|_, mut ws| async move {
         let identifier = welcome_and_subscribe(&mut ws).await;
         ws.send(confirm(&identifier)).await.unwrap();
         tokio::time::sleep(Duration::from_millis(200)).await;
@@ -210,7 +122,9 @@ async fn disconnect_without_reconnect_stops_with_the_reason() {
             .await;
         idle(ws, true).await;
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder(addr).connect().await.unwrap();
     let state = client.state();
     assert_eq!(*state.borrow(), ConnectionState::Connected);
@@ -232,7 +146,7 @@ async fn disconnect_without_reconnect_stops_with_the_reason() {
         "nothing after a fatal error"
     );
     tokio::time::sleep(Duration::from_secs(1)).await;
-    assert_eq!(connections.load(Ordering::SeqCst), 1, "no redial");
+    assert_eq!(server.connections(), 1, "no redial");
     // Closing a stopped client returns at once and leaves it failed.
     timeout(Duration::from_secs(5), client.close())
         .await
@@ -247,7 +161,7 @@ async fn disconnect_with_reconnect_redials_for_each_reason() {
         r#"{"type":"disconnect","reason":null,"reconnect":true}"#,
         r#"{"type":"disconnect","reason":"remote","reconnect":true}"#,
     ] {
-        let (addr, connections) = fake_cable(move |index, mut ws| async move {
+        let server = ScriptedCable::start(move |index, mut ws| async move {
             let identifier = welcome_and_subscribe(&mut ws).await;
             ws.send(confirm(&identifier)).await.unwrap();
             if index == 0 {
@@ -264,7 +178,9 @@ async fn disconnect_with_reconnect_redials_for_each_reason() {
                 idle(ws, true).await;
             }
         })
-        .await;
+        .await
+        .unwrap();
+        let addr = server.addr();
         let mut client = builder(addr).connect().await.unwrap();
         assert_eq!(next_subscribed(&mut client).await, Some(1), "{frame}");
         assert!(
@@ -280,14 +196,14 @@ async fn disconnect_with_reconnect_redials_for_each_reason() {
             Some(Ok(Update::Event { event, .. })) if event.kind() == EventKind::CallRejected => {}
             other => panic!("{frame}: unexpected {other:?}"),
         }
-        assert_eq!(connections.load(Ordering::SeqCst), 2, "{frame}");
+        assert_eq!(server.connections(), 2, "{frame}");
         client.close().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn garbage_binary_and_undecodable_frames_do_not_stop_the_client() {
-    let (addr, _) = fake_cable(|_, mut ws| async move {
+    let server = ScriptedCable::start(|_, mut ws| async move {
         let identifier = welcome_and_subscribe(&mut ws).await;
         ws.send(confirm(&identifier)).await.unwrap();
         ws.send(Message::text("this is not JSON")).await.unwrap();
@@ -319,7 +235,9 @@ async fn garbage_binary_and_undecodable_frames_do_not_stop_the_client() {
         .unwrap();
         idle(ws, true).await;
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder(addr)
         .stale_after(Duration::from_secs(10))
         .connect()
@@ -366,13 +284,15 @@ async fn garbage_binary_and_undecodable_frames_do_not_stop_the_client() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_slow_confirmation_is_waited_for_and_a_missing_one_times_out() {
-    let (addr, _) = fake_cable(|_, mut ws| async move {
+    let server = ScriptedCable::start(|_, mut ws| async move {
         let identifier = welcome_and_subscribe(&mut ws).await;
         tokio::time::sleep(Duration::from_millis(1200)).await;
         ws.send(confirm(&identifier)).await.unwrap();
         idle(ws, true).await;
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder(addr).connect().await.unwrap();
     assert_eq!(client.sources().len(), 1);
     assert_eq!(
@@ -382,11 +302,13 @@ async fn a_slow_confirmation_is_waited_for_and_a_missing_one_times_out() {
     );
     client.close().await;
 
-    let (addr, _) = fake_cable(|_, mut ws| async move {
+    let server = ScriptedCable::start(|_, mut ws| async move {
         let _ = welcome_and_subscribe(&mut ws).await;
         idle(ws, true).await;
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder(addr)
         .confirm_timeout(Duration::from_secs(1))
         .connect()
@@ -411,7 +333,7 @@ async fn a_slow_confirmation_is_waited_for_and_a_missing_one_times_out() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_resubscription_that_is_never_confirmed_is_reported() {
-    let (addr, _) = fake_cable(|index, mut ws| async move {
+    let server = ScriptedCable::start(|index, mut ws| async move {
         let identifier = welcome_and_subscribe(&mut ws).await;
         if index == 0 {
             ws.send(confirm(&identifier)).await.unwrap();
@@ -427,7 +349,9 @@ async fn a_resubscription_that_is_never_confirmed_is_reported() {
             idle(ws, true).await;
         }
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder(addr)
         .confirm_timeout(Duration::from_secs(1))
         .connect()
@@ -461,7 +385,7 @@ async fn subscriptions_are_pipelined_and_each_confirmation_is_reported() {
     const DELAY: Duration = Duration::from_secs(2);
     let pipeline = Arc::new(Pipeline::default());
     let seen = Arc::clone(&pipeline);
-    let (addr, _) = fake_cable(move |_, mut ws| {
+    let server = ScriptedCable::start(move |_, mut ws| {
         let seen = Arc::clone(&seen);
         async move {
             ws.send(Message::text(r#"{"type":"welcome"}"#))
@@ -491,7 +415,9 @@ async fn subscriptions_are_pipelined_and_each_confirmation_is_reported() {
             idle(ws, true).await;
         }
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let started = Instant::now();
     let mut client = builder_for(addr, &ACCOUNTS)
         .confirm_timeout(Duration::from_secs(10))
@@ -519,7 +445,7 @@ async fn subscriptions_are_pipelined_and_each_confirmation_is_reported() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_subscription_is_reported_again_after_each_reconnect() {
-    let (addr, connections) = fake_cable(|index, mut ws| async move {
+    let server = ScriptedCable::start(|index, mut ws| async move {
         for identifier in welcome_and_subscribes(&mut ws, 2).await {
             ws.send(confirm(&identifier)).await.unwrap();
         }
@@ -535,7 +461,9 @@ async fn every_subscription_is_reported_again_after_each_reconnect() {
             idle(ws, true).await;
         }
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder_for(addr, &[1, 2]).connect().await.unwrap();
     let both = BTreeSet::from([Some(1), Some(2)]);
     assert_eq!(subscribed_accounts(&mut client, 2).await, both);
@@ -554,7 +482,7 @@ async fn every_subscription_is_reported_again_after_each_reconnect() {
             "reconnect {reconnect}"
         );
     }
-    assert_eq!(connections.load(Ordering::SeqCst), 3);
+    assert_eq!(server.connections(), 3);
     assert!(
         timeout(Duration::from_millis(500), client.next_event())
             .await
@@ -580,7 +508,7 @@ async fn the_state_follows_the_connection() {
     // The first connection drops; the next ones are refused until the test allows them.
     let allow = Arc::new(AtomicBool::new(false));
     let allowed = Arc::clone(&allow);
-    let (addr, _) = fake_cable(move |index, mut ws| {
+    let server = ScriptedCable::start(move |index, mut ws| {
         let allowed = Arc::clone(&allowed);
         async move {
             if index > 0 && !allowed.load(Ordering::SeqCst) {
@@ -595,7 +523,9 @@ async fn the_state_follows_the_connection() {
             idle(ws, true).await;
         }
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder(addr)
         .unavailable_after(Duration::from_millis(800))
         .connect()
@@ -652,7 +582,7 @@ async fn stream_next(client: &mut Client) -> Option<Result<Update, ClientError>>
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_client_is_a_stream() {
-    let (addr, _) = fake_cable(|_, mut ws| async move {
+    let server = ScriptedCable::start(|_, mut ws| async move {
         let identifier = welcome_and_subscribe(&mut ws).await;
         ws.send(confirm(&identifier)).await.unwrap();
         ws.send(data(
@@ -663,7 +593,9 @@ async fn the_client_is_a_stream() {
         .unwrap();
         idle(ws, true).await;
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder(addr).connect().await.unwrap();
     assert!(matches!(
         stream_next(&mut client).await,
@@ -684,7 +616,7 @@ async fn the_client_is_a_stream() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rejected_subscription_is_reported_and_the_token_never_shows() {
     const TOKEN: &str = "tok-SECRET-7f3a";
-    let (addr, _) = fake_cable(|_, mut ws| async move {
+    let server = ScriptedCable::start(|_, mut ws| async move {
         for identifier in welcome_and_subscribes(&mut ws, 2).await {
             if account_of(&identifier) == Some(2) {
                 ws.send(reject(&identifier)).await.unwrap();
@@ -712,7 +644,9 @@ async fn a_rejected_subscription_is_reported_and_the_token_never_shows() {
             .await;
         idle(ws, true).await;
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let builder = Client::agent(&format!("http://{addr}"), TOKEN, 7, [1, 2])
         .backoff(Duration::from_millis(200), Duration::from_millis(500));
     let mut shown = vec![format!("{builder:?}")];
@@ -782,7 +716,7 @@ async fn a_slow_consumer_loses_nothing_and_dropping_the_client_hangs_up() {
     const EVENTS: usize = 300;
     let hung_up = Arc::new(AtomicBool::new(false));
     let noticed = Arc::clone(&hung_up);
-    let (addr, _) = fake_cable(move |_, mut ws| {
+    let server = ScriptedCable::start(move |_, mut ws| {
         let noticed = Arc::clone(&noticed);
         async move {
             let identifier = welcome_and_subscribe(&mut ws).await;
@@ -797,7 +731,9 @@ async fn a_slow_consumer_loses_nothing_and_dropping_the_client_hangs_up() {
             noticed.store(true, Ordering::SeqCst);
         }
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     // Room for 4 updates in the queue (and 4 more held per subscription): the rest waits
     // in the Action Cable client's buffer until the consumer catches up.
     let mut client = builder(addr)
@@ -831,7 +767,7 @@ async fn a_slow_consumer_loses_nothing_and_dropping_the_client_hangs_up() {
 async fn a_server_that_accepts_tcp_but_never_upgrades_is_reported_while_redialling() {
     // Connection 0 is a normal Action Cable session that the server drops after a moment;
     // every later connection is accepted at the TCP level and never answered.
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let dials = Arc::new(AtomicUsize::new(0));
     let counted = Arc::clone(&dials);
@@ -843,17 +779,7 @@ async fn a_server_that_accepts_tcp_but_never_upgrades_is_reported_while_redialli
                 continue;
             }
             tokio::spawn(async move {
-                #[allow(clippy::result_large_err)] // the signature is tungstenite's callback
-                let accept = |_: &Request, mut response: Response| {
-                    response.headers_mut().insert(
-                        "Sec-WebSocket-Protocol",
-                        "actioncable-v1-json".parse().unwrap(),
-                    );
-                    Ok(response)
-                };
-                let mut ws = tokio_tungstenite::accept_hdr_async(stream, accept)
-                    .await
-                    .unwrap();
+                let mut ws = testkit::accept(stream).await.unwrap();
                 let identifier = welcome_and_subscribe(&mut ws).await;
                 ws.send(confirm(&identifier)).await.unwrap();
                 tokio::time::sleep(Duration::from_millis(300)).await;
@@ -911,7 +837,7 @@ async fn a_ping_flood_or_a_huge_frame_keeps_memory_bounded() {
     let _turn = crate::MEMORY.lock().await;
     let sent = Arc::new(AtomicUsize::new(0));
     let counter = Arc::clone(&sent);
-    let (addr, connections) = fake_cable(move |index, mut ws| {
+    let server = ScriptedCable::start(move |index, mut ws| {
         let counter = Arc::clone(&counter);
         async move {
             let identifier = welcome_and_subscribe(&mut ws).await;
@@ -950,7 +876,9 @@ async fn a_ping_flood_or_a_huge_frame_keeps_memory_bounded() {
             }
         }
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let before = rss();
     let mut client = builder(addr)
         .max_message_size(1 << 20)
@@ -959,14 +887,14 @@ async fn a_ping_flood_or_a_huge_frame_keeps_memory_bounded() {
         .unwrap();
     let deadline = Instant::now() + Duration::from_secs(8);
     let mut peak = before;
-    while Instant::now() < deadline && connections.load(Ordering::SeqCst) < 3 {
+    while Instant::now() < deadline && server.connections() < 3 {
         let _ = timeout(Duration::from_millis(200), client.next_event()).await;
         peak = peak.max(rss());
     }
     client.close().await;
     let grown = peak.saturating_sub(before);
     assert!(
-        connections.load(Ordering::SeqCst) >= 3,
+        server.connections() >= 3,
         "it moved on from the flood and the huge frame"
     );
     // The test's own 64 MB string lives in this process on the server side.
@@ -974,7 +902,7 @@ async fn a_ping_flood_or_a_huge_frame_keeps_memory_bounded() {
     eprintln!(
         "onechat flood: {} frames, {} connections, RSS grew {} MiB",
         sent.load(Ordering::SeqCst),
-        connections.load(Ordering::SeqCst),
+        server.connections(),
         grown >> 20
     );
 }
@@ -986,7 +914,7 @@ async fn the_first_presence_updates_wait_for_the_whole_burst_of_subscribes() {
     // here confirms accounts 1–3 at once and account 4 a second later.
     let log = Arc::new(Mutex::new(Vec::<String>::new()));
     let seen = Arc::clone(&log);
-    let (addr, _) = fake_cable(move |_, mut ws| {
+    let server = ScriptedCable::start(move |_, mut ws| {
         let seen = Arc::clone(&seen);
         async move {
             ws.send(Message::text(r#"{"type":"welcome"}"#))
@@ -1035,7 +963,9 @@ async fn the_first_presence_updates_wait_for_the_whole_burst_of_subscribes() {
             }
         }
     })
-    .await;
+    .await
+    .unwrap();
+    let addr = server.addr();
     let mut client = builder_for(addr, &[1, 2, 3, 4])
         .stale_after(Duration::from_secs(10))
         .connect()

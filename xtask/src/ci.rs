@@ -46,7 +46,7 @@ pub(crate) fn run(command: &mut Command) -> Result<(), String> {
 }
 
 /// The provider crates with a `testkit` feature.
-const TESTKITS: [&str; 2] = ["chatapp-events", "codechat-events"];
+const TESTKITS: [&str; 3] = ["chatapp-events", "codechat-events", "onechat-events"];
 
 /// The distinct package names in `krate`'s normal dependency tree, without default features
 /// and with `feature`.

@@ -11,6 +11,9 @@ pub mod events;
 pub mod objects;
 pub mod protocol;
 pub mod schema;
+#[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
+pub mod testkit;
 pub mod webhook;
 
 pub use chat_events_core::{
