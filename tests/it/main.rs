@@ -20,6 +20,7 @@ mod onechat_testkit;
 mod schema_agreement;
 mod shape;
 mod sockudo;
+mod testkit_fixtures;
 
 /// A reqwest client. The workspace builds reqwest with `rustls-no-provider` (through
 /// chatapp-events' client), so a rustls provider must be installed before the first one.

@@ -37,6 +37,7 @@ extern crate self as chat_events_core;
 pub mod drift;
 mod error;
 mod event;
+pub mod fixture;
 pub mod jsonc;
 mod lenient;
 pub mod recording;
@@ -50,6 +51,7 @@ mod validate;
 pub use chat_events_macros::{Shape, event_enum, open_enum};
 pub use error::{DecodeError, DecodeErrorKind};
 pub use event::{Decoded, ProviderEvent, UnknownEvent, decode_at, raw_json_eq};
+pub use fixture::Fixture;
 pub use lenient::{
     empty::ObjectOrEmpty,
     id::Id,

@@ -33,6 +33,25 @@ use tokio::net::TcpStream;
 
 use crate::Event;
 
+include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
+
+/// Every documented and captured CodeChat payload of the SDK's corpus (the docs' examples,
+/// Evolution API and CodeChat Go bodies published upstream), in path order: post them to
+/// your receiver.
+pub fn fixtures() -> Vec<chat_events_core::Fixture> {
+    chat_events_core::Fixture::all(FIXTURES)
+}
+
+/// The first fixture that decodes as the known event `name` (`"messages.upsert"`).
+///
+/// ```
+/// let fixture = codechat_events::testkit::fixture("messages.upsert").unwrap();
+/// assert!(fixture.json.contains("messages.upsert"));
+/// ```
+pub fn fixture(name: &str) -> Option<chat_events_core::Fixture> {
+    chat_events_core::Fixture::first_of::<Event>(FIXTURES, name)
+}
+
 /// What the server answered.
 #[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]

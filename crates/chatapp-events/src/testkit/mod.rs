@@ -68,3 +68,21 @@ pub fn sign(key: &str, secret: &str, socket_id: &str, channel: &str) -> String {
     mac.update(format!("{socket_id}:{channel}").as_bytes());
     format!("{key}:{}", hex::encode(mac.finalize().into_bytes()))
 }
+
+include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
+
+/// Every documented and captured ChatApp payload of the SDK's corpus (the documentation's
+/// examples, payloads published by others), in path order: feed them to your code.
+pub fn fixtures() -> Vec<chat_events_core::Fixture> {
+    chat_events_core::Fixture::all(FIXTURES)
+}
+
+/// The first fixture that decodes as the known event `name` (`"messageStatus"`).
+///
+/// ```
+/// let fixture = chatapp_events::testkit::fixture("messageStatus").unwrap();
+/// assert!(fixture.json.contains("messageStatus"));
+/// ```
+pub fn fixture(name: &str) -> Option<chat_events_core::Fixture> {
+    chat_events_core::Fixture::first_of::<crate::Event>(FIXTURES, name)
+}

@@ -47,3 +47,22 @@ pub use scripted::{
 pub use server::CableServer;
 /// The WebSocket message type the frame builders return.
 pub use tokio_tungstenite::tungstenite::Message;
+
+include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
+
+/// Every documented and captured OneChat payload of the SDK's corpus (broadcasts, data
+/// frames), in path order: feed them to your code; [`Fixture::body`](chat_events_core::Fixture::body)
+/// gives the broadcast a server pushes.
+pub fn fixtures() -> Vec<chat_events_core::Fixture> {
+    chat_events_core::Fixture::all(FIXTURES)
+}
+
+/// The first fixture that decodes as the known event `name` ("conversation.typing_on").
+///
+/// ```
+/// let fixture = onechat_events::testkit::fixture("conversation.typing_on").unwrap();
+/// assert!(fixture.body::<onechat_events::Event>().starts_with('{'));
+/// ```
+pub fn fixture(name: &str) -> Option<chat_events_core::Fixture> {
+    chat_events_core::Fixture::first_of::<crate::Event>(FIXTURES, name)
+}

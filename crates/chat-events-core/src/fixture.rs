@@ -1,0 +1,120 @@
+//! The documented examples a provider crate embeds (its `testkit::fixtures()`), so that users
+//! can feed them to their own code: every payload of the SDK's fixture corpus, as published
+//! (JSONC comments removed), with where it came from.
+
+use std::fmt::Write as _;
+
+use crate::{Decoded, ProviderEvent, jsonc};
+
+/// One documented or captured payload of a provider.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Fixture {
+    /// Where it is in the SDK's corpus, relative to the provider's folder:
+    /// `<provenance>/<event>[.<variant>].json[c]` (`000_3eeb06198ae497e6/message.jsonc`,
+    /// `upstream/messages.upsert.evolution-v1-image-fromme.json`).
+    pub path: &'static str,
+    /// The payload's JSON (comments and trailing commas of the documentation removed).
+    pub json: String,
+}
+
+impl Fixture {
+    /// Every fixture of an embedded list (`(path, text)` pairs, as a provider's build script
+    /// writes them), in path order. A JSONC file that does not strip is kept as written.
+    pub fn all(embedded: &'static [(&'static str, &'static str)]) -> Vec<Self> {
+        embedded
+            .iter()
+            .map(|(path, text)| Self {
+                path,
+                json: if std::path::Path::new(path)
+                    .extension()
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case("jsonc"))
+                {
+                    jsonc::strip(text).unwrap_or_else(|_| (*text).to_owned())
+                } else {
+                    (*text).to_owned()
+                },
+            })
+            .collect()
+    }
+
+    /// The first fixture, in path order, that decodes as the known event `name`.
+    pub fn first_of<E: ProviderEvent>(
+        embedded: &'static [(&'static str, &'static str)],
+        name: &str,
+    ) -> Option<Self> {
+        Self::all(embedded).into_iter().find(|fixture| {
+            fixture
+                .decode::<E>()
+                .is_ok_and(|decoded| !decoded.is_unknown() && decoded.name() == name)
+        })
+    }
+
+    /// The payload decoded as provider `E`.
+    ///
+    /// # Errors
+    ///
+    /// What [`ProviderEvent::decode`] says (fixtures that document refused input do not
+    /// decode).
+    pub fn decode<E: ProviderEvent>(&self) -> Result<Decoded<E>, crate::DecodeError> {
+        E::decode(self.json.as_bytes())
+    }
+
+    /// The event's body as the provider sends it on its own (unwrapped from ChatApp's
+    /// `{queue, payload}` or an Action Cable data frame), as JSON text: what a server
+    /// pushes.
+    pub fn body<E: ProviderEvent>(&self) -> String {
+        serde_json::from_str(&self.json).map_or_else(
+            |_| self.json.clone(),
+            |value| E::canonical_json(value).to_string(),
+        )
+    }
+}
+
+/// For a provider crate's build script: writes `$OUT_DIR/fixtures.rs`, a
+/// `static FIXTURES: &[(&str, &str)]` of every `.json`/`.jsonc` file under `dir` (relative
+/// path, `include_str!` of the file), in path order; an empty list when `dir` does not exist
+/// (a published crate, without the repository's corpus).
+///
+/// # Panics
+///
+/// When `OUT_DIR` is not set (not in a build script) or the file cannot be written.
+pub fn write_embedded_list(dir: &std::path::Path) {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if matches!(
+                path.extension().and_then(|ext| ext.to_str()),
+                Some("json" | "jsonc")
+            ) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut out = String::from(
+        "/// The embedded fixtures: `(relative path, text)`.\n#[allow(dead_code)]\npub(crate) static FIXTURES: &[(&str, &str)] = &[\n",
+    );
+    for path in &files {
+        let relative = path
+            .strip_prefix(dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let _ = writeln!(
+            out,
+            "    ({relative:?}, include_str!({:?})),",
+            path.to_string_lossy()
+        );
+    }
+    out.push_str("];\n");
+    let target =
+        std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set in a build script"))
+            .join("fixtures.rs");
+    std::fs::write(&target, out).expect("the fixture list is written");
+    println!("cargo:rerun-if-changed={}", dir.display());
+}
