@@ -12,6 +12,7 @@
 mod bench;
 mod ci;
 mod fuzz;
+mod generated;
 mod packages;
 mod schema;
 mod seed;

@@ -91,22 +91,7 @@ fn provider_files<E: ProviderEvent>(
 
 /// The first payload (in path order) of each known event among the files under `dir`.
 fn first_examples<E: ProviderEvent>(dir: &Path) -> BTreeMap<String, serde_json::Value> {
-    let mut paths = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(folder) = pending.pop() {
-        for entry in fs::read_dir(&folder).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if matches!(
-                path.extension().and_then(|ext| ext.to_str()),
-                Some("json" | "jsonc")
-            ) {
-                paths.push(path);
-            }
-        }
-    }
-    paths.sort();
+    let paths = chat_events_core::fixture::payload_files(dir);
     let mut examples = BTreeMap::new();
     for path in paths {
         let Some(json) = fs::read_to_string(&path)

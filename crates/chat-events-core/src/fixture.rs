@@ -71,15 +71,9 @@ impl Fixture {
     }
 }
 
-/// For a provider crate's build script: writes `$OUT_DIR/fixtures.rs`, a
-/// `static FIXTURES: &[(&str, &str)]` of every `.json`/`.jsonc` file under `dir` (relative
-/// path, `include_str!` of the file), in path order; an empty list when `dir` does not exist
-/// (a published crate, without the repository's corpus).
-///
-/// # Panics
-///
-/// When `OUT_DIR` is not set (not in a build script) or the file cannot be written.
-pub fn write_embedded_list(dir: &std::path::Path) {
+/// Every `.json` and `.jsonc` file under `dir` (recursively), in path order; none when `dir`
+/// cannot be read.
+pub fn payload_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
@@ -96,6 +90,19 @@ pub fn write_embedded_list(dir: &std::path::Path) {
         }
     }
     files.sort();
+    files
+}
+
+/// For a provider crate's build script: writes `$OUT_DIR/fixtures.rs`, a
+/// `static FIXTURES: &[(&str, &str)]` of every `.json`/`.jsonc` file under `dir` (relative
+/// path, `include_str!` of the file), in path order; an empty list when `dir` does not exist
+/// (a published crate, without the repository's corpus).
+///
+/// # Panics
+///
+/// When `OUT_DIR` is not set (not in a build script) or the file cannot be written.
+pub fn write_embedded_list(dir: &std::path::Path) {
+    let files = payload_files(dir);
     let mut out = String::from(
         "/// The embedded fixtures: `(relative path, text)`.\n#[allow(dead_code)]\npub(crate) static FIXTURES: &[(&str, &str)] = &[\n",
     );

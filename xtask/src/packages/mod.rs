@@ -255,56 +255,15 @@ const GENERATED_DIRS: [&str; 4] = [
 
 /// Writes the packages' generated files (`check == false`) or checks they are current.
 pub(crate) fn run(root: &Path, check: bool) -> Result<(), String> {
-    let files = generate(root);
-    let mut problems = Vec::new();
-    for (path, text) in &files {
-        let full = root.join(path);
-        let current = fs::read_to_string(&full).ok();
-        if current.as_deref() == Some(text.as_str()) {
-            continue;
-        }
-        if check {
-            problems.push(format!(
-                "{} is {}",
-                path.display(),
-                if current.is_some() {
-                    "stale"
-                } else {
-                    "missing"
-                }
-            ));
-        } else {
-            if let Some(parent) = full.parent() {
-                fs::create_dir_all(parent)
-                    .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-            }
-            fs::write(&full, text).map_err(|e| format!("cannot write {}: {e}", full.display()))?;
-            println!("wrote {}", path.display());
-        }
-    }
-    for dir in GENERATED_DIRS {
-        for entry in fs::read_dir(root.join(dir)).into_iter().flatten().flatten() {
-            let relative = Path::new(dir).join(entry.file_name());
-            if files.contains_key(&relative) || entry.path().is_dir() {
-                continue;
-            }
-            if check {
-                problems.push(format!("{} is not generated any more", relative.display()));
-            } else {
-                fs::remove_file(entry.path())
-                    .map_err(|e| format!("cannot remove {}: {e}", relative.display()))?;
-                println!("removed {}", relative.display());
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
-            "the generated packages are out of date:\n  {}\nrun `cargo xtask packages` and commit the result",
-            problems.join("\n  ")
-        ))
-    }
+    let dirs: Vec<PathBuf> = GENERATED_DIRS.iter().map(PathBuf::from).collect();
+    crate::generated::sync(
+        root,
+        &generate(root),
+        &dirs,
+        check,
+        "the generated packages",
+        "cargo xtask packages",
+    )
 }
 
 #[cfg(test)]
