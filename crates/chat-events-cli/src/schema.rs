@@ -118,7 +118,6 @@ fn insert(files: &mut BTreeMap<PathBuf, String>, path: &str, schema: Schema) {
 }
 
 fn render(path: &str, mut schema: Schema) -> String {
-    chat_events_core::schema::finish(&mut schema);
     let object = schema.ensure_object();
     let mut ordered = serde_json::Map::new();
     for key in ["$schema", "$id", "title", "description", "$comment"] {

@@ -31,7 +31,8 @@ pub fn root_schema(title: &str, build: impl FnOnce(&mut SchemaGenerator) -> Sche
 }
 
 /// Makes a generated schema exactly as strict as the decoder, in keywords every validator
-/// knows (applied by [`root_schema`]; call it on schemas generated another way):
+/// knows (applied by [`root_schema`]; call it once on schemas generated another way — a
+/// second pass would wrap the `[]` alternative again):
 ///
 /// - integer `format`s (`int32`, `uint64`, …, which strict validators such as ajv refuse as
 ///   unknown) become the `minimum`/`maximum` of the Rust type, which the decoder enforces;
@@ -41,7 +42,9 @@ pub fn root_schema(title: &str, build: impl FnOnce(&mut SchemaGenerator) -> Sche
 ///   `additionalProperties` count as derived structs; a hand-written decoder that refuses
 ///   arrays says `"additionalProperties": true` in its schema;
 /// - keywords that apply to one JSON type get that `type` when the schema has none
-///   (`properties` → object, `items` → array, `pattern` → string), as ajv's strict mode asks.
+///   (`properties` → object, `items` → array, `pattern` → string), as ajv's strict mode asks;
+/// - a union of types (`"type": ["string", "null"]`) becomes `anyOf` one schema per type,
+///   each with its own keywords, so that ajv's strict mode needs no `allowUnionTypes`.
 pub fn finish(schema: &mut Schema) {
     schemars::transform::transform_subschemas(&mut finish, schema);
     let Some(object) = schema.as_object_mut() else {
@@ -100,6 +103,89 @@ pub fn finish(schema: &mut Schema) {
     if all_optional {
         object.insert("type".into(), serde_json::json!(["object", "array"]));
         object.insert("maxItems".into(), 0.into());
+    }
+    split_union_type(object);
+}
+
+/// The keywords that apply to one JSON type.
+fn keywords_of(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "object" => &[
+            "properties",
+            "required",
+            "additionalProperties",
+            "patternProperties",
+            "propertyNames",
+            "minProperties",
+            "maxProperties",
+        ],
+        "array" => &[
+            "items",
+            "prefixItems",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "contains",
+        ],
+        "string" => &["pattern", "minLength", "maxLength"],
+        "integer" | "number" => &[
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+        ],
+        _ => &[],
+    }
+}
+
+/// `"type": ["string", "null"]` (and the keywords of each type) as `anyOf` one schema per
+/// type: strict validators (ajv's `strictTypes`) refuse union types unless told to allow
+/// them. Descriptions stay on the node.
+fn split_union_type(object: &mut serde_json::Map<String, serde_json::Value>) {
+    let Some(serde_json::Value::Array(kinds)) = object.get("type") else {
+        return;
+    };
+    let kinds: Vec<String> = kinds
+        .iter()
+        .filter_map(serde_json::Value::as_str)
+        .map(str::to_owned)
+        .collect();
+    if kinds.len() < 2 {
+        return;
+    }
+    object.remove("type");
+    let branches: Vec<serde_json::Value> = kinds
+        .iter()
+        .map(|kind| {
+            let mut branch = serde_json::Map::new();
+            branch.insert("type".into(), kind.as_str().into());
+            for key in keywords_of(kind) {
+                if let Some(value) = object.get(*key) {
+                    branch.insert((*key).to_owned(), value.clone());
+                }
+            }
+            serde_json::Value::Object(branch)
+        })
+        .collect();
+    for kind in &kinds {
+        for key in keywords_of(kind) {
+            object.remove(*key);
+        }
+    }
+    match object.remove("anyOf") {
+        None => {
+            object.insert("anyOf".into(), branches.into());
+        }
+        Some(existing) => {
+            let mut all = match object.remove("allOf") {
+                Some(serde_json::Value::Array(all)) => all,
+                _ => Vec::new(),
+            };
+            all.push(serde_json::json!({ "anyOf": existing }));
+            all.push(serde_json::json!({ "anyOf": branches }));
+            object.insert("allOf".into(), all.into());
+        }
     }
 }
 

@@ -89,7 +89,7 @@ export class Decoder<E> {
 
   #compiled(): { ajv: Ajv2020; union: ValidateFunction } {
     if (this.#ajv === undefined || this.#union === undefined) {
-      this.#ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: false });
+      this.#ajv = new Ajv2020({ strict: true, allErrors: false });
       this.#union = this.#ajv.compile(this.#schema);
     }
     return { ajv: this.#ajv, union: this.#union };

@@ -130,10 +130,63 @@ pub(crate) fn types(node: &Value) -> Vec<&str> {
     }
 }
 
-/// Whether a node is an object that also admits `[]` (an all-optional struct).
+/// Whether a node is `{"type": "array", "maxItems": 0}`: the `[]` an all-optional struct
+/// also admits.
+pub(crate) fn is_empty_array(node: &Value) -> bool {
+    types(node) == ["array"]
+        && node.get("maxItems") == Some(&0.into())
+        && node.get("items").is_none()
+}
+
+/// Whether a node is an object that also admits `[]` (an all-optional struct):
+/// `anyOf` an object and the empty array.
 pub(crate) fn admits_empty_array(node: &Value) -> bool {
-    let types = types(node);
-    types.contains(&"object") && types.contains(&"array") && node.get("maxItems") == Some(&0.into())
+    node.get("anyOf")
+        .and_then(Value::as_array)
+        .is_some_and(|branches| {
+            branches.len() == 2
+                && branches.iter().any(is_empty_array)
+                && branches.iter().any(|branch| types(branch) == ["object"])
+        })
+}
+
+/// The object schema of a node that is an object with properties (or such an object or
+/// `[]`), to render as a class or interface; `None` for anything else.
+pub(crate) fn object_part(node: &Value) -> Option<&Value> {
+    let with_properties = |node: &Value| {
+        types(node) == ["object"]
+            && node
+                .get("properties")
+                .and_then(Value::as_object)
+                .is_some_and(|properties| !properties.is_empty())
+            && !["anyOf", "oneOf", "allOf", "$ref"]
+                .iter()
+                .any(|key| node.get(*key).is_some())
+    };
+    if with_properties(node) {
+        return Some(node);
+    }
+    if admits_empty_array(node)
+        && !["oneOf", "allOf", "$ref"]
+            .iter()
+            .any(|key| node.get(*key).is_some())
+    {
+        return node["anyOf"]
+            .as_array()?
+            .iter()
+            .find(|branch| with_properties(branch));
+    }
+    None
+}
+
+/// The branches of an `anyOf`/`oneOf` that carry a type: the empty array beside an object is
+/// left out (both packages read `[]` as the object with nothing set).
+pub(crate) fn typed_branches(branches: &[Value]) -> Vec<&Value> {
+    let object = branches.iter().any(|branch| types(branch) == ["object"]);
+    branches
+        .iter()
+        .filter(|branch| !(object && is_empty_array(branch)))
+        .collect()
 }
 
 /// The packages' part of the test command: the generated files are current, the Rust

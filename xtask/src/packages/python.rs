@@ -11,7 +11,7 @@ use std::{
 
 use serde_json::Value;
 
-use super::{Provider, admits_empty_array, pascal, ref_name, types};
+use super::{Provider, admits_empty_array, object_part, pascal, ref_name, typed_branches, types};
 
 /// Names a model field cannot have (pydantic's own, the runtime's, Python keywords).
 const RESERVED: [&str; 52] = [
@@ -283,15 +283,7 @@ impl<'a> Module<'a> {
     }
 
     fn is_class(node: &Value) -> bool {
-        let types = types(node);
-        (types == ["object"] || admits_empty_array(node))
-            && node
-                .get("properties")
-                .and_then(Value::as_object)
-                .is_some_and(|properties| !properties.is_empty())
-            && !["anyOf", "oneOf", "allOf", "$ref"]
-                .iter()
-                .any(|key| node.get(*key).is_some())
+        object_part(node).is_some()
     }
 
     /// The annotation of a schema node; `context` names inline classes.
@@ -328,7 +320,6 @@ impl<'a> Module<'a> {
                 "integer" => "int".to_owned(),
                 "number" => "Union[int, float]".to_owned(),
                 "boolean" => "bool".to_owned(),
-                "array" if admits_empty_array(node) => continue,
                 "array" => match node.get("items") {
                     Some(items) => format!("List[{}]", self.ty(items, &format!("{context}Item"))),
                     None => "List[Any]".to_owned(),
@@ -352,8 +343,8 @@ impl<'a> Module<'a> {
                     parts.push(self.shape(branches, context));
                     continue;
                 }
-                let alternatives = branches
-                    .iter()
+                let alternatives = typed_branches(branches)
+                    .into_iter()
                     .enumerate()
                     .map(|(index, branch)| self.ty(branch, &format!("{context}{}", index + 1)))
                     .collect();
@@ -414,6 +405,7 @@ impl<'a> Module<'a> {
             );
         }
         out.push_str(&docstring(&doc, "    "));
+        let node = object_part(node).unwrap_or(node);
         let required: BTreeSet<&str> = node
             .get("required")
             .and_then(Value::as_array)

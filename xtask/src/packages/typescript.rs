@@ -11,7 +11,7 @@ use std::{
 
 use serde_json::Value;
 
-use super::{Provider, admits_empty_array, pascal, ref_name, types};
+use super::{Provider, admits_empty_array, object_part, pascal, ref_name, typed_branches, types};
 
 /// Names the generated modules define themselves; a definition with one of them is renamed.
 const RESERVED: [&str; 9] = [
@@ -155,7 +155,6 @@ impl<'a> Module<'a> {
                     "string" => "string".to_owned(),
                     "integer" | "number" => "number".to_owned(),
                     "boolean" => "boolean".to_owned(),
-                    "array" if admits_empty_array(node) => continue,
                     "array" => match node.get("items") {
                         Some(items) => format!("Array<{}>", self.ty(items, indent)),
                         None => "JsonValue[]".to_owned(),
@@ -217,7 +216,7 @@ impl<'a> Module<'a> {
     /// `"a" | "b" | (string & {})`.
     fn union(&self, branches: &[Value], indent: &str) -> String {
         let mut alternatives: Vec<String> = Vec::new();
-        for branch in branches {
+        for branch in typed_branches(branches) {
             for ty in split_union(&self.ty(branch, indent)) {
                 if !alternatives.contains(&ty) {
                     alternatives.push(ty);
@@ -315,19 +314,8 @@ impl<'a> Module<'a> {
             }
             let _ = writeln!(description, "\n\n(schema definition `{name}`)");
             doc(&mut out, "", Some(&description));
-            let object_only = {
-                let types = types(node);
-                (types == ["object"] || admits_empty_array(node))
-                    && node
-                        .get("properties")
-                        .and_then(Value::as_object)
-                        .is_some_and(|p| !p.is_empty())
-                    && !["anyOf", "oneOf", "allOf", "$ref"]
-                        .iter()
-                        .any(|k| node.get(*k).is_some())
-            };
-            if object_only {
-                let _ = writeln!(out, "export interface {ts} {}\n", self.object(node, ""));
+            if let Some(object) = object_part(node) {
+                let _ = writeln!(out, "export interface {ts} {}\n", self.object(object, ""));
             } else {
                 let _ = writeln!(out, "export type {ts} = {};\n", self.ty(node, ""));
             }

@@ -28,26 +28,22 @@ export function describe(event: Event): string {
     case "conversation_created": {
       const name: "conversation_created" = event.name;
       const pinned: "conversation_created" = event.body.event;
-      const field = event.body.account_id;
-      return `${name} ${pinned} account_id=${JSON.stringify(field) ?? "absent"}`;
+      return `${name} ${pinned}`;
     }
     case "conversation_opened": {
       const name: "conversation_opened" = event.name;
       const pinned: "conversation_opened" = event.body.event;
-      const field = event.body.account_id;
-      return `${name} ${pinned} account_id=${JSON.stringify(field) ?? "absent"}`;
+      return `${name} ${pinned}`;
     }
     case "conversation_resolved": {
       const name: "conversation_resolved" = event.name;
       const pinned: "conversation_resolved" = event.body.event;
-      const field = event.body.account_id;
-      return `${name} ${pinned} account_id=${JSON.stringify(field) ?? "absent"}`;
+      return `${name} ${pinned}`;
     }
     case "conversation_status_changed": {
       const name: "conversation_status_changed" = event.name;
       const pinned: "conversation_status_changed" = event.body.event;
-      const field = event.body.account_id;
-      return `${name} ${pinned} account_id=${JSON.stringify(field) ?? "absent"}`;
+      return `${name} ${pinned}`;
     }
     case "conversation_typing_off": {
       const name: "conversation_typing_off" = event.name;
@@ -64,20 +60,17 @@ export function describe(event: Event): string {
     case "conversation_updated": {
       const name: "conversation_updated" = event.name;
       const pinned: "conversation_updated" = event.body.event;
-      const field = event.body.account_id;
-      return `${name} ${pinned} account_id=${JSON.stringify(field) ?? "absent"}`;
+      return `${name} ${pinned}`;
     }
     case "inbox_created": {
       const name: "inbox_created" = event.name;
       const pinned: "inbox_created" = event.body.event;
-      const field = event.body.add_label_to_resolve_conversation;
-      return `${name} ${pinned} add_label_to_resolve_conversation=${JSON.stringify(field) ?? "absent"}`;
+      return `${name} ${pinned}`;
     }
     case "inbox_updated": {
       const name: "inbox_updated" = event.name;
       const pinned: "inbox_updated" = event.body.event;
-      const field = event.body.add_label_to_resolve_conversation;
-      return `${name} ${pinned} add_label_to_resolve_conversation=${JSON.stringify(field) ?? "absent"}`;
+      return `${name} ${pinned}`;
     }
     case "message_created": {
       const name: "message_created" = event.name;
