@@ -53,7 +53,7 @@ fn builder(addr: SocketAddr) -> ClientBuilder {
     builder_for(addr, &[1])
 }
 
-async fn next(client: &mut Client) -> Option<Result<Update, ClientError>> {
+pub(crate) async fn next(client: &mut Client) -> Option<Result<Update, ClientError>> {
     timeout(Duration::from_secs(15), client.next_event())
         .await
         .expect("an update within 15 s")

@@ -12,16 +12,9 @@ use onechat_events::{
 
 use chat_events_tests::fixtures;
 
-const WAIT: Duration = Duration::from_secs(10);
+use crate::onechat_fake_cable::next;
 
-async fn next(client: &mut Client) -> Option<Result<Update, ClientError>> {
-    tokio::time::timeout(
-        Duration::from_secs(15),
-        onechat_events::EventSource::next_event(client),
-    )
-    .await
-    .expect("an update within 15 s")
-}
+const WAIT: Duration = Duration::from_secs(10);
 
 /// A documented broadcast (the `message` of a fixture data frame), for `account`.
 fn broadcast(stem: &str, account: i64) -> String {

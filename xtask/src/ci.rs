@@ -121,6 +121,30 @@ pub(crate) fn install_node() -> Result<(), String> {
     )
 }
 
+/// Creates the Python virtual environment `dir`, installing Debian's `python3`,
+/// `python3-venv` and `python3-pip` first when it cannot be made (a fresh Debian has no
+/// `ensurepip`).
+pub(crate) fn install_python_venv(dir: &Path) -> Result<(), String> {
+    let create = || {
+        Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(dir)
+            .status()
+            .is_ok_and(|status| status.success())
+    };
+    println!("==> python3 -m venv {}", dir.display());
+    if create() {
+        return Ok(());
+    }
+    let _ = std::fs::remove_dir_all(dir);
+    apt_ensure(
+        &["python3", "python3-venv", "python3-pip"],
+        "the Python package's tests",
+        create,
+        "the Python package's tests need python3 with venv: apt-get install -y python3-venv",
+    )
+}
+
 /// Whether `program args…` runs and succeeds (quietly).
 pub(crate) fn succeeds(program: &str, args: &[&str]) -> bool {
     Command::new(program)

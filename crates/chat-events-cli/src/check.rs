@@ -508,18 +508,9 @@ fn collect(path: &Path, inputs: &mut Vec<Input>) -> Result<(), Failure> {
         inputs.push(classify(path).unwrap_or_else(|| Input::Json(path.to_owned())));
         return Ok(());
     }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(|error| Failure::usage(format!("{}: {error}", path.display())))?
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .collect();
-    entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
-            collect(&entry, inputs)?;
-        } else if let Some(input) = classify(&entry) {
-            inputs.push(input);
-        }
-    }
+    let files = chat_events_core::fixture::files_with(path, &["json", "jsonc", "jsonl", "ndjson"])
+        .map_err(Failure::usage)?;
+    inputs.extend(files.iter().filter_map(|file| classify(file)));
     Ok(())
 }
 

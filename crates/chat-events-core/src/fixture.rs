@@ -74,23 +74,47 @@ impl Fixture {
 /// Every `.json` and `.jsonc` file under `dir` (recursively), in path order; none when `dir`
 /// cannot be read.
 pub fn payload_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    files_with(dir, &["json", "jsonc"]).unwrap_or_default()
+}
+
+/// Every file under `dir` (recursively) whose extension is one of `extensions`, in path
+/// order (each folder's entries sorted, folders walked in place).
+///
+/// # Errors
+///
+/// A folder that cannot be read, named in the error.
+pub fn files_with(
+    dir: &std::path::Path,
+    extensions: &[&str],
+) -> Result<Vec<std::path::PathBuf>, String> {
     let mut files = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(folder) = pending.pop() {
-        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if matches!(
-                path.extension().and_then(|ext| ext.to_str()),
-                Some("json" | "jsonc")
-            ) {
-                files.push(path);
-            }
+    walk(dir, extensions, &mut files)?;
+    Ok(files)
+}
+
+fn walk(
+    dir: &std::path::Path,
+    extensions: &[&str],
+    files: &mut Vec<std::path::PathBuf>,
+) -> Result<(), String> {
+    let read = |e: std::io::Error| format!("cannot read {}: {e}", dir.display());
+    let mut entries = std::fs::read_dir(dir)
+        .map_err(read)?
+        .map(|entry| entry.map(|entry| entry.path()).map_err(read))
+        .collect::<Result<Vec<_>, _>>()?;
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, extensions, files)?;
+        } else if path
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| extensions.contains(&ext))
+        {
+            files.push(path);
         }
     }
-    files.sort();
-    files
+    Ok(())
 }
 
 /// For a provider crate's build script: writes `$OUT_DIR/fixtures.rs`, a

@@ -272,9 +272,13 @@ pub(crate) fn decode<E: Dispatch>(text: &str, given: Option<&str>) -> Result<E, 
 
 /// `text` with every number that has a fraction or exponent but an integral value written as
 /// that integer (`90512.0` → `90512`, `1.5e3` → `1500`, `-0.0` → `0`); `None` when there is no
-/// such number. Numbers of more than 40 digits are left alone (no integer field holds them).
-/// Strings are copied unchanged.
+/// such number. Numbers of more than 20 digits are left alone (no integer field holds them:
+/// `u64::MAX` has 20). Strings are copied unchanged.
+///
+/// Bounded: exponents make short literals long (`1e19` → 20 digits), so the rewrite gives up
+/// (`None`: the first error stands) once it would be more than twice as long as the input.
 fn integral_floats_as_integers(text: &str) -> Option<String> {
+    let limit = text.len().saturating_mul(2);
     let bytes = text.as_bytes();
     let mut out = String::new();
     let mut copied = 0;
@@ -299,6 +303,9 @@ fn integral_floats_as_integers(text: &str) -> Option<String> {
                     out.push_str(&text[copied..start]);
                     out.push_str(&integer);
                     copied = pos;
+                    if out.len() > limit {
+                        return None;
+                    }
                 }
             }
             _ => pos += 1,
@@ -336,7 +343,7 @@ fn integral(number: &str) -> Option<String> {
         digits.pop();
         scale += 1;
     }
-    if scale < 0 || i64::try_from(digits.len()).ok()? + scale > 40 {
+    if scale < 0 || i64::try_from(digits.len()).ok()? + scale > 20 {
         return None;
     }
     let zeros = usize::try_from(scale).ok()?;
@@ -787,6 +794,8 @@ mod tests {
             ("1e-3", None),
             ("90512", None),
             ("1e60", None),
+            ("1e19", Some("10000000000000000000")),
+            ("1e20", None),
         ] {
             assert_eq!(super::integral(float).as_deref(), integer, "{float}");
         }
@@ -796,6 +805,14 @@ mod tests {
             Some(r#"{"a":"1.0\"","b":[2,3.5],"c\\\"":4}"#)
         );
         assert_eq!(super::integral_floats_as_integers(r#"{"a":1.5}"#), None);
+        // A body of short exponents would grow fivefold: the rewrite gives up at twice.
+        let dense = format!("{{\"a\":[{}1]}}", "1e19,".repeat(10_000));
+        assert_eq!(super::integral_floats_as_integers(&dense), None);
+        let sparse = format!("{{\"a\":[1e3,{}1]}}", "1,".repeat(10_000));
+        assert!(
+            super::integral_floats_as_integers(&sparse)
+                .is_some_and(|out| out.len() < sparse.len() + 10)
+        );
         // The typed value reads 2.0 as 2; the kept JSON is the input.
         let decoded = Event::decode(br#"{"id":2.0,"meta":{"type":"ping"}}"#).unwrap();
         assert_eq!(decoded.raw().get(), r#"{"id":2.0,"meta":{"type":"ping"}}"#);

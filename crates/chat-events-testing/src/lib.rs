@@ -148,8 +148,9 @@ impl Corpus {
     /// When the folder or a file cannot be read, or a `.jsonc` file is not valid JSONC: a
     /// broken payload file must fail loudly, not vanish from the run.
     pub fn payloads(&self) -> Vec<Payload> {
-        let mut files = Vec::new();
-        walk(&self.dir, &mut files);
+        let files =
+            chat_events_core::fixture::files_with(&self.dir, &["json", "jsonc", "jsonl", "ndjson"])
+                .unwrap_or_else(|e| panic!("{e}"));
         let mut payloads = Vec::new();
         for path in files {
             let relative = path
@@ -662,29 +663,6 @@ fn load_schema(path: &Path) -> Result<serde_json::Value, Failed> {
 }
 
 /// The payload files under `dir`, sorted, recursively.
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .map(|entry| {
-            entry
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-                .path()
-        })
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, files);
-        } else if path
-            .extension()
-            .and_then(|ext| ext.to_str())
-            .is_some_and(|ext| matches!(ext, "json" | "jsonc" | "jsonl" | "ndjson"))
-        {
-            files.push(path);
-        }
-    }
-}
-
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|name| name.to_string_lossy().into_owned())

@@ -126,6 +126,29 @@ def _join(prefix: str, path: str) -> str:
     return f"{prefix}{path}" if path.startswith("[") else f"{prefix}.{path}"
 
 
+MAX_DEPTH = 100
+"""The deepest nesting the Rust decoder accepts (the top object is level 1)."""
+
+
+def _depth(value: Any) -> int:
+    """How deep `value` nests objects and arrays, without recursion; stops past MAX_DEPTH."""
+    deepest = 0
+    pending = [(value, 1)]
+    while pending:
+        node, level = pending.pop()
+        if isinstance(node, dict):
+            children = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        deepest = max(deepest, level)
+        if deepest > MAX_DEPTH:
+            return deepest
+        pending.extend((child, level + 1) for child in children)
+    return deepest
+
+
 def _no_duplicates(pairs: Any) -> Dict[str, Any]:
     result: Dict[str, Any] = {}
     for key, value in pairs:
@@ -220,10 +243,14 @@ class Decoder:
             text = data
         try:
             value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        except RecursionError:
+            raise fail(None, "", f"nesting deeper than {MAX_DEPTH} levels") from None
         except ValueError as error:
             raise fail(None, "", f"the payload is not JSON: {error}") from None
         if not isinstance(value, dict):
             raise fail(None, "", "the payload is not a JSON object")
+        if _depth(value) > MAX_DEPTH:
+            raise fail(None, "", f"nesting deeper than {MAX_DEPTH} levels")
         wrapped = self.wrapper is not None and isinstance(value.get(self.wrapper), dict)
         body = value[self.wrapper] if wrapped else value
         prefix = self.wrapper if wrapped and self.wrapper else ""

@@ -98,7 +98,8 @@ def test_typed_values_and_errors() -> None:
     assert "True" not in str(refused.value)
     unknown = chatapp.parse_event(b'{"data": [], "meta": {"type": "somethingNew"}}')
     assert isinstance(unknown, UnknownEvent) and unknown.event_name == "somethingNew"
-    for bad in (b"[]", b"{", b'{"a":1,"a":2}', b"\xff", b'{"meta":{"type":"chatTag"},"data":[],"x":NaN}'):
+    hostile = b'{"x":' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    for bad in (b"[]", b"{", b'{"a":1,"a":2}', b"\xff", b'{"meta":{"type":"chatTag"},"data":[],"x":NaN}', hostile):
         with pytest.raises(DecodeError):
             chatapp.parse_event(bad)
     empty = codechat.parse_event(json.dumps({"event": "qrcode.updated", "instance": "i", "data": []}))

@@ -37,6 +37,26 @@ export interface SpineInfo {
   readonly bodies: Readonly<Record<string, string>>;
 }
 
+/** The deepest nesting the Rust decoder accepts (the top object is level 1). */
+export const MAX_DEPTH = 100;
+
+/** How deep `value` nests objects and arrays, without recursion (a hostile payload must not
+ * exhaust the stack); stops counting past `MAX_DEPTH`. */
+function depth(value: unknown): number {
+  let deepest = 0;
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  while (pending.length > 0) {
+    const [node, level] = pending.pop() as [unknown, number];
+    if (typeof node !== "object" || node === null) continue;
+    deepest = Math.max(deepest, level);
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      pending.push([child, level + 1]);
+    }
+  }
+  return deepest;
+}
+
 function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -127,6 +147,9 @@ export class Decoder<E> {
     }
     if (!isObject(value)) {
       return fail(null, "", "the payload is not a JSON object");
+    }
+    if (depth(value) > MAX_DEPTH) {
+      return fail(null, "", `nesting deeper than ${MAX_DEPTH} levels`);
     }
     const wrapper = this.#spine.wrapper;
     const wrapped = wrapper !== null && isObject(value[wrapper]);

@@ -96,6 +96,8 @@ test("guards narrow and errors name the path", () => {
   const unknown = chatapp.decode(JSON.stringify({ data: [], meta: { type: "somethingNew" } }));
   assert.ok(unknown.ok && !unknown.event.known && unknown.event.name === "somethingNew");
   assert.ok(!chatapp.decode("[]").ok);
+  const hostile = chatapp.decode(`{"x":${"[".repeat(100000)}${"]".repeat(100000)}}`);
+  assert.ok(!hostile.ok && /deeper than 100/.test(hostile.error.message));
   assert.ok(!chatapp.decode("{").ok);
   assert.ok(!chatapp.decode(new Uint8Array([0x7b, 0xff, 0x7d])).ok);
   assert.equal(describeChatapp(json), 'chatTag chatTag data=[{"id":5,"chat":{"id":7},"type":"add","tag":{"id":1}}]');

@@ -20,7 +20,14 @@ fn write<E: ProviderEvent>(provider: &str, out: &std::path::Path) -> usize {
             json: fixture.json.clone(),
             what: "fixture".to_owned(),
         };
-        for mutant in std::iter::once(fixture_line).chain(mutants::of(&fixture.json, index)) {
+        let deep = (index == 0)
+            .then(|| mutants::deep(&fixture.json))
+            .into_iter()
+            .flatten();
+        for mutant in std::iter::once(fixture_line)
+            .chain(mutants::of(&fixture.json, index))
+            .chain(deep)
+        {
             let decoded = E::decode(mutant.json.as_bytes());
             let line = serde_json::json!({
                 "file": fixture.id(),

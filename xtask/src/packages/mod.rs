@@ -250,12 +250,7 @@ the TypeScript package's tests need npm to reach the npm registry"
     let stamp = venv.join("requirements-test.txt");
     if fs::read_to_string(&stamp).ok().as_deref() != Some(wanted.as_str()) {
         if !interpreter.exists() {
-            run_command(Command::new("python3").args(["-m", "venv"]).arg(&venv)).map_err(|e| {
-                format!(
-                    "{e}
-the Python package's tests need python3 with venv (apt-get install -y python3-venv)"
-                )
-            })?;
+            crate::ci::install_python_venv(&venv)?;
         }
         run_command(
             Command::new(&interpreter)
