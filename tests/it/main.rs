@@ -13,6 +13,7 @@ mod fuzz_regressions;
 mod layout;
 mod misread;
 mod nats;
+mod normalized;
 mod onechat;
 mod onechat_client;
 mod onechat_fake_cable;

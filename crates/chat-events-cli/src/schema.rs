@@ -51,6 +51,11 @@ pub fn generate(examples: Option<&Path>) -> BTreeMap<PathBuf, String> {
         onechat_events::schema::frame_schema(),
     );
     provider_files::<onechat_events::webhook::WebhookEvent>(&mut files, examples);
+    insert(
+        &mut files,
+        "normalized.schema.json",
+        chat_events_core::normalized::schema(),
+    );
     files
 }
 

@@ -21,6 +21,8 @@
 //!   encoding), [`ObjectOrEmpty`] (`[]` for an empty object), [`Maybe`] (absent, `null` or
 //!   present), [`Secret`] (tokens inside payloads, redacted in `Debug`), and [`open_enum!`]
 //!   (string enums that keep unknown values, read with `as_str()`);
+//! - [`normalized`]: one small event model across the providers (messages, statuses,
+//!   typing, presence, conversations, contacts), each event keeping its source;
 //! - [`drift`]: which paths of a payload the typed model drops or changes;
 //! - [`EventSource`], [`Update`], [`ConnectionState`]: what the live transports yield and
 //!   report, the same for every provider.
@@ -40,6 +42,7 @@ mod event;
 pub mod fixture;
 pub mod jsonc;
 mod lenient;
+pub mod normalized;
 pub mod recording;
 mod scan;
 pub mod schema;

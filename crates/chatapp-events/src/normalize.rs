@@ -1,0 +1,266 @@
+//! ChatApp events in the [normalized model](chat_events_core::normalized).
+//!
+//! | ChatApp event | normalized |
+//! |---|---|
+//! | `message` | per item: [`Message`] (`side`, or `fromMe`, gives the direction), or [`NormalizedEvent::MessageEdited`] when `edited` is `true`; a [`ConversationOpened`] before it when `chat.created` is `true` |
+//! | `messageStatus` | per item: [`MessageStatus`] (`viewed` is read) |
+//! | `messageDestroy` | per item: [`MessageStatus`] `deleted` |
+//! | `messageReaction` | per item: [`Reaction`] (`unreact`, or a blank reaction, removes) |
+//! | `chatStatus` | per item: [`ConversationStatusChanged`] (`open`, `close`) |
+//! | `chatResponsible` | per item: [`ConversationAssigned`] (the employee's id only) |
+//! | `employeeStatus` | per item: [`Presence`] of the employee |
+//! | every other event | nothing |
+//!
+//! Lost: ChatApp does not document the shape of `message.file`, `location` or `template`
+//! (only `null` is shown), so an attachment's kind comes from the message `type` and its URL,
+//! MIME type and size are not read; system notices (`messageSystem`) and chat bookkeeping
+//! (tags, funnel stages, comments, read marks…) are not in the model.
+
+use chat_events_core::{
+    Id, Maybe, UnixSeconds,
+    normalized::{
+        Attachment, AttachmentKind, Conversation, ConversationAssigned, ConversationOpened,
+        ConversationStatus, ConversationStatusChanged, DeliveryStatus, Direction, Message,
+        MessageStatus, Normalize, NormalizedEvent, Participant, ParticipantKind, Presence,
+        PresenceStatus, Reaction, non_blank, unix_seconds_of,
+    },
+};
+
+use crate::{
+    Event, Meta,
+    events::ReactionAction,
+    objects::{Chat, Side, User},
+};
+
+impl Normalize for Event {
+    const MAPPED: &'static [&'static str] = &[
+        "chatResponsible",
+        "chatStatus",
+        "employeeStatus",
+        "message",
+        "messageDestroy",
+        "messageReaction",
+        "messageStatus",
+    ];
+
+    fn normalize_into(&self, out: &mut Vec<NormalizedEvent>) {
+        match self {
+            Self::Message(payload) => {
+                for item in &payload.data {
+                    message(&payload.meta, item, out);
+                }
+            }
+            Self::MessageStatus(payload) => {
+                for item in &payload.data {
+                    let provider_status = item.kind.as_str();
+                    let status = match provider_status {
+                        "sent" => DeliveryStatus::Sent,
+                        "delivered" => DeliveryStatus::Delivered,
+                        "viewed" => DeliveryStatus::Read,
+                        "failed" => DeliveryStatus::Failed,
+                        _ => continue,
+                    };
+                    out.push(NormalizedEvent::MessageStatus(Box::new(status_event(
+                        conversation(&payload.meta, &item.chat),
+                        &item.id,
+                        status,
+                        provider_status,
+                        item.time.get(),
+                        item.error
+                            .get()
+                            .and_then(|error| error.message.get().cloned()),
+                    ))));
+                }
+            }
+            Self::MessageDestroy(payload) => {
+                for item in &payload.data {
+                    out.push(NormalizedEvent::MessageStatus(Box::new(status_event(
+                        conversation(&payload.meta, &item.chat),
+                        &item.id,
+                        DeliveryStatus::Deleted,
+                        "messageDestroy",
+                        item.time.get(),
+                        None,
+                    ))));
+                }
+            }
+            Self::MessageReaction(payload) => {
+                for item in &payload.data {
+                    let emoji = match item.action {
+                        ReactionAction::React => non_blank(item.reaction.as_deref()),
+                        _ => None,
+                    };
+                    let mut reaction =
+                        Reaction::new(conversation(&payload.meta, &item.chat), id(&item.id), emoji);
+                    reaction.sender = item
+                        .from_user
+                        .get()
+                        .and_then(|user| user_participant(user, ParticipantKind::Contact));
+                    reaction.timestamp = item.time.get().and_then(unix_seconds_of);
+                    out.push(NormalizedEvent::Reaction(Box::new(reaction)));
+                }
+            }
+            Self::ChatStatus(payload) => {
+                for item in &payload.data {
+                    let provider_status = item.kind.as_str();
+                    let status = match provider_status {
+                        "open" => ConversationStatus::Open,
+                        "close" => ConversationStatus::Closed,
+                        _ => continue,
+                    };
+                    out.push(NormalizedEvent::ConversationStatusChanged(Box::new(
+                        ConversationStatusChanged::new(
+                            conversation(&payload.meta, &item.chat),
+                            status,
+                            provider_status,
+                        ),
+                    )));
+                }
+            }
+            Self::ChatResponsible(payload) => {
+                for item in &payload.data {
+                    out.push(NormalizedEvent::ConversationAssigned(Box::new(
+                        ConversationAssigned::new(
+                            conversation(&payload.meta, &item.chat),
+                            Some(Participant::new(
+                                ParticipantKind::Agent,
+                                id(&item.responsible.id),
+                            )),
+                        ),
+                    )));
+                }
+            }
+            Self::EmployeeStatus(payload) => {
+                for item in &payload.data {
+                    let provider_status = item.kind.as_str();
+                    let status = match provider_status {
+                        "online" => PresenceStatus::Online,
+                        "offline" => PresenceStatus::Offline,
+                        "away" | "busy" | "break" => PresenceStatus::Busy,
+                        _ => continue,
+                    };
+                    out.push(NormalizedEvent::Presence(Box::new(Presence::new(
+                        Participant::new(ParticipantKind::Agent, id(&item.employee.id)),
+                        status,
+                        provider_status,
+                    ))));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn message(meta: &Meta, item: &crate::objects::Message, out: &mut Vec<NormalizedEvent>) {
+    let conversation = conversation(meta, &item.chat);
+    if item.chat.created.get() == Some(&true) {
+        let mut opened = ConversationOpened::new(conversation.clone());
+        opened.contact = Some(chat_contact(&item.chat));
+        out.push(NormalizedEvent::ConversationOpened(Box::new(opened)));
+    }
+    let direction = match item.side.get() {
+        Some(Side::In) => Direction::Incoming,
+        Some(Side::Out) => Direction::Outgoing,
+        _ if item.from_me.get() == Some(&true) => Direction::Outgoing,
+        _ => Direction::Incoming,
+    };
+    let mut message = Message::new(id(&item.id), conversation, direction);
+    message.sender = match direction {
+        // In groups `fromUser` is the author; in one-to-one chats the contact is the chat.
+        Direction::Incoming => Some(
+            item.from_user
+                .get()
+                .and_then(|user| user_participant(user, ParticipantKind::Contact))
+                .unwrap_or_else(|| chat_contact(&item.chat)),
+        ),
+        // Sent by an employee (`created`, when ChatApp says who), else by the line.
+        _ => item
+            .created
+            .get()
+            .map(|employee| Participant::new(ParticipantKind::Agent, id(&employee.id))),
+    };
+    if let Some(content) = item.message.get() {
+        message.text =
+            non_blank(content.text.as_deref()).or_else(|| non_blank(content.caption.as_deref()));
+    }
+    if let Some(kind) = item
+        .kind
+        .get()
+        .and_then(|kind| attachment_kind(kind.as_str()))
+    {
+        message.attachments.push(Attachment::new(kind));
+    }
+    message.reply_to = item.quoted_message.get().map(|quoted| id(&quoted.id));
+    message.timestamp = item.time.get().and_then(unix_seconds_of);
+    out.push(if item.edited.get() == Some(&true) {
+        NormalizedEvent::MessageEdited(Box::new(message))
+    } else {
+        NormalizedEvent::Message(Box::new(message))
+    });
+}
+
+/// The attachment a message `type` implies (the names ChatApp's messengers use).
+fn attachment_kind(kind: &str) -> Option<AttachmentKind> {
+    Some(match kind {
+        "image" | "photo" => AttachmentKind::Image,
+        "video" | "videoNote" | "video_note" => AttachmentKind::Video,
+        "audio" | "voice" | "ptt" => AttachmentKind::Audio,
+        "document" | "file" => AttachmentKind::File,
+        "sticker" => AttachmentKind::Sticker,
+        "location" => AttachmentKind::Location,
+        "contact" | "vcard" => AttachmentKind::Contact,
+        _ => return None,
+    })
+}
+
+fn status_event(
+    conversation: Conversation,
+    message_id: &Id,
+    status: DeliveryStatus,
+    provider_status: &str,
+    time: Option<&UnixSeconds>,
+    error: Option<String>,
+) -> MessageStatus {
+    let mut event = MessageStatus::new(id(message_id), status, provider_status);
+    event.conversation = Some(conversation);
+    event.timestamp = time.and_then(unix_seconds_of);
+    event.error = error;
+    event
+}
+
+fn conversation(meta: &Meta, chat: &Chat) -> Conversation {
+    Conversation::new(id(&chat.id))
+        .account(meta.license_id.get().map(id))
+        .channel(
+            meta.messenger_type
+                .get()
+                .map(|kind| kind.as_str().to_owned()),
+        )
+}
+
+/// The contact of a one-to-one chat, from the chat's fields.
+fn chat_contact(chat: &Chat) -> Participant {
+    Participant::new(ParticipantKind::Contact, id(&chat.id))
+        .name(string(&chat.name).or_else(|| string(&chat.username)))
+        .phone(string(&chat.phone))
+        .email(string(&chat.email))
+        .avatar_url(string(&chat.image))
+}
+
+fn user_participant(user: &User, kind: ParticipantKind) -> Option<Participant> {
+    let user_id = user.id.get()?;
+    Some(
+        Participant::new(kind, id(user_id))
+            .name(string(&user.name).or_else(|| string(&user.username)))
+            .phone(string(&user.phone))
+            .email(string(&user.email)),
+    )
+}
+
+fn string(value: &Maybe<String>) -> Option<String> {
+    non_blank(value.as_deref())
+}
+
+fn id(value: &Id) -> String {
+    value.as_str().into_owned()
+}

@@ -1,0 +1,100 @@
+//! Normalized events: every fixture of an event the mapping covers is pinned by a snapshot
+//! of its normalized output (`tests/snapshots/normalized/<provider>/`, review with
+//! `cargo insta review`), every other fixture normalizes to nothing, and every normalized
+//! record validates against `schemas/normalized.schema.json`.
+
+use std::fmt::Write as _;
+
+use chat_events_core::{
+    Decoded,
+    normalized::{self, Normalize, NormalizedEvent},
+};
+use chat_events_tests::{fixtures, workspace_root};
+
+fn validator() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(workspace_root().join("schemas/normalized.schema.json"))
+        .expect("schemas/normalized.schema.json (run `cargo xtask schema`)");
+    jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap()
+}
+
+/// Snapshots the normalized output of every fixture in `tests/fixtures/<folder>` whose event is mapped,
+/// and returns how many normalized events each event name gave.
+fn corpus<E: Normalize>(folder: &str) -> Vec<(String, usize)> {
+    let validator = validator();
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(format!("../snapshots/normalized/{folder}"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    let _guard = settings.bind_to_scope();
+    for fixture in fixtures(folder) {
+        let bytes = fixture.json.as_bytes();
+        let name = fixture.event_name(E::KNOWN).to_owned();
+        let decoded = Decoded::<E>::decode(bytes)
+            .or_else(|_| Decoded::<E>::decode_named(&name, bytes))
+            .unwrap_or_else(|error| panic!("{}: {error}", fixture.id()));
+        let normalized = decoded.normalize();
+        for record in &normalized {
+            let json = serde_json::to_value(record).unwrap();
+            assert_eq!(json["provider"], E::PROVIDER);
+            assert_eq!(json["sourceEvent"], decoded.name());
+            assert_eq!(record.raw().get(), decoded.raw().get());
+            let errors: Vec<String> = validator
+                .iter_errors(&json)
+                .map(|error| format!("{} at {}", error, error.instance_path()))
+                .collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", fixture.id());
+            let back: normalized::NormalizedRecord = serde_json::from_value(json).unwrap();
+            assert_eq!(&back.event, record.event(), "{}", fixture.id());
+        }
+        let events: Vec<&NormalizedEvent> = normalized.iter().map(|n| n.event()).collect();
+        if E::MAPPED.contains(&decoded.name()) {
+            insta::assert_json_snapshot!(
+                format!("{}__{}", fixture.provenance, fixture.stem),
+                events
+            );
+        } else {
+            assert!(
+                events.is_empty(),
+                "{}: `{}` is not in MAPPED but normalized to {events:?}",
+                fixture.id(),
+                decoded.name()
+            );
+        }
+        match counts
+            .iter_mut()
+            .find(|(event, _)| *event == decoded.name())
+        {
+            Some((_, count)) => *count += events.len(),
+            None => counts.push((decoded.name().to_owned(), events.len())),
+        }
+    }
+    counts
+}
+
+/// Every mapped event name has a fixture that normalizes to something.
+fn every_mapped_event_maps(provider: &str, mapped: &[&str], counts: &[(String, usize)]) {
+    let mut missing = String::new();
+    for name in mapped {
+        if !counts
+            .iter()
+            .any(|(event, count)| event == name && *count > 0)
+        {
+            let _ = write!(missing, " {name}");
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{provider}: no fixture normalizes for{missing}"
+    );
+}
+
+#[test]
+fn chatapp_fixtures_normalize() {
+    let counts = corpus::<chatapp_events::Event>("chatapp");
+    every_mapped_event_maps(
+        "chatapp",
+        <chatapp_events::Event as Normalize>::MAPPED,
+        &counts,
+    );
+}
