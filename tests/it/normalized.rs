@@ -98,3 +98,13 @@ fn chatapp_fixtures_normalize() {
         &counts,
     );
 }
+
+#[test]
+fn codechat_fixtures_normalize() {
+    let counts = corpus::<codechat_events::Event>("codechat");
+    every_mapped_event_maps(
+        "codechat",
+        <codechat_events::Event as Normalize>::MAPPED,
+        &counts,
+    );
+}

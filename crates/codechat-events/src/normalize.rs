@@ -1,0 +1,764 @@
+//! CodeChat (WhatsApp) events in the [normalized model](chat_events_core::normalized).
+//!
+//! | CodeChat event | normalized |
+//! |---|---|
+//! | `messages.upsert`, `send.message`, `new.message` | in every message shape (Baileys' `WebMessageInfo`, the v1.3/Go row, the cloud `{header, body}`): a [`Message`] (`fromMe` gives the direction); a reaction gives a [`Reaction`], a revoke (`protocolMessage` `REVOKE`) a [`MessageStatus`] `deleted`, an edit (`MESSAGE_EDIT`, `editedMessage`) a [`NormalizedEvent::MessageEdited`] of the edited message |
+//! | `messages.update` | a [`MessageStatus`] (`SERVER_ACK` sent, `DELIVERY_ACK` delivered, `READ`/`PLAYED` read, `ERROR` failed, `DELETED`/`REVOKE` deleted; the Go API's names likewise) |
+//! | `messages.delete` | a [`MessageStatus`] `deleted` per message it names |
+//! | `presence.update` | per person: [`Typing`] (`composing`, `recording`, `paused`) or [`Presence`] (`available`, `unavailable`) |
+//! | `contacts.update` | a [`ContactUpdated`] per contact |
+//! | every other event | nothing |
+//!
+//! Lost: status posts (`status@broadcast`) and the protocol-only messages WhatsApp sends
+//! beside content (sender keys, app-state keys, history-sync notices) give nothing; media
+//! come with WhatsApp's URL (an encrypted file) unless the server added its own
+//! (Evolution's `mediaUrl`, CodeChat's `media.path`); locations and contact cards are
+//! attachments without their coordinates or vCard; polls, buttons, lists and payments are
+//! messages without text. WhatsApp has no conversation lifecycle (no assignment, no status),
+//! and `chats.*`/`contacts.upsert`/`messages.set` are sent in bulk at history sync, so they
+//! are not mapped. Evolution sends `DELETED` in `messages.update` for edits too; it is read as
+//! a deletion.
+
+use chat_events_core::{
+    Maybe,
+    normalized::{
+        Attachment, AttachmentKind, ContactUpdated, Conversation, DeliveryStatus, Direction,
+        Message as Normalized, MessageStatus as StatusChange, Normalize, NormalizedEvent,
+        Participant, ParticipantKind, Presence as PresenceChange, PresenceStatus, Reaction, Typing,
+        TypingState, non_blank, unix_seconds,
+    },
+};
+
+use crate::{
+    Event,
+    events::{GoMessageUpdate, MessageUpdate, MessagesDelete, Presence, PresenceState},
+    objects::{
+        ContactItem, Contacts, MessageContent, MessageKey, MessageType, ProtocolMessageType,
+        WebhookMessage,
+        baileys::{
+            AudioMessage, ContextInfo, DocumentMessage, ImageMessage, Message, StickerMessage,
+            VideoMessage,
+        },
+    },
+    proto::{Content, Long, ProtoEnum},
+};
+
+/// How deep wrappers (`ephemeralMessage`, `viewOnceMessage`, `editedMessage`…) are opened.
+const MAX_WRAPPERS: usize = 8;
+
+/// WhatsApp's chat for status posts.
+const STATUS_BROADCAST: &str = "status@broadcast";
+
+impl Normalize for Event {
+    const MAPPED: &'static [&'static str] = &[
+        "contacts.update",
+        "messages.delete",
+        "messages.update",
+        "messages.upsert",
+        "new.message",
+        "presence.update",
+        "send.message",
+    ];
+
+    fn normalize_into(&self, out: &mut Vec<NormalizedEvent>) {
+        let account = self.instance_name().map(str::to_owned);
+        match self {
+            Self::MessagesUpsert(payload)
+            | Self::NewMessage(payload)
+            | Self::SendMessage(payload) => {
+                if let Some(message) = payload.data.get() {
+                    webhook_message(message, account, out);
+                }
+            }
+            Self::MessagesUpdate(payload) => {
+                if let Some(update) = payload.data.get() {
+                    message_update(update, account, out);
+                }
+            }
+            Self::MessagesDelete(payload) => {
+                if let Some(deleted) = payload.data.get() {
+                    messages_delete(deleted, account, out);
+                }
+            }
+            Self::PresenceUpdate(payload) => {
+                if let Some(presence) = payload.data.get() {
+                    presence_update(presence, account, out);
+                }
+            }
+            Self::ContactsUpdate(payload) => {
+                if let Some(contacts) = payload.data.get() {
+                    let items = match contacts {
+                        Contacts::Many(items) => items.as_slice(),
+                        Contacts::One(item) => std::slice::from_ref(item),
+                        _ => &[],
+                    };
+                    for contact in items {
+                        if let Some(participant) = contact_participant(contact) {
+                            out.push(NormalizedEvent::ContactUpdated(Box::new(
+                                ContactUpdated::new(participant),
+                            )));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// What every message shape says about a message, besides its content.
+struct Envelope<'a> {
+    account: Option<String>,
+    chat: &'a str,
+    from_me: bool,
+    id: &'a str,
+    /// The server's own download URL for the media (Evolution's `mediaUrl`, CodeChat's
+    /// `media.path`).
+    media_url: Option<&'a str>,
+    participant: Option<&'a str>,
+    push_name: Option<&'a str>,
+    timestamp: Option<i64>,
+}
+
+impl Envelope<'_> {
+    fn conversation(&self) -> Conversation {
+        conversation(self.chat, self.account.clone())
+    }
+
+    fn sender(&self) -> Option<Participant> {
+        if self.from_me {
+            return None;
+        }
+        let id = self.participant.unwrap_or(self.chat);
+        Some(Participant::new(ParticipantKind::Contact, id).name(non_blank(self.push_name)))
+    }
+
+    fn message(&self) -> Normalized {
+        let direction = if self.from_me {
+            Direction::Outgoing
+        } else {
+            Direction::Incoming
+        };
+        let mut message = Normalized::new(self.id, self.conversation(), direction);
+        message.sender = self.sender();
+        message.timestamp = self.timestamp;
+        message
+    }
+}
+
+fn webhook_message(
+    message: &WebhookMessage,
+    account: Option<String>,
+    out: &mut Vec<NormalizedEvent>,
+) {
+    match message {
+        WebhookMessage::Baileys(info) => {
+            let Some(key) = info.key.get() else { return };
+            let (Some(id), Some(chat)) = (key.id.as_deref(), key.remote_jid.as_deref()) else {
+                return;
+            };
+            let Some(content) = info.message.get() else {
+                return;
+            };
+            let envelope = Envelope {
+                account,
+                chat,
+                from_me: key.from_me.get() == Some(&true),
+                id,
+                media_url: content.media_url.as_deref(),
+                participant: non_empty(key.participant.as_deref())
+                    .or_else(|| non_empty(info.participant.as_deref())),
+                push_name: info.push_name.as_deref(),
+                timestamp: long_seconds(&info.message_timestamp),
+            };
+            let reply_to = info
+                .context_info
+                .get()
+                .and_then(|context| context.stanza_id.as_deref());
+            baileys_content(&envelope, content, reply_to, out);
+        }
+        WebhookMessage::Row(row) => {
+            // CodeChat Go's docs leave `keyId` out of some examples; the database id is
+            // the only id then.
+            let row_id = row.id.get().map(|id| id.as_str());
+            let (Some(id), Some(chat)) = (
+                row.key_id.as_deref().or(row_id.as_deref()),
+                row.key_remote_jid.as_deref().or(row.key_lid.as_deref()),
+            ) else {
+                return;
+            };
+            let envelope = Envelope {
+                account,
+                chat,
+                from_me: row.key_from_me.get() == Some(&true),
+                id,
+                media_url: row.media.get().and_then(|media| media.path.as_deref()),
+                participant: non_empty(row.key_participant.as_deref()),
+                push_name: row.push_name.as_deref(),
+                timestamp: long_seconds(&row.message_timestamp),
+            };
+            flat_content(&envelope, row.message_type.get(), row.content.get(), out);
+        }
+        WebhookMessage::Cloud(cloud) => {
+            let header = &cloud.header;
+            let (Some(id), Some(chat)) = (header.message_id.as_deref(), header.wuid.as_deref())
+            else {
+                return;
+            };
+            let envelope = Envelope {
+                account,
+                chat,
+                from_me: header.from_me.get() == Some(&true),
+                id,
+                media_url: None,
+                participant: non_empty(header.participant.as_deref()),
+                push_name: header.push_name.as_deref(),
+                timestamp: cloud
+                    .context
+                    .get()
+                    .and_then(|context| long_seconds(&context.message_timestamp)),
+            };
+            let body = &cloud.body;
+            let before = out.len();
+            flat_content(&envelope, body.message_type.get(), body.message.get(), out);
+            // The cloud body keeps the caption and MIME type beside the content.
+            if let Some(NormalizedEvent::Message(message)) = out.get_mut(before) {
+                if message.text.is_none() {
+                    message.text = non_blank(body.caption.as_deref());
+                }
+                if let (Some(attachment), Some(mime)) =
+                    (message.attachments.first_mut(), body.mimetype.get())
+                {
+                    attachment.mime.get_or_insert_with(|| mime.clone());
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Content where the kind is a key (Baileys' `Message`).
+fn baileys_content(
+    envelope: &Envelope<'_>,
+    content: &Message,
+    reply_to: Option<&str>,
+    out: &mut Vec<NormalizedEvent>,
+) {
+    if envelope.chat == STATUS_BROADCAST {
+        return;
+    }
+    let content = unwrap(content);
+    if let Some(protocol) = content.protocol_message.get() {
+        let kind = protocol.kind.get().and_then(ProtoEnum::resolve);
+        protocol_change(
+            envelope,
+            kind.as_ref(),
+            protocol.key.get(),
+            protocol.edited_message.get().map(|message| &**message),
+            out,
+        );
+        return;
+    }
+    if let Some(reaction) = content.reaction_message.get() {
+        reaction_change(envelope, reaction.key.get(), reaction.text.as_deref(), out);
+        return;
+    }
+    let mut message = envelope.message();
+    let mut reply = reply_to.map(str::to_owned);
+    read_baileys(content, envelope.media_url, &mut message, &mut reply);
+    message.reply_to = reply;
+    if message.text.is_some() || !message.attachments.is_empty() || has_content(content) {
+        out.push(NormalizedEvent::Message(Box::new(message)));
+    }
+}
+
+/// Opens the wrappers around a message's content.
+fn unwrap(mut content: &Message) -> &Message {
+    for _ in 0..MAX_WRAPPERS {
+        let inner = [
+            &content.ephemeral_message,
+            &content.view_once_message,
+            &content.view_once_message_v2,
+            &content.view_once_message_v2_extension,
+            &content.document_with_caption_message,
+            &content.edited_message,
+        ]
+        .into_iter()
+        .find_map(|wrapper| wrapper.get().and_then(|wrapper| wrapper.message.get()));
+        match inner {
+            Some(inner) => content = inner,
+            None => break,
+        }
+    }
+    content
+}
+
+/// Whether a message holds content beyond the protocol keys WhatsApp sends beside it.
+fn has_content(content: &Message) -> bool {
+    const NOT_CONTENT: [&str; 4] = [
+        "messageContextInfo",
+        "senderKeyDistributionMessage",
+        "fastRatchetKeySenderKeyDistributionMessage",
+        "base64",
+    ];
+    content
+        .present_keys()
+        .iter()
+        .any(|key| !NOT_CONTENT.contains(key))
+        || !content.other.is_empty()
+}
+
+/// Text, attachments and the quoted id of a Baileys `Message`.
+fn read_baileys(
+    content: &Message,
+    media_url: Option<&str>,
+    message: &mut Normalized,
+    reply_to: &mut Option<String>,
+) {
+    if let Some(text) = content.conversation.get() {
+        message.text = non_blank(Some(text));
+    }
+    if let Some(text) = content.extended_text_message.get() {
+        message.text = non_blank(text.text.as_deref());
+        quote(reply_to, &text.context_info);
+    }
+    let media = |kind, url: &Maybe<String>, mime: &Maybe<String>, size: &Maybe<Long>| {
+        let mut attachment = Attachment::new(kind);
+        attachment.url = media_url.map(str::to_owned).or_else(|| url.get().cloned());
+        attachment.mime = mime.get().cloned();
+        attachment.size = size.get().and_then(Long::as_u64);
+        attachment
+    };
+    if let Some(image) = content.image_message.get() {
+        let image: &ImageMessage = image;
+        message.attachments.push(media(
+            AttachmentKind::Image,
+            &image.url,
+            &image.mimetype,
+            &image.file_length,
+        ));
+        quote(reply_to, &image.context_info);
+        caption_text(&mut message.text, &image.caption);
+    }
+    for video in [&content.video_message, &content.ptv_message] {
+        if let Some(video) = video.get() {
+            let video: &VideoMessage = video;
+            message.attachments.push(media(
+                AttachmentKind::Video,
+                &video.url,
+                &video.mimetype,
+                &video.file_length,
+            ));
+            quote(reply_to, &video.context_info);
+            caption_text(&mut message.text, &video.caption);
+        }
+    }
+    if let Some(audio) = content.audio_message.get() {
+        let audio: &AudioMessage = audio;
+        message.attachments.push(media(
+            AttachmentKind::Audio,
+            &audio.url,
+            &audio.mimetype,
+            &audio.file_length,
+        ));
+        quote(reply_to, &audio.context_info);
+    }
+    if let Some(sticker) = content.sticker_message.get() {
+        let sticker: &StickerMessage = sticker;
+        message.attachments.push(media(
+            AttachmentKind::Sticker,
+            &sticker.url,
+            &sticker.mimetype,
+            &sticker.file_length,
+        ));
+        quote(reply_to, &sticker.context_info);
+    }
+    if let Some(document) = content.document_message.get() {
+        let document: &DocumentMessage = document;
+        let mut attachment = media(
+            AttachmentKind::File,
+            &document.url,
+            &document.mimetype,
+            &document.file_length,
+        );
+        attachment.name = non_blank(document.file_name.as_deref())
+            .or_else(|| non_blank(document.title.as_deref()));
+        message.attachments.push(attachment);
+        quote(reply_to, &document.context_info);
+        caption_text(&mut message.text, &document.caption);
+    }
+    if let Some(location) = content.location_message.get() {
+        let mut attachment = Attachment::new(AttachmentKind::Location);
+        attachment.name = non_blank(location.name.as_deref());
+        message.attachments.push(attachment);
+        quote(reply_to, &location.context_info);
+    }
+    if let Some(location) = content.live_location_message.get() {
+        message
+            .attachments
+            .push(Attachment::new(AttachmentKind::Location));
+        quote(reply_to, &location.context_info);
+    }
+    if let Some(contact) = content.contact_message.get() {
+        let mut attachment = Attachment::new(AttachmentKind::Contact);
+        attachment.name = non_blank(contact.display_name.as_deref());
+        message.attachments.push(attachment);
+        quote(reply_to, &contact.context_info);
+    }
+    if let Some(contacts) = content.contacts_array_message.get() {
+        for contact in contacts.contacts.get().into_iter().flatten() {
+            let mut attachment = Attachment::new(AttachmentKind::Contact);
+            attachment.name = non_blank(contact.display_name.as_deref());
+            message.attachments.push(attachment);
+        }
+        quote(reply_to, &contacts.context_info);
+    }
+    // Evolution's Cloud API channel puts the quote at the content's top.
+    quote(reply_to, &content.context_info);
+}
+
+/// Sets `reply_to` from a `contextInfo`'s quoted message id, unless already set.
+fn quote(reply_to: &mut Option<String>, context: &Maybe<Box<ContextInfo>>) {
+    if reply_to.is_none() {
+        *reply_to = context
+            .get()
+            .and_then(|context| non_empty(context.stanza_id.as_deref()))
+            .map(str::to_owned);
+    }
+}
+
+fn caption_text(text: &mut Option<String>, caption: &Maybe<String>) {
+    if text.is_none() {
+        *text = non_blank(caption.as_deref());
+    }
+}
+
+/// Content where the kind is `messageType` (the row and cloud shapes).
+fn flat_content(
+    envelope: &Envelope<'_>,
+    kind: Option<&MessageType>,
+    content: Option<&Content<MessageContent>>,
+    out: &mut Vec<NormalizedEvent>,
+) {
+    if envelope.chat == STATUS_BROADCAST {
+        return;
+    }
+    let kind = kind.map(MessageType::as_str);
+    let object = content.and_then(Content::as_object);
+    match (kind, object) {
+        (Some("protocolMessage"), Some(content)) => {
+            let protocol_kind = content.kind.get().and_then(ProtoEnum::resolve);
+            protocol_change(
+                envelope,
+                protocol_kind.as_ref(),
+                content.key.get(),
+                content.edited_message.get().map(|message| &**message),
+                out,
+            );
+            return;
+        }
+        (Some("reactionMessage"), Some(content)) => {
+            reaction_change(envelope, content.key.get(), content.text.as_deref(), out);
+            return;
+        }
+        (Some("senderKeyDistributionMessage" | "messageContextInfo"), _) => return,
+        _ => {}
+    }
+    let mut message = envelope.message();
+    match content {
+        Some(Content::Text(text)) => message.text = non_blank(Some(text)),
+        Some(Content::Object(content)) => {
+            message.text = non_blank(content.text.as_deref())
+                .or_else(|| non_blank(content.caption.as_deref()));
+            if let Some(kind) = kind.and_then(attachment_kind) {
+                let mut attachment = Attachment::new(kind);
+                attachment.url = envelope
+                    .media_url
+                    .map(str::to_owned)
+                    .or_else(|| content.media_url.get().cloned())
+                    .or_else(|| content.url.get().cloned());
+                attachment.mime = content.mimetype.get().cloned();
+                attachment.size = content.file_length.get().and_then(Long::as_u64);
+                attachment.name = non_blank(content.file_name.as_deref())
+                    .or_else(|| non_blank(content.display_name.as_deref()))
+                    .or_else(|| non_blank(content.name.as_deref()));
+                message.attachments.push(attachment);
+            }
+            message.reply_to = content
+                .context_info
+                .get()
+                .and_then(|context| non_empty(context.stanza_id.as_deref()))
+                .map(str::to_owned);
+        }
+        None => {}
+    }
+    if message.text.is_none() && message.attachments.is_empty() && kind.is_none() {
+        return;
+    }
+    out.push(NormalizedEvent::Message(Box::new(message)));
+}
+
+/// The attachment a `messageType` implies.
+fn attachment_kind(kind: &str) -> Option<AttachmentKind> {
+    Some(match kind {
+        "imageMessage" => AttachmentKind::Image,
+        "videoMessage" | "ptvMessage" => AttachmentKind::Video,
+        "audioMessage" => AttachmentKind::Audio,
+        "documentMessage" | "documentWithCaptionMessage" => AttachmentKind::File,
+        "stickerMessage" => AttachmentKind::Sticker,
+        "locationMessage" | "liveLocationMessage" => AttachmentKind::Location,
+        "contactMessage" | "contactsArrayMessage" => AttachmentKind::Contact,
+        _ => return None,
+    })
+}
+
+/// A revoke or an edit.
+fn protocol_change(
+    envelope: &Envelope<'_>,
+    kind: Option<&ProtocolMessageType>,
+    key: Option<&MessageKey>,
+    edited: Option<&Message>,
+    out: &mut Vec<NormalizedEvent>,
+) {
+    let Some(target) = key.and_then(|key| key.id.as_deref()) else {
+        return;
+    };
+    match kind {
+        Some(ProtocolMessageType::Revoke) => {
+            let mut status = StatusChange::new(target, DeliveryStatus::Deleted, "REVOKE");
+            status.conversation = Some(envelope.conversation());
+            status.timestamp = envelope.timestamp;
+            out.push(NormalizedEvent::MessageStatus(Box::new(status)));
+        }
+        Some(ProtocolMessageType::MessageEdit) => {
+            let mut message = envelope.message();
+            message.id = target.to_owned();
+            if let Some(edited) = edited {
+                let mut reply = None;
+                read_baileys(unwrap(edited), None, &mut message, &mut reply);
+                message.reply_to = reply;
+            }
+            out.push(NormalizedEvent::MessageEdited(Box::new(message)));
+        }
+        _ => {}
+    }
+}
+
+fn reaction_change(
+    envelope: &Envelope<'_>,
+    key: Option<&MessageKey>,
+    text: Option<&str>,
+    out: &mut Vec<NormalizedEvent>,
+) {
+    let Some(target) = key.and_then(|key| key.id.as_deref()) else {
+        return;
+    };
+    let mut reaction = Reaction::new(envelope.conversation(), target, non_blank(text));
+    reaction.sender = envelope.sender();
+    reaction.timestamp = envelope.timestamp;
+    out.push(NormalizedEvent::Reaction(Box::new(reaction)));
+}
+
+fn message_update(update: &MessageUpdate, account: Option<String>, out: &mut Vec<NormalizedEvent>) {
+    let (id, chat, provider_status, timestamp) = match update {
+        MessageUpdate::Key(update) => {
+            let Some(status) = update.status.get() else {
+                return;
+            };
+            let id = update
+                .key_id
+                .as_deref()
+                .or(update.id.as_deref())
+                .or(update.message_id.as_deref());
+            let time = update
+                .date_time
+                .get()
+                .and_then(unix_seconds)
+                .or_else(|| long_seconds(&update.datetime));
+            (
+                id.map(str::to_owned),
+                update.remote_jid.as_deref(),
+                status.as_str().to_owned(),
+                time,
+            )
+        }
+        MessageUpdate::Cloud(cloud) => {
+            let update = &cloud.update;
+            let Some(status) = update.status.get() else {
+                return;
+            };
+            let id = update
+                .key
+                .get()
+                .and_then(|key| key.id.as_deref())
+                .or_else(|| {
+                    update
+                        .header
+                        .get()
+                        .and_then(|header| header.message_id.as_deref())
+                });
+            let chat = update
+                .key
+                .get()
+                .and_then(|key| key.remote_jid.as_deref())
+                .or_else(|| {
+                    update
+                        .header
+                        .get()
+                        .and_then(|header| header.wuid.as_deref())
+                });
+            (
+                id.map(str::to_owned),
+                chat,
+                status.as_str().to_owned(),
+                long_seconds(&update.date_time),
+            )
+        }
+        MessageUpdate::Go(GoMessageUpdate {
+            date_time,
+            message_id,
+            status,
+            ..
+        }) => (
+            Some(message_id.as_str().into_owned()),
+            None,
+            status.as_str().to_owned(),
+            date_time.get().and_then(unix_seconds),
+        ),
+        _ => return,
+    };
+    let (Some(id), Some(status)) = (id, delivery_status(&provider_status)) else {
+        return;
+    };
+    let mut change = StatusChange::new(id, status, provider_status);
+    change.conversation = chat.map(|chat| conversation(chat, account));
+    change.timestamp = timestamp;
+    out.push(NormalizedEvent::MessageStatus(Box::new(change)));
+}
+
+/// A delivery status, in WhatsApp's names (`MessageStatus`) or CodeChat Go's.
+fn delivery_status(status: &str) -> Option<DeliveryStatus> {
+    Some(match status {
+        "PENDING" => DeliveryStatus::Pending,
+        "SERVER_ACK" | "sent" => DeliveryStatus::Sent,
+        "DELIVERY_ACK" | "DELIVERY_AT" | "delivered" => DeliveryStatus::Delivered,
+        "READ" | "PLAYED" | "read" | "played" => DeliveryStatus::Read,
+        "ERROR" | "server_error" => DeliveryStatus::Failed,
+        "DELETED" | "REVOKE" => DeliveryStatus::Deleted,
+        _ => return None,
+    })
+}
+
+fn messages_delete(
+    deleted: &MessagesDelete,
+    account: Option<String>,
+    out: &mut Vec<NormalizedEvent>,
+) {
+    let mut push = |id: Option<&str>, chat: Option<&str>| {
+        if let Some(id) = id {
+            let mut change = StatusChange::new(id, DeliveryStatus::Deleted, "messages.delete");
+            change.conversation = chat.map(|chat| conversation(chat, account.clone()));
+            out.push(NormalizedEvent::MessageStatus(Box::new(change)));
+        }
+    };
+    match deleted {
+        MessagesDelete::Messages(messages) => {
+            for message in messages {
+                push(message.message_id.as_deref(), message.wuid.as_deref());
+            }
+        }
+        MessagesDelete::Go(go) => push(go.message_id.as_deref(), Some(&go.chat_jid)),
+        MessagesDelete::Key(key) => push(key.id.as_deref(), key.remote_jid.as_deref()),
+        MessagesDelete::Message(message) => {
+            let key = message.key.get();
+            push(
+                key.and_then(|key| key.id.as_deref()),
+                key.and_then(|key| key.remote_jid.as_deref()),
+            );
+        }
+        _ => {}
+    }
+}
+
+fn presence_update(presence: &Presence, account: Option<String>, out: &mut Vec<NormalizedEvent>) {
+    let Some(chat) = presence.chat_jid() else {
+        return;
+    };
+    for (jid, entry) in &presence.presences {
+        let Some(state) = entry.last_known_presence.get() else {
+            continue;
+        };
+        let participant = Participant::new(ParticipantKind::Contact, jid.as_str());
+        let typing = match state {
+            PresenceState::Composing => TypingState::Typing,
+            PresenceState::Recording => TypingState::Recording,
+            PresenceState::Paused => TypingState::Stopped,
+            PresenceState::Available | PresenceState::Unavailable => {
+                let status = if *state == PresenceState::Available {
+                    PresenceStatus::Online
+                } else {
+                    PresenceStatus::Offline
+                };
+                out.push(NormalizedEvent::Presence(Box::new(PresenceChange::new(
+                    participant,
+                    status,
+                    state.as_str(),
+                ))));
+                continue;
+            }
+            _ => continue,
+        };
+        out.push(NormalizedEvent::Typing(Box::new(Typing::new(
+            conversation(chat, account.clone()),
+            Some(participant),
+            typing,
+        ))));
+    }
+}
+
+fn contact_participant(contact: &ContactItem) -> Option<Participant> {
+    let jid = contact.jid()?;
+    let avatar = match contact {
+        ContactItem::Cloud(cloud) => cloud.profile_picture_url.as_deref(),
+        ContactItem::Go(go) => go.profile_pic_url.as_deref(),
+        ContactItem::Row(row) => row.profile_pic_url.as_deref(),
+        ContactItem::Legacy(legacy) => legacy.profile_picture_url.as_deref(),
+        _ => None,
+    };
+    let phone = match contact {
+        ContactItem::Cloud(cloud) => cloud.phone_number.as_deref(),
+        _ => None,
+    };
+    Some(
+        Participant::new(ParticipantKind::Contact, jid)
+            .name(non_blank(contact.name()))
+            .phone(non_blank(phone))
+            .avatar_url(non_blank(avatar)),
+    )
+}
+
+fn conversation(chat: &str, account: Option<String>) -> Conversation {
+    Conversation::new(chat)
+        .account(account)
+        .channel(Some("whatsapp".to_owned()))
+}
+
+/// Unix seconds of a WhatsApp time: seconds, or milliseconds where a server passed those
+/// on (`dateTime` of cloud updates, Baileys 6's receipts). A value past 10^11 cannot be
+/// seconds (that is the year 5138), so it is read as milliseconds.
+fn long_seconds(time: &Maybe<Long>) -> Option<i64> {
+    const MILLISECONDS_FROM: i64 = 100_000_000_000;
+    let value = time
+        .get()
+        .and_then(Long::as_i64)
+        .filter(|value| *value > 0)?;
+    Some(if value >= MILLISECONDS_FROM {
+        value / 1000
+    } else {
+        value
+    })
+}
+
+fn non_empty(text: Option<&str>) -> Option<&str> {
+    text.filter(|text| !text.is_empty())
+}
