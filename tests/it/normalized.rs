@@ -108,3 +108,13 @@ fn codechat_fixtures_normalize() {
         &counts,
     );
 }
+
+#[test]
+fn onechat_fixtures_normalize() {
+    let counts = corpus::<onechat_events::Event>("onechat");
+    every_mapped_event_maps(
+        "onechat",
+        <onechat_events::Event as Normalize>::MAPPED,
+        &counts,
+    );
+}

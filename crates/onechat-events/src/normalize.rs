@@ -1,0 +1,283 @@
+//! OneChat (Action Cable) events in the [normalized model](chat_events_core::normalized).
+//!
+//! | OneChat event | normalized |
+//! |---|---|
+//! | `message.created` | a [`Message`] (`message_type` 0 incoming; 1 and 3 outgoing; `private` notes are `internal`); activity lines (2) give nothing |
+//! | `message.updated` | a [`MessageStatus`] `deleted` when `content_attributes.deleted`; else a [`NormalizedEvent::MessageEdited`] when `previous_changes` has `content`, and a [`MessageStatus`] when it has `status` (or when the server sends no `previous_changes`) |
+//! | `conversation.created` | a [`ConversationOpened`] |
+//! | `conversation.status_changed` | a [`ConversationStatusChanged`] (`resolved` is closed) |
+//! | `assignee.changed` | a [`ConversationAssigned`] (`null` assignee: unassigned) |
+//! | `conversation.typing_on`, `conversation.typing_off` | a [`Typing`] |
+//! | `presence.update` | a [`Presence`] per listed user and contact |
+//! | `contact.created`, `contact.updated` | a [`ContactUpdated`] |
+//! | every other event | nothing |
+//!
+//! Lost: interactive content (cards, forms, CSAT, articles), e-mail headers, the
+//! attachments' coordinates, thumbnails and transcriptions, teams, labels, SLAs and custom
+//! attributes; `presence.update` lists who is online (people absent from it are not reported
+//! offline).
+
+use chat_events_core::{
+    Id, Maybe,
+    normalized::{
+        Attachment, AttachmentKind, ContactUpdated, Conversation as Normalized,
+        ConversationAssigned, ConversationOpened, ConversationStatus, ConversationStatusChanged,
+        DeliveryStatus, Direction, Message, MessageStatus as StatusChange, Normalize,
+        NormalizedEvent, Participant, ParticipantKind, Presence, PresenceStatus, Typing,
+        TypingState, non_blank, unix_seconds,
+    },
+};
+
+use crate::{
+    Event,
+    objects::{
+        Attachment as OneChatAttachment, Availability, Contact, Conversation, MessageStatus,
+        MessageType, Sender, SenderType,
+    },
+};
+
+impl Normalize for Event {
+    const MAPPED: &'static [&'static str] = &[
+        "assignee.changed",
+        "contact.created",
+        "contact.updated",
+        "conversation.created",
+        "conversation.status_changed",
+        "conversation.typing_off",
+        "conversation.typing_on",
+        "message.created",
+        "message.updated",
+        "presence.update",
+    ];
+
+    fn normalize_into(&self, out: &mut Vec<NormalizedEvent>) {
+        match self {
+            Self::MessageCreated(payload) => {
+                if let Some(message) = message(&payload.data) {
+                    out.push(NormalizedEvent::Message(Box::new(message)));
+                }
+            }
+            Self::MessageUpdated(payload) => message_updated(&payload.data, out),
+            Self::ConversationCreated(payload) => {
+                if let Some(conversation) = conversation(&payload.data) {
+                    let mut opened = ConversationOpened::new(conversation);
+                    opened.contact = payload
+                        .data
+                        .meta
+                        .get()
+                        .and_then(|meta| meta.sender.get())
+                        .and_then(participant);
+                    out.push(NormalizedEvent::ConversationOpened(Box::new(opened)));
+                }
+            }
+            Self::ConversationStatusChanged(payload) => {
+                let data = &payload.data;
+                let (Some(conversation), Some(provider_status)) =
+                    (conversation(data), data.status.get())
+                else {
+                    return;
+                };
+                let status = match provider_status.as_str() {
+                    "open" => ConversationStatus::Open,
+                    "pending" => ConversationStatus::Pending,
+                    "snoozed" => ConversationStatus::Snoozed,
+                    "resolved" => ConversationStatus::Closed,
+                    _ => return,
+                };
+                out.push(NormalizedEvent::ConversationStatusChanged(Box::new(
+                    ConversationStatusChanged::new(conversation, status, provider_status.as_str()),
+                )));
+            }
+            Self::AssigneeChanged(payload) => {
+                if let Some(conversation) = conversation(&payload.data) {
+                    let assignee = payload
+                        .data
+                        .meta
+                        .get()
+                        .and_then(|meta| meta.assignee.get())
+                        .and_then(participant);
+                    out.push(NormalizedEvent::ConversationAssigned(Box::new(
+                        ConversationAssigned::new(conversation, assignee),
+                    )));
+                }
+            }
+            Self::ConversationTypingOn(payload) | Self::ConversationTypingOff(payload) => {
+                let state = if matches!(self, Self::ConversationTypingOn(_)) {
+                    TypingState::Typing
+                } else {
+                    TypingState::Stopped
+                };
+                if let Some(conversation) = conversation(&payload.data.conversation) {
+                    out.push(NormalizedEvent::Typing(Box::new(Typing::new(
+                        conversation,
+                        participant(&payload.data.user),
+                        state,
+                    ))));
+                }
+            }
+            Self::PresenceUpdate(payload) => {
+                let lists = [
+                    (ParticipantKind::Agent, Some(&payload.data.users)),
+                    (ParticipantKind::Contact, payload.data.contacts.get()),
+                ];
+                for (kind, list) in lists {
+                    for (id, availability) in list.into_iter().flatten() {
+                        let status = match availability {
+                            Availability::Online => PresenceStatus::Online,
+                            Availability::Busy => PresenceStatus::Busy,
+                            Availability::Offline => PresenceStatus::Offline,
+                            _ => continue,
+                        };
+                        out.push(NormalizedEvent::Presence(Box::new(Presence::new(
+                            Participant::new(kind, id.as_str()),
+                            status,
+                            availability.as_str(),
+                        ))));
+                    }
+                }
+            }
+            Self::ContactCreated(payload) | Self::ContactUpdated(payload) => {
+                out.push(NormalizedEvent::ContactUpdated(Box::new(
+                    ContactUpdated::new(contact(&payload.data)),
+                )));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn message(data: &crate::objects::Message) -> Option<Message> {
+    let sender_type = data.sender_type.get();
+    let direction = match data.message_type.get() {
+        Some(MessageType::Incoming) => Direction::Incoming,
+        Some(MessageType::Outgoing | MessageType::Template) => Direction::Outgoing,
+        Some(_) => return None,
+        None if sender_type == Some(&SenderType::Contact) => Direction::Incoming,
+        None if sender_type.is_some() => Direction::Outgoing,
+        None => return None,
+    };
+    let conversation = data.conversation_id.get()?;
+    let conversation = Normalized::new(id(conversation))
+        .account(data.account_id.get().map(id))
+        .channel(data.inbox_id.get().map(id));
+    let mut message = Message::new(id(&data.id), conversation, direction);
+    message.internal = data.private.get() == Some(&true);
+    message.text = non_blank(data.content.as_deref());
+    message.sender = data.sender.get().and_then(participant);
+    message.timestamp = data.created_at.get().and_then(unix_seconds);
+    if let Some(attributes) = data.content_attributes.get() {
+        message.reply_to = attributes.in_reply_to.get().map(id);
+    }
+    for attachment in data.attachments.get().into_iter().flatten() {
+        if let Some(attachment) = attachment.get().and_then(self::attachment) {
+            message.attachments.push(attachment);
+        }
+    }
+    Some(message)
+}
+
+fn attachment(attachment: &OneChatAttachment) -> Option<Attachment> {
+    let kind = match attachment.file_type.get()?.as_str() {
+        "image" | "ig_post" | "ig_story" | "story_mention" => AttachmentKind::Image,
+        "video" | "ig_reel" => AttachmentKind::Video,
+        "audio" => AttachmentKind::Audio,
+        "location" => AttachmentKind::Location,
+        "contact" => AttachmentKind::Contact,
+        _ => AttachmentKind::File,
+    };
+    let mut normalized = Attachment::new(kind);
+    normalized.url = non_blank(attachment.data_url.as_deref());
+    normalized.size = attachment
+        .file_size
+        .get()
+        .and_then(|size| u64::try_from(size.get()).ok());
+    normalized.name = non_blank(attachment.fallback_title.as_deref());
+    Some(normalized)
+}
+
+fn message_updated(data: &crate::objects::Message, out: &mut Vec<NormalizedEvent>) {
+    let Some(message) = message(data) else { return };
+    let deleted = data
+        .content_attributes
+        .get()
+        .is_some_and(|attributes| attributes.deleted.get() == Some(&true));
+    let changes = data.previous_changes.get();
+    let status = |status: DeliveryStatus, provider_status: &str| {
+        let mut change = StatusChange::new(message.id.clone(), status, provider_status);
+        change.conversation = Some(message.conversation.clone());
+        change.error = data
+            .content_attributes
+            .get()
+            .and_then(|attributes| non_blank(attributes.external_error.as_deref()));
+        change.timestamp = data.updated_at.get().and_then(unix_seconds);
+        change
+    };
+    if deleted {
+        out.push(NormalizedEvent::MessageStatus(Box::new(status(
+            DeliveryStatus::Deleted,
+            "deleted",
+        ))));
+        return;
+    }
+    let status_changed = changes.is_none_or(|changes| changes.contains_key("status"));
+    let content_changed = changes.is_some_and(|changes| changes.contains_key("content"));
+    if status_changed && let Some(provider_status) = data.status.get() {
+        let delivery = match provider_status {
+            MessageStatus::Sent => Some(DeliveryStatus::Sent),
+            MessageStatus::Delivered => Some(DeliveryStatus::Delivered),
+            MessageStatus::Read => Some(DeliveryStatus::Read),
+            MessageStatus::Failed => Some(DeliveryStatus::Failed),
+            _ => None,
+        };
+        if let Some(delivery) = delivery {
+            let change = status(delivery, provider_status.as_str());
+            out.push(NormalizedEvent::MessageStatus(Box::new(change)));
+        }
+    }
+    if content_changed {
+        out.push(NormalizedEvent::MessageEdited(Box::new(message)));
+    }
+}
+
+fn conversation(data: &Conversation) -> Option<Normalized> {
+    Some(
+        Normalized::new(id(data.id.get()?))
+            .account(data.account_id.get().map(id))
+            .channel(data.inbox_id.get().map(id)),
+    )
+}
+
+fn participant(sender: &Sender) -> Option<Participant> {
+    Some(match sender {
+        Sender::Contact(contact) => self::contact(contact),
+        Sender::User(user) => Participant::new(ParticipantKind::Agent, id(&user.id))
+            .name(string(&user.available_name).or_else(|| string(&user.name)))
+            .email(string(&user.email))
+            .avatar_url(string(&user.avatar_url).or_else(|| string(&user.thumbnail))),
+        Sender::AgentBot(bot) => Participant::new(ParticipantKind::Bot, id(&bot.id))
+            .name(string(&bot.name))
+            .avatar_url(string(&bot.avatar_url)),
+        Sender::CaptainAssistant(assistant) => {
+            Participant::new(ParticipantKind::Bot, id(&assistant.id))
+                .name(string(&assistant.name))
+                .avatar_url(string(&assistant.avatar_url))
+        }
+        _ => return None,
+    })
+}
+
+fn contact(contact: &Contact) -> Participant {
+    Participant::new(ParticipantKind::Contact, id(&contact.id))
+        .name(string(&contact.name))
+        .phone(string(&contact.phone_number))
+        .email(string(&contact.email))
+        .avatar_url(string(&contact.avatar).or_else(|| string(&contact.thumbnail)))
+}
+
+fn string(value: &Maybe<String>) -> Option<String> {
+    non_blank(value.as_deref())
+}
+
+fn id(value: &Id) -> String {
+    value.as_str().into_owned()
+}
