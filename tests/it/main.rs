@@ -14,6 +14,7 @@ mod layout;
 mod misread;
 mod nats;
 mod normalized;
+mod normalized_app;
 mod onechat;
 mod onechat_client;
 mod onechat_fake_cable;

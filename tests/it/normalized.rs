@@ -47,7 +47,10 @@ fn corpus<E: Normalize>(folder: &str) -> Vec<(String, usize)> {
             let back: normalized::NormalizedRecord = serde_json::from_value(json).unwrap();
             assert_eq!(&back.event, record.event(), "{}", fixture.id());
         }
-        let events: Vec<&NormalizedEvent> = normalized.iter().map(|n| n.event()).collect();
+        let events: Vec<&NormalizedEvent> = normalized
+            .iter()
+            .map(normalized::Normalized::event)
+            .collect();
         if E::MAPPED.contains(&decoded.name()) {
             insta::assert_json_snapshot!(
                 format!("{}__{}", fixture.provenance, fixture.stem),

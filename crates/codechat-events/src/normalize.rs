@@ -77,12 +77,12 @@ impl Normalize for Event {
             }
             Self::MessagesDelete(payload) => {
                 if let Some(deleted) = payload.data.get() {
-                    messages_delete(deleted, account, out);
+                    messages_delete(deleted, account.as_ref(), out);
                 }
             }
             Self::PresenceUpdate(payload) => {
                 if let Some(presence) = payload.data.get() {
-                    presence_update(presence, account, out);
+                    presence_update(presence, account.as_ref(), out);
                 }
             }
             Self::ContactsUpdate(payload) => {
@@ -532,7 +532,7 @@ fn protocol_change(
         }
         Some(ProtocolMessageType::MessageEdit) => {
             let mut message = envelope.message();
-            message.id = target.to_owned();
+            target.clone_into(&mut message.id);
             if let Some(edited) = edited {
                 let mut reply = None;
                 read_baileys(unwrap(edited), None, &mut message, &mut reply);
@@ -651,13 +651,13 @@ fn delivery_status(status: &str) -> Option<DeliveryStatus> {
 
 fn messages_delete(
     deleted: &MessagesDelete,
-    account: Option<String>,
+    account: Option<&String>,
     out: &mut Vec<NormalizedEvent>,
 ) {
     let mut push = |id: Option<&str>, chat: Option<&str>| {
         if let Some(id) = id {
             let mut change = StatusChange::new(id, DeliveryStatus::Deleted, "messages.delete");
-            change.conversation = chat.map(|chat| conversation(chat, account.clone()));
+            change.conversation = chat.map(|chat| conversation(chat, account.cloned()));
             out.push(NormalizedEvent::MessageStatus(Box::new(change)));
         }
     };
@@ -680,7 +680,7 @@ fn messages_delete(
     }
 }
 
-fn presence_update(presence: &Presence, account: Option<String>, out: &mut Vec<NormalizedEvent>) {
+fn presence_update(presence: &Presence, account: Option<&String>, out: &mut Vec<NormalizedEvent>) {
     let Some(chat) = presence.chat_jid() else {
         return;
     };
@@ -709,7 +709,7 @@ fn presence_update(presence: &Presence, account: Option<String>, out: &mut Vec<N
             _ => continue,
         };
         out.push(NormalizedEvent::Typing(Box::new(Typing::new(
-            conversation(chat, account.clone()),
+            conversation(chat, account.cloned()),
             Some(participant),
             typing,
         ))));

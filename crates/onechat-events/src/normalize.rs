@@ -151,10 +151,11 @@ fn message(data: &crate::objects::Message) -> Option<Message> {
     let direction = match data.message_type.get() {
         Some(MessageType::Incoming) => Direction::Incoming,
         Some(MessageType::Outgoing | MessageType::Template) => Direction::Outgoing,
-        Some(_) => return None,
+        // Without a type (minimal frames), the author's kind tells the direction.
         None if sender_type == Some(&SenderType::Contact) => Direction::Incoming,
         None if sender_type.is_some() => Direction::Outgoing,
-        None => return None,
+        // Activity lines, unknown types, and no type nor author.
+        Some(_) | None => return None,
     };
     let conversation = data.conversation_id.get()?;
     let conversation = Normalized::new(id(conversation))
