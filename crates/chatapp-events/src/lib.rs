@@ -21,7 +21,7 @@ pub use channel::{Channel, MessengerType, ParseChannelError};
 pub use chat_events_core::{
     ConnectionState, DecodeError, DecodeErrorKind, Decoded, EventSource, Id, Maybe, Num,
     ObjectOrEmpty, ProviderEvent, RawJson, ReplaySource, Secret, SourceError, UnixSeconds,
-    UnknownEvent, drift,
+    UnknownEvent, drift, normalized,
 };
 pub use envelope::{Meta, Payload, Scope};
 pub use event::{Event, EventKind, EventPayload};

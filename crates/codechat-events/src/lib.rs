@@ -18,7 +18,7 @@ pub mod webhook;
 
 pub use chat_events_core::{
     DecodeError, DecodeErrorKind, Decoded, EventSource, Id, Maybe, Num, OneOrMany, ProviderEvent,
-    RawJson, ReplaySource, Secret, SourceError, Timestamp, UnknownEvent, drift,
+    RawJson, ReplaySource, Secret, SourceError, Timestamp, UnknownEvent, drift, normalized,
 };
 pub use envelope::{
     BusinessAccount, BusinessInstance, BusinessWhatsApp, CloudInstance, ConnectionStatus, DataKey,

@@ -20,7 +20,7 @@ pub mod webhook;
 pub use chat_events_core::{
     ConnectionState, DecodeError, DecodeErrorKind, Decoded, EventSource, Id, Maybe, Num,
     ProviderEvent, RawJson, ReplaySource, Secret, SourceError, Timestamp, TimestampForm,
-    UnknownEvent, drift,
+    UnknownEvent, drift, normalized,
 };
 pub use envelope::{Identifier, Payload, ROOM_CHANNEL};
 pub use event::{Event, EventKind, EventPayload};
