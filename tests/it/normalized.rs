@@ -121,3 +121,10 @@ fn onechat_fixtures_normalize() {
         &counts,
     );
 }
+
+#[test]
+fn onechat_webhook_fixtures_normalize() {
+    type Webhook = onechat_events::webhook::WebhookEvent;
+    let counts = corpus::<Webhook>("onechat-webhook");
+    every_mapped_event_maps("onechat-webhook", <Webhook as Normalize>::MAPPED, &counts);
+}

@@ -12,6 +12,13 @@
 //! | `contact.created`, `contact.updated` | a [`ContactUpdated`] |
 //! | every other event | nothing |
 //!
+//! Chatwoot-style webhooks ([`WebhookEvent`]) map the same way: `message_created` (a
+//! [`Message`]; `message_type` is a name there), `conversation_created`,
+//! `conversation_opened`/`conversation_resolved`/`conversation_status_changed` (a
+//! [`ConversationStatusChanged`] from the conversation's `status`),
+//! `conversation_typing_on`/`off`, `contact_created`/`updated`. `message_updated` does not say
+//! what changed (no `previous_changes`, no `status`), so it is not mapped.
+//!
 //! Lost: interactive content (cards, forms, CSAT, articles), e-mail headers, the
 //! attachments' coordinates, thumbnails and transcriptions, teams, labels, SLAs and custom
 //! attributes; `presence.update` lists who is online (people absent from it are not reported
@@ -31,9 +38,11 @@ use chat_events_core::{
 use crate::{
     Event,
     objects::{
-        Attachment as OneChatAttachment, Availability, Contact, Conversation, MessageStatus,
-        MessageType, Sender, SenderType,
+        AgentBot, Attachment as OneChatAttachment, Availability, CaptainAssistant, Contact,
+        Conversation, MessageStatus, MessageType, Sender, SenderType, User, WebhookMessage,
+        WebhookSender,
     },
+    webhook::WebhookEvent,
 };
 
 impl Normalize for Event {
@@ -71,22 +80,7 @@ impl Normalize for Event {
                 }
             }
             Self::ConversationStatusChanged(payload) => {
-                let data = &payload.data;
-                let (Some(conversation), Some(provider_status)) =
-                    (conversation(data), data.status.get())
-                else {
-                    return;
-                };
-                let status = match provider_status.as_str() {
-                    "open" => ConversationStatus::Open,
-                    "pending" => ConversationStatus::Pending,
-                    "snoozed" => ConversationStatus::Snoozed,
-                    "resolved" => ConversationStatus::Closed,
-                    _ => return,
-                };
-                out.push(NormalizedEvent::ConversationStatusChanged(Box::new(
-                    ConversationStatusChanged::new(conversation, status, provider_status.as_str()),
-                )));
+                out.extend(status_changed(&payload.data));
             }
             Self::AssigneeChanged(payload) => {
                 if let Some(conversation) = conversation(&payload.data) {
@@ -144,6 +138,114 @@ impl Normalize for Event {
             _ => {}
         }
     }
+}
+
+impl Normalize for WebhookEvent {
+    const MAPPED: &'static [&'static str] = &[
+        "contact_created",
+        "contact_updated",
+        "conversation_created",
+        "conversation_opened",
+        "conversation_resolved",
+        "conversation_status_changed",
+        "conversation_typing_off",
+        "conversation_typing_on",
+        "message_created",
+    ];
+
+    fn normalize_into(&self, out: &mut Vec<NormalizedEvent>) {
+        match self {
+            Self::MessageCreated(data) => {
+                if let Some(message) = webhook_message(data) {
+                    out.push(NormalizedEvent::Message(Box::new(message)));
+                }
+            }
+            Self::ConversationCreated(data) => {
+                if let Some(conversation) = conversation(data) {
+                    let mut opened = ConversationOpened::new(conversation);
+                    opened.contact = data
+                        .meta
+                        .get()
+                        .and_then(|meta| meta.sender.get())
+                        .and_then(participant);
+                    out.push(NormalizedEvent::ConversationOpened(Box::new(opened)));
+                }
+            }
+            Self::ConversationOpened(data)
+            | Self::ConversationResolved(data)
+            | Self::ConversationStatusChanged(data) => out.extend(status_changed(data)),
+            Self::ConversationTypingOn(data) | Self::ConversationTypingOff(data) => {
+                let state = if matches!(self, Self::ConversationTypingOn(_)) {
+                    TypingState::Typing
+                } else {
+                    TypingState::Stopped
+                };
+                if let Some(conversation) = conversation(&data.conversation) {
+                    out.push(NormalizedEvent::Typing(Box::new(Typing::new(
+                        conversation,
+                        webhook_participant(&data.user),
+                        state,
+                    ))));
+                }
+            }
+            Self::ContactCreated(data) | Self::ContactUpdated(data) => {
+                out.push(NormalizedEvent::ContactUpdated(Box::new(
+                    ContactUpdated::new(contact(data)),
+                )));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A webhook's message: the conversation and account are objects, the type a name.
+fn webhook_message(data: &WebhookMessage) -> Option<Message> {
+    let direction = match data.message_type.get()?.as_str() {
+        "incoming" => Direction::Incoming,
+        "outgoing" | "template" => Direction::Outgoing,
+        _ => return None,
+    };
+    let conversation = data
+        .conversation
+        .get()
+        .and_then(|data| conversation(data))?;
+    let mut conversation = conversation;
+    if conversation.account.is_none() {
+        conversation.account = data.account.get().map(|account| id(&account.id));
+    }
+    if conversation.channel.is_none() {
+        conversation.channel = data.inbox.get().map(|inbox| id(&inbox.id));
+    }
+    let mut message = Message::new(id(&data.id), conversation, direction);
+    message.internal = data.private.get() == Some(&true);
+    message.text = non_blank(data.content.as_deref());
+    message.sender = data.sender.get().and_then(webhook_participant);
+    message.timestamp = data.created_at.get().and_then(unix_seconds);
+    if let Some(attributes) = data.content_attributes.get() {
+        message.reply_to = attributes.in_reply_to.get().map(id);
+    }
+    for attachment in data.attachments.get().into_iter().flatten() {
+        if let Some(attachment) = attachment.get().and_then(self::attachment) {
+            message.attachments.push(attachment);
+        }
+    }
+    Some(message)
+}
+
+/// The status change a conversation payload reports.
+fn status_changed(data: &Conversation) -> Option<NormalizedEvent> {
+    let conversation = conversation(data)?;
+    let provider_status = data.status.get()?;
+    let status = match provider_status.as_str() {
+        "open" => ConversationStatus::Open,
+        "pending" => ConversationStatus::Pending,
+        "snoozed" => ConversationStatus::Snoozed,
+        "resolved" => ConversationStatus::Closed,
+        _ => return None,
+    };
+    Some(NormalizedEvent::ConversationStatusChanged(Box::new(
+        ConversationStatusChanged::new(conversation, status, provider_status.as_str()),
+    )))
 }
 
 fn message(data: &crate::objects::Message) -> Option<Message> {
@@ -251,20 +353,40 @@ fn conversation(data: &Conversation) -> Option<Normalized> {
 fn participant(sender: &Sender) -> Option<Participant> {
     Some(match sender {
         Sender::Contact(contact) => self::contact(contact),
-        Sender::User(user) => Participant::new(ParticipantKind::Agent, id(&user.id))
-            .name(string(&user.available_name).or_else(|| string(&user.name)))
-            .email(string(&user.email))
-            .avatar_url(string(&user.avatar_url).or_else(|| string(&user.thumbnail))),
-        Sender::AgentBot(bot) => Participant::new(ParticipantKind::Bot, id(&bot.id))
-            .name(string(&bot.name))
-            .avatar_url(string(&bot.avatar_url)),
-        Sender::CaptainAssistant(assistant) => {
-            Participant::new(ParticipantKind::Bot, id(&assistant.id))
-                .name(string(&assistant.name))
-                .avatar_url(string(&assistant.avatar_url))
-        }
+        Sender::User(user) => self::user(user),
+        Sender::AgentBot(bot) => self::bot(bot),
+        Sender::CaptainAssistant(assistant) => self::assistant(assistant),
         _ => return None,
     })
+}
+
+fn webhook_participant(sender: &WebhookSender) -> Option<Participant> {
+    Some(match sender {
+        WebhookSender::Contact(contact) => self::contact(contact),
+        WebhookSender::User(user) => self::user(user),
+        WebhookSender::AgentBot(bot) => self::bot(bot),
+        WebhookSender::CaptainAssistant(assistant) => self::assistant(assistant),
+        _ => return None,
+    })
+}
+
+fn user(user: &User) -> Participant {
+    Participant::new(ParticipantKind::Agent, id(&user.id))
+        .name(string(&user.available_name).or_else(|| string(&user.name)))
+        .email(string(&user.email))
+        .avatar_url(string(&user.avatar_url).or_else(|| string(&user.thumbnail)))
+}
+
+fn bot(bot: &AgentBot) -> Participant {
+    Participant::new(ParticipantKind::Bot, id(&bot.id))
+        .name(string(&bot.name))
+        .avatar_url(string(&bot.avatar_url))
+}
+
+fn assistant(assistant: &CaptainAssistant) -> Participant {
+    Participant::new(ParticipantKind::Bot, id(&assistant.id))
+        .name(string(&assistant.name))
+        .avatar_url(string(&assistant.avatar_url))
 }
 
 fn contact(contact: &Contact) -> Participant {
