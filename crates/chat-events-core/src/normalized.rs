@@ -130,7 +130,8 @@ impl<E: ProviderEvent> Serialize for Normalized<'_, E> {
     }
 }
 
-/// What [`Normalized`] serializes to: the schema's source (and a type to read it back with).
+/// A normalized event with the provider event it came from: what [`Normalized`]
+/// serializes to, and a type to read that JSON back with.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 #[schemars(rename = "Normalized")]
@@ -138,7 +139,7 @@ impl<E: ProviderEvent> Serialize for Normalized<'_, E> {
 pub struct NormalizedRecord {
     /// The normalized event.
     pub event: NormalizedEvent,
-    /// The provider's short name: `chatapp`, `codechat` or `onechat`.
+    /// The provider's short name: `chatapp`, `codechat`, `onechat` or `onechat-webhook`.
     pub provider: String,
     /// The provider event, exactly as it was received.
     pub raw: RawJson,
