@@ -157,7 +157,7 @@ async fn the_same_app_runs_against_the_onechat_testkit() {
         &[
             "message.created",
             "conversation.typing_on",
-            "message.updated",
+            "conversation.status_changed",
         ],
     );
     let server = testkit::CableServer::start().await.unwrap();
@@ -173,7 +173,7 @@ async fn the_same_app_runs_against_the_onechat_testkit() {
         [
             "onechat incoming message 106 from white-shadow-394 in 7: hi[]",
             "onechat Typing in 7",
-            "onechat message 111 is Sent",
+            "onechat conversation_status_changed (conversation.status_changed)",
         ]
     );
 }

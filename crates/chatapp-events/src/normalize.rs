@@ -8,12 +8,14 @@
 //! | `messageReaction` | per item: [`Reaction`] (`unreact`, or a blank reaction, removes) |
 //! | `chatStatus` | per item: [`ConversationStatusChanged`] (`open`, `close`) |
 //! | `chatResponsible` | per item: [`ConversationAssigned`] (the employee's id only) |
-//! | `employeeStatus` | per item: [`Presence`] of the employee |
+//! | `employeeStatus` | per item: [`Presence`] of the employee (`online`; `offline`) |
 //! | every other event | nothing |
 //!
 //! Lost: ChatApp does not document the shape of `message.file`, `location` or `template`
-//! (only `null` is shown), so an attachment's kind comes from the message `type` and its URL,
-//! MIME type and size are not read; system notices (`messageSystem`) and chat bookkeeping
+//! (only `null` is shown, and only the types `text` and `system`), so a non-null `file` or
+//! `location` is reported as an attachment whose kind comes from a media-like `type` (else
+//! `file`), without URL, MIME type or size; other employee statuses than `online`/`offline`
+//! and a responsible taken away (undocumented) give nothing; system notices (`messageSystem`) and chat bookkeeping
 //! (tags, funnel stages, comments, read marks…) are not in the model.
 
 use chat_events_core::{
@@ -29,7 +31,7 @@ use chat_events_core::{
 use crate::{
     Event, Meta,
     events::ReactionAction,
-    objects::{Chat, Side, User},
+    objects::{Chat, ChatType, Side, User},
 };
 
 impl Normalize for Event {
@@ -138,7 +140,7 @@ impl Normalize for Event {
                     let status = match provider_status {
                         "online" => PresenceStatus::Online,
                         "offline" => PresenceStatus::Offline,
-                        "away" | "busy" | "break" => PresenceStatus::Busy,
+                        // Only `online` is documented; other values are not guessed at.
                         _ => continue,
                     };
                     out.push(NormalizedEvent::Presence(Box::new(Presence::new(
@@ -168,10 +170,12 @@ fn message(meta: &Meta, item: &crate::objects::Message, out: &mut Vec<Normalized
     };
     let mut message = Message::new(id(&item.id), conversation, direction);
     message.sender = match direction {
-        // In groups `fromUser` is the author; in one-to-one chats the contact is the chat.
+        // `fromUser` is the author in groups ("for group", say the docs); in a one-to-one
+        // chat the contact is the chat.
         Direction::Incoming => Some(
             item.from_user
                 .get()
+                .filter(|_| item.chat.kind.get().map(ChatType::as_str) != Some("private"))
                 .and_then(|user| user_participant(user, ParticipantKind::Contact))
                 .unwrap_or_else(|| chat_contact(&item.chat)),
         ),
@@ -184,13 +188,25 @@ fn message(meta: &Meta, item: &crate::objects::Message, out: &mut Vec<Normalized
     if let Some(content) = item.message.get() {
         message.text =
             non_blank(content.text.as_deref()).or_else(|| non_blank(content.caption.as_deref()));
-    }
-    if let Some(kind) = item
-        .kind
-        .get()
-        .and_then(|kind| attachment_kind(kind.as_str()))
-    {
-        message.attachments.push(Attachment::new(kind));
+        // The docs show `file` and `location` only as `null`: an attachment is reported when
+        // one is there, its kind named by the message `type` where that is a media name.
+        if content.file.get().is_some_and(|file| !file.is_null()) {
+            let kind = item
+                .kind
+                .get()
+                .and_then(|kind| attachment_kind(kind.as_str()))
+                .unwrap_or(AttachmentKind::File);
+            message.attachments.push(Attachment::new(kind));
+        }
+        if content
+            .location
+            .get()
+            .is_some_and(|location| !location.is_null())
+        {
+            message
+                .attachments
+                .push(Attachment::new(AttachmentKind::Location));
+        }
     }
     message.reply_to = item.quoted_message.get().map(|quoted| id(&quoted.id));
     message.timestamp = item.time.get().and_then(unix_seconds_of);
@@ -201,16 +217,13 @@ fn message(meta: &Meta, item: &crate::objects::Message, out: &mut Vec<Normalized
     });
 }
 
-/// The attachment a message `type` implies (the names ChatApp's messengers use).
+/// The kind of a file a message `type` names, for the common media names.
 fn attachment_kind(kind: &str) -> Option<AttachmentKind> {
     Some(match kind {
         "image" | "photo" => AttachmentKind::Image,
-        "video" | "videoNote" | "video_note" => AttachmentKind::Video,
-        "audio" | "voice" | "ptt" => AttachmentKind::Audio,
-        "document" | "file" => AttachmentKind::File,
+        "video" => AttachmentKind::Video,
+        "audio" | "voice" => AttachmentKind::Audio,
         "sticker" => AttachmentKind::Sticker,
-        "location" => AttachmentKind::Location,
-        "contact" | "vcard" => AttachmentKind::Contact,
         _ => return None,
     })
 }

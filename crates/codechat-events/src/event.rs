@@ -16,11 +16,12 @@ use crate::{
         MessageBatchPaused, MessageBatchProgress, MessageBatchRecovered, MessageBatchResumed,
         MessageBatchScheduled, MessageBatchStarted, MessageBatchStopRequested, MessageBatchStopped,
         MessageBatchWaitingInstance, MessageBatchWaitingWindow, MessageBatchWindowStarted,
-        MessageStar, MessageUpdate, MessagesDelete, MessagesSet, MessagesUpsert, NewJwt,
-        NewMessage, NewsLetter, PausedQueue, Presence, PresenceUpdated, ProfilePictureUpdate,
-        QrcodeUpdate, RequestPayment, ResumedQueue, SendMessage, SendMessageCompleted,
-        SendMessageError, SendMessageProcessing, SendMessageStart, SendPayment, SettingsUpdate,
-        StatusBroadcast, StatusInstance, UndecryptableMessage, UserAboutUpdate,
+        MessageStar, MessageUpdate, MessagesDelete, MessagesEdited, MessagesSet, MessagesUpsert,
+        NewJwt, NewMessage, NewsLetter, PausedQueue, Presence, PresenceUpdated,
+        ProfilePictureUpdate, QrcodeUpdate, RequestPayment, ResumedQueue, SendMessage,
+        SendMessageCompleted, SendMessageError, SendMessageProcessing, SendMessageStart,
+        SendPayment, SettingsUpdate, StatusBroadcast, StatusInstance, UndecryptableMessage,
+        UserAboutUpdate,
     },
 };
 
@@ -162,6 +163,8 @@ chat_events_core::event_enum! {
     MessageBatchWindowStarted(Payload<MessageBatchWindowStarted>) = "message.batch.window-started",
     /// Messages were deleted (alias `message.delete`).
     MessagesDelete(Payload<MessagesDelete>) = "messages.delete",
+    /// A message was edited, or another protocol message arrived (Evolution API 2.x).
+    MessagesEdited(Payload<MessagesEdited>) = "messages.edited",
     /// Old messages were loaded (history sync, repeated per chunk).
     MessagesSet(Payload<MessagesSet>) = "messages.set",
     /// A message was starred or unstarred (CodeChat Go).

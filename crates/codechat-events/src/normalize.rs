@@ -2,10 +2,11 @@
 //!
 //! | CodeChat event | normalized |
 //! |---|---|
-//! | `messages.upsert`, `send.message`, `new.message` | in every message shape (Baileys' `WebMessageInfo`, the v1.3/Go row, the cloud `{header, body}`): a [`Message`] (`fromMe` gives the direction); a reaction gives a [`Reaction`], a revoke (`protocolMessage` `REVOKE`) a [`MessageStatus`] `deleted`, an edit (`MESSAGE_EDIT`, `editedMessage`) a [`NormalizedEvent::MessageEdited`] of the edited message |
-//! | `messages.update` | a [`MessageStatus`] (`SERVER_ACK` sent, `DELIVERY_ACK` delivered, `READ`/`PLAYED` read, `ERROR` failed, `DELETED`/`REVOKE` deleted; the Go API's names likewise) |
-//! | `messages.delete` | a [`MessageStatus`] `deleted` per message it names |
-//! | `presence.update` | per person: [`Typing`] (`composing`, `recording`, `paused`) or [`Presence`] (`available`, `unavailable`) |
+//! | `messages.upsert`, `send.message`, `new.message` | in every message shape (Baileys' `WebMessageInfo`, the v1.3/Go row, the cloud `{header, body}`), wrappers (`ephemeralMessage`, `viewOnceMessage*`, `documentWithCaptionMessage`, `editedMessage`) opened: a [`Message`] (`fromMe` gives the direction); a reaction gives a [`Reaction`], a revoke (`protocolMessage` `REVOKE`) a [`MessageStatus`] `deleted`, an edit (`MESSAGE_EDIT`) a [`NormalizedEvent::MessageEdited`] of the edited message |
+//! | `messages.edited` (Evolution 2.x) | the same for the `protocolMessage` it carries: an edit or a revoke |
+//! | `messages.update` | for messages this line sent: a [`MessageStatus`] (`SERVER_ACK` sent, `DELIVERY_ACK` delivered, `READ`/`PLAYED` read, `ERROR` failed, `REVOKE` deleted; the Go API's names likewise) |
+//! | `messages.delete` | a [`MessageStatus`] `deleted` per message it names (not CodeChat Go's, which is "delete for me") |
+//! | `presence.update`, `presence.updated` (Go) | per person: [`Typing`] (`composing`, `recording` or Go's `audio`, `paused`) or [`Presence`] (`available`, `unavailable`) |
 //! | `contacts.update` | a [`ContactUpdated`] per contact |
 //! | every other event | nothing |
 //!
@@ -16,8 +17,10 @@
 //! attachments without their coordinates or vCard; polls, buttons, lists and payments are
 //! messages without text. WhatsApp has no conversation lifecycle (no assignment, no status),
 //! and `chats.*`/`contacts.upsert`/`messages.set` are sent in bulk at history sync, so they
-//! are not mapped. Evolution sends `DELETED` in `messages.update` for edits too; it is read as
-//! a deletion.
+//! are not mapped. Receipts for messages this line received (`fromMe: false`: its own devices
+//! reading them) give nothing, and so does Evolution's `DELETED`, which it writes for updates
+//! without a status (edits, poll votes), never for deletions. WhatsApp times past 10^11 are
+//! read as milliseconds.
 
 use chat_events_core::{
     Maybe,
@@ -31,13 +34,16 @@ use chat_events_core::{
 
 use crate::{
     Event,
-    events::{GoMessageUpdate, MessageUpdate, MessagesDelete, Presence, PresenceState},
+    events::{
+        ChatPresenceState, GoMessageUpdate, MessageUpdate, MessagesDelete, Presence, PresenceState,
+        PresenceUpdated,
+    },
     objects::{
         ContactItem, Contacts, MessageContent, MessageKey, MessageType, ProtocolMessageType,
         WebhookMessage,
         baileys::{
-            AudioMessage, ContextInfo, DocumentMessage, ImageMessage, Message, StickerMessage,
-            VideoMessage,
+            AudioMessage, ContextInfo, DocumentMessage, ImageMessage, Message, ProtocolMessage,
+            StickerMessage, VideoMessage,
         },
     },
     proto::{Content, Long, ProtoEnum},
@@ -53,10 +59,12 @@ impl Normalize for Event {
     const MAPPED: &'static [&'static str] = &[
         "contacts.update",
         "messages.delete",
+        "messages.edited",
         "messages.update",
         "messages.upsert",
         "new.message",
         "presence.update",
+        "presence.updated",
         "send.message",
     ];
 
@@ -80,9 +88,19 @@ impl Normalize for Event {
                     messages_delete(deleted, account.as_ref(), out);
                 }
             }
+            Self::MessagesEdited(payload) => {
+                if let Some(protocol) = payload.data.get() {
+                    messages_edited(protocol, account, out);
+                }
+            }
             Self::PresenceUpdate(payload) => {
                 if let Some(presence) = payload.data.get() {
                     presence_update(presence, account.as_ref(), out);
+                }
+            }
+            Self::PresenceUpdated(payload) => {
+                if let Some(presence) = payload.data.get() {
+                    presence_updated(presence, account, out);
                 }
             }
             Self::ContactsUpdate(payload) => {
@@ -464,6 +482,12 @@ fn flat_content(
         (Some("senderKeyDistributionMessage" | "messageContextInfo"), _) => return,
         _ => {}
     }
+    // A wrapper (`ephemeralMessage`, `viewOnceMessage`, `editedMessage`…) holds the message
+    // with its kind as a key.
+    if let Some(inner) = object.and_then(|content| content.message.get()) {
+        baileys_content(envelope, inner, None, out);
+        return;
+    }
     let mut message = envelope.message();
     match content {
         Some(Content::Text(text)) => message.text = non_blank(Some(text)),
@@ -561,6 +585,9 @@ fn reaction_change(
 
 fn message_update(update: &MessageUpdate, account: Option<String>, out: &mut Vec<NormalizedEvent>) {
     let (id, chat, provider_status, timestamp) = match update {
+        // A receipt for a message this line received is about this line's own devices
+        // reading it (Baileys' `read-self`), not about delivery to the contact.
+        MessageUpdate::Key(update) if update.from_me.get() == Some(&false) => return,
         MessageUpdate::Key(update) => {
             let Some(status) = update.status.get() else {
                 return;
@@ -584,6 +611,14 @@ fn message_update(update: &MessageUpdate, account: Option<String>, out: &mut Vec
         }
         MessageUpdate::Cloud(cloud) => {
             let update = &cloud.update;
+            let from_me = update
+                .key
+                .get()
+                .and_then(|key| key.from_me.get())
+                .or_else(|| update.header.get().and_then(|header| header.from_me.get()));
+            if from_me == Some(&false) {
+                return;
+            }
             let Some(status) = update.status.get() else {
                 return;
             };
@@ -644,7 +679,9 @@ fn delivery_status(status: &str) -> Option<DeliveryStatus> {
         "DELIVERY_ACK" | "DELIVERY_AT" | "delivered" => DeliveryStatus::Delivered,
         "READ" | "PLAYED" | "read" | "played" => DeliveryStatus::Read,
         "ERROR" | "server_error" => DeliveryStatus::Failed,
-        "DELETED" | "REVOKE" => DeliveryStatus::Deleted,
+        // Evolution's `DELETED` is what it writes for an update without a status (edits,
+        // poll votes), never for a deletion (that is `messages.delete`), so it is not read.
+        "REVOKE" => DeliveryStatus::Deleted,
         _ => return None,
     })
 }
@@ -667,7 +704,8 @@ fn messages_delete(
                 push(message.message_id.as_deref(), message.wuid.as_deref());
             }
         }
-        MessagesDelete::Go(go) => push(go.message_id.as_deref(), Some(&go.chat_jid)),
+        // CodeChat Go's `messages.delete` is a removal from this device ("delete for me"),
+        // not a deletion for everyone.
         MessagesDelete::Key(key) => push(key.id.as_deref(), key.remote_jid.as_deref()),
         MessagesDelete::Message(message) => {
             let key = message.key.get();
@@ -713,6 +751,84 @@ fn presence_update(presence: &Presence, account: Option<&String>, out: &mut Vec<
             Some(participant),
             typing,
         ))));
+    }
+}
+
+/// Evolution's `messages.edited`: the edit's (or revoke's) `protocolMessage`, whose key names
+/// the message it changes.
+fn messages_edited(
+    protocol: &ProtocolMessage,
+    account: Option<String>,
+    out: &mut Vec<NormalizedEvent>,
+) {
+    let Some(key) = protocol.key.get() else {
+        return;
+    };
+    let (Some(id), Some(chat)) = (key.id.as_deref(), key.remote_jid.as_deref()) else {
+        return;
+    };
+    let envelope = Envelope {
+        account,
+        chat,
+        from_me: key.from_me.get() == Some(&true),
+        id,
+        media_url: None,
+        participant: non_empty(key.participant.as_deref()),
+        push_name: None,
+        timestamp: long_seconds(&protocol.timestamp_ms),
+    };
+    let kind = protocol.kind.get().and_then(ProtoEnum::resolve);
+    protocol_change(
+        &envelope,
+        kind.as_ref(),
+        Some(key),
+        protocol.edited_message.get().map(|message| &**message),
+        out,
+    );
+}
+
+/// CodeChat Go's `presence.updated`: typing in a chat, or online/offline.
+fn presence_updated(
+    presence: &PresenceUpdated,
+    account: Option<String>,
+    out: &mut Vec<NormalizedEvent>,
+) {
+    match presence {
+        PresenceUpdated::Chat(chat) => {
+            let state = match chat.state.get().map(ChatPresenceState::as_str) {
+                Some("composing") if chat.media.as_deref() == Some("audio") => {
+                    TypingState::Recording
+                }
+                Some("composing") => TypingState::Typing,
+                Some("paused") => TypingState::Stopped,
+                _ => return,
+            };
+            let participant = chat
+                .sender_jid
+                .as_deref()
+                .map(|jid| Participant::new(ParticipantKind::Contact, jid));
+            out.push(NormalizedEvent::Typing(Box::new(Typing::new(
+                conversation(&chat.chat_jid, account),
+                participant,
+                state,
+            ))));
+        }
+        PresenceUpdated::User(user) => {
+            let Some(jid) = user.jid.as_deref() else {
+                return;
+            };
+            let (status, provider_status) = if user.unavailable.get() == Some(&true) {
+                (PresenceStatus::Offline, "unavailable")
+            } else {
+                (PresenceStatus::Online, "available")
+            };
+            out.push(NormalizedEvent::Presence(Box::new(PresenceChange::new(
+                Participant::new(ParticipantKind::Contact, jid),
+                status,
+                provider_status,
+            ))));
+        }
+        _ => {}
     }
 }
 

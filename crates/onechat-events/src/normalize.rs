@@ -3,7 +3,7 @@
 //! | OneChat event | normalized |
 //! |---|---|
 //! | `message.created` | a [`Message`] (`message_type` 0 incoming; 1 and 3 outgoing; `private` notes are `internal`); activity lines (2) give nothing |
-//! | `message.updated` | a [`MessageStatus`] `deleted` when `content_attributes.deleted`; else a [`NormalizedEvent::MessageEdited`] when `previous_changes` has `content`, and a [`MessageStatus`] when it has `status` (or when the server sends no `previous_changes`) |
+//! | `message.updated` | a [`MessageStatus`] `deleted` when `content_attributes.deleted`; else a [`NormalizedEvent::MessageEdited`] when `previous_changes` has `content`, and a [`MessageStatus`] when it has `status` (servers without `previous_changes`: a status past `sent` of an outgoing message) |
 //! | `conversation.created` | a [`ConversationOpened`] |
 //! | `conversation.status_changed` | a [`ConversationStatusChanged`] (`resolved` is closed) |
 //! | `assignee.changed` | a [`ConversationAssigned`] (`null` assignee: unassigned) |
@@ -16,8 +16,11 @@
 //! [`Message`]; `message_type` is a name there), `conversation_created`,
 //! `conversation_opened`/`conversation_resolved`/`conversation_status_changed` (a
 //! [`ConversationStatusChanged`] from the conversation's `status`),
-//! `conversation_typing_on`/`off`, `contact_created`/`updated`. `message_updated` does not say
-//! what changed (no `previous_changes`, no `status`), so it is not mapped.
+//! `conversation_typing_on`/`off`, `contact_created`/`updated`; `conversation_opened` and
+//! `conversation_resolved` give the status their name says; `conversation_updated` whose
+//! `changed_attributes` has `assignee_id` gives a [`ConversationAssigned`]. The
+//! `message_updated` webhook does not say what changed (no `previous_changes`, no `status`):
+//! only a deletion (`content_attributes.deleted`) or a failure (`external_error`) is read.
 //!
 //! Lost: interactive content (cards, forms, CSAT, articles), e-mail headers, the
 //! attachments' coordinates, thumbnails and transcriptions, teams, labels, SLAs and custom
@@ -150,7 +153,9 @@ impl Normalize for WebhookEvent {
         "conversation_status_changed",
         "conversation_typing_off",
         "conversation_typing_on",
+        "conversation_updated",
         "message_created",
+        "message_updated",
     ];
 
     fn normalize_into(&self, out: &mut Vec<NormalizedEvent>) {
@@ -171,9 +176,53 @@ impl Normalize for WebhookEvent {
                     out.push(NormalizedEvent::ConversationOpened(Box::new(opened)));
                 }
             }
-            Self::ConversationOpened(data)
-            | Self::ConversationResolved(data)
-            | Self::ConversationStatusChanged(data) => out.extend(status_changed(data)),
+            Self::ConversationStatusChanged(data) => out.extend(status_changed(data)),
+            // The event's name is the new status (Chatwoot's documented bodies of these two
+            // carry a stale `status`).
+            Self::ConversationOpened(data) | Self::ConversationResolved(data) => {
+                let (status, provider_status) = if matches!(self, Self::ConversationOpened(_)) {
+                    (ConversationStatus::Open, "open")
+                } else {
+                    (ConversationStatus::Closed, "resolved")
+                };
+                if let Some(conversation) = conversation(data) {
+                    out.push(NormalizedEvent::ConversationStatusChanged(Box::new(
+                        ConversationStatusChanged::new(conversation, status, provider_status),
+                    )));
+                }
+            }
+            Self::ConversationUpdated(data) => {
+                let reassigned = data
+                    .changed_attributes
+                    .get()
+                    .is_some_and(|changes| changes.get("assignee_id").is_some());
+                if reassigned && let Some(conversation) = conversation(data) {
+                    let assignee = data
+                        .meta
+                        .get()
+                        .and_then(|meta| meta.assignee.get())
+                        .and_then(participant);
+                    out.push(NormalizedEvent::ConversationAssigned(Box::new(
+                        ConversationAssigned::new(conversation, assignee),
+                    )));
+                }
+            }
+            Self::MessageUpdated(data) => {
+                let attributes = data.content_attributes.get();
+                let deleted = attributes.is_some_and(|a| a.deleted.get() == Some(&true));
+                let error = attributes.and_then(|a| non_blank(a.external_error.as_deref()));
+                let (status, provider_status) = match (deleted, &error) {
+                    (true, _) => (DeliveryStatus::Deleted, "deleted"),
+                    (false, Some(_)) => (DeliveryStatus::Failed, "failed"),
+                    (false, None) => return,
+                };
+                if let Some(message) = webhook_message(data) {
+                    let mut change = StatusChange::new(message.id, status, provider_status);
+                    change.conversation = Some(message.conversation);
+                    change.error = error.filter(|_| !deleted);
+                    out.push(NormalizedEvent::MessageStatus(Box::new(change)));
+                }
+            }
             Self::ConversationTypingOn(data) | Self::ConversationTypingOff(data) => {
                 let state = if matches!(self, Self::ConversationTypingOn(_)) {
                     TypingState::Typing
@@ -322,8 +371,20 @@ fn message_updated(data: &crate::objects::Message, out: &mut Vec<NormalizedEvent
         ))));
         return;
     }
-    let status_changed = changes.is_none_or(|changes| changes.contains_key("status"));
     let content_changed = changes.is_some_and(|changes| changes.contains_key("content"));
+    // Servers before 2023-07 send no `previous_changes`: the update may be anything (a form
+    // submitted, a translation), so only a status past `sent` on a message the account sent
+    // is read as a status change then.
+    let status_changed = match changes {
+        Some(changes) => changes.contains_key("status"),
+        None => {
+            message.direction == Direction::Outgoing
+                && data
+                    .status
+                    .get()
+                    .is_some_and(|status| *status != MessageStatus::Sent)
+        }
+    };
     if status_changed && let Some(provider_status) = data.status.get() {
         let delivery = match provider_status {
             MessageStatus::Sent => Some(DeliveryStatus::Sent),

@@ -4461,6 +4461,11 @@ class MessageContent(Model):
     """When the media key was issued."""
     media_url: Optional[str] = Field(default=None, alias="mediaUrl")
     """The media on the instance's S3/MinIO storage, when enabled."""
+    message: Optional["Message"] = None
+    """Wrappers (`messageType` `ephemeralMessage`, `viewOnceMessage*`,
+    `documentWithCaptionMessage`, `editedMessage`): the wrapped message, its kind a key
+    (CodeChat v1.3 names the type after the outermost key).
+    """
     mimetype: Optional[str] = None
     """MIME type."""
     name: Optional[str] = None
@@ -5788,6 +5793,29 @@ class PayloadProfilePictureUpdate(Model):
     """A credential (token, JWT). Treat as secret: do not log."""
     data: Optional["ProfilePictureUpdate"] = None
     date: Optional["ProfilePictureUpdate"] = None
+    date_time: Optional[Union[Union[int, float], str]] = None
+    """A time: Unix seconds as an integer or a float, Unix seconds in a string, an ISO-8601 string, or free text (JavaScript Date.toString()). 0 means never where noted."""
+    destination: Optional[str] = None
+    event: str
+    instance: Optional["Instance"] = None
+    owner: Optional[str] = None
+    sender: Optional[str] = None
+    server_url: Optional[str] = None
+    timestamp: Optional[Union[Union[int, float], str]] = None
+    """A time: Unix seconds as an integer or a float, Unix seconds in a string, an ISO-8601 string, or free text (JavaScript Date.toString()). 0 means never where noted."""
+
+
+class PayloadProtocolMessage(Model):
+    """A CodeChat webhook body. Keys not listed here are accepted and kept.
+
+    (schema definition `Payload_ProtocolMessage`)
+    """
+    apikey: Optional[str] = None
+    """A credential (token, JWT). Treat as secret: do not log."""
+    auth: Optional[str] = None
+    """A credential (token, JWT). Treat as secret: do not log."""
+    data: Optional["ProtocolMessage"] = None
+    date: Optional["ProtocolMessage"] = None
     date_time: Optional[Union[Union[int, float], str]] = None
     """A time: Unix seconds as an integer or a float, Unix seconds in a string, an ISO-8601 string, or free text (JavaScript Date.toString()). 0 means never where noted."""
     destination: Optional[str] = None
@@ -8421,6 +8449,14 @@ class MessagesDeleteEvent(PayloadMessagesDelete):
     EVENT: ClassVar[str] = "messages.delete"
 
 
+class MessagesEditedEvent(PayloadProtocolMessage):
+    """A message was edited, or another protocol message arrived (Evolution API 2.x).
+
+    The body of `messages.edited` (schema definition `MessagesEditedEvent`).
+    """
+    EVENT: ClassVar[str] = "messages.edited"
+
+
 class MessagesSetEvent(PayloadArrayOfWebhookMessage):
     """Old messages were loaded (history sync, repeated per chunk).
 
@@ -8675,6 +8711,7 @@ KNOWN_EVENTS = (
     "message.batch.waiting-window",
     "message.batch.window-started",
     "messages.delete",
+    "messages.edited",
     "messages.set",
     "messages.star",
     "messages.undecryptable",
@@ -8756,6 +8793,7 @@ Event = Union[
     MessageBatchWaitingWindowEvent,
     MessageBatchWindowStartedEvent,
     MessagesDeleteEvent,
+    MessagesEditedEvent,
     MessagesSetEvent,
     MessagesStarEvent,
     MessagesUndecryptableEvent,
@@ -8844,6 +8882,7 @@ _decoder = Decoder(
         "message.batch.waiting-window": (MessageBatchWaitingWindowEvent, "MessageBatchWaitingWindowEvent"),
         "message.batch.window-started": (MessageBatchWindowStartedEvent, "MessageBatchWindowStartedEvent"),
         "messages.delete": (MessagesDeleteEvent, "MessagesDeleteEvent"),
+        "messages.edited": (MessagesEditedEvent, "MessagesEditedEvent"),
         "messages.set": (MessagesSetEvent, "MessagesSetEvent"),
         "messages.star": (MessagesStarEvent, "MessagesStarEvent"),
         "messages.undecryptable": (MessagesUndecryptableEvent, "MessagesUndecryptableEvent"),

@@ -5223,6 +5223,12 @@ export interface MessageContent {
   mediaKeyTimestamp?: Long | null;
   /** The media on the instance's S3/MinIO storage, when enabled. */
   mediaUrl?: string | null;
+  /**
+   * Wrappers (`messageType` `ephemeralMessage`, `viewOnceMessage*`,
+   * `documentWithCaptionMessage`, `editedMessage`): the wrapped message, its kind a key
+   * (CodeChat v1.3 names the type after the outermost key).
+   */
+  message?: Message | null;
   /** MIME type. */
   mimetype?: string | null;
   /** Location or contact name. */
@@ -5596,6 +5602,17 @@ export type MessagesDelete = Array<DeletedMessage> | ClearedChat | GoMessageDele
  */
 export type MessagesDeleteEvent = PayloadMessagesDelete & {
   event: "messages.delete" | "message.delete";
+};
+
+/**
+ * A message was edited, or another protocol message arrived (Evolution API 2.x).
+ *
+ * The body of `messages.edited`.
+ *
+ * (schema definition `MessagesEditedEvent`)
+ */
+export type MessagesEditedEvent = PayloadProtocolMessage & {
+  event: "messages.edited";
 };
 
 /**
@@ -6719,6 +6736,30 @@ export interface PayloadProfilePictureUpdate {
   auth?: string | null;
   data?: ProfilePictureUpdate | null;
   date?: ProfilePictureUpdate | null;
+  /** A time: Unix seconds as an integer or a float, Unix seconds in a string, an ISO-8601 string, or free text (JavaScript Date.toString()). 0 means never where noted. */
+  date_time?: number | string | null;
+  destination?: string | null;
+  event: string;
+  instance?: Instance | null;
+  owner?: string | null;
+  sender?: string | null;
+  server_url?: string | null;
+  /** A time: Unix seconds as an integer or a float, Unix seconds in a string, an ISO-8601 string, or free text (JavaScript Date.toString()). 0 means never where noted. */
+  timestamp?: number | string | null;
+}
+
+/**
+ * A CodeChat webhook body. Keys not listed here are accepted and kept.
+ *
+ * (schema definition `Payload_ProtocolMessage`)
+ */
+export interface PayloadProtocolMessage {
+  /** A credential (token, JWT). Treat as secret: do not log. */
+  apikey?: string | null;
+  /** A credential (token, JWT). Treat as secret: do not log. */
+  auth?: string | null;
+  data?: ProtocolMessage | null;
+  date?: ProtocolMessage | null;
   /** A time: Unix seconds as an integer or a float, Unix seconds in a string, an ISO-8601 string, or free text (JavaScript Date.toString()). 0 means never where noted. */
   date_time?: number | string | null;
   destination?: string | null;
@@ -9236,6 +9277,7 @@ export const KNOWN_EVENTS = [
   "message.batch.waiting-window",
   "message.batch.window-started",
   "messages.delete",
+  "messages.edited",
   "messages.set",
   "messages.star",
   "messages.undecryptable",
@@ -9320,6 +9362,7 @@ export interface EventBodies {
   "message.batch.waiting-window": MessageBatchWaitingWindowEvent;
   "message.batch.window-started": MessageBatchWindowStartedEvent;
   "messages.delete": MessagesDeleteEvent;
+  "messages.edited": MessagesEditedEvent;
   "messages.set": MessagesSetEvent;
   "messages.star": MessagesStarEvent;
   "messages.undecryptable": MessagesUndecryptableEvent;
@@ -9632,6 +9675,11 @@ export function isMessagesDelete(event: Event): event is Extract<Known, { name: 
   return event.known && event.name === "messages.delete";
 }
 
+/** Whether `event` is `messages.edited`. */
+export function isMessagesEdited(event: Event): event is Extract<Known, { name: "messages.edited" }> {
+  return event.known && event.name === "messages.edited";
+}
+
 /** Whether `event` is `messages.set`. */
 export function isMessagesSet(event: Event): event is Extract<Known, { name: "messages.set" }> {
   return event.known && event.name === "messages.set";
@@ -9814,6 +9862,7 @@ const decoder = new Decoder<Event>("codechat", schema, {
     "message.batch.waiting-window": "MessageBatchWaitingWindowEvent",
     "message.batch.window-started": "MessageBatchWindowStartedEvent",
     "messages.delete": "MessagesDeleteEvent",
+    "messages.edited": "MessagesEditedEvent",
     "messages.set": "MessagesSetEvent",
     "messages.star": "MessagesStarEvent",
     "messages.undecryptable": "MessagesUndecryptableEvent",

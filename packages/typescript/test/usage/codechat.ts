@@ -325,6 +325,12 @@ export function describe(event: Event): string {
       const field = event.body.data;
       return `${name} ${pinned} data=${JSON.stringify(field) ?? "absent"}`;
     }
+    case "messages.edited": {
+      const name: "messages.edited" = event.name;
+      const pinned: "messages.edited" = event.body.event;
+      const field = event.body.data;
+      return `${name} ${pinned} data=${JSON.stringify(field) ?? "absent"}`;
+    }
     case "messages.set": {
       const name: "messages.set" = event.name;
       const pinned: "messages.set" = event.body.event;

@@ -351,6 +351,11 @@ pub struct MessageContent {
     /// The media on the instance's S3/MinIO storage, when enabled.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub media_url: Maybe<String>,
+    /// Wrappers (`messageType` `ephemeralMessage`, `viewOnceMessage*`,
+    /// `documentWithCaptionMessage`, `editedMessage`): the wrapped message, its kind a key
+    /// (CodeChat v1.3 names the type after the outermost key).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub message: Maybe<Box<Message>>,
     /// MIME type.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub mimetype: Maybe<String>,
