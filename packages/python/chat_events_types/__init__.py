@@ -7,6 +7,15 @@ Rust decoder accepts.
     event = chatapp.parse_event(body)          # bytes or str
     if isinstance(event, chatapp.MessageEvent):
         print(event.data[0].message.text)
+
+`normalized` reads the records the Rust SDK writes of its normalized events (one model for
+every provider: messages, statuses, typing, presence, conversations, contacts):
+
+    from chat_events_types import normalized
+
+    record = normalized.parse_normalized(line)  # bytes or str
+    if isinstance(record.event, normalized.MessageEvent):
+        print(record.event.conversation.id, record.event.text)
 """
 
 import importlib
@@ -14,7 +23,7 @@ from typing import Any
 
 from ._runtime import DecodeError, Model, UnknownEvent
 
-_PROVIDERS = ("chatapp", "codechat", "onechat", "onechat_webhook")
+_PROVIDERS = ("chatapp", "codechat", "onechat", "onechat_webhook", "normalized")
 
 __all__ = ["DecodeError", "Model", "UnknownEvent", *_PROVIDERS]
 

@@ -278,3 +278,35 @@ class Decoder:
         model = known[0].model_validate(body)
         model._raw = text
         return model
+
+
+def parse_document(kind: str, schema_file: str, data: Union[bytes, str], model: Type[Model]) -> Any:
+    """Parses JSON that is not a provider payload (a normalized record), validated against the
+    whole schema file, into `model`; raises `DecodeError(kind, None, path, message)`."""
+    fail = lambda path, message: DecodeError(kind, None, path, message)  # noqa: E731
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        try:
+            text = bytes(data).decode("utf-8")
+        except UnicodeDecodeError:
+            raise fail("", "the input is not UTF-8") from None
+    else:
+        text = data
+    try:
+        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except RecursionError:
+        raise fail("", f"nesting deeper than {MAX_DEPTH} levels") from None
+    except ValueError as error:
+        raise fail("", f"the input is not JSON: {error}") from None
+    if _depth(value) > MAX_DEPTH:
+        raise fail("", f"nesting deeper than {MAX_DEPTH} levels")
+    error = _deepest(_document_validator(schema_file).iter_errors(value))
+    if error is not None:
+        raise fail(_path(error.absolute_path), _message(error))
+    parsed = model.model_validate(value)
+    parsed._raw = text
+    return parsed
+
+
+@lru_cache(maxsize=None)
+def _document_validator(schema_file: str) -> Draft202012Validator:
+    return Draft202012Validator(_schema(schema_file))

@@ -181,3 +181,57 @@ export class Decoder<E> {
     return fail(wire, jsonPath(error?.instancePath ?? ""), error?.message ?? "does not fit the schema");
   }
 }
+
+/** What `Validator.parse` gives: the value, or where and why it was refused. */
+export type ParseResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: { readonly path: string; readonly message: string } };
+
+/** Parses JSON and validates it against one schema (compiled on first use): for documents
+ * that are not provider payloads, such as normalized records. */
+export class Validator<T> {
+  readonly #schema: object;
+  #validate: ValidateFunction | undefined;
+
+  constructor(schema: object) {
+    this.#schema = schema;
+  }
+
+  #compiled(): ValidateFunction {
+    if (this.#validate === undefined) {
+      this.#validate = new Ajv2020({ strict: true, allErrors: false }).compile(this.#schema);
+    }
+    return this.#validate;
+  }
+
+  /** Whether `value` fits the schema. */
+  is(value: unknown): value is T {
+    return depth(value) <= MAX_DEPTH && this.#compiled()(value);
+  }
+
+  /** Parses JSON text or UTF-8 bytes and validates the value. Never throws. */
+  parse(input: string | Uint8Array): ParseResult<T> {
+    const fail = (path: string, message: string): ParseResult<T> => ({ ok: false, error: { path, message } });
+    let text: string;
+    try {
+      text = typeof input === "string" ? input : new TextDecoder("utf-8", { fatal: true }).decode(input);
+    } catch {
+      return fail("", "the input is not UTF-8");
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return fail("", `the input is not JSON: ${(error as Error).message}`);
+    }
+    if (depth(value) > MAX_DEPTH) {
+      return fail("", `nesting deeper than ${MAX_DEPTH} levels`);
+    }
+    const validate = this.#compiled();
+    if (validate(value)) {
+      return { ok: true, value: value as T };
+    }
+    const error = deepest(validate.errors ?? []);
+    return fail(jsonPath(error?.instancePath ?? ""), error?.message ?? "does not fit the schema");
+  }
+}

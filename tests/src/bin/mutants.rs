@@ -5,11 +5,12 @@
 //! A line: `{"file", "what", "json", "accepted", "known", "name", "path"}` — the fixture, the
 //! mutation (`"fixture"` for the fixture itself), the JSON text, whether the decoder accepts
 //! it, and when it does whether the event is known and its wire name; when it does not, the
-//! JSON path of the error.
+//! JSON path of the error. `<out>/normalized.jsonl` holds the normalized record of every
+//! normalized event of every fixture, as the SDK serializes it.
 
 use std::{fs, io::Write as _, path::PathBuf};
 
-use chat_events_core::ProviderEvent;
+use chat_events_core::{ProviderEvent, normalized::Normalize};
 use chat_events_tests::{fixtures, mutants, workspace_root};
 
 fn write<E: ProviderEvent>(provider: &str, out: &std::path::Path) -> usize {
@@ -50,6 +51,25 @@ fn write<E: ProviderEvent>(provider: &str, out: &std::path::Path) -> usize {
     count
 }
 
+/// Appends the normalized record (as the SDK serializes it) of every normalized event of
+/// every fixture of `provider` to `text`, one JSON line each; returns how many.
+fn normalized<E: Normalize>(provider: &str, text: &mut Vec<u8>) -> usize {
+    let mut count = 0;
+    for fixture in fixtures(provider) {
+        let Ok(decoded) = E::decode(fixture.json.as_bytes()) else {
+            continue;
+        };
+        for record in decoded.normalize() {
+            // Through a `Value`: one line each, the raw payload's own line breaks folded.
+            let value = serde_json::to_value(&record).expect("a record serializes");
+            serde_json::to_writer(&mut *text, &value).expect("a Value serializes");
+            text.push(b'\n');
+            count += 1;
+        }
+    }
+    count
+}
+
 fn main() {
     let out = std::env::args()
         .nth(1)
@@ -70,5 +90,13 @@ fn main() {
     for (provider, count) in counts {
         println!("{provider}: {count} payloads (fixtures and mutants)");
     }
+    let mut text = Vec::new();
+    let records = normalized::<chatapp_events::Event>("chatapp", &mut text)
+        + normalized::<codechat_events::Event>("codechat", &mut text)
+        + normalized::<onechat_events::Event>("onechat", &mut text)
+        + normalized::<onechat_events::webhook::WebhookEvent>("onechat-webhook", &mut text);
+    let path = out.join("normalized.jsonl");
+    fs::write(&path, &text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    println!("normalized: {records} records of the fixtures");
     println!("written to {}", out.display());
 }

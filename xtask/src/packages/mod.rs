@@ -92,14 +92,28 @@ impl Provider {
     }
 }
 
+/// The normalized model's schema (`schemas/normalized.schema.json`), as a provider without
+/// events: its `$defs` are what the generators translate; its root is the record.
+pub(crate) fn normalized(schemas: &BTreeMap<PathBuf, String>) -> Provider {
+    let text = &schemas[&PathBuf::from("normalized.schema.json")];
+    Provider {
+        dir: "normalized",
+        title: "Normalized events",
+        schema: serde_json::from_str(text).expect("generated schemas are JSON"),
+        name_path: Vec::new(),
+        wrapper: None,
+        aliases: Vec::new(),
+        events: Vec::new(),
+    }
+}
+
 /// The four providers, from freshly generated schemas.
-pub(crate) fn providers(root: &Path) -> Vec<Provider> {
-    let schemas = chat_events_cli::schema::generate(Some(&root.join("tests/fixtures")));
+pub(crate) fn providers(schemas: &BTreeMap<PathBuf, String>) -> Vec<Provider> {
     vec![
-        Provider::of::<chatapp_events::Event>("ChatApp", &schemas),
-        Provider::of::<codechat_events::Event>("CodeChat", &schemas),
-        Provider::of::<onechat_events::Event>("OneChat (Action Cable)", &schemas),
-        Provider::of::<onechat_events::webhook::WebhookEvent>("OneChat (webhooks)", &schemas),
+        Provider::of::<chatapp_events::Event>("ChatApp", schemas),
+        Provider::of::<codechat_events::Event>("CodeChat", schemas),
+        Provider::of::<onechat_events::Event>("OneChat (Action Cable)", schemas),
+        Provider::of::<onechat_events::webhook::WebhookEvent>("OneChat (webhooks)", schemas),
     ]
 }
 
@@ -286,10 +300,12 @@ fn run_command(command: &mut std::process::Command) -> Result<(), String> {
 
 /// Every generated file, by path relative to the workspace root.
 fn generate(root: &Path) -> BTreeMap<PathBuf, String> {
-    let providers = providers(root);
+    let schemas = chat_events_cli::schema::generate(Some(&root.join("tests/fixtures")));
+    let providers = providers(&schemas);
+    let normalized = normalized(&schemas);
     let mut files = BTreeMap::new();
-    typescript::generate(&providers, &mut files);
-    python::generate(&providers, &mut files);
+    typescript::generate(&providers, &normalized, &mut files);
+    python::generate(&providers, &normalized, &mut files);
     files
 }
 
