@@ -164,6 +164,11 @@ pub struct Common {
     /// answered 200).
     #[arg(long, value_name = "URL")]
     pub sink: Option<String>,
+    /// Print the normalized events each event implies instead of the event: one line each,
+    /// `{"provider", "source", "received_at", "sourceEvent", "event", "raw"}` (the record of
+    /// `schemas/normalized.schema.json`); events outside the model print nothing.
+    #[arg(long)]
+    pub normalized: bool,
 }
 
 /// `consume`'s options.
@@ -182,6 +187,10 @@ pub struct ConsumeArgs {
     /// A TOML config file; its `[nats]` section names the stream and subject prefix.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Print the normalized events each event implies instead of the event (as `listen
+    /// --normalized`); every event is acknowledged once its lines are printed.
+    #[arg(long)]
+    pub normalized: bool,
 }
 
 /// `listen chatapp`'s options.

@@ -8,7 +8,7 @@
 
 use std::{process::ExitCode, time::Duration};
 
-use chat_events_core::{EventSource, ProviderEvent, SourceError, Update};
+use chat_events_core::{EventSource, ProviderEvent, SourceError, Update, normalized::Normalize};
 use chat_events_nats::{Relayed, Sink, StoreFirst};
 use codechat_events::webhook::Request;
 
@@ -19,7 +19,7 @@ use crate::{
         ServeProvider,
     },
     config,
-    output::print_event,
+    output::{print_event, print_normalized},
     record::Recorder,
 };
 
@@ -167,11 +167,12 @@ async fn sink(url: Option<&str>, nats: &config::Nats) -> Result<Option<Sink>, Fa
 
 /// What every transport's updates have in common: an event is recorded and printed, a
 /// subscription or a reconnect is a notice on stderr.
-fn on_update<S, E: ProviderEvent>(
+fn on_update<S, E: Normalize>(
     provider: &str,
     update: Update<S, E>,
     name: impl Fn(&S) -> String,
     recorder: &mut Option<Recorder>,
+    normalized: bool,
 ) -> Result<Step, Failure> {
     match update {
         Update::Event {
@@ -181,14 +182,18 @@ fn on_update<S, E: ProviderEvent>(
         } => {
             let raw = event.raw().get();
             record(recorder, raw.as_bytes())?;
-            let printed = print_event(
-                provider,
-                &name(&source),
-                event.name(),
-                !event.is_unknown(),
-                received_at,
-                raw,
-            );
+            let printed = if normalized {
+                print_normalized(provider, &name(&source), received_at, &event)
+            } else {
+                print_event(
+                    provider,
+                    &name(&source),
+                    event.name(),
+                    !event.is_unknown(),
+                    received_at,
+                    raw,
+                )
+            };
             // A closed stdout (the reader went away) ends the command quietly.
             Ok(if printed {
                 Step::Go
@@ -262,6 +267,7 @@ async fn chatapp(args: ChatAppArgs) -> Result<ExitCode, Failure> {
         builder = builder.auth_url(url);
     }
     let mut recorder = recorder(args.common.record.as_deref())?;
+    let normalized = args.common.normalized;
     let mut client = builder
         .connect()
         .await
@@ -279,7 +285,13 @@ async fn chatapp(args: ChatAppArgs) -> Result<ExitCode, Failure> {
             name: &name,
         });
     let code = pump(&mut client, relay.as_ref(), |item| match item {
-        Ok(update) => on_update("chatapp", update, ToString::to_string, &mut recorder),
+        Ok(update) => on_update(
+            "chatapp",
+            update,
+            ToString::to_string,
+            &mut recorder,
+            normalized,
+        ),
         Err(ClientError::Decode { source, error }) => {
             record(&mut recorder, error.raw().unwrap_or_default())?;
             eprintln!("chat-events: on {source}: {error}");
@@ -334,6 +346,7 @@ async fn onechat(args: OneChatArgs) -> Result<ExitCode, Failure> {
         builder = builder.confirm_timeout(Duration::from_secs(secs));
     }
     let mut recorder = recorder(args.common.record.as_deref())?;
+    let normalized = args.common.normalized;
     let mut client = builder
         .connect()
         .await
@@ -350,7 +363,7 @@ async fn onechat(args: OneChatArgs) -> Result<ExitCode, Failure> {
             name: &onechat_source,
         });
     let code = pump(&mut client, relay.as_ref(), |item| match item {
-        Ok(update) => on_update("onechat", update, onechat_source, &mut recorder),
+        Ok(update) => on_update("onechat", update, onechat_source, &mut recorder, normalized),
         Err(ClientError::Decode { source, error }) => {
             record(&mut recorder, error.raw().unwrap_or_default())?;
             eprintln!("chat-events: on {}: {error}", onechat_source(&source));
@@ -400,6 +413,7 @@ async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
         builder = builder.persist(StoreFirst::new(sink));
     }
     let mut recorder = recorder(args.common.record.as_deref())?;
+    let normalized = args.common.normalized;
     let (server, mut receiver) = builder
         .serve(addr)
         .await
@@ -414,6 +428,7 @@ async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
             update,
             |source| source.path.clone(),
             &mut recorder,
+            normalized,
         ),
         Err(error) => {
             record(&mut recorder, error.raw())?;
@@ -450,7 +465,7 @@ pub(crate) fn consume(args: &crate::cli::ConsumeArgs) -> Result<ExitCode, Failur
     })
 }
 
-async fn consume_as<E: ProviderEvent + Send + 'static>(
+async fn consume_as<E: Normalize + Send + 'static>(
     args: &crate::cli::ConsumeArgs,
 ) -> Result<ExitCode, Failure> {
     let client = async_nats::ConnectOptions::new()
@@ -486,14 +501,23 @@ async fn consume_as<E: ProviderEvent + Send + 'static>(
             Some(Ok(delivered)) => {
                 let received_at = humantime::parse_rfc3339(&delivered.received_at)
                     .unwrap_or_else(|_| std::time::SystemTime::now());
-                let printed = print_event(
-                    &delivered.provider,
-                    &delivered.source,
-                    delivered.event.name(),
-                    !delivered.event.is_unknown(),
-                    received_at,
-                    delivered.event.raw().get(),
-                );
+                let printed = if args.normalized {
+                    print_normalized(
+                        &delivered.provider,
+                        &delivered.source,
+                        received_at,
+                        &delivered.event,
+                    )
+                } else {
+                    print_event(
+                        &delivered.provider,
+                        &delivered.source,
+                        delivered.event.name(),
+                        !delivered.event.is_unknown(),
+                        received_at,
+                        delivered.event.raw().get(),
+                    )
+                };
                 if !printed {
                     return Ok(ExitCode::SUCCESS);
                 }

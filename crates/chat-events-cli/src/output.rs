@@ -3,6 +3,10 @@
 //! text it came in (never re-parsed: a number such as `1e400`, or a field the model does not
 //! know, stays as sent; only line breaks, which JSON allows between tokens alone, become
 //! spaces so that each event is one line). Notices and errors go to stderr.
+//!
+//! With `--normalized`, one line per normalized event instead:
+//! `{"provider", "source", "received_at", "sourceEvent", "event", "raw"}`, the record of
+//! `schemas/normalized.schema.json` with where and when it came.
 
 use std::{
     borrow::Cow,
@@ -10,6 +14,10 @@ use std::{
     time::SystemTime,
 };
 
+use chat_events_core::{
+    Decoded,
+    normalized::{Normalize, NormalizedEvent},
+};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
@@ -67,4 +75,57 @@ pub(crate) fn print_event(
     text.push('\n');
     let mut stdout = io::stdout().lock();
     stdout.write_all(text.as_bytes()).is_ok() && stdout.flush().is_ok()
+}
+
+/// One normalized line.
+#[derive(Serialize)]
+struct NormalizedLine<'a> {
+    provider: &'a str,
+    source: &'a str,
+    received_at: &'a str,
+    #[serde(rename = "sourceEvent")]
+    source_event: &'a str,
+    event: &'a NormalizedEvent,
+    raw: &'a RawValue,
+}
+
+/// Prints one line per normalized event of `decoded` (none for events outside the model);
+/// `false` when stdout is gone (a closed pipe).
+pub(crate) fn print_normalized<E: Normalize>(
+    provider: &str,
+    source: &str,
+    received_at: SystemTime,
+    decoded: &Decoded<E>,
+) -> bool {
+    let normalized = decoded.normalize();
+    if normalized.is_empty() {
+        return true;
+    }
+    let text = one_line(decoded.raw().get());
+    let Ok(raw) = serde_json::from_str::<&RawValue>(&text) else {
+        eprintln!(
+            "chat-events: {provider} {}: the body is not JSON text",
+            decoded.name()
+        );
+        return true;
+    };
+    let received_at = timestamp(received_at);
+    let mut lines = String::new();
+    for record in &normalized {
+        let line = NormalizedLine {
+            provider,
+            source,
+            received_at: &received_at,
+            source_event: decoded.name(),
+            event: record.event(),
+            raw,
+        };
+        let Ok(text) = serde_json::to_string(&line) else {
+            continue;
+        };
+        lines.push_str(&text);
+        lines.push('\n');
+    }
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(lines.as_bytes()).is_ok() && stdout.flush().is_ok()
 }

@@ -2,7 +2,8 @@
 //! unknown and drifting payloads (lines and exit codes per `--deny`), JSON Lines and stdin;
 //! `serve codechat` with `--record`, and the recording checked back byte for byte; `listen
 //! chatapp` against sockudo and `listen onechat` against the Rails Action Cable server (the
-//! peers of the transport tests); `demo`; `schema`; secrets never in argv or output.
+//! peers of the transport tests); `serve --normalized`; `demo`; `schema`; secrets never in argv
+//! or output.
 
 use std::{
     io::{BufRead, BufReader, Read, Write},
@@ -406,6 +407,45 @@ fn serve_records_what_it_receives_and_check_reads_the_recording_back() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+#[test]
+fn serve_normalized_prints_a_record_per_normalized_event_and_nothing_for_others() {
+    let port = free_port();
+    let addr = format!("127.0.0.1:{port}");
+    let mut serve = Running::start(&["serve", "codechat", "--addr", &addr, "--normalized"], &[]);
+    serve.until_stderr("receiving CodeChat webhooks");
+    let read = |path: &str| std::fs::read_to_string(fixtures().join(path)).unwrap();
+    let bodies = [
+        read(UPSERT),
+        // Outside the model: no line.
+        read("codechat/reference/connection.update.cloud-docs.json"),
+        read("codechat/reference/messages.update.cloud-docs.json"),
+        read("codechat/reference/presence.update.open-source.json"),
+    ];
+    for body in &bodies {
+        assert!(post(port, "/", body).starts_with("HTTP/1.1 200"), "{body}");
+    }
+    let lines: Vec<serde_json::Value> = (0..3).map(|_| serve.next_line()).collect();
+    let (code, rest) = serve.stop();
+    assert_eq!(code, Some(130), "{rest}");
+    let [message, status, typing] = &lines[..] else {
+        unreachable!()
+    };
+    assert_eq!(message["provider"], "codechat");
+    assert_eq!(message["source"], "/");
+    assert!(message["received_at"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(message["sourceEvent"], "messages.upsert");
+    assert_eq!(message["event"]["type"], "message");
+    assert_eq!(message["event"]["text"], "nota fiscal");
+    assert_eq!(message["event"]["direction"], "incoming");
+    assert_eq!(message["event"]["attachments"][0]["kind"], "image");
+    assert_eq!(message["raw"], upsert(), "the payload as received");
+    assert_eq!(status["sourceEvent"], "messages.update");
+    assert_eq!(status["event"]["type"], "message_status");
+    assert_eq!(status["event"]["status"], "read");
+    assert_eq!(typing["event"]["type"], "typing");
+    assert_eq!(typing["event"]["state"], "typing");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn listen_chatapp_prints_sockudo_events_and_never_the_token() {
     const TOKEN: &str = "$2y$10$cli-test-token-not-shown";
@@ -662,6 +702,7 @@ fn the_config_file_holds_settings_and_secrets_and_bad_ones_are_usage_errors() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[allow(clippy::too_many_lines)] // one scenario: stored, consumed twice (typed, normalized), refused
 async fn serve_with_a_jetstream_sink_answers_200_once_stored_and_consume_reads_the_events_back() {
     let mut nats = tokio::task::block_in_place(chat_events_tests::peers::Nats::start);
     let port = free_port();
@@ -745,6 +786,34 @@ async fn serve_with_a_jetstream_sink_answers_200_once_stored_and_consume_reads_t
     }
     let (code, _) = tokio::task::block_in_place(|| consume.stop());
     assert_eq!(code, Some(130));
+    // Another consumer reads the same log normalized: the message only (the connection
+    // update is outside the model), as received.
+    let normalized = tokio::task::block_in_place(|| {
+        let mut consume = Running::start(
+            &[
+                "consume",
+                &url,
+                "--provider",
+                "codechat",
+                "--durable",
+                "cli-test-normalized",
+                "--config",
+                &config,
+                "--normalized",
+            ],
+            &[],
+        );
+        consume.until_stderr("consuming codechat events");
+        consume
+    });
+    let line = tokio::task::block_in_place(|| normalized.next_line());
+    assert_eq!(line["sourceEvent"], "messages.upsert");
+    assert_eq!(line["event"]["type"], "message");
+    assert_eq!(line["event"]["id"], "3EB0A1B2C3D4E5F60718");
+    assert_eq!(line["raw"], upsert());
+    let (code, rest) = tokio::task::block_in_place(|| normalized.stop());
+    assert_eq!(code, Some(130));
+    assert!(!rest.contains("connection.update"), "{rest}");
     // The log is gone: the webhook is refused, never answered 200 unstored.
     tokio::task::block_in_place(|| nats.kill());
     assert!(
