@@ -701,8 +701,26 @@ fn the_config_file_holds_settings_and_secrets_and_bad_ones_are_usage_errors() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+/// `chat-events consume` of CodeChat events from the NATS server at `url` as the durable
+/// consumer `durable`, started and ready.
+fn start_consume(url: &str, config: &str, durable: &str, extra: &[&str]) -> Running {
+    let mut args = vec![
+        "consume",
+        url,
+        "--provider",
+        "codechat",
+        "--durable",
+        durable,
+        "--config",
+        config,
+    ];
+    args.extend_from_slice(extra);
+    let mut consume = Running::start(&args, &[]);
+    consume.until_stderr("consuming codechat events");
+    consume
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[allow(clippy::too_many_lines)] // one scenario: stored, consumed twice (typed, normalized), refused
 async fn serve_with_a_jetstream_sink_answers_200_once_stored_and_consume_reads_the_events_back() {
     let mut nats = tokio::task::block_in_place(chat_events_tests::peers::Nats::start);
     let port = free_port();
@@ -758,23 +776,7 @@ async fn serve_with_a_jetstream_sink_answers_200_once_stored_and_consume_reads_t
     assert_eq!(info.config.duplicate_window, Duration::from_secs(60));
     assert_eq!(info.config.max_age, Duration::from_secs(86_400));
     assert_eq!(info.state.messages, 2);
-    let consume = tokio::task::block_in_place(|| {
-        let mut consume = Running::start(
-            &[
-                "consume",
-                &url,
-                "--provider",
-                "codechat",
-                "--durable",
-                "cli-test",
-                "--config",
-                &config,
-            ],
-            &[],
-        );
-        consume.until_stderr("consuming codechat events");
-        consume
-    });
+    let consume = tokio::task::block_in_place(|| start_consume(&url, &config, "cli-test", &[]));
     for body in &bodies {
         let line = tokio::task::block_in_place(|| consume.next_line());
         assert_eq!(line["provider"], "codechat");
@@ -789,22 +791,7 @@ async fn serve_with_a_jetstream_sink_answers_200_once_stored_and_consume_reads_t
     // Another consumer reads the same log normalized: the message only (the connection
     // update is outside the model), as received.
     let normalized = tokio::task::block_in_place(|| {
-        let mut consume = Running::start(
-            &[
-                "consume",
-                &url,
-                "--provider",
-                "codechat",
-                "--durable",
-                "cli-test-normalized",
-                "--config",
-                &config,
-                "--normalized",
-            ],
-            &[],
-        );
-        consume.until_stderr("consuming codechat events");
-        consume
+        start_consume(&url, &config, "cli-test-normalized", &["--normalized"])
     });
     let line = tokio::task::block_in_place(|| normalized.next_line());
     assert_eq!(line["sourceEvent"], "messages.upsert");

@@ -74,34 +74,28 @@ impl Normalize for Event {
             Self::MessagesUpsert(payload)
             | Self::NewMessage(payload)
             | Self::SendMessage(payload) => {
-                if let Some(message) = payload.data.get() {
+                with(&payload.data, |message| {
                     webhook_message(message, account, out);
-                }
+                });
             }
             Self::MessagesUpdate(payload) => {
-                if let Some(update) = payload.data.get() {
-                    message_update(update, account, out);
-                }
+                with(&payload.data, |update| message_update(update, account, out));
             }
-            Self::MessagesDelete(payload) => {
-                if let Some(deleted) = payload.data.get() {
-                    messages_delete(deleted, account.as_ref(), out);
-                }
-            }
+            Self::MessagesDelete(payload) => with(&payload.data, |deleted| {
+                messages_delete(deleted, account.as_ref(), out);
+            }),
             Self::MessagesEdited(payload) => {
-                if let Some(protocol) = payload.data.get() {
+                with(&payload.data, |protocol| {
                     messages_edited(protocol, account, out);
-                }
+                });
             }
-            Self::PresenceUpdate(payload) => {
-                if let Some(presence) = payload.data.get() {
-                    presence_update(presence, account.as_ref(), out);
-                }
-            }
+            Self::PresenceUpdate(payload) => with(&payload.data, |presence| {
+                presence_update(presence, account.as_ref(), out);
+            }),
             Self::PresenceUpdated(payload) => {
-                if let Some(presence) = payload.data.get() {
+                with(&payload.data, |presence| {
                     presence_updated(presence, account, out);
-                }
+                });
             }
             Self::ContactsUpdate(payload) => {
                 if let Some(contacts) = payload.data.get() {
@@ -121,6 +115,13 @@ impl Normalize for Event {
             }
             _ => {}
         }
+    }
+}
+
+/// Calls `map` with a payload's data, when it has some.
+fn with<T>(data: &Maybe<T>, map: impl FnOnce(&T)) {
+    if let Some(data) = data.get() {
+        map(data);
     }
 }
 

@@ -28,7 +28,7 @@
 //! offline).
 
 use chat_events_core::{
-    Id, Maybe,
+    Id, Maybe, Timestamp,
     normalized::{
         Attachment, AttachmentKind, ContactUpdated, Conversation as Normalized,
         ConversationAssigned, ConversationOpened, ConversationStatus, ConversationStatusChanged,
@@ -42,8 +42,8 @@ use crate::{
     Event,
     objects::{
         AgentBot, Attachment as OneChatAttachment, Availability, CaptainAssistant, Contact,
-        Conversation, MessageStatus, MessageType, Sender, SenderType, User, WebhookMessage,
-        WebhookSender,
+        ContentAttributes, Conversation, MessageStatus, MessageType, Sender, SenderType, User,
+        WebhookMessage, WebhookSender,
     },
     webhook::WebhookEvent,
 };
@@ -70,47 +70,17 @@ impl Normalize for Event {
                 }
             }
             Self::MessageUpdated(payload) => message_updated(&payload.data, out),
-            Self::ConversationCreated(payload) => {
-                if let Some(conversation) = conversation(&payload.data) {
-                    let mut opened = ConversationOpened::new(conversation);
-                    opened.contact = payload
-                        .data
-                        .meta
-                        .get()
-                        .and_then(|meta| meta.sender.get())
-                        .and_then(participant);
-                    out.push(NormalizedEvent::ConversationOpened(Box::new(opened)));
-                }
-            }
+            Self::ConversationCreated(payload) => out.extend(opened(&payload.data)),
             Self::ConversationStatusChanged(payload) => {
                 out.extend(status_changed(&payload.data));
             }
-            Self::AssigneeChanged(payload) => {
-                if let Some(conversation) = conversation(&payload.data) {
-                    let assignee = payload
-                        .data
-                        .meta
-                        .get()
-                        .and_then(|meta| meta.assignee.get())
-                        .and_then(participant);
-                    out.push(NormalizedEvent::ConversationAssigned(Box::new(
-                        ConversationAssigned::new(conversation, assignee),
-                    )));
-                }
-            }
+            Self::AssigneeChanged(payload) => out.extend(assigned(&payload.data)),
             Self::ConversationTypingOn(payload) | Self::ConversationTypingOff(payload) => {
-                let state = if matches!(self, Self::ConversationTypingOn(_)) {
-                    TypingState::Typing
-                } else {
-                    TypingState::Stopped
-                };
-                if let Some(conversation) = conversation(&payload.data.conversation) {
-                    out.push(NormalizedEvent::Typing(Box::new(Typing::new(
-                        conversation,
-                        participant(&payload.data.user),
-                        state,
-                    ))));
-                }
+                out.extend(typing(
+                    &payload.data.conversation,
+                    participant(&payload.data.user),
+                    matches!(self, Self::ConversationTypingOn(_)),
+                ));
             }
             Self::PresenceUpdate(payload) => {
                 let lists = [
@@ -165,17 +135,7 @@ impl Normalize for WebhookEvent {
                     out.push(NormalizedEvent::Message(Box::new(message)));
                 }
             }
-            Self::ConversationCreated(data) => {
-                if let Some(conversation) = conversation(data) {
-                    let mut opened = ConversationOpened::new(conversation);
-                    opened.contact = data
-                        .meta
-                        .get()
-                        .and_then(|meta| meta.sender.get())
-                        .and_then(participant);
-                    out.push(NormalizedEvent::ConversationOpened(Box::new(opened)));
-                }
-            }
+            Self::ConversationCreated(data) => out.extend(opened(data)),
             Self::ConversationStatusChanged(data) => out.extend(status_changed(data)),
             // The event's name is the new status (Chatwoot's documented bodies of these two
             // carry a stale `status`).
@@ -196,15 +156,8 @@ impl Normalize for WebhookEvent {
                     .changed_attributes
                     .get()
                     .is_some_and(|changes| changes.get("assignee_id").is_some());
-                if reassigned && let Some(conversation) = conversation(data) {
-                    let assignee = data
-                        .meta
-                        .get()
-                        .and_then(|meta| meta.assignee.get())
-                        .and_then(participant);
-                    out.push(NormalizedEvent::ConversationAssigned(Box::new(
-                        ConversationAssigned::new(conversation, assignee),
-                    )));
+                if reassigned {
+                    out.extend(assigned(data));
                 }
             }
             Self::MessageUpdated(data) => {
@@ -224,18 +177,11 @@ impl Normalize for WebhookEvent {
                 }
             }
             Self::ConversationTypingOn(data) | Self::ConversationTypingOff(data) => {
-                let state = if matches!(self, Self::ConversationTypingOn(_)) {
-                    TypingState::Typing
-                } else {
-                    TypingState::Stopped
-                };
-                if let Some(conversation) = conversation(&data.conversation) {
-                    out.push(NormalizedEvent::Typing(Box::new(Typing::new(
-                        conversation,
-                        webhook_participant(&data.user),
-                        state,
-                    ))));
-                }
+                out.extend(typing(
+                    &data.conversation,
+                    webhook_participant(&data.user),
+                    matches!(self, Self::ConversationTypingOn(_)),
+                ));
             }
             Self::ContactCreated(data) | Self::ContactUpdated(data) => {
                 out.push(NormalizedEvent::ContactUpdated(Box::new(
@@ -266,19 +212,80 @@ fn webhook_message(data: &WebhookMessage) -> Option<Message> {
         conversation.channel = data.inbox.get().map(|inbox| id(&inbox.id));
     }
     let mut message = Message::new(id(&data.id), conversation, direction);
-    message.internal = data.private.get() == Some(&true);
-    message.text = non_blank(data.content.as_deref());
     message.sender = data.sender.get().and_then(webhook_participant);
-    message.timestamp = data.created_at.get().and_then(unix_seconds);
-    if let Some(attributes) = data.content_attributes.get() {
-        message.reply_to = attributes.in_reply_to.get().map(id);
-    }
-    for attachment in data.attachments.get().into_iter().flatten() {
+    fill(
+        &mut message,
+        data.private.get().copied(),
+        &data.content,
+        &data.created_at,
+        &data.content_attributes,
+        &data.attachments,
+    );
+    Some(message)
+}
+
+/// What Action Cable and webhook messages share: privacy, text, time, quote, attachments.
+fn fill(
+    message: &mut Message,
+    private: Option<bool>,
+    content: &Maybe<String>,
+    created_at: &Maybe<Timestamp>,
+    attributes: &Maybe<ContentAttributes>,
+    attachments: &Maybe<Vec<Maybe<OneChatAttachment>>>,
+) {
+    message.internal = private == Some(true);
+    message.text = non_blank(content.as_deref());
+    message.timestamp = created_at.get().and_then(unix_seconds);
+    message.reply_to = attributes
+        .get()
+        .and_then(|attributes| attributes.in_reply_to.get())
+        .map(id);
+    for attachment in attachments.get().into_iter().flatten() {
         if let Some(attachment) = attachment.get().and_then(self::attachment) {
             message.attachments.push(attachment);
         }
     }
-    Some(message)
+}
+
+/// A conversation was created: the contact is `meta.sender`.
+fn opened(data: &Conversation) -> Option<NormalizedEvent> {
+    let mut opened = ConversationOpened::new(conversation(data)?);
+    opened.contact = data
+        .meta
+        .get()
+        .and_then(|meta| meta.sender.get())
+        .and_then(participant);
+    Some(NormalizedEvent::ConversationOpened(Box::new(opened)))
+}
+
+/// A conversation's assignee is now `meta.assignee` (none: unassigned).
+fn assigned(data: &Conversation) -> Option<NormalizedEvent> {
+    let assignee = data
+        .meta
+        .get()
+        .and_then(|meta| meta.assignee.get())
+        .and_then(participant);
+    Some(NormalizedEvent::ConversationAssigned(Box::new(
+        ConversationAssigned::new(conversation(data)?, assignee),
+    )))
+}
+
+/// Someone started (`on`) or stopped typing in a conversation.
+fn typing(
+    data: &Conversation,
+    participant: Option<Participant>,
+    on: bool,
+) -> Option<NormalizedEvent> {
+    let state = if on {
+        TypingState::Typing
+    } else {
+        TypingState::Stopped
+    };
+    Some(NormalizedEvent::Typing(Box::new(Typing::new(
+        conversation(data)?,
+        participant,
+        state,
+    ))))
 }
 
 /// The status change a conversation payload reports.
@@ -313,18 +320,15 @@ fn message(data: &crate::objects::Message) -> Option<Message> {
         .account(data.account_id.get().map(id))
         .channel(data.inbox_id.get().map(id));
     let mut message = Message::new(id(&data.id), conversation, direction);
-    message.internal = data.private.get() == Some(&true);
-    message.text = non_blank(data.content.as_deref());
     message.sender = data.sender.get().and_then(participant);
-    message.timestamp = data.created_at.get().and_then(unix_seconds);
-    if let Some(attributes) = data.content_attributes.get() {
-        message.reply_to = attributes.in_reply_to.get().map(id);
-    }
-    for attachment in data.attachments.get().into_iter().flatten() {
-        if let Some(attachment) = attachment.get().and_then(self::attachment) {
-            message.attachments.push(attachment);
-        }
-    }
+    fill(
+        &mut message,
+        data.private.get().copied(),
+        &data.content,
+        &data.created_at,
+        &data.content_attributes,
+        &data.attachments,
+    );
     Some(message)
 }
 
