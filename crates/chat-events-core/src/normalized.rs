@@ -108,7 +108,8 @@ impl<'a, E: ProviderEvent> Normalized<'a, E> {
         self.source
     }
 
-    /// The provider's short name (`"chatapp"`, `"codechat"`, `"onechat"`).
+    /// The provider's short name (`"chatapp"`, `"codechat"`, `"onechat"`,
+    /// `"onechat-webhook"`).
     pub const fn provider(&self) -> &'static str {
         E::PROVIDER
     }
@@ -130,8 +131,8 @@ impl<E: ProviderEvent> Serialize for Normalized<'_, E> {
     }
 }
 
-/// A normalized event with the provider event it came from: what [`Normalized`]
-/// serializes to, and a type to read that JSON back with.
+/// A normalized event with the provider event it came from, as the Rust SDK writes it (its
+/// `Normalized` serializes to this), and a type to read that JSON back with.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 #[schemars(rename = "Normalized")]
@@ -215,7 +216,7 @@ impl NormalizedEvent {
 }
 
 /// A conversation: a chat with a contact or a group, on one line of one account.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
 pub struct Conversation {
     /// The account or line it belongs to: ChatApp's license id, CodeChat's instance name,
@@ -320,8 +321,9 @@ impl Participant {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ParticipantKind {
-    /// A person working in the account (ChatApp employee, OneChat user), or the account's own
-    /// line (a WhatsApp message sent from the connected number).
+    /// A person working in the account: a ChatApp employee, a OneChat user. (Messages a
+    /// WhatsApp line sends have no sender: the payload does not say who at the line wrote
+    /// them.)
     Agent,
     /// A bot or assistant.
     Bot,
@@ -698,7 +700,8 @@ impl ContactUpdated {
 }
 
 /// Unix seconds of a provider time; `None` for the "never" sentinel, free text and times
-/// before the epoch. Fractions are dropped.
+/// before the epoch. Fractions are dropped. (For the provider crates' mappings.)
+#[doc(hidden)]
 pub fn unix_seconds(time: &Timestamp) -> Option<i64> {
     if time.is_never() {
         return None;
@@ -706,7 +709,8 @@ pub fn unix_seconds(time: &Timestamp) -> Option<i64> {
     system_seconds(time.to_system_time()?)
 }
 
-/// Unix seconds of [`UnixSeconds`]; `None` for `0`.
+/// Unix seconds of [`UnixSeconds`]; `None` for `0`. (For the provider crates' mappings.)
+#[doc(hidden)]
 pub fn unix_seconds_of(time: &UnixSeconds) -> Option<i64> {
     Some(time.get()).filter(|seconds| *seconds > 0)
 }
@@ -716,7 +720,8 @@ fn system_seconds(time: SystemTime) -> Option<i64> {
     i64::try_from(seconds).ok()
 }
 
-/// `Some(text)` unless it is empty or only white space.
+/// `Some(text)` unless it is empty or only white space. (For the provider crates' mappings.)
+#[doc(hidden)]
 pub fn non_blank(text: Option<&str>) -> Option<String> {
     text.filter(|text| !text.trim().is_empty())
         .map(str::to_owned)

@@ -9,7 +9,7 @@ pub mod client;
 mod envelope;
 mod event;
 pub mod events;
-mod normalize;
+pub mod normalize;
 pub mod objects;
 pub mod protocol;
 pub mod schema;

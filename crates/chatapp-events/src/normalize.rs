@@ -92,7 +92,9 @@ impl Normalize for Event {
                 for item in &payload.data {
                     let emoji = match item.action {
                         ReactionAction::React => non_blank(item.reaction.as_deref()),
-                        _ => None,
+                        ReactionAction::Unreact => None,
+                        // An action this version does not know: not guessed at.
+                        _ => continue,
                     };
                     let mut reaction =
                         Reaction::new(conversation(&payload.meta, &item.chat), id(&item.id), emoji);

@@ -5,7 +5,7 @@
 mod envelope;
 mod event;
 pub mod events;
-mod normalize;
+pub mod normalize;
 pub mod objects;
 mod proto;
 pub mod schema;

@@ -2,11 +2,11 @@
 //!
 //! | CodeChat event | normalized |
 //! |---|---|
-//! | `messages.upsert`, `send.message`, `new.message` | in every message shape (Baileys' `WebMessageInfo`, the v1.3/Go row, the cloud `{header, body}`), wrappers (`ephemeralMessage`, `viewOnceMessage*`, `documentWithCaptionMessage`, `editedMessage`) opened: a [`Message`] (`fromMe` gives the direction); a reaction gives a [`Reaction`], a revoke (`protocolMessage` `REVOKE`) a [`MessageStatus`] `deleted`, an edit (`MESSAGE_EDIT`) a [`NormalizedEvent::MessageEdited`] of the edited message |
-//! | `messages.edited` (Evolution 2.x) | the same for the `protocolMessage` it carries: an edit or a revoke |
-//! | `messages.update` | for messages this line sent: a [`MessageStatus`] (`SERVER_ACK` sent, `DELIVERY_ACK` delivered, `READ`/`PLAYED` read, `ERROR` failed, `REVOKE` deleted; the Go API's names likewise) |
-//! | `messages.delete` | a [`MessageStatus`] `deleted` per message it names (not CodeChat Go's, which is "delete for me") |
-//! | `presence.update`, `presence.updated` (Go) | per person: [`Typing`] (`composing`, `recording` or Go's `audio`, `paused`) or [`Presence`] (`available`, `unavailable`) |
+//! | `messages.upsert`, `send.message`, `new.message` | in every message shape (Baileys' `WebMessageInfo`, the v1.3/Go row, the cloud `{header, body}`), wrappers (`ephemeralMessage`, `viewOnceMessage*`, `documentWithCaptionMessage`, `editedMessage`) opened: a [`Message`](chat_events_core::normalized::Message) (`fromMe` gives the direction); a reaction gives a [`Reaction`], a revoke (`protocolMessage` `REVOKE`) a [`MessageStatus`](chat_events_core::normalized::MessageStatus) `deleted`, an edit (`MESSAGE_EDIT`) a [`NormalizedEvent::MessageEdited`] of the edited message |
+//! | `messages.edited` (Evolution 2.x) | the same for the `protocolMessage` it carries (an edit or a revoke), when it says which chat: this line's own changes in one-to-one chats (its key is the author's; contacts' and group changes name no chat) |
+//! | `messages.update` | for messages this line sent: a [`MessageStatus`](chat_events_core::normalized::MessageStatus) (`SERVER_ACK` sent, `DELIVERY_ACK` delivered, `READ`/`PLAYED` read, `ERROR` failed, `REVOKE` deleted; the Go API's names likewise) |
+//! | `messages.delete` | a [`MessageStatus`](chat_events_core::normalized::MessageStatus) `deleted` per message it names (not CodeChat Go's, which is "delete for me") |
+//! | `presence.update`, `presence.updated` (Go) | per person: [`Typing`] (`composing`, `recording` or Go's `audio`, `paused`) or [`Presence`](chat_events_core::normalized::Presence) (`available`, `unavailable`) |
 //! | `contacts.update` | a [`ContactUpdated`] per contact |
 //! | every other event | nothing |
 //!
@@ -20,7 +20,8 @@
 //! are not mapped. Receipts for messages this line received (`fromMe: false`: its own devices
 //! reading them) give nothing, and so does Evolution's `DELETED`, which it writes for updates
 //! without a status (edits, poll votes), never for deletions. WhatsApp times past 10^11 are
-//! read as milliseconds.
+//! read as milliseconds. CodeChat Go's `messages.update` names a message by its database id
+//! (the row's `id`), not by WhatsApp's id that its `Message` carries.
 
 use chat_events_core::{
     Maybe,
@@ -85,8 +86,9 @@ impl Normalize for Event {
                 messages_delete(deleted, account.as_ref(), out);
             }),
             Self::MessagesEdited(payload) => {
+                let own = payload.sender.as_deref();
                 with(&payload.data, |protocol| {
-                    messages_edited(protocol, account, out);
+                    messages_edited(protocol, own, account, out);
                 });
             }
             Self::PresenceUpdate(payload) => with(&payload.data, |presence| {
@@ -314,18 +316,30 @@ fn unwrap(mut content: &Message) -> &Message {
 
 /// Whether a message holds content beyond the protocol keys WhatsApp sends beside it.
 fn has_content(content: &Message) -> bool {
-    const NOT_CONTENT: [&str; 4] = [
-        "messageContextInfo",
-        "senderKeyDistributionMessage",
-        "fastRatchetKeySenderKeyDistributionMessage",
-        "base64",
-    ];
     content
         .present_keys()
         .iter()
         .any(|key| !NOT_CONTENT.contains(key))
         || !content.other.is_empty()
 }
+
+/// Keys of a WhatsApp message that are not a message someone wrote: protocol and key
+/// material sent beside content, and changes to another message (poll votes, encrypted
+/// reactions, keep/pin in chat, event answers), which the model has no event for.
+const NOT_CONTENT: [&str; 12] = [
+    "base64",
+    "encEventResponseMessage",
+    "encReactionMessage",
+    "fastRatchetKeySenderKeyDistributionMessage",
+    "keepInChatMessage",
+    "messageContextInfo",
+    "pinInChatMessage",
+    "pollUpdateMessage",
+    "protocolMessage",
+    "reactionMessage",
+    "senderKeyDistributionMessage",
+    "speechToText",
+];
 
 /// Text, attachments and the quoted id of a Baileys `Message`.
 fn read_baileys(
@@ -480,7 +494,8 @@ fn flat_content(
             reaction_change(envelope, content.key.get(), content.text.as_deref(), out);
             return;
         }
-        (Some("senderKeyDistributionMessage" | "messageContextInfo"), _) => return,
+        // Not a message someone wrote (see `NOT_CONTENT`), or a change without its object.
+        (Some(kind), _) if NOT_CONTENT.contains(&kind) => return,
         _ => {}
     }
     // A wrapper (`ephemeralMessage`, `viewOnceMessage`, `editedMessage`…) holds the message
@@ -650,6 +665,8 @@ fn message_update(update: &MessageUpdate, account: Option<String>, out: &mut Vec
                 long_seconds(&update.date_time),
             )
         }
+        // CodeChat Go names the message by its database id (the row's `id`), not by
+        // WhatsApp's: `message_id` is that id here.
         MessageUpdate::Go(GoMessageUpdate {
             date_time,
             message_id,
@@ -705,8 +722,6 @@ fn messages_delete(
                 push(message.message_id.as_deref(), message.wuid.as_deref());
             }
         }
-        // CodeChat Go's `messages.delete` is a removal from this device ("delete for me"),
-        // not a deletion for everyone.
         MessagesDelete::Key(key) => push(key.id.as_deref(), key.remote_jid.as_deref()),
         MessagesDelete::Message(message) => {
             let key = message.key.get();
@@ -715,6 +730,8 @@ fn messages_delete(
                 key.and_then(|key| key.remote_jid.as_deref()),
             );
         }
+        // CodeChat Go's `messages.delete` is a removal from this device ("delete for me"),
+        // not a deletion for everyone; a cleared chat names no message.
         _ => {}
     }
 }
@@ -755,26 +772,35 @@ fn presence_update(presence: &Presence, account: Option<&String>, out: &mut Vec<
     }
 }
 
-/// Evolution's `messages.edited`: the edit's (or revoke's) `protocolMessage`, whose key names
-/// the message it changes.
+/// Evolution's `messages.edited`: the edit's (or revoke's) `protocolMessage` as WhatsApp
+/// carries it, its key written from the **author's** side (Baileys flips it; Evolution does
+/// not). So it tells the chat only for this line's own edits in a one-to-one chat (`remoteJid`
+/// is the contact); a contact's edit names this line (`remoteJid` is `own`, the envelope's
+/// `sender`), a group edit names the group with every author's `fromMe: true`, and neither
+/// says whose message or which chat: they give nothing.
 fn messages_edited(
     protocol: &ProtocolMessage,
+    own: Option<&str>,
     account: Option<String>,
     out: &mut Vec<NormalizedEvent>,
 ) {
     let Some(key) = protocol.key.get() else {
         return;
     };
-    let (Some(id), Some(chat)) = (key.id.as_deref(), key.remote_jid.as_deref()) else {
+    let (Some(id), Some(chat), Some(own)) = (key.id.as_deref(), key.remote_jid.as_deref(), own)
+    else {
         return;
     };
+    if same_user(chat, own) || chat.ends_with("@g.us") || key.from_me.get() != Some(&true) {
+        return;
+    }
     let envelope = Envelope {
         account,
         chat,
-        from_me: key.from_me.get() == Some(&true),
+        from_me: true,
         id,
         media_url: None,
-        participant: non_empty(key.participant.as_deref()),
+        participant: None,
         push_name: None,
         timestamp: long_seconds(&protocol.timestamp_ms),
     };
@@ -786,6 +812,19 @@ fn messages_edited(
         protocol.edited_message.get().map(|message| &**message),
         out,
     );
+}
+
+/// Whether two JIDs are the same user (`5531…:12@s.whatsapp.net` is a device of
+/// `5531…@s.whatsapp.net`).
+fn same_user(left: &str, right: &str) -> bool {
+    let user = |jid: &str| {
+        let (user, server) = jid.split_once('@').unwrap_or((jid, ""));
+        (
+            user.split(':').next().unwrap_or(user).to_owned(),
+            server.to_owned(),
+        )
+    };
+    user(left) == user(right)
 }
 
 /// CodeChat Go's `presence.updated`: typing in a chat, or online/offline.

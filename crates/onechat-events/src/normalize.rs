@@ -3,7 +3,7 @@
 //! | OneChat event | normalized |
 //! |---|---|
 //! | `message.created` | a [`Message`] (`message_type` 0 incoming; 1 and 3 outgoing; `private` notes are `internal`); activity lines (2) give nothing |
-//! | `message.updated` | a [`MessageStatus`] `deleted` when `content_attributes.deleted`; else a [`NormalizedEvent::MessageEdited`] when `previous_changes` has `content`, and a [`MessageStatus`] when it has `status` (servers without `previous_changes`: a status past `sent` of an outgoing message) |
+//! | `message.updated` | a [`MessageStatus`](chat_events_core::normalized::MessageStatus) `deleted` when `content_attributes.deleted`; else a [`NormalizedEvent::MessageEdited`] when `previous_changes` has `content`, and a [`MessageStatus`](chat_events_core::normalized::MessageStatus) when it has `status` (servers without `previous_changes`: a status past `sent` of an outgoing message) |
 //! | `conversation.created` | a [`ConversationOpened`] |
 //! | `conversation.status_changed` | a [`ConversationStatusChanged`] (`resolved` is closed) |
 //! | `assignee.changed` | a [`ConversationAssigned`] (`null` assignee: unassigned) |
@@ -364,6 +364,7 @@ fn message_updated(data: &crate::objects::Message, out: &mut Vec<NormalizedEvent
         change.error = data
             .content_attributes
             .get()
+            .filter(|_| status == DeliveryStatus::Failed)
             .and_then(|attributes| non_blank(attributes.external_error.as_deref()));
         change.timestamp = data.updated_at.get().and_then(unix_seconds);
         change
@@ -407,10 +408,18 @@ fn message_updated(data: &crate::objects::Message, out: &mut Vec<NormalizedEvent
     }
 }
 
+/// A conversation payload's conversation. Webhooks leave `account_id` out of it; their last
+/// message (`messages[0]`) still names the account.
 fn conversation(data: &Conversation) -> Option<Normalized> {
+    let account = data.account_id.get().or_else(|| {
+        data.messages
+            .get()
+            .and_then(|messages| messages.first())
+            .and_then(|message| message.account_id.get())
+    });
     Some(
         Normalized::new(id(data.id.get()?))
-            .account(data.account_id.get().map(id))
+            .account(account.map(id))
             .channel(data.inbox_id.get().map(id)),
     )
 }

@@ -54,6 +54,16 @@ def test_every_record_parses_into_the_model_of_its_type() -> None:
     assert seen == set(TYPES)
 
 
+def test_a_line_of_the_cli_parses() -> None:
+    # `chat-events … --normalized` writes the record with where and when it came.
+    record = json.loads(records()[0])
+    line = {"provider": record["provider"], "source": "/hook", "received_at": "2026-11-30T07:00:00.000Z",
+            "sourceEvent": record["sourceEvent"], "event": record["event"], "raw": record["raw"]}
+    parsed = normalized.parse_normalized(json.dumps(line))
+    assert parsed.event.type == record["event"]["type"]
+    assert parsed.to_json_value()["source"] == "/hook"
+
+
 def test_typed_fields_read_as_their_types() -> None:
     message = next(
         normalized.parse_normalized(line)

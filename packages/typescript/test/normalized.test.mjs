@@ -44,6 +44,14 @@ test("every record the Rust SDK normalizes parses, and narrows on its type", () 
   }
 });
 
+test("a line of `chat-events … --normalized` (the record with its source and time) parses", () => {
+  const record = JSON.parse(records()[0]);
+  const line = JSON.stringify({ provider: record.provider, source: "/hook", received_at: "2026-11-30T07:00:00.000Z", sourceEvent: record.sourceEvent, event: record.event, raw: record.raw });
+  const result = normalized.parse(line);
+  assert.ok(result.ok, JSON.stringify(result.ok ? null : result.error));
+  assert.equal(result.value.event.type, record.event.type);
+});
+
 test("broken records are refused with the path of what is wrong", () => {
   const record = JSON.parse(records().find((line) => JSON.parse(line).event.type === "message"));
   const cases = [

@@ -330,15 +330,7 @@ impl<'a> Module<'a> {
             // An internally tagged enum's branch: a subclass with the tag as a literal field
             // (`MessageEvent(Message)` with `type: Literal["message"]`).
             if let Some((_, tag)) = tag_of(node) {
-                let class = format!("{}Event", pascal(tag));
-                let mut tag_node = node.clone();
-                if let Some(map) = tag_node.as_object_mut() {
-                    map.remove("$ref");
-                }
-                self.tagged
-                    .borrow_mut()
-                    .push((class.clone(), base.clone(), tag_node));
-                return format!("\"{class}\"");
+                return format!("\"{}\"", self.tagged_class(node, tag, base));
             }
             return format!("\"{base}\"");
         }
@@ -411,6 +403,33 @@ impl<'a> Module<'a> {
             n if n > 1 => parts.pop().unwrap_or_default(),
             _ => "Any".into(),
         }
+    }
+
+    /// The subclass of `base` for the tagged branch `node` (made once): `{Tag}Event`, with
+    /// `_` added while the name is taken by a definition.
+    fn tagged_class(&self, node: &Value, tag: &str, base: &str) -> String {
+        let mut tag_node = node.clone();
+        if let Some(map) = tag_node.as_object_mut() {
+            map.remove("$ref");
+        }
+        if let Some((name, ..)) = self
+            .tagged
+            .borrow()
+            .iter()
+            .find(|(_, known_base, known)| known_base == base && *known == tag_node)
+        {
+            return name.clone();
+        }
+        let mut class = format!("{}Event", pascal(tag));
+        while self.names.values().any(|name| *name == class)
+            || self.tagged.borrow().iter().any(|(name, ..)| *name == class)
+        {
+            class.push('_');
+        }
+        self.tagged
+            .borrow_mut()
+            .push((class.clone(), base.to_owned(), tag_node));
+        class
     }
 
     /// An internally tagged enum (every branch tagged by the same key): pydantic picks the

@@ -320,8 +320,8 @@ class TypingEvent(Typing):
 
 
 class Normalized(Model):
-    """A normalized event with the provider event it came from: what [`Normalized`]
-    serializes to, and a type to read that JSON back with.
+    """A normalized event with the provider event it came from, as the Rust SDK writes it (its
+    `Normalized` serializes to this), and a type to read that JSON back with.
     """
     event: "NormalizedEvent"
     """The normalized event."""

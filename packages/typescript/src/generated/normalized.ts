@@ -297,8 +297,8 @@ export interface Typing {
 export type TypingState = "recording" | "stopped" | "typing";
 
 /**
- * A normalized event with the provider event it came from: what [`Normalized`]
- * serializes to, and a type to read that JSON back with.
+ * A normalized event with the provider event it came from, as the Rust SDK writes it (its
+ * `Normalized` serializes to this), and a type to read that JSON back with.
  */
 export interface Normalized {
   /** The normalized event. */
