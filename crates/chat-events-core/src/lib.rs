@@ -49,6 +49,9 @@ pub mod schema;
 mod shape;
 mod source;
 mod spine;
+#[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
+pub mod testkit;
 mod validate;
 
 pub use chat_events_macros::{Shape, event_enum, open_enum};

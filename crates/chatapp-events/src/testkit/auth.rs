@@ -5,14 +5,13 @@ use std::{
     collections::HashMap,
     convert::Infallible,
     fmt,
-    net::SocketAddr,
-    sync::{Arc, Mutex, PoisonError},
+    sync::{Arc, Mutex},
 };
 
+use chat_events_core::testkit::{Loopback, lock};
 use http_body_util::{BodyExt, Full};
 use hyper::{Request, Response, StatusCode, body::Bytes, service::service_fn};
 use hyper_util::rt::TokioIo;
-use tokio::{net::TcpListener, task::JoinHandle};
 
 use super::{APP_KEY, APP_SECRET, sign};
 
@@ -61,7 +60,8 @@ type Policy = Arc<dyn Fn(&AuthCall) -> AuthReply + Send + Sync>;
 pub struct AuthEndpoint {
     url: String,
     calls: Arc<Mutex<Vec<AuthCall>>>,
-    task: JoinHandle<()>,
+    /// Stops the endpoint when dropped.
+    _loopback: Loopback,
 }
 
 impl fmt::Debug for AuthEndpoint {
@@ -69,12 +69,6 @@ impl fmt::Debug for AuthEndpoint {
         f.debug_struct("AuthEndpoint")
             .field("url", &self.url)
             .finish_non_exhaustive()
-    }
-}
-
-impl Drop for AuthEndpoint {
-    fn drop(&mut self) {
-        self.task.abort();
     }
 }
 
@@ -87,29 +81,26 @@ impl AuthEndpoint {
     pub async fn start(
         policy: impl Fn(&AuthCall) -> AuthReply + Send + Sync + 'static,
     ) -> std::io::Result<Self> {
-        let listener = TcpListener::bind("127.0.0.1:0").await?;
-        let addr: SocketAddr = listener.local_addr()?;
         let calls = Arc::new(Mutex::new(Vec::new()));
         let policy: Policy = Arc::new(policy);
         let log = Arc::clone(&calls);
-        let task = tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                let policy = Arc::clone(&policy);
-                let log = Arc::clone(&log);
-                tokio::spawn(async move {
-                    let service = service_fn(move |request| {
-                        answer(request, Arc::clone(&policy), Arc::clone(&log))
-                    });
-                    let _ = hyper::server::conn::http1::Builder::new()
-                        .serve_connection(TokioIo::new(stream), service)
-                        .await;
+        let loopback = Loopback::start(move |_, stream| {
+            let policy = Arc::clone(&policy);
+            let log = Arc::clone(&log);
+            async move {
+                let service = service_fn(move |request| {
+                    answer(request, Arc::clone(&policy), Arc::clone(&log))
                 });
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(TokioIo::new(stream), service)
+                    .await;
             }
-        });
+        })
+        .await?;
         Ok(Self {
-            url: format!("http://{addr}/broadcasting/auth"),
+            url: format!("http://{}/broadcasting/auth", loopback.addr()),
             calls,
-            task,
+            _loopback: loopback,
         })
     }
 
@@ -120,10 +111,7 @@ impl AuthEndpoint {
 
     /// Every request so far, in order.
     pub fn calls(&self) -> Vec<AuthCall> {
-        self.calls
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+        lock(&self.calls).clone()
     }
 }
 
@@ -154,9 +142,7 @@ async fn answer(
         channel: form.get("channel_name").cloned().unwrap_or_default(),
     };
     let decision = policy(&call);
-    log.lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .push(call.clone());
+    lock(&log).push(call.clone());
     Ok(match decision {
         AuthReply::Sign => {
             let auth = sign(APP_KEY, APP_SECRET, &call.socket_id, &call.channel);

@@ -6,17 +6,13 @@ use std::{
     fmt,
     future::Future,
     net::SocketAddr,
-    sync::{
-        Arc, Mutex, PoisonError,
-        atomic::{AtomicUsize, Ordering},
-    },
+    sync::{Arc, Mutex},
 };
 
+use chat_events_core::testkit::{Loopback, lock};
+
 use futures_util::{SinkExt, StreamExt};
-use tokio::{
-    net::{TcpListener, TcpStream},
-    task::JoinHandle,
-};
+use tokio::net::TcpStream;
 use tokio_tungstenite::{
     WebSocketStream,
     tungstenite::{
@@ -153,25 +149,9 @@ impl Session {
 
 /// A Pusher server on 127.0.0.1 that runs a script for each connection; it stops when
 /// dropped.
+#[derive(Debug)]
 pub struct ScriptedServer {
-    addr: SocketAddr,
-    connections: Arc<AtomicUsize>,
-    task: JoinHandle<()>,
-}
-
-impl fmt::Debug for ScriptedServer {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ScriptedServer")
-            .field("addr", &self.addr)
-            .field("connections", &self.connections())
-            .finish_non_exhaustive()
-    }
-}
-
-impl Drop for ScriptedServer {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
+    loopback: Loopback,
 }
 
 impl ScriptedServer {
@@ -186,37 +166,27 @@ impl ScriptedServer {
         F: Fn(usize, Session) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = ()> + Send + 'static,
     {
-        let listener = TcpListener::bind("127.0.0.1:0").await?;
-        let addr = listener.local_addr()?;
-        let connections = Arc::new(AtomicUsize::new(0));
-        let count = Arc::clone(&connections);
         let script = Arc::new(script);
-        let task = tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                let index = count.fetch_add(1, Ordering::SeqCst);
-                let script = Arc::clone(&script);
-                tokio::spawn(async move {
-                    if let Some((ws, path)) = accept(stream).await {
-                        script(index, Session { ws, path }).await;
-                    }
-                });
+        let loopback = Loopback::start(move |index, stream| {
+            let script = Arc::clone(&script);
+            async move {
+                if let Some((ws, path)) = accept(stream).await {
+                    script(index, Session { ws, path }).await;
+                }
             }
-        });
-        Ok(Self {
-            addr,
-            connections,
-            task,
         })
+        .await?;
+        Ok(Self { loopback })
     }
 
     /// Where it listens.
     pub fn addr(&self) -> SocketAddr {
-        self.addr
+        self.loopback.addr()
     }
 
     /// How many connections it has accepted.
     pub fn connections(&self) -> usize {
-        self.connections.load(Ordering::SeqCst)
+        self.loopback.accepted()
     }
 }
 
@@ -226,12 +196,12 @@ pub(super) async fn accept(stream: TcpStream) -> Option<(WebSocketStream<TcpStre
     let seen = Arc::clone(&path);
     #[allow(clippy::result_large_err)] // the signature is tungstenite's callback
     let accept = move |request: &Request, response: HandshakeResponse| {
-        *seen.lock().unwrap_or_else(PoisonError::into_inner) = request.uri().to_string();
+        *lock(&seen) = request.uri().to_string();
         Ok(response)
     };
     let ws = tokio_tungstenite::accept_hdr_async(stream, accept)
         .await
         .ok()?;
-    let path = path.lock().unwrap_or_else(PoisonError::into_inner).clone();
+    let path = lock(&path).clone();
     Some((ws, path))
 }

@@ -4,18 +4,15 @@ use std::{
     collections::HashSet,
     fmt,
     net::SocketAddr,
-    sync::{
-        Arc, Mutex, PoisonError,
-        atomic::{AtomicUsize, Ordering},
-    },
+    sync::{Arc, Mutex},
     time::Duration,
 };
 
+use chat_events_core::testkit::{Loopback, lock};
 use futures_util::{SinkExt, StreamExt};
 use tokio::{
-    net::{TcpListener, TcpStream},
+    net::TcpStream,
     sync::{Notify, mpsc},
-    task::JoinHandle,
 };
 use tokio_tungstenite::{
     WebSocketStream,
@@ -45,12 +42,7 @@ struct Connection {
 struct Shared {
     connections: Mutex<Vec<Connection>>,
     refused: Mutex<HashSet<String>>,
-    accepted: AtomicUsize,
     changed: Notify,
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// A Pusher 7 server on 127.0.0.1 with its authorisation endpoint: confirms the
@@ -60,7 +52,7 @@ pub struct PusherServer {
     addr: SocketAddr,
     auth: AuthEndpoint,
     shared: Arc<Shared>,
-    task: JoinHandle<()>,
+    loopback: Loopback,
 }
 
 impl fmt::Debug for PusherServer {
@@ -74,7 +66,7 @@ impl fmt::Debug for PusherServer {
 
 impl Drop for PusherServer {
     fn drop(&mut self) {
-        self.task.abort();
+        // The listener stops with `loopback`; the connections it handed out stop here.
         for connection in lock(&self.shared.connections).drain(..) {
             let _ = connection.commands.send(Command::Drop);
         }
@@ -98,20 +90,15 @@ impl PusherServer {
             }
         })
         .await?;
-        let listener = TcpListener::bind("127.0.0.1:0").await?;
-        let addr = listener.local_addr()?;
         let serving = Arc::clone(&shared);
-        let task = tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                let index = serving.accepted.fetch_add(1, Ordering::SeqCst);
-                tokio::spawn(serve(stream, index, Arc::clone(&serving)));
-            }
-        });
+        let loopback =
+            Loopback::start(move |index, stream| serve(stream, index, Arc::clone(&serving)))
+                .await?;
         Ok(Self {
-            addr,
+            addr: loopback.addr(),
             auth,
             shared,
-            task,
+            loopback,
         })
     }
 
@@ -143,7 +130,7 @@ impl PusherServer {
 
     /// How many connections it has accepted.
     pub fn connections(&self) -> usize {
-        self.shared.accepted.load(Ordering::SeqCst)
+        self.loopback.accepted()
     }
 
     /// Waits until a connection is subscribed to `channel`; `false` after `timeout`.

@@ -2,22 +2,12 @@
 //! for testing a client against what Rails will not do on demand (stop pinging, disconnect
 //! with each reason, confirm late or never, send garbage).
 
-use std::{
-    fmt,
-    future::Future,
-    net::SocketAddr,
-    sync::{
-        Arc,
-        atomic::{AtomicUsize, Ordering},
-    },
-    time::Duration,
-};
+use std::{future::Future, net::SocketAddr, sync::Arc, time::Duration};
+
+use chat_events_core::testkit::Loopback;
 
 use futures_util::{SinkExt, StreamExt};
-use tokio::{
-    net::{TcpListener, TcpStream},
-    task::JoinHandle,
-};
+use tokio::net::TcpStream;
 use tokio_tungstenite::{
     WebSocketStream,
     tungstenite::{
@@ -31,25 +21,9 @@ pub type CableSocket = WebSocketStream<TcpStream>;
 
 /// An Action Cable server on 127.0.0.1 that runs a script for each connection; it stops
 /// when dropped.
+#[derive(Debug)]
 pub struct ScriptedCable {
-    addr: SocketAddr,
-    connections: Arc<AtomicUsize>,
-    task: JoinHandle<()>,
-}
-
-impl fmt::Debug for ScriptedCable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ScriptedCable")
-            .field("addr", &self.addr)
-            .field("connections", &self.connections())
-            .finish_non_exhaustive()
-    }
-}
-
-impl Drop for ScriptedCable {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
+    loopback: Loopback,
 }
 
 impl ScriptedCable {
@@ -64,43 +38,33 @@ impl ScriptedCable {
         F: Fn(usize, CableSocket) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = ()> + Send + 'static,
     {
-        let listener = TcpListener::bind("127.0.0.1:0").await?;
-        let addr = listener.local_addr()?;
-        let connections = Arc::new(AtomicUsize::new(0));
-        let count = Arc::clone(&connections);
         let script = Arc::new(script);
-        let task = tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                let index = count.fetch_add(1, Ordering::SeqCst);
-                let script = Arc::clone(&script);
-                tokio::spawn(async move {
-                    if let Some(ws) = accept(stream).await {
-                        script(index, ws).await;
-                    }
-                });
+        let loopback = Loopback::start(move |index, stream| {
+            let script = Arc::clone(&script);
+            async move {
+                if let Some(ws) = accept(stream).await {
+                    script(index, ws).await;
+                }
             }
-        });
-        Ok(Self {
-            addr,
-            connections,
-            task,
         })
+        .await?;
+        Ok(Self { loopback })
     }
 
     /// Where it listens.
     pub fn addr(&self) -> SocketAddr {
-        self.addr
+        self.loopback.addr()
     }
 
     /// The installation URL to give a client (`http://127.0.0.1:<port>`; it connects to
     /// `/cable`).
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        format!("http://{}", self.addr())
     }
 
     /// How many connections it has accepted.
     pub fn connections(&self) -> usize {
-        self.connections.load(Ordering::SeqCst)
+        self.loopback.accepted()
     }
 }
 

@@ -5,18 +5,15 @@ use std::{
     collections::HashMap,
     fmt,
     net::SocketAddr,
-    sync::{
-        Arc, Mutex, PoisonError,
-        atomic::{AtomicUsize, Ordering},
-    },
+    sync::{Arc, Mutex},
     time::Duration,
 };
 
+use chat_events_core::testkit::{Loopback, lock};
 use futures_util::{SinkExt, StreamExt};
 use tokio::{
-    net::{TcpListener, TcpStream},
+    net::TcpStream,
     sync::{Notify, mpsc},
-    task::JoinHandle,
 };
 use tokio_tungstenite::tungstenite::Message;
 
@@ -57,12 +54,7 @@ struct Shared {
     connections: Mutex<Vec<Connection>>,
     refused: Mutex<Vec<String>>,
     presence: Mutex<HashMap<(String, Option<i64>), usize>>,
-    accepted: AtomicUsize,
     changed: Notify,
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// An Action Cable server on 127.0.0.1 that answers as Rails with Chatwoot's `RoomChannel`:
@@ -72,7 +64,7 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 pub struct CableServer {
     addr: SocketAddr,
     shared: Arc<Shared>,
-    task: JoinHandle<()>,
+    loopback: Loopback,
 }
 
 impl fmt::Debug for CableServer {
@@ -85,7 +77,7 @@ impl fmt::Debug for CableServer {
 
 impl Drop for CableServer {
     fn drop(&mut self) {
-        self.task.abort();
+        // The listener stops with `loopback`; the connections it handed out stop here.
         for connection in lock(&self.shared.connections).drain(..) {
             let _ = connection.commands.send(Command::Drop);
         }
@@ -108,17 +100,15 @@ impl CableServer {
     ///
     /// The port could not be bound.
     pub async fn start_with_ping(interval: Duration) -> std::io::Result<Self> {
-        let listener = TcpListener::bind("127.0.0.1:0").await?;
-        let addr = listener.local_addr()?;
         let shared = Arc::new(Shared::default());
         let serving = Arc::clone(&shared);
-        let task = tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                serving.accepted.fetch_add(1, Ordering::SeqCst);
-                tokio::spawn(serve(stream, Arc::clone(&serving), interval));
-            }
-        });
-        Ok(Self { addr, shared, task })
+        let loopback =
+            Loopback::start(move |_, stream| serve(stream, Arc::clone(&serving), interval)).await?;
+        Ok(Self {
+            addr: loopback.addr(),
+            shared,
+            loopback,
+        })
     }
 
     /// The installation URL to give a client (`http://127.0.0.1:<port>`).
@@ -138,7 +128,7 @@ impl CableServer {
 
     /// How many connections it has accepted.
     pub fn connections(&self) -> usize {
-        self.shared.accepted.load(Ordering::SeqCst)
+        self.loopback.accepted()
     }
 
     /// How many confirmed subscriptions name `account` (`None`: a contact's, without one).
