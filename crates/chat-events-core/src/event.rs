@@ -120,6 +120,20 @@ pub trait ProviderEvent: Sized + Serialize + JsonSchema + Dispatch {
     }
 }
 
+/// Checks that `raw` is JSON every decoder of this crate accepts (I-JSON: no duplicate keys,
+/// no lone surrogates, numbers a double can hold, nesting at most
+/// [`MAX_DEPTH`](crate::MAX_DEPTH)), for a transport's frame around the events (an Action
+/// Cable frame kept whole when its type is unknown): what it keeps must read back anywhere.
+///
+/// # Errors
+///
+/// A [`DecodeError`] naming `provider`, the JSON path and the rule broken.
+pub fn check_interoperable(provider: &'static str, raw: &RawValue) -> Result<(), DecodeError> {
+    crate::validate::check(raw).map_err(|refusal| {
+        DecodeError::not_interoperable(provider, None, refusal.path, &refusal.message)
+    })
+}
+
 /// A decoded event together with the JSON it was decoded from.
 ///
 /// The typed value covers what the model knows; the raw JSON keeps everything, including

@@ -56,7 +56,9 @@ mod validate;
 
 pub use chat_events_macros::{Shape, event_enum, open_enum};
 pub use error::{DecodeError, DecodeErrorKind};
-pub use event::{Decoded, ProviderEvent, UnknownEvent, decode_at, raw_json_eq};
+pub use event::{
+    Decoded, ProviderEvent, UnknownEvent, check_interoperable, decode_at, raw_json_eq,
+};
 pub use fixture::Fixture;
 pub use lenient::{
     empty::ObjectOrEmpty,

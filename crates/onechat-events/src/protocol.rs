@@ -121,6 +121,10 @@ impl Frame {
     pub fn decode(bytes: &[u8]) -> Result<Self, DecodeError> {
         let raw: Box<RawValue> = serde_json::from_slice(bytes)
             .map_err(|error| DecodeError::syntax(PROVIDER, &error).with_raw(bytes))?;
+        // The whole frame, as the event decoder checks an event: a frame of an unknown type
+        // is kept as it came and must read back anywhere.
+        chat_events_core::check_interoperable(PROVIDER, &raw)
+            .map_err(|error| error.with_raw(bytes))?;
         Self::from_raw(&raw).map_err(|error| error.with_raw(bytes))
     }
 
