@@ -88,6 +88,7 @@ fn tree(root: &Path, krate: &str, feature: Option<&str>) -> Result<Vec<String>, 
 pub(crate) fn test(root: &Path) -> Result<(), String> {
     install_peers()?;
     deps_check(root)?;
+    crate::corpus::run(root, true)?;
     crate::schema::run(root, true)?;
     run(cargo()
         .current_dir(root)

@@ -2,6 +2,8 @@
 //!
 //! - `test`: the project's test command (installs what the suites need, runs every test).
 //! - `deps-check`: provider crates built types-only pull no runtime and no other provider.
+//! - `fixtures [--check]`: write the fixture corpus each provider crate embeds
+//!   (`crates/<provider>/src/testkit/corpus.rs`), or check it is current.
 //! - `schema [--check]`: write the JSON Schemas under `schemas/`, or check they are current.
 //! - `packages [--check]`: write the generated parts of the TypeScript and Python packages
 //!   under `packages/`, or check they are current.
@@ -11,6 +13,7 @@
 
 mod bench;
 mod ci;
+mod corpus;
 mod fuzz;
 mod generated;
 mod packages;
@@ -28,6 +31,8 @@ fn main() -> ExitCode {
     let result = match args.as_slice() {
         ["test"] => ci::test(&root()),
         ["deps-check"] => ci::deps_check(&root()),
+        ["fixtures"] => corpus::run(&root(), false),
+        ["fixtures", "--check"] => corpus::run(&root(), true),
         ["schema"] => schema::run(&root(), false),
         ["schema", "--check"] => schema::run(&root(), true),
         ["packages"] => packages::run(&root(), false),
@@ -77,6 +82,7 @@ fn main() -> ExitCode {
 const USAGE: &str = "usage:
   cargo xtask test                          the test command (what CI runs)
   cargo xtask deps-check                    types-only provider builds pull no runtime
+  cargo xtask fixtures [--check]            write the corpus each provider crate embeds (or check it)
   cargo xtask schema [--check]              write schemas/ (or check that it is current)
   cargo xtask packages [--check|--test]     write packages/*/generated (or check them, or run their tests)
   cargo xtask fuzz [--seconds N] [target…]  run the fuzz targets (default 60 s each)

@@ -727,10 +727,11 @@ mod tests {
 
     #[test]
     fn auto_detection_picks_the_provider_that_knows_the_event() {
-        let chatapp = jsonc::strip(include_str!(
-            "../../../tests/fixtures/chatapp/000_3eeb06198ae497e6/chatRead.jsonc"
-        ))
-        .unwrap();
+        let chatapp = chatapp_events::testkit::fixtures()
+            .into_iter()
+            .find(|fixture| fixture.path == "000_3eeb06198ae497e6/chatRead.jsonc")
+            .unwrap()
+            .json;
         let verdict = check_payload(&chatapp, ProviderChoice::Auto);
         assert_eq!(verdict.provider, Some("chatapp"));
         assert_eq!(verdict.event.as_deref(), Some("chatRead"));

@@ -11,52 +11,41 @@ use codechat_events::webhook::Receiver;
 
 use crate::{Failure, check, cli::ProviderChoice, output::print_event};
 
-/// The webhook bodies posted to the receiver: `(name, body)`, from the fixtures (real
-/// payloads and documented examples; see each provider folder's MANIFEST).
-const POSTED: [(&str, &str); 4] = [
-    (
-        "messages.upsert",
-        include_str!("../../../tests/fixtures/codechat/reference/messages.upsert.open-source.json"),
-    ),
-    (
-        "messages.update",
-        include_str!("../../../tests/fixtures/codechat/reference/messages.update.cloud-docs.json"),
-    ),
-    (
-        "connection.update",
-        include_str!(
-            "../../../tests/fixtures/codechat/reference/connection.update.cloud-docs.json"
-        ),
-    ),
-    (
-        "qrcode.updated",
-        include_str!("../../../tests/fixtures/codechat/reference/qrcode.updated.open-source.json"),
-    ),
+/// The webhook bodies posted to the receiver: paths in CodeChat's fixture corpus
+/// (`codechat_events::testkit::fixtures()`, real payloads and documented examples; see each
+/// provider folder's MANIFEST in the repository).
+const POSTED: [&str; 4] = [
+    "reference/messages.upsert.open-source.json",
+    "reference/messages.update.cloud-docs.json",
+    "reference/connection.update.cloud-docs.json",
+    "reference/qrcode.updated.open-source.json",
 ];
 
-/// The payloads checked after: one or two per provider, `(source, text)`.
+/// The payloads checked after, one or two per provider: `(corpus, path in it)`.
 const CHECKED: [(&str, &str); 5] = [
-    (
-        "chatapp/002/message.jsonc",
-        include_str!("../../../tests/fixtures/chatapp/002_f0790862ffa43691/message.jsonc"),
-    ),
-    (
-        "chatapp/000/chatRead.jsonc",
-        include_str!("../../../tests/fixtures/chatapp/000_3eeb06198ae497e6/chatRead.jsonc"),
-    ),
-    (
-        "onechat/003/message.created.json",
-        include_str!("../../../tests/fixtures/onechat/003_47029119058a39a1/message.created.json"),
-    ),
-    (
-        "onechat-webhook/conversation_created.json",
-        include_str!("../../../tests/fixtures/onechat-webhook/reference/conversation_created.json"),
-    ),
-    (
-        "codechat/send.message.json",
-        include_str!("../../../tests/fixtures/codechat/reference/send.message.open-source.json"),
-    ),
+    ("chatapp", "002_f0790862ffa43691/message.jsonc"),
+    ("chatapp", "000_3eeb06198ae497e6/chatRead.jsonc"),
+    ("onechat", "003_47029119058a39a1/message.created.json"),
+    ("onechat-webhook", "reference/conversation_created.json"),
+    ("codechat", "reference/send.message.open-source.json"),
 ];
+
+/// The JSON of the fixture `path` of the corpus `corpus` (a provider crate's
+/// `testkit::fixtures()`; `onechat-webhook` is OneChat's `webhook_fixtures()`).
+fn bundled(corpus: &str, path: &str) -> Result<String, Failure> {
+    let fixtures = match corpus {
+        "chatapp" => chatapp_events::testkit::fixtures(),
+        "codechat" => codechat_events::testkit::fixtures(),
+        "onechat" => onechat_events::testkit::fixtures(),
+        "onechat-webhook" => onechat_events::testkit::webhook_fixtures(),
+        _ => Vec::new(),
+    };
+    fixtures
+        .into_iter()
+        .find(|fixture| fixture.path == path)
+        .map(|fixture| fixture.json)
+        .ok_or_else(|| Failure::fatal(format!("{corpus}/{path} is not in the bundled corpus")))
+}
 
 /// `chat-events demo`.
 pub(crate) fn run() -> Result<ExitCode, Failure> {
@@ -69,9 +58,9 @@ pub(crate) fn run() -> Result<ExitCode, Failure> {
         "\nchat-events demo: checking bundled payloads of the three providers (as `chat-events check` does)"
     );
     let mut clean = 0;
-    for (source, text) in CHECKED {
-        let json = chat_events_core::jsonc::strip(text)
-            .map_err(|error| Failure::fatal(format!("{source}: {error}")))?;
+    for (corpus, path) in CHECKED {
+        let json = bundled(corpus, path)?;
+        let source = format!("{corpus}/{path}");
         let verdict = check::check_payload(&json, ProviderChoice::Auto);
         println!(
             "{source}  {} {}  {}",
@@ -122,11 +111,12 @@ async fn receive() -> Result<(), Failure> {
         "chat-events demo: CodeChat webhook receiver on {url}; posting {} bundled payloads",
         POSTED.len()
     );
-    for (name, body) in POSTED {
-        let status = post(server.local_addr(), "/webhooks/codechat", body)
+    for path in POSTED {
+        let body = bundled("codechat", path)?;
+        let status = post(server.local_addr(), "/webhooks/codechat", &body)
             .await
-            .map_err(|error| Failure::fatal(format!("posting {name}: {error}")))?;
-        eprintln!("chat-events demo: POST {name} → {status}");
+            .map_err(|error| Failure::fatal(format!("posting {path}: {error}")))?;
+        eprintln!("chat-events demo: POST {path} → {status}");
     }
     let mut delivered = 0;
     let mut batch = Vec::new();

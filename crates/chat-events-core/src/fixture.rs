@@ -2,8 +2,6 @@
 //! can feed them to their own code: every payload of the SDK's fixture corpus, as published
 //! (JSONC comments removed), with where it came from.
 
-use std::fmt::Write as _;
-
 use crate::{Decoded, ProviderEvent, jsonc};
 
 /// One documented or captured payload of a provider.
@@ -115,37 +113,4 @@ fn walk(
         }
     }
     Ok(())
-}
-
-/// For a provider crate's build script: writes `$OUT_DIR/fixtures.rs`, a
-/// `static FIXTURES: &[(&str, &str)]` of every `.json`/`.jsonc` file under `dir` (relative
-/// path, `include_str!` of the file), in path order; an empty list when `dir` does not exist
-/// (a published crate, without the repository's corpus).
-///
-/// # Panics
-///
-/// When `OUT_DIR` is not set (not in a build script) or the file cannot be written.
-pub fn write_embedded_list(dir: &std::path::Path) {
-    let files = payload_files(dir);
-    let mut out = String::from(
-        "/// The embedded fixtures: `(relative path, text)`.\n#[allow(dead_code)]\npub(crate) static FIXTURES: &[(&str, &str)] = &[\n",
-    );
-    for path in &files {
-        let relative = path
-            .strip_prefix(dir)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        let _ = writeln!(
-            out,
-            "    ({relative:?}, include_str!({:?})),",
-            path.to_string_lossy()
-        );
-    }
-    out.push_str("];\n");
-    let target =
-        std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set in a build script"))
-            .join("fixtures.rs");
-    std::fs::write(&target, out).expect("the fixture list is written");
-    println!("cargo:rerun-if-changed={}", dir.display());
 }

@@ -29,6 +29,9 @@
 //!
 //! Every lenient type serializes back to the representation it was read from, and its
 //! `JsonSchema` lists every shape its `Deserialize` accepts.
+//!
+//! ## Feature flags
+#![doc = document_features::document_features!()]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

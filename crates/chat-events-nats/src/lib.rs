@@ -24,8 +24,11 @@
 //! - [`Source`]: a durable pull consumer as an [`EventSource`]: typed [`Delivered`] events of
 //!   one provider, acknowledged when the caller says ([`Delivered::ack`]); an event not
 //!   acknowledged within the consumer's ack wait (a crashed consumer) is delivered again.
-
+//!
+//! ## Feature flags
+#![doc = document_features::document_features!()]
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "codechat")]
 mod codechat;
@@ -135,7 +138,16 @@ impl fmt::Display for SinkError {
 
 impl std::error::Error for SinkError {}
 
-/// The stream's settings.
+/// The stream's settings: [`Default`], then the `with_*` methods.
+///
+/// ```
+/// use std::time::Duration;
+///
+/// let settings = chat_events_nats::StreamSettings::default()
+///     .with_replicas(3)
+///     .with_max_age(Duration::from_secs(7 * 24 * 3600));
+/// assert_eq!((settings.name.as_str(), settings.replicas), ("CHAT_EVENTS", 3));
+/// ```
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct StreamSettings {
@@ -160,6 +172,38 @@ impl Default for StreamSettings {
             replicas: 1,
             max_age: Duration::ZERO,
         }
+    }
+}
+
+impl StreamSettings {
+    /// The stream's name.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = name.into();
+        self
+    }
+
+    /// The subject prefix: the stream takes `<prefix>.>`.
+    pub fn with_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.prefix = prefix.into();
+        self
+    }
+
+    /// How long JetStream remembers message ids to drop duplicates.
+    pub fn with_duplicate_window(mut self, window: Duration) -> Self {
+        self.duplicate_window = window;
+        self
+    }
+
+    /// Replicas: 3 on a 3-node cluster makes the stream survive the loss of a node.
+    pub fn with_replicas(mut self, replicas: usize) -> Self {
+        self.replicas = replicas;
+        self
+    }
+
+    /// How long events are kept (zero: until the stream's other limits).
+    pub fn with_max_age(mut self, max_age: Duration) -> Self {
+        self.max_age = max_age;
+        self
     }
 }
 
@@ -585,3 +629,8 @@ mod tests {
         assert_eq!(a.len(), 64);
     }
 }
+
+/// The README's examples, compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

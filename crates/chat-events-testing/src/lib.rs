@@ -676,3 +676,8 @@ fn absolute(path: &Path) -> PathBuf {
         std::env::current_dir().map_or_else(|_| path.to_owned(), |dir| dir.join(path))
     }
 }
+
+/// The README's examples, compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

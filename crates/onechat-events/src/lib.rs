@@ -1,4 +1,6 @@
 #![doc = include_str!("../README.md")]
+//! ## Feature flags
+#![doc = document_features::document_features!()]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

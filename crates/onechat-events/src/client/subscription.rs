@@ -458,27 +458,15 @@ mod tests {
         assert_eq!(routing_account("not json"), None);
     }
 
-    /// Every fixture of the repository: the peek finds the account the decoder finds.
+    /// Every fixture of the corpus: the peek finds the account the decoder finds.
+    #[cfg(feature = "testkit")]
     #[test]
     fn the_peek_agrees_on_every_fixture() {
-        fn walk(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
-            for entry in std::fs::read_dir(dir).unwrap().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    walk(&path, found);
-                } else if path.extension().is_some_and(|ext| ext == "json") {
-                    found.push(path);
-                }
-            }
-        }
-        let root =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/onechat");
-        let mut files = Vec::new();
-        walk(&root, &mut files);
-        assert!(files.len() > 50, "the fixtures are where they were");
+        let fixtures = crate::testkit::fixtures();
+        assert!(fixtures.len() > 50, "the corpus is embedded");
         let mut checked = 0;
-        for file in files {
-            let text = std::fs::read_to_string(&file).unwrap();
+        for fixture in fixtures {
+            let text = fixture.json;
             let Ok(decoded) = Event::decode(text.as_bytes()) else {
                 continue;
             };
@@ -490,7 +478,7 @@ mod tests {
                 routing_account(broadcast),
                 decoded_account(&decoded),
                 "{}",
-                file.display()
+                fixture.path
             );
             checked += 1;
         }
