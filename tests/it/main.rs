@@ -23,6 +23,7 @@ mod schema_agreement;
 mod shape;
 mod sockudo;
 mod testkit_fixtures;
+mod user_project;
 
 /// A reqwest client. The workspace builds reqwest with `rustls-no-provider` (through
 /// chatapp-events' client), so a rustls provider must be installed before the first one.

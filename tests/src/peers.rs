@@ -19,7 +19,7 @@ use std::{
 };
 
 use chatapp_events::Channel;
-use hmac::{Hmac, Mac};
+use hmac::{Hmac, KeyInit, Mac};
 use md5::{Digest, Md5};
 use sha2::Sha256;
 

@@ -93,6 +93,8 @@ pub(crate) fn test(root: &Path) -> Result<(), String> {
     run(cargo()
         .current_dir(root)
         .args(["test", "--workspace", "--all-features", "--locked"]))?;
+    // The crates as a stranger gets them: packaged, then used from the `.crate` files alone.
+    crate::packaged::run_all(root)?;
     // The TypeScript and Python packages against the decoder's verdicts.
     crate::packages::test(root)?;
     // The benchmark harness in smoke mode: it must keep working (its figures are not judged).

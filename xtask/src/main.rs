@@ -5,6 +5,8 @@
 //! - `fixtures [--check]`: write the fixture corpus each provider crate embeds
 //!   (`crates/<provider>/src/testkit/corpus.rs`), or check it is current.
 //! - `schema [--check]`: write the JSON Schemas under `schemas/`, or check they are current.
+//! - `packaged`: the crates proven from their `.crate` files in a project outside the
+//!   workspace (see `packaged.rs`).
 //! - `packages [--check]`: write the generated parts of the TypeScript and Python packages
 //!   under `packages/`, or check they are current.
 //! - `import-seed chatapp|onechat <seed file>`: cut documented examples into fixtures.
@@ -16,6 +18,7 @@ mod ci;
 mod corpus;
 mod fuzz;
 mod generated;
+mod packaged;
 mod packages;
 mod schema;
 mod seed;
@@ -35,6 +38,7 @@ fn main() -> ExitCode {
         ["fixtures", "--check"] => corpus::run(&root(), true),
         ["schema"] => schema::run(&root(), false),
         ["schema", "--check"] => schema::run(&root(), true),
+        ["packaged"] => packaged::run_all(&root()),
         ["packages"] => packages::run(&root(), false),
         ["packages", "--check"] => packages::run(&root(), true),
         ["packages", "--test"] => packages::test(&root()),
@@ -84,6 +88,7 @@ const USAGE: &str = "usage:
   cargo xtask deps-check                    types-only provider builds pull no runtime
   cargo xtask fixtures [--check]            write the corpus each provider crate embeds (or check it)
   cargo xtask schema [--check]              write schemas/ (or check that it is current)
+  cargo xtask packaged                      package every crate, build and run a stranger's project on the packages
   cargo xtask packages [--check|--test]     write packages/*/generated (or check them, or run their tests)
   cargo xtask fuzz [--seconds N] [target…]  run the fuzz targets (default 60 s each)
   cargo xtask bench [--smoke] [part…]       benchmarks: decode, receiver, chatapp, onechat (default all)

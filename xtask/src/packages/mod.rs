@@ -15,6 +15,7 @@
 //! writes), so the packages never lag the Rust types. `--check` fails on any difference and
 //! names the command to run; the `packages_are_fresh` test runs it.
 
+mod installed;
 mod python;
 mod typescript;
 
@@ -291,7 +292,8 @@ the Python package's tests need pip to reach PyPI"
             .current_dir(&python)
             .args(["-m", "pytest", "-q", "-s"])
             .env("CHAT_EVENTS_MUTANTS", &mutants),
-    )
+    )?;
+    installed::test(root)
 }
 
 fn run_command(command: &mut std::process::Command) -> Result<(), String> {

@@ -2,7 +2,8 @@
 //! `packages/typescript/src/generated/` (a type per definition, the known-event union that
 //! narrows on `name`, a guard per event, `decode`), the schema it validates with, and a usage
 //! file per provider under `packages/typescript/test/usage/` that `tsc --strict` compiles;
-//! the same for the normalized model (`normalized.ts`: its types, `Normalized`, `parse`).
+//! the same for the normalized model (`normalized.ts`: its types, `Normalized`, `parse`);
+//! and the package's copies of the repository's licenses (`LICENSE-MIT`, `LICENSE-APACHE`).
 
 use std::{
     collections::{BTreeMap, BTreeSet},
@@ -27,11 +28,25 @@ const RESERVED: [&str; 9] = [
     "DecodeError",
 ];
 
+/// The licenses the package ships: copies of the repository's own (`npm pack` does not follow
+/// a symbolic link reliably), written like every generated file, so `cargo xtask packages
+/// --check` fails when a copy differs from the root's.
+const LICENSES: [(&str, &str); 2] = [
+    ("LICENSE-MIT", include_str!("../../../LICENSE-MIT")),
+    ("LICENSE-APACHE", include_str!("../../../LICENSE-APACHE")),
+];
+
 pub(super) fn generate(
     providers: &[Provider],
     normalized: &Provider,
     files: &mut BTreeMap<PathBuf, String>,
 ) {
+    for (name, text) in LICENSES {
+        files.insert(
+            PathBuf::from(format!("packages/typescript/{name}")),
+            text.to_owned(),
+        );
+    }
     let module = Module::new(normalized);
     files.insert(
         PathBuf::from("packages/typescript/src/generated/normalized.ts"),

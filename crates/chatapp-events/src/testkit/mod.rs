@@ -41,7 +41,7 @@ mod auth;
 mod scripted;
 mod server;
 
-use hmac::{Hmac, Mac};
+use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
 pub use auth::{AuthCall, AuthEndpoint, AuthReply};

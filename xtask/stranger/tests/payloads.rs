@@ -1,0 +1,8 @@
+//! The five lines of chat-events-testing's README: one snapshot, round trip and schema test
+//! per captured payload.
+
+fn main() {
+    chat_events_testing::Corpus::new("tests/payloads")
+        .snapshots("tests/snapshots")
+        .run::<codechat_events::Event>();
+}
