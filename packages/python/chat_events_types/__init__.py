@@ -30,9 +30,11 @@ __all__ = ["DecodeError", "Model", "UnknownEvent", *_PROVIDERS]
 
 def __getattr__(name: str) -> Any:
     # A provider's module is imported on first use: building its models takes a moment, and
-    # an application usually needs one provider.
+    # an application usually needs one provider. Each is also a real module
+    # (`chat_events_types/chatapp.py`, generated), so `from chat_events_types.chatapp import …`
+    # works too and type checkers see its types.
     if name in _PROVIDERS:
-        module = importlib.import_module(f".generated.{name}", __name__)
+        module = importlib.import_module(f".{name}", __name__)
         globals()[name] = module
         return module
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

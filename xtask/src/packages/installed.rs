@@ -8,9 +8,11 @@
 //!   target) among them and no sources or tests. Then a fresh project, `target/stranger-npm/app`,
 //!   installs the tarball (ajv comes as its dependency) with the TypeScript and `@types/node`
 //!   versions the package pins, compiles a user's `main.ts` that imports every subpath as a
-//!   user would with the installed `tsc --strict` (`nodenext`: the `types` conditions are what
-//!   it reads), and runs it with `node`: one real payload per provider decoded, narrowed and
-//!   its fields asserted, and a normalized record parsed.
+//!   user would with the installed `tsc --strict` (`nodenext`, which reads the `exports` map;
+//!   a `types` target missing from the tarball, which TypeScript passes over for the `.d.ts`
+//!   beside the JavaScript, is the tarball check's to catch), and runs it with `node`: one
+//!   real payload per provider decoded, narrowed and its fields asserted, and a normalized
+//!   record parsed.
 //! - PyPI: `python -m build` of `packages/python` (an sdist, then the wheel built from it);
 //!   each artifact's size, file count and files; every module, schema and `py.typed` of the
 //!   source folder in both, the licenses, the license expression, no tests. Then a fresh
@@ -20,8 +22,9 @@
 //!   fields asserted; `mypy --strict` checks the same script against the installed wheel, so
 //!   `py.typed` and the public modules are what a type checker sees.
 //!
-//! Written here because no crate or tool does it: `npm pack --dry-run` and `twine check` look
-//! at the metadata, not at a program that uses what was packed. `build` and `mypy` (pinned
+//! Written here because no crate or tool does it: `publint` and `@arethetypeswrong/cli` lint a
+//! tarball's `exports` and `types`, `twine check` a wheel's metadata, but none installs what
+//! was packed into a stranger's project and runs a program on it. `build` and `mypy` (pinned
 //! below) are installed into the test environment, `target/python-venv`, when missing; the
 //! npm registry and PyPI must be reachable.
 
