@@ -88,11 +88,13 @@ fn tree(root: &Path, krate: &str, feature: Option<&str>) -> Result<Vec<String>, 
 pub(crate) fn test(root: &Path) -> Result<(), String> {
     install_peers()?;
     deps_check(root)?;
+    crate::hygiene::run_all(root)?;
     crate::corpus::run(root, true)?;
     crate::schema::run(root, true)?;
     run(cargo()
         .current_dir(root)
         .args(["test", "--workspace", "--all-features", "--locked"]))?;
+    no_rebuild(root)?;
     // The crates as a stranger gets them: packaged, then used from the `.crate` files alone.
     crate::packaged::run_all(root)?;
     // The TypeScript and Python packages against the decoder's verdicts.
@@ -105,6 +107,41 @@ pub(crate) fn test(root: &Path) -> Result<(), String> {
         .and_then(|value| value.parse().ok())
         .unwrap_or(20);
     crate::fuzz::run(root, seconds, &[])
+}
+
+/// A second `cargo build` compiles nothing: no build step re-runs on every build (no
+/// build script watches a path that does not exist, none reads the environment that
+/// changes between runs).
+fn no_rebuild(root: &Path) -> Result<(), String> {
+    let build = || {
+        let mut command = cargo();
+        command.current_dir(root).args([
+            "build",
+            "--workspace",
+            "--all-features",
+            "--all-targets",
+            "--locked",
+        ]);
+        command
+    };
+    run(&mut build())?;
+    println!("==> again: nothing may compile");
+    let out = build()
+        .output()
+        .map_err(|e| format!("cannot run cargo build: {e}"))?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let compiled: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.trim_start().starts_with("Compiling"))
+        .collect();
+    if !out.status.success() || !compiled.is_empty() {
+        return Err(format!(
+            "a second cargo build compiled again:\n{}",
+            compiled.join("\n")
+        ));
+    }
+    println!("a second cargo build compiled nothing");
+    Ok(())
 }
 
 /// The real peers of the transport tests (and of the benchmarks).

@@ -5,6 +5,8 @@
 //! - `fixtures [--check]`: write the fixture corpus each provider crate embeds
 //!   (`crates/<provider>/src/testkit/corpus.rs`), or check it is current.
 //! - `schema [--check]`: write the JSON Schemas under `schemas/`, or check they are current.
+//! - `hygiene`: docs as docs.rs builds them, `cargo deny`, the MSRV of the dependencies.
+//! - `semver <rev>`: `cargo semver-checks` of the published crates against a revision.
 //! - `packaged`: the crates proven from their `.crate` files in a project outside the
 //!   workspace (see `packaged.rs`).
 //! - `packages [--check]`: write the generated parts of the TypeScript and Python packages
@@ -18,10 +20,12 @@ mod ci;
 mod corpus;
 mod fuzz;
 mod generated;
+mod hygiene;
 mod packaged;
 mod packages;
 mod schema;
 mod seed;
+mod semver;
 
 use std::{
     path::{Path, PathBuf},
@@ -38,6 +42,8 @@ fn main() -> ExitCode {
         ["fixtures", "--check"] => corpus::run(&root(), true),
         ["schema"] => schema::run(&root(), false),
         ["schema", "--check"] => schema::run(&root(), true),
+        ["hygiene"] => hygiene::run_all(&root()),
+        ["semver", baseline] => semver::check(&root(), baseline),
         ["packaged"] => packaged::run_all(&root()),
         ["packages"] => packages::run(&root(), false),
         ["packages", "--check"] => packages::run(&root(), true),
@@ -88,6 +94,8 @@ const USAGE: &str = "usage:
   cargo xtask deps-check                    types-only provider builds pull no runtime
   cargo xtask fixtures [--check]            write the corpus each provider crate embeds (or check it)
   cargo xtask schema [--check]              write schemas/ (or check that it is current)
+  cargo xtask hygiene                       docs as docs.rs builds them, cargo deny, dependencies' MSRV
+  cargo xtask semver <baseline rev>         cargo semver-checks of the published crates (a release runs it)
   cargo xtask packaged                      package every crate, build and run a stranger's project on the packages
   cargo xtask packages [--check|--test]     write packages/*/generated (or check them, or run their tests)
   cargo xtask fuzz [--seconds N] [target…]  run the fuzz targets (default 60 s each)

@@ -36,8 +36,7 @@ use crate::{
 
 /// A provider's wire format, described once.
 ///
-/// Built with `const fn`s so that a provider declares it as a constant; see the
-/// [module docs](self).
+/// Built with `const fn`s so that a provider declares it as a constant.
 #[derive(Clone, Copy)]
 pub struct Spine {
     provider: &'static str,

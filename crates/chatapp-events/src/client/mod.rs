@@ -36,7 +36,7 @@
 //!   a JSON string, an object or missing.
 //! - **Private channels**: for each channel, a form POST of `socket_id` and `channel_name` to
 //!   the auth endpoint with the access token as is in `Authorization` (no `Bearer`), then
-//!   `pusher:subscribe` with the returned `auth` ([`auth`] module). After every reconnect
+//!   `pusher:subscribe` with the returned `auth` (`auth` module). After every reconnect
 //!   every channel is authorised and subscribed again (the signature is bound to the socket
 //!   id). On 401, 403 or a redirect the [token refresh hook](ClientBuilder::token_refresh) is
 //!   called once and the authorisation retried.
@@ -44,7 +44,7 @@
 //!   activity_timeout)` of silence the client sends `pusher:ping` and reconnects if nothing
 //!   arrives within the pong timeout (30 s). A server `pusher:ping` is always answered with
 //!   `pusher:pong`.
-//! - **Close codes** ([`CloseAction`](crate::protocol::CloseAction), [`policy`] module):
+//! - **Close codes** ([`CloseAction`](crate::protocol::CloseAction), `policy` module):
 //!   4000–4099 and ≥ 4300 stop the client ([`ClientError::Stopped`], fatal); 4100–4199
 //!   reconnect with exponential backoff and jitter (at least 1 s, capped); 4200–4299
 //!   reconnect at once; other drops back off.
@@ -66,8 +66,8 @@
 //!
 //! The Pusher frames, the authorisation request and answer and the close-code classes are in
 //! the runtime-free [`protocol`](crate::protocol) module; this module only drives them:
-//! [`connection`] (the socket, its reading loop and reconnects), [`auth`] (the HTTP
-//! authorisation and the token refresh) and [`policy`] (reconnect delays).
+//! `connection` (the socket, its reading loop and reconnects), `auth` (the HTTP
+//! authorisation and the token refresh) and `policy` (reconnect delays).
 //!
 //! Written here because no Rust crate does this (reference §5: `pusher-rs` cannot call an
 //! auth endpoint with headers, does not answer `pusher:ping`, drops non-string `data`, and

@@ -15,7 +15,7 @@ pub struct EmployeeWorkday {
     /// Started or ended.
     ///
     /// Quirk: the docs' example literally says `"start|end"`; that decodes as
-    /// [`WorkdayAction::Other`].
+    /// an unknown value ([`WorkdayAction::as_str`] gives `"start|end"`).
     #[serde(rename = "type")]
     pub kind: WorkdayAction,
 }

