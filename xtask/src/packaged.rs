@@ -120,6 +120,25 @@ pub(crate) fn run_all(root: &Path) -> Result<(), String> {
 
 /// `cargo package` of every public crate: the `.crate` files, their sizes and file counts.
 fn package_all(root: &Path, version: &str) -> Result<Vec<(&'static str, PathBuf)>, String> {
+    // `cargo package` verifies each crate against the others through a local registry whose
+    // `.crate` files cargo unpacks under `$CARGO_HOME/registry/src/-<hash>/` and never
+    // unpacks again for the same version: a second run would verify the first run's sources.
+    // Those folders (named `-…`, local registries only) and the old packages go first.
+    let _ = fs::remove_dir_all(root.join("target/package"));
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")));
+    if let Some(home) = cargo_home {
+        for entry in fs::read_dir(home.join("registry/src"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if entry.file_name().to_string_lossy().starts_with('-') {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+        }
+    }
     let mut command = cargo();
     command.current_dir(root).args([
         "package",

@@ -508,7 +508,7 @@ class EmployeeWorkday(Model):
     """Started or ended.
 
     Quirk: the docs' example literally says `"start|end"`; that decodes as
-    [`WorkdayAction::Other`].
+    an unknown value ([`WorkdayAction::as_str`] gives `"start|end"`).
     """
 
 

@@ -802,7 +802,7 @@ export interface EmployeeWorkday {
    * Started or ended.
    *
    * Quirk: the docs' example literally says `"start|end"`; that decodes as
-   * [`WorkdayAction::Other`].
+   * an unknown value ([`WorkdayAction::as_str`] gives `"start|end"`).
    */
   type: WorkdayAction;
 }
