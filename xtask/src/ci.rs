@@ -185,6 +185,20 @@ pub(crate) fn install_python_venv(dir: &Path) -> Result<(), String> {
     )
 }
 
+/// `python -m pip install --quiet --disable-pip-version-check` in the environment of
+/// `interpreter` (a virtual environment's `bin/python`); the caller adds what to install.
+pub(crate) fn pip_install(interpreter: &Path) -> Command {
+    let mut command = Command::new(interpreter);
+    command.args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+    ]);
+    command
+}
+
 /// Whether `program args…` runs and succeeds (quietly).
 pub(crate) fn succeeds(program: &str, args: &[&str]) -> bool {
     Command::new(program)

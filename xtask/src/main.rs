@@ -3,7 +3,7 @@
 //! - `test`: the project's test command (installs what the suites need, runs every test).
 //! - `deps-check`: provider crates built types-only pull no runtime and no other provider.
 //! - `fixtures [--check]`: write the fixture corpus each provider crate embeds
-//!   (`crates/<provider>/src/testkit/corpus.rs`), or check it is current.
+//!   (`crates/<provider>/src/corpus.rs`), or check it is current.
 //! - `schema [--check]`: write the JSON Schemas under `schemas/`, or check they are current.
 //! - `hygiene`: docs as docs.rs builds them, `cargo deny`, the MSRV of the dependencies.
 //! - `semver <rev>`: `cargo semver-checks` of the published crates against a revision.

@@ -216,15 +216,8 @@ fn python(root: &Path) -> Result<(), String> {
         let venv = dir.join(format!("venv-{kind}"));
         crate::ci::install_python_venv(&venv)?;
         let interpreter = venv.join("bin/python");
-        run(Command::new(&interpreter)
+        run(crate::ci::pip_install(&interpreter)
             .current_dir(&dir)
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-            ])
             .arg(&path)
             .env_remove("PYTHONPATH"))
         .map_err(|e| format!("{e}\ninstalling the {kind} needs PyPI (pydantic, jsonschema)"))?;
@@ -274,16 +267,8 @@ fn python_tools(root: &Path) -> Result<PathBuf, String> {
         .status()
         .is_ok_and(|status| status.success());
     if !present {
-        run(Command::new(&interpreter)
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-            ])
-            .args(&wanted))
-        .map_err(|e| format!("{e}\ninstalling {} needs PyPI", wanted.join(" ")))?;
+        run(crate::ci::pip_install(&interpreter).args(&wanted))
+            .map_err(|e| format!("{e}\ninstalling {} needs PyPI", wanted.join(" ")))?;
     }
     Ok(interpreter)
 }

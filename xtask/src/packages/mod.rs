@@ -268,15 +268,8 @@ the TypeScript package's tests need npm to reach the npm registry"
             crate::ci::install_python_venv(&venv)?;
         }
         run_command(
-            Command::new(&interpreter)
-                .args([
-                    "-m",
-                    "pip",
-                    "install",
-                    "--quiet",
-                    "--disable-pip-version-check",
-                    "-r",
-                ])
+            crate::ci::pip_install(&interpreter)
+                .arg("-r")
                 .arg(&requirements),
         )
         .map_err(|e| {

@@ -462,7 +462,7 @@ mod tests {
     #[cfg(feature = "testkit")]
     #[test]
     fn the_peek_agrees_on_every_fixture() {
-        let fixtures = crate::testkit::fixtures();
+        let fixtures = chat_events_core::Fixture::all(crate::corpus::FIXTURES);
         assert!(fixtures.len() > 50, "the corpus is embedded");
         let mut checked = 0;
         for fixture in fixtures {

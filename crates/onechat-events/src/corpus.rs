@@ -5,7 +5,7 @@
 //! edit by hand.
 
 /// Every payload of `tests/fixtures/onechat/`.
-pub(super) static FIXTURES: &[(&str, &str)] = &[
+pub(crate) static FIXTURES: &[(&str, &str)] = &[
     ("003_47029119058a39a1/assignee.changed.json", r#"{
 "identifier": "{\"channel\":\"RoomChannel\",\"pubsub_token\":\"token\",\"account_id\":1,\"user_id\":1}",
 "message": {
@@ -1953,7 +1953,7 @@ pub(super) static FIXTURES: &[(&str, &str)] = &[
 ];
 
 /// Every payload of `tests/fixtures/onechat-webhook/`.
-pub(super) static WEBHOOK_FIXTURES: &[(&str, &str)] = &[
+pub(crate) static WEBHOOK_FIXTURES: &[(&str, &str)] = &[
     ("reference/conversation_created.json", r#"{
   "additional_attributes": {
     "browser": {

@@ -5,7 +5,7 @@
 //! edit by hand.
 
 /// Every payload of `tests/fixtures/codechat/`.
-pub(super) static FIXTURES: &[(&str, &str)] = &[
+pub(crate) static FIXTURES: &[(&str, &str)] = &[
     ("reference/call.evolution.json", r#"{"event": "call", "instance": "sales-01", "data": {"chatId": "5531911112222@s.whatsapp.net", "from": "5531911112222@s.whatsapp.net", "id": "A1B2C3D4E5F6A7B8C9D0", "date": "2025-06-19T09:10:00.000Z", "isVideo": false, "isGroup": false, "status": "offer", "offline": false}, "destination": "https://hooks.example.com/wa", "date_time": "2025-06-19T06:10:00.412Z", "sender": "5531988887777@s.whatsapp.net", "server_url": "https://evo.example.com", "apikey": null}
 "#),
     ("reference/call.upsert.group-video.json", r#"{"event": "call.upsert", "instance": {"id": 7, "name": "sales-01", "description": null, "connectionStatus": "ONLINE", "ownerJid": "5531988887777@s.whatsapp.net", "profilePicUrl": null, "createdAt": "2025-03-02T14:10:11.512Z", "updatedAt": "2025-06-19T09:01:40.003Z", "externalAttributes": null}, "data": {"chatId": "120363041234567890@g.us", "from": "5531933334444@s.whatsapp.net", "callerPn": "5531933334444@s.whatsapp.net", "isGroup": true, "groupJid": "120363041234567890@g.us", "id": "B2C3D4E5F6A7B8C9D0E1", "date": "2025-06-19T09:12:00.000Z", "isVideo": true, "status": "terminate", "offline": false, "latencyMs": 120}}

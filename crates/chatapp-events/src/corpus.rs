@@ -5,7 +5,7 @@
 //! edit by hand.
 
 /// Every payload of `tests/fixtures/chatapp/`.
-pub(super) static FIXTURES: &[(&str, &str)] = &[
+pub(crate) static FIXTURES: &[(&str, &str)] = &[
     ("000_3eeb06198ae497e6/chatAccomplice.jsonc", r#"{
   "data": [
     {
