@@ -29,11 +29,29 @@ const CORPORA: [(&str, &[(&str, &str)]); 3] = [
 /// The file under each crate folder.
 const FILE: &str = "src/corpus.rs";
 
-/// A Rust literal of `text`: a raw string when it can be one (no carriage return), with one
-/// more `#` than the longest run of them after a quote; an escaped string otherwise.
+/// A Rust literal of `text`: a raw string when it can be one, with one more `#` than the
+/// longest run of them after a quote; an escaped string when the text holds a carriage
+/// return (not allowed alone in a raw string) or a bidirectional control (rustc refuses it
+/// in a literal: `text_direction_codepoint_in_literal`).
 fn literal(text: &str) -> String {
-    if text.contains('\r') {
-        return format!("{text:?}");
+    let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if text.contains('\r') || text.chars().any(bidi) {
+        let mut escaped = String::from("\"");
+        for c in text.chars() {
+            match c {
+                '"' => escaped.push_str("\\\""),
+                '\\' => escaped.push_str("\\\\"),
+                '\n' => escaped.push_str("\\n"),
+                '\r' => escaped.push_str("\\r"),
+                '\t' => escaped.push_str("\\t"),
+                c if c.is_control() || bidi(c) => {
+                    let _ = write!(escaped, "\\u{{{:x}}}", u32::from(c));
+                }
+                c => escaped.push(c),
+            }
+        }
+        escaped.push('"');
+        return escaped;
     }
     let mut longest = 0;
     for (at, _) in text.match_indices('"') {
@@ -110,5 +128,9 @@ mod tests {
         assert_eq!(super::literal("a\"#b"), "r##\"a\"#b\"##");
         assert_eq!(super::literal("plain"), "r#\"plain\"#");
         assert_eq!(super::literal("a\r\nb"), "\"a\\r\\nb\"");
+        assert_eq!(
+            super::literal("\"x\u{202E}\\\"\r"),
+            "\"\\\"x\\u{202e}\\\\\\\"\\r\""
+        );
     }
 }

@@ -26,7 +26,7 @@ use std::{
 use crate::ci::{cargo, run};
 
 /// The published crates, in dependency order.
-const PUBLISHED: [&str; 8] = [
+pub(crate) const PUBLISHED: [&str; 8] = [
     "chat-events-macros",
     "chat-events-core",
     "chatapp-events",
@@ -49,7 +49,7 @@ const PAYLOADS: [&str; 4] = [
 ];
 
 /// The workspace's version (one for all crates).
-fn version(root: &Path) -> Result<String, String> {
+pub(crate) fn version(root: &Path) -> Result<String, String> {
     let manifest = fs::read_to_string(root.join("Cargo.toml")).map_err(|e| e.to_string())?;
     manifest
         .lines()
@@ -105,16 +105,66 @@ fn readme_function(name: &str, readme: &str) -> Result<String, String> {
 pub(crate) fn run_all(root: &Path) -> Result<(), String> {
     let version = version(root)?;
     let crates = package_all(root, &version)?;
-    // Outside the workspace: the directory source (the registry dependencies, then the
-    // packages) and the project. Build output stays under the workspace's `target/`.
-    let outside = std::env::temp_dir().join("chat-events-stranger");
+    // Outside the workspace (one folder per checkout): the directory source (the registry
+    // dependencies, then the packages), its configuration, and the project. Build output
+    // stays under the workspace's `target/`, and starts empty: cargo does not rebuild a
+    // crate of a directory source whose version did not change, so an old build would be
+    // tested instead of these packages.
+    let outside = std::env::temp_dir().join(format!("chat-events-stranger-{}", checkout_id(root)));
     let _ = fs::remove_dir_all(&outside);
+    let _ = fs::remove_dir_all(root.join("target/stranger"));
     let vendor = outside.join("vendor");
     directory_source(root, &vendor, &version, &crates)?;
+    write_config(&outside, &vendor)?;
     let project = outside.join("project");
     write_project(root, &project, &vendor, &version)?;
     stranger(root, &project, &version)?;
+    examples(root, &vendor, &version)?;
     let _ = fs::remove_dir_all(&outside);
+    Ok(())
+}
+
+/// A short name of this checkout (its path hashed), so that two checkouts of the workspace
+/// can run at once.
+fn checkout_id(root: &Path) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    root.hash(&mut hasher);
+    format!("{:08x}", hasher.finish() & 0xffff_ffff)
+}
+
+/// `<outside>/.cargo/config.toml`: crates.io replaced by the directory source, offline. Cargo
+/// reads it in every folder below `outside` (the project, the unpacked packages);
+/// `cargo install` reads no project configuration and gets it with `--config`.
+fn write_config(outside: &Path, vendor: &Path) -> Result<(), String> {
+    let dir = outside.join(".cargo");
+    fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    fs::write(
+        dir.join("config.toml"),
+        format!(
+            "# The chat-events packages and their dependencies, nothing else.\n\
+             [source.crates-io]\nreplace-with = \"chat-events-packages\"\n\n\
+             [source.chat-events-packages]\ndirectory = {:?}\n\n[net]\noffline = true\n\n\
+             # As the workspace builds: line tables only, no debug info for dependencies.\n\
+             [profile.dev]\ndebug = \"line-tables-only\"\n\n\
+             [profile.dev.package.\"*\"]\ndebug = false\n",
+            vendor.display().to_string()
+        ),
+    )
+    .map_err(|e| format!("{}: {e}", dir.display()))
+}
+
+/// The providers' examples, built from their unpacked packages (the verification build of
+/// `cargo package` builds the library only).
+fn examples(root: &Path, vendor: &Path, version: &str) -> Result<(), String> {
+    for name in ["chatapp-events", "codechat-events", "onechat-events"] {
+        run(cargo()
+            .current_dir(vendor.join(format!("{name}-{version}")))
+            .args(["build", "--offline", "--all-features", "--examples"])
+            .env("CARGO_TARGET_DIR", root.join("target/stranger"))
+            .env_remove("RUSTFLAGS"))?;
+    }
+    println!("the providers' examples build from their packages");
     Ok(())
 }
 
@@ -123,7 +173,8 @@ fn package_all(root: &Path, version: &str) -> Result<Vec<(&'static str, PathBuf)
     // `cargo package` verifies each crate against the others through a local registry whose
     // `.crate` files cargo unpacks under `$CARGO_HOME/registry/src/-<hash>/` and never
     // unpacks again for the same version: a second run would verify the first run's sources.
-    // Those folders (named `-…`, local registries only) and the old packages go first.
+    // Our crates' folders there (under `-…`, local registries only) and the old packages go
+    // first.
     let _ = fs::remove_dir_all(root.join("target/package"));
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
@@ -135,7 +186,9 @@ fn package_all(root: &Path, version: &str) -> Result<Vec<(&'static str, PathBuf)
             .flatten()
         {
             if entry.file_name().to_string_lossy().starts_with('-') {
-                let _ = fs::remove_dir_all(entry.path());
+                for name in PUBLISHED {
+                    let _ = fs::remove_dir_all(entry.path().join(format!("{name}-{version}")));
+                }
             }
         }
     }
@@ -264,7 +317,7 @@ fn stranger(root: &Path, project: &Path, version: &str) -> Result<(), String> {
     .arg("--target-dir")
     .arg(&target_dir)
     .arg("--config")
-    .arg(project.join(".cargo/config.toml")))?;
+    .arg(project.join("../.cargo/config.toml")))?;
     let demo = output(Command::new(install.join("bin/chat-events")).arg("demo"))?;
     let events = demo.lines().filter(|line| line.starts_with('{')).count();
     if events != 4 {
@@ -302,15 +355,7 @@ fn write_project(root: &Path, project: &Path, vendor: &Path, version: &str) -> R
         let file = Path::new(payload).file_name().unwrap_or_default();
         write(project.join("tests/payloads").join(file), &text)?;
     }
-    write(
-        project.join(".cargo/config.toml"),
-        &format!(
-            "# The chat-events packages and their dependencies, nothing else.\n\
-             [source.crates-io]\nreplace-with = \"chat-events-packages\"\n\n\
-             [source.chat-events-packages]\ndirectory = {:?}\n\n[net]\noffline = true\n",
-            vendor.display().to_string()
-        ),
-    )
+    Ok(())
 }
 
 #[cfg(test)]

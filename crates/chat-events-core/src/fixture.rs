@@ -17,8 +17,9 @@ pub struct Fixture {
 }
 
 impl Fixture {
-    /// Every fixture of an embedded list (`(path, text)` pairs, as a provider's build script
-    /// writes them), in path order. A JSONC file that does not strip is kept as written.
+    /// Every fixture of an embedded list (`(path, text)` pairs, as `cargo xtask fixtures`
+    /// generates them into each provider crate), in path order. A JSONC file that does not
+    /// strip is kept as written.
     pub fn all(embedded: &'static [(&'static str, &'static str)]) -> Vec<Self> {
         embedded
             .iter()

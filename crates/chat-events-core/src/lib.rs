@@ -30,8 +30,8 @@
 //! Every lenient type serializes back to the representation it was read from, and its
 //! `JsonSchema` lists every shape its `Deserialize` accepts.
 //!
-//! ## Feature flags
-#![doc = document_features::document_features!()]
+#![cfg_attr(feature = "document-features", doc = "## Feature flags")]
+#![cfg_attr(feature = "document-features", doc = document_features::document_features!())]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

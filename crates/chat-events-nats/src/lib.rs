@@ -25,8 +25,8 @@
 //!   one provider, acknowledged when the caller says ([`Delivered::ack`]); an event not
 //!   acknowledged within the consumer's ack wait (a crashed consumer) is delivered again.
 //!
-//! ## Feature flags
-#![doc = document_features::document_features!()]
+#![cfg_attr(feature = "document-features", doc = "## Feature flags")]
+#![cfg_attr(feature = "document-features", doc = document_features::document_features!())]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

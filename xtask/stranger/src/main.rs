@@ -10,6 +10,13 @@ type Result<T = ()> = std::result::Result<T, Box<dyn Error>>;
 
 #[tokio::main]
 async fn main() -> Result {
+    // Every step is bounded: a hang fails the run instead of stalling it.
+    tokio::time::timeout(Duration::from_secs(300), run())
+        .await
+        .map_err(|_| "the stranger's program did not finish within 300 s")?
+}
+
+async fn run() -> Result {
     readme::chatapp()?;
     println!("chatapp-events: the README's decode example ran");
     readme::codechat()?;
@@ -50,10 +57,12 @@ async fn codechat() -> Result<usize> {
     let (server, mut receiver) = Receiver::builder().serve(([127, 0, 0, 1], 0).into()).await?;
     let url = format!("http://{}/", server.local_addr());
     let mut received = 0;
+    let mut decodable = 0;
     for fixture in testkit::fixtures() {
         let Ok(decoded) = fixture.decode::<codechat_events::Event>() else {
             continue; // fixtures that document refused input
         };
+        decodable += 1;
         let answer = testkit::post(&url, fixture.json.clone()).await?;
         if answer.status != 200 {
             return Err(format!("{}: answered {}", fixture.path, answer.status).into());
@@ -68,6 +77,9 @@ async fn codechat() -> Result<usize> {
         received += 1;
     }
     server.close().await?;
+    if received == 0 || received != decodable {
+        return Err(format!("{received} of {decodable} decodable fixtures received").into());
+    }
     Ok(received)
 }
 

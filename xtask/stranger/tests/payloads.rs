@@ -1,5 +1,5 @@
-//! The five lines of chat-events-testing's README: one snapshot, round trip and schema test
-//! per captured payload.
+//! The five lines of chat-events-testing's README: one snapshot and one round-trip test per
+//! captured payload.
 
 fn main() {
     chat_events_testing::Corpus::new("tests/payloads")
