@@ -6,10 +6,6 @@
 
 use std::{fs, path::Path, process::Command};
 
-fn workspace() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
-}
-
 fn write(path: &Path, text: &str) {
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(path, text).unwrap();
@@ -18,7 +14,8 @@ fn write(path: &Path, text: &str) {
 #[test]
 #[allow(clippy::too_many_lines)] // one scenario: write the project, run it, read the results
 fn a_user_project_snapshot_tests_its_payloads() {
-    let root = workspace();
+    let root = chat_events_tests::workspace_root();
+    let root = root.as_path();
     let project = std::env::temp_dir().join(format!("chat-events-user-{}", std::process::id()));
     let _ = fs::remove_dir_all(&project);
     write(

@@ -199,6 +199,23 @@ pub(crate) fn pip_install(interpreter: &Path) -> Command {
     command
 }
 
+/// Runs `command` (shown first), its standard error passed through; its standard output, or
+/// an error with it when the command fails.
+pub(crate) fn output(command: &mut Command) -> Result<String, String> {
+    let shown = format!("{command:?}");
+    println!("==> {shown}");
+    let out = command
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run {shown}: {e}"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    if out.status.success() {
+        Ok(stdout)
+    } else {
+        Err(format!("{shown} failed ({}):\n{stdout}", out.status))
+    }
+}
+
 /// Whether `program args…` runs and succeeds (quietly).
 pub(crate) fn succeeds(program: &str, args: &[&str]) -> bool {
     Command::new(program)

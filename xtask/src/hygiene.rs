@@ -138,19 +138,14 @@ pub(crate) fn deny(root: &Path) -> Result<(), String> {
 
 /// The workspace's `rust-version`, and the highest one a locked dependency declares.
 pub(crate) fn msrv(root: &Path) -> Result<(), String> {
-    let out = cargo()
-        .current_dir(root)
-        .args(["metadata", "--format-version", "1", "--locked"])
-        .output()
-        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "cargo metadata failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
+    let out = crate::ci::output(cargo().current_dir(root).args([
+        "metadata",
+        "--format-version",
+        "1",
+        "--locked",
+    ]))?;
     let metadata: serde_json::Value =
-        serde_json::from_slice(&out.stdout).map_err(|e| format!("cargo metadata: {e}"))?;
+        serde_json::from_str(&out).map_err(|e| format!("cargo metadata: {e}"))?;
     let parse = |text: &str| -> Vec<u64> {
         text.split('.')
             .map(|part| part.parse().unwrap_or(0))

@@ -23,7 +23,7 @@ use std::{
     process::Command,
 };
 
-use crate::ci::{cargo, run};
+use crate::ci::{cargo, output, run};
 
 /// The published crates, in dependency order.
 pub(crate) const PUBLISHED: [&str; 8] = [
@@ -57,21 +57,6 @@ pub(crate) fn version(root: &Path) -> Result<String, String> {
         .find_map(|line| line.strip_prefix("version = "))
         .map(|value| value.trim().trim_matches('"').to_owned())
         .ok_or_else(|| "no version in [workspace.package]".to_owned())
-}
-
-/// The output of `program args…`, or why not.
-fn output(command: &mut Command) -> Result<String, String> {
-    let shown = format!("{command:?}");
-    let out = command
-        .output()
-        .map_err(|e| format!("cannot run {shown}: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "{shown} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// The first ```rust block of a README as a function returning the error type its last

@@ -36,7 +36,7 @@ use std::{
 
 use serde_json::Value;
 
-use crate::ci::run;
+use crate::ci::{output, run};
 
 /// The build frontend and the type checker installed into `target/python-venv`.
 const PYTHON_TOOLS: [(&str, &str); 2] = [("build", "1.6.1"), ("mypy", "2.4.1")];
@@ -289,23 +289,6 @@ fn read_json(path: &Path) -> Result<Value, String> {
     let text =
         fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     serde_json::from_str(&text).map_err(|e| format!("{} is not JSON: {e}", path.display()))
-}
-
-/// Runs `command` (shown first), its standard error passed through; its standard output, or
-/// an error with it when the command fails.
-fn output(command: &mut Command) -> Result<String, String> {
-    let shown = format!("{command:?}");
-    println!("==> {shown}");
-    let out = command
-        .stderr(Stdio::inherit())
-        .output()
-        .map_err(|e| format!("cannot run {shown}: {e}"))?;
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    if out.status.success() {
-        Ok(stdout)
-    } else {
-        Err(format!("{shown} failed ({}):\n{stdout}", out.status))
-    }
 }
 
 /// Prints what a user's program printed, indented under its name.
