@@ -17,8 +17,8 @@ use chat_events_core::{ProviderEvent, Timestamp};
 pub(crate) fn scan_agrees(bytes: &[u8]) {
     if let Ok(text) = std::str::from_utf8(bytes) {
         assert_eq!(
-            chat_events_core::__private::scan_accepts(text),
-            chat_events_core::__private::slow_accepts(text),
+            chat_events_core::unstable::scan_accepts(text),
+            chat_events_core::unstable::slow_accepts(text),
             "the scan and the slow checks disagree"
         );
     }

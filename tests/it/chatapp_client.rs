@@ -863,16 +863,53 @@ impl std::io::Write for Captured {
     }
 }
 
-#[tokio::test(flavor = "current_thread")]
-async fn neither_the_token_nor_a_signature_reaches_logs_or_debug_output() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+/// Set in the child process that [`neither_the_token_nor_a_signature_reaches_logs_or_debug_output`]
+/// runs itself in.
+const LOG_CHILD: &str = "CHAT_EVENTS_LOG_CAPTURE_CHILD";
+
+/// Runs its scenario in a child process of this test binary, alone.
+///
+/// `tracing` caches per call site whether anyone listens. A subscriber set while other tests
+/// (threads of the same process) reach the client's call sites for the first time can miss
+/// them: a call site registering concurrently keeps "nobody listens". So the scenario runs
+/// in a process of its own, as the only test, with a global subscriber set before anything
+/// logs.
+#[test]
+fn neither_the_token_nor_a_signature_reaches_logs_or_debug_output() {
+    if std::env::var_os(LOG_CHILD).is_some() {
+        let captured = Captured::default();
+        let writer = captured.clone();
+        tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .init();
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(secrets_stay_out_of_logs_and_debug(captured));
+        return;
+    }
+    let name = "chatapp_client::neither_the_token_nor_a_signature_reaches_logs_or_debug_output";
+    let output = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([name, "--exact", "--nocapture", "--test-threads=1"])
+        .env(LOG_CHILD, "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "the scenario failed in its own process:\n{stdout}\n{stderr}"
+    );
+    assert!(
+        stdout.contains("1 passed"),
+        "the child did not run the scenario:\n{stdout}"
+    );
+}
+
+async fn secrets_stay_out_of_logs_and_debug(captured: Captured) {
     // The first auth answer is 401, so the refresh path logs too.
     let auth = AuthEndpoint::start(|call| {
         if call.authorization.as_deref() == Some(TOKEN) {

@@ -22,7 +22,7 @@ fn line() -> Channel {
 }
 
 /// The next event, skipping notices.
-async fn next_event(client: &mut Client) -> Box<chatapp_events::Decoded<Event>> {
+async fn next_event(client: &mut Client) -> chatapp_events::Decoded<Event> {
     loop {
         match next(client).await {
             Some(Ok(Update::Event { event, .. })) => return event,

@@ -45,7 +45,7 @@ async fn within<F: Future>(future: F) -> F::Output {
 
 /// The event of an update (the receiver yields nothing else).
 fn event(update: &Update) -> &Decoded<Event> {
-    update.event().expect("the receiver yields events only")
+    update.decoded().expect("the receiver yields events only")
 }
 
 /// The request an update came in.
@@ -638,7 +638,9 @@ async fn the_receiver_is_a_stream_of_updates_and_errors() {
     assert_eq!(refused.raw(), broken.as_bytes());
     let update = within(receiver.next()).await.unwrap().unwrap();
     assert_eq!(
-        update.into_event().map(|decoded| decoded.name().to_owned()),
+        update
+            .into_decoded()
+            .map(|decoded| decoded.name().to_owned()),
         Some("messages.upsert".to_owned())
     );
 

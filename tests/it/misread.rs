@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use chat_events_core::{Shape, drift};
+use chat_events_core::{drift, unstable::Shape};
 use chat_events_tests::fixtures;
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;

@@ -89,7 +89,7 @@ impl Feed {
                 .expect("an update within 10 s")
                 .expect("the source is open")
                 .expect("no error");
-            if let Some(decoded) = item.event() {
+            if let Some(decoded) = item.decoded() {
                 feed.record(decoded);
                 seen += 1;
             }

@@ -40,7 +40,7 @@ async fn next_event(client: &mut Client) -> (Option<i64>, Decoded<Event>) {
             Ok(Update::Event { source, event, .. })
                 if event.kind() != EventKind::PresenceUpdate =>
             {
-                return (account(&source), *event);
+                return (account(&source), event);
             }
             Ok(Update::Event { .. } | Update::Subscribed { .. }) => {}
             other => panic!("unexpected {other:?}"),

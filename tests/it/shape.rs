@@ -2,7 +2,7 @@
 //! stays raw, errors say where, and the schema accepts exactly the values the decoder sends
 //! to each variant.
 
-use chat_events_core::{RawJson, Shape};
+use chat_events_core::{RawJson, unstable::Shape};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

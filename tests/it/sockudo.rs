@@ -50,7 +50,7 @@ async fn next_event(
             source: channel,
             event,
             ..
-        })) => (channel, *event),
+        })) => (channel, event),
         other => panic!("expected an event, got {other:?}"),
     }
 }

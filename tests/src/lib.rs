@@ -14,7 +14,7 @@
 
 #![allow(clippy::exhaustive_structs)] // a test-only crate
 
-pub use chat_events_core::jsonc;
+pub use chat_events_core::unstable::jsonc;
 pub mod mutants;
 pub mod peers;
 

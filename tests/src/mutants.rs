@@ -239,7 +239,7 @@ pub fn of(json: &str, index: usize) -> Vec<Mutant> {
 }
 
 /// The fixture with an extra key holding arrays nested so that the document is exactly
-/// [`MAX_DEPTH`](chat_events_core::MAX_DEPTH) levels deep, and one level deeper: the decoder
+/// [`MAX_DEPTH`](chat_events_core::unstable::MAX_DEPTH) levels deep, and one level deeper: the decoder
 /// accepts the first and refuses the second, and so must the other languages' decoders.
 ///
 /// # Panics
@@ -250,20 +250,23 @@ pub fn deep(json: &str) -> Vec<Mutant> {
     assert!(document.is_object(), "fixtures are objects");
     let original = serde_json::to_string(&document).expect("a Value serializes");
     let body = original.strip_prefix('{').unwrap_or(&original);
-    [chat_events_core::MAX_DEPTH, chat_events_core::MAX_DEPTH + 1]
-        .into_iter()
-        .map(|depth| {
-            // The top object is one level; the arrays are the rest.
-            let arrays = depth - 1;
-            let separator = if body == "}" { "" } else { "," };
-            Mutant {
-                json: format!(
-                    "{{\"zzDeep\":{}{}{separator}{body}",
-                    "[".repeat(arrays),
-                    "]".repeat(arrays)
-                ),
-                what: format!("nested {depth} levels deep"),
-            }
-        })
-        .collect()
+    [
+        chat_events_core::unstable::MAX_DEPTH,
+        chat_events_core::unstable::MAX_DEPTH + 1,
+    ]
+    .into_iter()
+    .map(|depth| {
+        // The top object is one level; the arrays are the rest.
+        let arrays = depth - 1;
+        let separator = if body == "}" { "" } else { "," };
+        Mutant {
+            json: format!(
+                "{{\"zzDeep\":{}{}{separator}{body}",
+                "[".repeat(arrays),
+                "]".repeat(arrays)
+            ),
+            what: format!("nested {depth} levels deep"),
+        }
+    })
+    .collect()
 }

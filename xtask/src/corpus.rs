@@ -73,7 +73,7 @@ fn file(root: &Path, lists: &[(&str, &str)]) -> Result<String, String> {
     );
     for (name, folder) in lists {
         let dir = root.join("tests/fixtures").join(folder);
-        let files = chat_events_core::fixture::files_with(&dir, &["json", "jsonc"])?;
+        let files = chat_events_core::unstable::fixture::files_with(&dir, &["json", "jsonc"])?;
         if files.is_empty() {
             return Err(format!("{} holds no fixture", dir.display()));
         }

@@ -256,9 +256,10 @@ fn stranger(root: &Path, project: &Path, version: &str) -> Result<(), String> {
     let expected: Vec<String> = CORPORA
         .iter()
         .map(|corpus| {
-            let count =
-                chat_events_core::fixture::payload_files(&root.join("tests/fixtures").join(corpus))
-                    .len();
+            let count = chat_events_core::unstable::fixture::payload_files(
+                &root.join("tests/fixtures").join(corpus),
+            )
+            .len();
             format!("{corpus}={count}")
         })
         .collect();

@@ -20,7 +20,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use chat_events_core::{DecodeError, ProviderEvent, drift::Drift, jsonc};
+use chat_events_core::{DecodeError, ProviderEvent, drift::Drift, unstable::jsonc};
 use serde_json::json;
 
 use crate::{
@@ -508,8 +508,11 @@ fn collect(path: &Path, inputs: &mut Vec<Input>) -> Result<(), Failure> {
         inputs.push(classify(path).unwrap_or_else(|| Input::Json(path.to_owned())));
         return Ok(());
     }
-    let files = chat_events_core::fixture::files_with(path, &["json", "jsonc", "jsonl", "ndjson"])
-        .map_err(Failure::usage)?;
+    let files = chat_events_core::unstable::fixture::files_with(
+        path,
+        &["json", "jsonc", "jsonl", "ndjson"],
+    )
+    .map_err(Failure::usage)?;
     inputs.extend(files.iter().filter_map(|file| classify(file)));
     Ok(())
 }

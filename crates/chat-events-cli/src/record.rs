@@ -1,7 +1,7 @@
 //! Recordings of `--record`: one payload per line, **exactly as received** (its JSON text byte
 //! for byte; whitespace around the document, such as a trailing newline of a webhook body, is
 //! not part of the payload the transports keep). The line format is
-//! [`chat_events_core::recording`]'s (a payload with line breaks is a JSON string line).
+//! [`chat_events_core::unstable::recording`]'s (a payload with line breaks is a JSON string line).
 //! `chat-events check` reads recordings, and [`payloads`] feeds them to
 //! [`ReplaySource`](chat_events_core::ReplaySource):
 //!
@@ -13,7 +13,7 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
-use chat_events_core::recording;
+use chat_events_core::unstable::recording;
 use std::{
     borrow::Cow,
     fs::{File, OpenOptions},
@@ -53,7 +53,7 @@ impl Recorder {
     }
 }
 
-pub use chat_events_core::recording::payload;
+pub use chat_events_core::unstable::recording::payload;
 
 /// Every payload of the recording at `path`, in order (blank lines skipped).
 ///

@@ -97,12 +97,12 @@ fn provider_files<E: ProviderEvent>(
 
 /// The first payload (in path order) of each known event among the files under `dir`.
 fn first_examples<E: ProviderEvent>(dir: &Path) -> BTreeMap<String, serde_json::Value> {
-    let paths = chat_events_core::fixture::payload_files(dir);
+    let paths = chat_events_core::unstable::fixture::payload_files(dir);
     let mut examples = BTreeMap::new();
     for path in paths {
         let Some(json) = fs::read_to_string(&path)
             .ok()
-            .and_then(|text| chat_events_core::jsonc::strip(&text).ok())
+            .and_then(|text| chat_events_core::unstable::jsonc::strip(&text).ok())
         else {
             continue;
         };

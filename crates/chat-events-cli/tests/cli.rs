@@ -475,7 +475,7 @@ async fn listen_chatapp_prints_sockudo_events_and_never_the_token() {
         listen.until_stderr("subscribed to private-v1.users.685");
         listen
     });
-    let body = chat_events_core::jsonc::strip(
+    let body = chat_events_core::unstable::jsonc::strip(
         &std::fs::read_to_string(fixtures().join("chatapp/000_3eeb06198ae497e6/chatRead.jsonc"))
             .unwrap(),
     )

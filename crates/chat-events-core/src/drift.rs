@@ -208,13 +208,13 @@ pub fn of<E: ProviderEvent>(event: &E, raw: &str) -> Result<Vec<Drift>, serde_js
 ///
 /// ```
 /// # // A minimal provider to show the call; real ones are `chatapp_events::Event` and friends.
-/// # use chat_events_core::Spine;
+/// # use chat_events_core::unstable::Spine;
 /// # const SPINE: Spine = Spine::new("demo", &["event"]);
 /// # pub trait Common {}
 /// # #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 /// # pub struct Ping { event: String, id: u8 }
 /// # impl Common for Ping {}
-/// # chat_events_core::event_enum! {
+/// # chat_events_core::unstable::event_enum! {
 /// #     /// Demo events.
 /// #     pub enum Event;
 /// #     /// Demo event names.

@@ -6,7 +6,11 @@ use schemars::{JsonSchema, Schema};
 use serde::{Deserialize, Serialize, Serializer, de::DeserializeOwned};
 use serde_json::value::RawValue;
 
-use crate::{__private::Dispatch, DecodeError, RawJson, Spine, drift, schema, spine};
+use crate::{
+    DecodeError, RawJson, drift, spine,
+    spine::Spine,
+    unstable::{Dispatch, schema},
+};
 
 /// An event enum of one provider (`chatapp_events::Event`, …), declared with
 /// [`event_enum!`](crate::event_enum) from the provider's [`Spine`].
@@ -148,6 +152,34 @@ pub struct Decoded<E> {
     raw: RawJson,
 }
 
+impl<E> Decoded<E> {
+    /// Pairs an event with the JSON it came from (for decoders with extra context, such as
+    /// an event name given out of band).
+    pub fn from_parts(event: E, raw: RawJson) -> Self {
+        Self { event, raw }
+    }
+
+    /// The typed event.
+    pub const fn event(&self) -> &E {
+        &self.event
+    }
+
+    /// The typed event, dropping the raw JSON.
+    pub fn into_event(self) -> E {
+        self.event
+    }
+
+    /// The JSON the event was decoded from, unchanged.
+    pub fn raw(&self) -> &RawJson {
+        &self.raw
+    }
+
+    /// The typed event and the raw JSON.
+    pub fn into_parts(self) -> (E, RawJson) {
+        (self.event, self.raw)
+    }
+}
+
 impl<E: ProviderEvent> Decoded<E> {
     /// Decodes `bytes` (see [`ProviderEvent::decode`]).
     ///
@@ -198,32 +230,6 @@ impl<E: ProviderEvent> Decoded<E> {
             }
             Err(error) => Err(error.with_raw(text.as_bytes())),
         }
-    }
-
-    /// Pairs an event with the JSON it came from (for decoders with extra context, such as
-    /// an event name given out of band).
-    pub fn from_parts(event: E, raw: RawJson) -> Self {
-        Self { event, raw }
-    }
-
-    /// The typed event.
-    pub const fn event(&self) -> &E {
-        &self.event
-    }
-
-    /// The typed event, dropping the raw JSON.
-    pub fn into_event(self) -> E {
-        self.event
-    }
-
-    /// The JSON the event was decoded from, unchanged.
-    pub fn raw(&self) -> &RawJson {
-        &self.raw
-    }
-
-    /// The typed event and the raw JSON.
-    pub fn into_parts(self) -> (E, RawJson) {
-        (self.event, self.raw)
     }
 
     /// The JSON paths of the original that the typed value drops or changes (see
@@ -432,7 +438,7 @@ fn render_path(path: &serde_path_to_error::Path) -> String {
                 if !text.is_empty() {
                     text.push('.');
                 }
-                text.push_str(&crate::path_segment(key));
+                text.push_str(&crate::validate::path_segment(key));
             }
             Segment::Unknown => {
                 if !text.is_empty() {

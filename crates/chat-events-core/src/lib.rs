@@ -42,26 +42,19 @@ extern crate self as chat_events_core;
 pub mod drift;
 mod error;
 mod event;
-pub mod fixture;
-pub mod jsonc;
+mod fixture;
 mod lenient;
 pub mod normalized;
-pub mod recording;
 mod scan;
-pub mod schema;
 mod shape;
 mod source;
 mod spine;
-#[cfg(feature = "testkit")]
-#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
-pub mod testkit;
+#[doc(hidden)]
+pub mod unstable;
 mod validate;
 
-pub use chat_events_macros::{Shape, event_enum, open_enum};
 pub use error::{DecodeError, DecodeErrorKind};
-pub use event::{
-    Decoded, ProviderEvent, UnknownEvent, check_interoperable, decode_at, raw_json_eq,
-};
+pub use event::{Decoded, ProviderEvent, UnknownEvent};
 pub use fixture::Fixture;
 pub use lenient::{
     empty::ObjectOrEmpty,
@@ -73,149 +66,4 @@ pub use lenient::{
     secret::Secret,
     timestamp::{Timestamp, TimestampForm},
 };
-pub use scan::peek;
-pub use shape::Shape;
 pub use source::{ConnectionState, EventSource, ReplaySource, SourceError, Update};
-pub use spine::{Spine, Wrapper};
-pub use validate::{MAX_DEPTH, path_segment};
-
-/// What the macros of this crate expand to. Not public API: nothing here is stable.
-#[doc(hidden)]
-pub mod __private {
-    use std::{
-        borrow::Borrow,
-        fmt::{self, Write as _},
-        marker::PhantomData,
-    };
-
-    pub use schemars;
-    use schemars::{Schema, SchemaGenerator, json_schema};
-    pub use serde;
-    use serde::de::{self, Visitor};
-    pub use serde_json;
-
-    use crate::{DecodeError, UnknownEvent, spine::Spine};
-    pub use crate::{
-        event::{decode_at, decode_captured},
-        shape::{Captured, Cond, ShapeSchema, choose_shape, shape_schema},
-    };
-
-    /// Whether the single-pass scan accepts `text` (any JSON value at the top): for the
-    /// fuzz target and tests that compare it with the slow checks.
-    pub fn scan_accepts(text: &str) -> bool {
-        crate::scan::acceptable(text)
-    }
-
-    /// Whether the slow checks accept `text`: serde_json's parse, then the I-JSON rules.
-    pub fn slow_accepts(text: &str) -> bool {
-        serde_json::from_str::<&serde_json::value::RawValue>(text)
-            .is_ok_and(|raw| crate::validate::check(raw).is_ok())
-    }
-
-    /// What `event_enum!` generates for the spine to call.
-    pub trait Dispatch: Sized + From<UnknownEvent> {
-        /// The provider's wire format.
-        const SPINE: &'static Spine;
-        /// The wire names of the known events, sorted as the variants are.
-        const KNOWN: &'static [&'static str];
-        /// The Rust variant name and doc comment of each known event, in the order of
-        /// [`KNOWN`](Self::KNOWN) (the schemas name their definitions after them).
-        const VARIANTS: &'static [(&'static str, &'static str)];
-        /// Decodes the body of the known event `name` (a wire name), whose JSON path is
-        /// `prefix`; `None` for other names.
-        fn decode_known(name: &str, prefix: &str, body: &str) -> Option<Result<Self, DecodeError>>;
-        /// The schema of the body type of the known event `name`.
-        fn payload_schema(name: &str, generator: &mut SchemaGenerator) -> Option<Schema>;
-    }
-
-    /// The union schema of a provider's events (`JsonSchema` of the event enum).
-    pub fn union_schema<E: Dispatch>(generator: &mut SchemaGenerator) -> Schema {
-        crate::spine::union_schema::<E>(generator, true)
-    }
-
-    /// The unknown value of an open enum: private, so that users read it with `as_str()`
-    /// and cannot match on a string that a later version may know.
-    #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub struct PrivOwnedStr(Box<str>);
-
-    impl PrivOwnedStr {
-        /// The value.
-        pub fn as_str(&self) -> &str {
-            &self.0
-        }
-    }
-
-    impl From<&str> for PrivOwnedStr {
-        fn from(value: &str) -> Self {
-            Self(value.into())
-        }
-    }
-
-    impl From<String> for PrivOwnedStr {
-        fn from(value: String) -> Self {
-            Self(value.into_boxed_str())
-        }
-    }
-
-    impl Borrow<str> for PrivOwnedStr {
-        fn borrow(&self) -> &str {
-            &self.0
-        }
-    }
-
-    impl fmt::Debug for PrivOwnedStr {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            fmt::Debug::fmt(&*self.0, f)
-        }
-    }
-
-    /// Deserializes an open enum from a string.
-    pub struct OpenEnumVisitor<T> {
-        name: &'static str,
-        value: PhantomData<fn() -> T>,
-    }
-
-    impl<T> OpenEnumVisitor<T> {
-        /// A visitor for the open enum called `name`.
-        pub const fn new(name: &'static str) -> Self {
-            Self {
-                name,
-                value: PhantomData,
-            }
-        }
-    }
-
-    impl<T: for<'a> From<&'a str> + From<String>> Visitor<'_> for OpenEnumVisitor<T> {
-        type Value = T;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(f, "a string ({})", self.name)
-        }
-
-        fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {
-            Ok(T::from(value))
-        }
-
-        fn visit_string<E: de::Error>(self, value: String) -> Result<T, E> {
-            Ok(T::from(value))
-        }
-    }
-
-    /// The schema of an open enum: the known values, then any other string.
-    pub fn open_enum_schema(doc: &str, values: &[(&str, &str)]) -> Schema {
-        let known: Vec<&str> = values.iter().map(|(wire, _)| *wire).collect();
-        let mut description = doc.to_owned();
-        description.push_str("\n\nKnown values:");
-        for (wire, doc) in values {
-            let _ = write!(description, "\n- `{wire}`: {doc}");
-        }
-        description.push_str("\n\nAny other string is accepted and kept as it is.");
-        json_schema!({
-            "description": description,
-            "anyOf": [
-                { "type": "string", "enum": known },
-                { "type": "string" }
-            ]
-        })
-    }
-}

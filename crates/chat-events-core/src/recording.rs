@@ -5,7 +5,7 @@
 //! and reads it, the testing harness reads it.
 //!
 //! ```
-//! use chat_events_core::recording;
+//! use chat_events_core::unstable::recording;
 //!
 //! let pretty = "{\n  \"event\": \"x\"\n}";
 //! let line = recording::line(pretty);

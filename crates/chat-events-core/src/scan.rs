@@ -672,9 +672,9 @@ pub(crate) fn members<'a>(text: &'a str, mut visit: impl FnMut(Cow<'a, str>, &'a
 ///
 /// ```
 /// let body = r#"{"event": "message.created", "data": {"id": 9, "account_id": 1}}"#;
-/// assert_eq!(chat_events_core::peek(body, &["data", "account_id"]), Some("1"));
-/// assert_eq!(chat_events_core::peek(body, &["event"]), Some(r#""message.created""#));
-/// assert_eq!(chat_events_core::peek(body, &["data", "inbox_id"]), None);
+/// assert_eq!(chat_events_core::unstable::peek(body, &["data", "account_id"]), Some("1"));
+/// assert_eq!(chat_events_core::unstable::peek(body, &["event"]), Some(r#""message.created""#));
+/// assert_eq!(chat_events_core::unstable::peek(body, &["data", "inbox_id"]), None);
 /// ```
 pub fn peek<'a>(text: &'a str, path: &[&str]) -> Option<&'a str> {
     let mut current = text;

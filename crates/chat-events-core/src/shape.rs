@@ -10,7 +10,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visi
 /// which shape arrived.
 ///
 /// ```
-/// use chat_events_core::{RawJson, Shape};
+/// use chat_events_core::{RawJson, unstable::Shape};
 ///
 /// #[derive(Debug, Shape)]
 /// /// A bare id or a record.

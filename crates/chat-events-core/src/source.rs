@@ -29,6 +29,19 @@ use crate::{DecodeError, Decoded, ProviderEvent};
 ///
 /// `S` is the source an event comes on: a ChatApp channel, a OneChat subscription, a
 /// CodeChat webhook request. `E` is the provider's event enum.
+///
+/// Most code wants the event only: [`event`](Self::event) gives the typed event to match
+/// on, [`decoded`](Self::decoded) the event with its raw JSON.
+///
+/// ```
+/// use chat_events_core::{Decoded, RawJson, Update};
+/// # #[derive(Debug, PartialEq)] enum Event { Ping(u8) }
+/// # let decoded = Decoded::from_parts(Event::Ping(1), RawJson::from_string("{}".to_owned()).unwrap());
+/// let update = Update::Event { source: "room", event: decoded, received_at: std::time::SystemTime::now() };
+/// if let Some(Event::Ping(n)) = update.event() {
+///     assert_eq!(*n, 1);
+/// }
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Update<S, E> {
@@ -37,7 +50,7 @@ pub enum Update<S, E> {
         /// Where it came from.
         source: S,
         /// The event, with the JSON it came in.
-        event: Box<Decoded<E>>,
+        event: Decoded<E>,
         /// When the transport received it.
         received_at: SystemTime,
     },
@@ -55,18 +68,23 @@ pub enum Update<S, E> {
 }
 
 impl<S, E> Update<S, E> {
-    /// The event, when this is one.
-    pub fn event(&self) -> Option<&Decoded<E>> {
+    /// The typed event, when this is one: `match update.event() { Some(Event::…(e)) => … }`.
+    pub fn event(&self) -> Option<&E> {
+        self.decoded().map(Decoded::event)
+    }
+
+    /// The event with the JSON it came in, when this is one.
+    pub const fn decoded(&self) -> Option<&Decoded<E>> {
         match self {
             Self::Event { event, .. } => Some(event),
             Self::Subscribed { .. } | Self::Reconnected { .. } => None,
         }
     }
 
-    /// The event, when this is one, dropping the rest.
-    pub fn into_event(self) -> Option<Decoded<E>> {
+    /// The event with its JSON, when this is one, dropping the rest.
+    pub fn into_decoded(self) -> Option<Decoded<E>> {
         match self {
-            Self::Event { event, .. } => Some(*event),
+            Self::Event { event, .. } => Some(event),
             Self::Subscribed { .. } | Self::Reconnected { .. } => None,
         }
     }
@@ -199,13 +217,13 @@ impl SourceError for DecodeError {
 ///
 /// ```
 /// use chat_events_core::{EventSource, ReplaySource};
-/// # use chat_events_core::Spine;
+/// # use chat_events_core::unstable::Spine;
 /// # const SPINE: Spine = Spine::new("demo", &["event"]);
 /// # pub trait Common {}
 /// # #[derive(Debug, serde::Serialize, serde::Deserialize, schemars::JsonSchema, PartialEq, Clone)]
 /// # pub struct Ping { event: String }
 /// # impl Common for Ping {}
-/// # chat_events_core::event_enum! {
+/// # chat_events_core::unstable::event_enum! {
 /// #     /// Demo events.
 /// #     pub enum Event;
 /// #     /// Demo event names.

@@ -9,7 +9,7 @@
 //! the same code for all three providers.
 //!
 //! ```
-//! use chat_events_core::{Spine, Wrapper};
+//! use chat_events_core::{unstable::Spine, unstable::Wrapper};
 //! # fn queue(_: &mut schemars::SchemaGenerator) -> schemars::Schema { schemars::json_schema!({}) }
 //! # fn body(_: &mut schemars::SchemaGenerator) -> schemars::Schema { schemars::json_schema!({}) }
 //!
@@ -28,10 +28,9 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use serde_json::value::RawValue;
 
 use crate::{
-    __private::Dispatch,
     DecodeError, RawJson, UnknownEvent,
     scan::{self, Found, Head},
-    schema,
+    unstable::{Dispatch, schema},
 };
 
 /// A provider's wire format, described once.
@@ -741,7 +740,10 @@ mod tests {
     use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
     use serde::{Deserialize, Serialize};
 
-    use crate::{DecodeErrorKind, ProviderEvent, Spine, Wrapper};
+    use crate::{
+        DecodeErrorKind, ProviderEvent,
+        spine::{Spine, Wrapper},
+    };
 
     fn body(_: &mut SchemaGenerator) -> Schema {
         json_schema!({ "type": "object" })
@@ -768,7 +770,7 @@ mod tests {
 
     impl Common for Ping {}
 
-    crate::event_enum! {
+    crate::unstable::event_enum! {
         /// Demo events.
         pub(crate) enum Event;
         /// Demo names.

@@ -176,7 +176,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
         variants,
     } = input;
     let krate = quote!(::chat_events_core);
-    let private = quote!(#krate::__private);
+    let private = quote!(#krate::unstable);
 
     let kind_variants: Vec<OpenVariant> = variants
         .iter()
@@ -303,7 +303,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
         }
 
         impl #private::Dispatch for #event {
-            const SPINE: &'static #krate::Spine = &#spine;
+            const SPINE: &'static #krate::unstable::Spine = &#spine;
             const KNOWN: &'static [&'static str] = &[#(#wires),*];
             const VARIANTS: &'static [(&'static str, &'static str)] =
                 &[#((#variant_names, #variant_docs)),*];
@@ -485,7 +485,7 @@ pub(crate) fn expand_open_enum(input: &OpenEnum, aliases: Option<&TokenStream>) 
         ident,
         variants,
     } = input;
-    let private = quote!(::chat_events_core::__private);
+    let private = quote!(::chat_events_core::unstable);
     let name = ident.to_string();
     let idents: Vec<&Ident> = variants.iter().map(|variant| &variant.ident).collect();
     let wires: Vec<&LitStr> = variants.iter().map(|variant| &variant.wire).collect();

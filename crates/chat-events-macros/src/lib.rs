@@ -1,6 +1,6 @@
 //! Procedural macros of **chat-events**. Use them through `chat-events-core`, which
 //! re-exports them and holds the runtime pieces their output calls
-//! (`chat_events_core::__private`).
+//! (`chat_events_core::unstable`).
 //!
 //! - [`event_enum!`](macro@event_enum): a provider's event enum, its open kind enum, and the
 //!   dispatch between them, from one sorted list of `Variant(Type) = "wire name"` lines;
@@ -21,7 +21,7 @@ use proc_macro::TokenStream;
 /// Declares a provider's event enum, its open kind enum, and the dispatch between them.
 ///
 /// ```text
-/// chat_events_core::event_enum! {
+/// chat_events_core::unstable::event_enum! {
 ///     /// A ChatApp event.
 ///     pub enum Event;
 ///     /// The name of a ChatApp event.
@@ -51,7 +51,7 @@ pub fn event_enum(input: TokenStream) -> TokenStream {
 /// value becoming known in a later version breaks no one's `match`.
 ///
 /// ```text
-/// chat_events_core::open_enum! {
+/// chat_events_core::unstable::open_enum! {
 ///     /// Direction of a message.
 ///     pub enum Side {
 ///         /// Received from the customer.

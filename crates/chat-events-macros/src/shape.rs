@@ -202,7 +202,7 @@ fn alternatives_tokens(variant: &Variant) -> TokenStream {
 }
 
 fn cond_tokens(cond: &Cond) -> TokenStream {
-    let private = quote!(::chat_events_core::__private);
+    let private = quote!(::chat_events_core::unstable);
     match cond {
         Cond::Kind(Kind::String) => quote!(#private::Cond::String),
         Cond::Kind(Kind::Array) => quote!(#private::Cond::Array),
@@ -292,7 +292,7 @@ pub(crate) fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         #serialize
         #schema
 
-        impl ::chat_events_core::Shape for #ident {
+        impl ::chat_events_core::unstable::Shape for #ident {
             fn shape(&self) -> &'static str {
                 match self {
                     #(Self::#names(_) => #names_text,)*
@@ -314,7 +314,7 @@ fn typed(variants: &[Variant]) -> impl Iterator<Item = &Variant> {
 
 /// Capture the value, read the keys the conditions name, decode the chosen variant.
 fn capture_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
-    let private = quote!(::chat_events_core::__private);
+    let private = quote!(::chat_events_core::unstable);
     let arms: Vec<TokenStream> = typed(variants).map(alternatives_tokens).collect();
     let indices = 0..arms.len();
     let idents = typed(variants).map(|variant| &variant.ident);
@@ -383,7 +383,7 @@ fn expected(variants: &[Variant]) -> String {
 
 /// One pass: `deserialize_any`, each JSON type to its variant.
 fn visitor_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
-    let private = quote!(::chat_events_core::__private);
+    let private = quote!(::chat_events_core::unstable);
     let expecting = format!("{} ({ident})", expected(variants));
     let mut methods = TokenStream::new();
     for (variant, conds) in variants.iter().flat_map(|variant| {
@@ -453,7 +453,7 @@ fn visitor_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
 }
 
 fn serialize(ident: &Ident, variants: &[Variant]) -> TokenStream {
-    let private = quote!(::chat_events_core::__private);
+    let private = quote!(::chat_events_core::unstable);
     let idents = variants.iter().map(|variant| &variant.ident);
     quote! {
         impl #private::serde::Serialize for #ident {
@@ -470,7 +470,7 @@ fn serialize(ident: &Ident, variants: &[Variant]) -> TokenStream {
 }
 
 fn schema(ident: &Ident, doc: &str, variants: &[Variant]) -> TokenStream {
-    let private = quote!(::chat_events_core::__private);
+    let private = quote!(::chat_events_core::unstable);
     let name = ident.to_string();
     let shapes = typed(variants).map(|variant| {
         let alternatives = alternatives_tokens(variant);

@@ -58,7 +58,7 @@ use std::{
     sync::Arc,
 };
 
-use chat_events_core::{ProviderEvent, drift, jsonc, recording};
+use chat_events_core::{ProviderEvent, drift, unstable::jsonc, unstable::recording};
 pub use libtest_mimic::{Failed, Trial};
 
 /// A folder of payloads to test, and how.
@@ -148,9 +148,11 @@ impl Corpus {
     /// When the folder or a file cannot be read, or a `.jsonc` file is not valid JSONC: a
     /// broken payload file must fail loudly, not vanish from the run.
     pub fn payloads(&self) -> Vec<Payload> {
-        let files =
-            chat_events_core::fixture::files_with(&self.dir, &["json", "jsonc", "jsonl", "ndjson"])
-                .unwrap_or_else(|e| panic!("{e}"));
+        let files = chat_events_core::unstable::fixture::files_with(
+            &self.dir,
+            &["json", "jsonc", "jsonl", "ndjson"],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let mut payloads = Vec::new();
         for path in files {
             let relative = path

@@ -7,7 +7,7 @@
 //! decode to the same [`Payload`]: when the top level has a `payload` object, it is unwrapped
 //! first, and error paths then start with `payload.`.
 
-use chat_events_core::{Id, Maybe, Spine, Wrapper};
+use chat_events_core::{Id, Maybe, unstable::Spine, unstable::Wrapper};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 

@@ -14,7 +14,7 @@ use crate::{
     },
 };
 
-chat_events_core::event_enum! {
+chat_events_core::unstable::event_enum! {
     /// A ChatApp event.
     ///
     /// Decode one with [`Event::decode`] (name read from `meta.type`) or

@@ -15,9 +15,9 @@ use crate::Channel;
 
 /// The schema of a channel name.
 pub fn channel_schema() -> Schema {
-    let mut schema = chat_events_core::schema::settings()
+    let mut schema = chat_events_core::unstable::schema::settings()
         .into_generator()
         .into_root_schema_for::<Channel>();
-    chat_events_core::schema::finish(&mut schema);
+    chat_events_core::unstable::schema::finish(&mut schema);
     schema
 }

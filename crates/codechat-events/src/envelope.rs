@@ -19,7 +19,9 @@
 
 use std::{borrow::Cow, collections::BTreeMap, fmt, marker::PhantomData};
 
-use chat_events_core::{Id, Maybe, RawJson, Secret, Shape, Spine, Timestamp, open_enum};
+use chat_events_core::{
+    Id, Maybe, RawJson, Secret, Timestamp, unstable::Shape, unstable::Spine, unstable::open_enum,
+};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{
     Deserialize, Deserializer, Serialize, Serializer,

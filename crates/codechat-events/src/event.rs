@@ -25,7 +25,7 @@ use crate::{
     },
 };
 
-chat_events_core::event_enum! {
+chat_events_core::unstable::event_enum! {
     /// A CodeChat webhook event: the events of the CodeChat cloud docs (the seed list), of
     /// the open-source `whatsapp-api` server and its Evolution fork, of CodeChat v3 (2024)
     /// and of CodeChat Go (2026, `code-chat-br/docs-api`).

@@ -391,7 +391,7 @@ macro_rules! proto_enum {
             )+
         }
     ) => {
-        ::chat_events_core::open_enum! {
+        ::chat_events_core::unstable::open_enum! {
             $(#[doc = $doc])*
             $vis enum $name {
                 $(

@@ -10,7 +10,7 @@
 
 use std::{borrow::Cow, fmt};
 
-use chat_events_core::{DecodeError, Id, Maybe, Secret, Spine, Wrapper};
+use chat_events_core::{DecodeError, Id, Maybe, Secret, unstable::Spine, unstable::Wrapper};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 use serde_json::value::RawValue;
@@ -161,7 +161,7 @@ impl std::str::FromStr for Identifier {
             DecodeError::syntax(SPINE.provider(), &error).with_raw(text.as_bytes())
         })?;
         let fields: IdentifierFields =
-            chat_events_core::decode_at(SPINE.provider(), None, "identifier", raw.get())
+            chat_events_core::unstable::decode_at(SPINE.provider(), None, "identifier", raw.get())
                 .map_err(|error| error.with_raw(text.as_bytes()))?;
         Ok(Self {
             text: text.into(),

@@ -20,7 +20,7 @@ use crate::{
     objects::Sender,
 };
 
-chat_events_core::event_enum! {
+chat_events_core::unstable::event_enum! {
     /// A OneChat (Chatwoot) event.
     ///
     /// Decode one with [`Event::decode`] from a broadcast (`{"event", "data"}`) or from the

@@ -13,7 +13,7 @@
 
 use std::borrow::Cow;
 
-use chat_events_core::{DecodeError, Decoded, Maybe, Timestamp, UnknownEvent, open_enum};
+use chat_events_core::{DecodeError, Decoded, Maybe, Timestamp, UnknownEvent, unstable::open_enum};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::value::RawValue;
 
@@ -123,7 +123,7 @@ impl Frame {
             .map_err(|error| DecodeError::syntax(PROVIDER, &error).with_raw(bytes))?;
         // The whole frame, as the event decoder checks an event: a frame of an unknown type
         // is kept as it came and must read back anywhere.
-        chat_events_core::check_interoperable(PROVIDER, &raw)
+        chat_events_core::unstable::check_interoperable(PROVIDER, &raw)
             .map_err(|error| error.with_raw(bytes))?;
         Self::from_raw(&raw).map_err(|error| error.with_raw(bytes))
     }
@@ -133,7 +133,8 @@ impl Frame {
             let message = "invalid type: expected a JSON object (an Action Cable frame)";
             return Err(DecodeError::data(PROVIDER, None, ".".to_owned(), message));
         }
-        let head: FrameHead<'_> = chat_events_core::decode_at(PROVIDER, None, "", raw.get())?;
+        let head: FrameHead<'_> =
+            chat_events_core::unstable::decode_at(PROVIDER, None, "", raw.get())?;
         let identifier = |head: &FrameHead<'_>| -> Result<Identifier, DecodeError> {
             let text = head.identifier.as_deref().ok_or_else(|| {
                 DecodeError::data(PROVIDER, None, ".".to_owned(), "missing field `identifier`")
@@ -145,9 +146,12 @@ impl Frame {
             Some("ping") => {
                 let message = match head.message {
                     None => Maybe::Absent,
-                    Some(message) => {
-                        chat_events_core::decode_at(PROVIDER, None, "message", message.get())?
-                    }
+                    Some(message) => chat_events_core::unstable::decode_at(
+                        PROVIDER,
+                        None,
+                        "message",
+                        message.get(),
+                    )?,
                 };
                 Self::Ping { message }
             }

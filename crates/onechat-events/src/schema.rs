@@ -7,7 +7,7 @@
 //! Cable frame ([`frame_schema`]). They describe what [`Event::decode`](crate::Event::decode)
 //! and [`Frame::decode`](crate::Frame::decode) accept (draft 2020-12).
 
-use chat_events_core::schema::root_schema;
+use chat_events_core::unstable::schema::root_schema;
 use schemars::{Schema, json_schema};
 
 use crate::Identifier;

@@ -29,7 +29,14 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// }
 /// let chat: Chat = serde_json::from_str(r#"{"name":"Ann"}"#).unwrap();
 /// assert_eq!(chat.name.as_deref(), Some("Ann"));
+/// // Read it as an `Option`: the same vocabulary, and comparisons with plain values.
+/// assert!(chat.name == "Ann" && chat.name.is_some());
+/// assert_eq!(chat.name.as_ref().map_or(0, String::len), 3);
+/// assert_eq!(chat.name.unwrap_or_default(), "Ann");
 /// ```
+///
+/// `Maybe` and not `Option` because round trips, [drift](crate::drift) and the schemas tell
+/// a missing key from `null`; everything a reader does with an `Option` it does here too.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(clippy::exhaustive_enums)] // the three states of a JSON key are all there is
 pub enum Maybe<T> {
@@ -101,10 +108,136 @@ impl<T> Maybe<T> {
     }
 }
 
+impl<T> Maybe<T> {
+    /// Whether a value is present (`Option::is_some`: `Absent` and `Null` are both `false`).
+    pub const fn is_some(&self) -> bool {
+        self.is_value()
+    }
+
+    /// Whether no value is present: the key was missing or `null`.
+    pub const fn is_none(&self) -> bool {
+        !self.is_value()
+    }
+
+    /// Whether a value is present and `predicate` holds for it.
+    pub fn is_some_and(&self, predicate: impl FnOnce(&T) -> bool) -> bool {
+        self.get().is_some_and(predicate)
+    }
+
+    /// The value as `Option<&T>` (the same as [`get`](Self::get)).
+    pub const fn as_option(&self) -> Option<&T> {
+        self.get()
+    }
+
+    /// Calls `f` with the value, if present (`Option::and_then` on a borrow).
+    pub fn and_then<'a, U>(&'a self, f: impl FnOnce(&'a T) -> Option<U>) -> Option<U> {
+        self.get().and_then(f)
+    }
+
+    /// The value, or `default` when absent or `null`.
+    pub fn unwrap_or(self, default: T) -> T {
+        self.into_option().unwrap_or(default)
+    }
+
+    /// The value, or what `default` returns when absent or `null`.
+    pub fn unwrap_or_else(self, default: impl FnOnce() -> T) -> T {
+        self.into_option().unwrap_or_else(default)
+    }
+
+    /// The value, or `T::default()` when absent or `null`.
+    pub fn unwrap_or_default(self) -> T
+    where
+        T: Default,
+    {
+        self.into_option().unwrap_or_default()
+    }
+
+    /// `f` applied to the value, or `default` when absent or `null`.
+    pub fn map_or<U>(self, default: U, f: impl FnOnce(T) -> U) -> U {
+        self.into_option().map_or(default, f)
+    }
+
+    /// The value, or `error` when absent or `null`.
+    ///
+    /// # Errors
+    ///
+    /// `error`, when no value is present.
+    pub fn ok_or<E>(self, error: E) -> Result<T, E> {
+        self.into_option().ok_or(error)
+    }
+
+    /// An iterator over the value: one item when present, none otherwise.
+    pub fn iter(&self) -> std::option::IntoIter<&T> {
+        self.get().into_iter()
+    }
+}
+
+impl<T: Clone> Maybe<&T> {
+    /// Clones the borrowed value (`Option::cloned`).
+    pub fn cloned(self) -> Option<T> {
+        self.into_option().cloned()
+    }
+}
+
+impl<T: Copy> Maybe<&T> {
+    /// Copies the borrowed value (`Option::copied`).
+    pub fn copied(self) -> Option<T> {
+        self.into_option().copied()
+    }
+}
+
 impl<T: std::ops::Deref> Maybe<T> {
     /// The value dereferenced (`Maybe<String>` gives `Option<&str>`).
     pub fn as_deref(&self) -> Option<&T::Target> {
         self.get().map(|value| &**value)
+    }
+}
+
+impl<T> IntoIterator for Maybe<T> {
+    type Item = T;
+    type IntoIter = std::option::IntoIter<T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.into_option().into_iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Maybe<T> {
+    type Item = &'a T;
+    type IntoIter = std::option::IntoIter<&'a T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.get().into_iter()
+    }
+}
+
+impl<T: PartialEq> PartialEq<Option<T>> for Maybe<T> {
+    /// Equal when both hold equal values, or neither holds one (`Absent` and `Null` equal
+    /// `None`).
+    fn eq(&self, other: &Option<T>) -> bool {
+        self.get() == other.as_ref()
+    }
+}
+
+impl PartialEq<str> for Maybe<String> {
+    /// Equal when the value is present and is `other`.
+    fn eq(&self, other: &str) -> bool {
+        self.as_deref() == Some(other)
+    }
+}
+
+impl PartialEq<&str> for Maybe<String> {
+    /// Equal when the value is present and is `other`.
+    fn eq(&self, other: &&str) -> bool {
+        self.as_deref() == Some(*other)
+    }
+}
+
+impl PartialEq<bool> for Maybe<bool> {
+    /// Equal when the value is present and is `other` (`Absent` and `Null` equal neither
+    /// `true` nor `false`).
+    fn eq(&self, other: &bool) -> bool {
+        self.get() == Some(other)
     }
 }
 

@@ -6,7 +6,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use crate::raw_json_eq;
+use crate::event::raw_json_eq;
 
 /// A JSON value kept exactly as sent: the raw JSON of every decoded event
 /// ([`Decoded::raw`](crate::Decoded::raw)), what a shape enum holds for a value that fits

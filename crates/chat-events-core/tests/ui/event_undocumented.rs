@@ -1,4 +1,4 @@
-use chat_events_core::{Spine, event_enum};
+use chat_events_core::{unstable::Spine, unstable::event_enum};
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Body {}
 pub trait Common {}

@@ -1,4 +1,4 @@
-chat_events_core::open_enum! {
+chat_events_core::unstable::open_enum! {
     /// A direction.
     pub enum Side {
         /// In.

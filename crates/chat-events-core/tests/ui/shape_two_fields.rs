@@ -1,4 +1,4 @@
-use chat_events_core::{RawJson, Shape};
+use chat_events_core::{RawJson, unstable::Shape};
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct A {}
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]

@@ -528,7 +528,7 @@ impl Connection {
         };
         let item = match decoded {
             Ok(decoded) => Ok(Update::Event {
-                event: Box::new(fill_meta(&channel, decoded)),
+                event: fill_meta(&channel, decoded),
                 source: channel,
                 received_at,
             }),

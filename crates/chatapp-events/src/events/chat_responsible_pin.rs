@@ -1,6 +1,6 @@
 //! `chatResponsiblePin`: the responsible employee of a chat was pinned or unpinned.
 
-use chat_events_core::open_enum;
+use chat_events_core::unstable::open_enum;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

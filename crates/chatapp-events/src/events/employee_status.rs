@@ -1,6 +1,6 @@
 //! `employeeStatus`: an employee's presence changed (company channel).
 
-use chat_events_core::open_enum;
+use chat_events_core::unstable::open_enum;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,6 @@
 //! `employeeWorkday`: an employee started or ended a workday (company channel).
 
-use chat_events_core::open_enum;
+use chat_events_core::unstable::open_enum;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,6 @@
 //! `messageImport`: a history download task changed state (company channel).
 
-use chat_events_core::{Id, Maybe, UnixSeconds, open_enum};
+use chat_events_core::{Id, Maybe, UnixSeconds, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

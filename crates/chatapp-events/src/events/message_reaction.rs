@@ -1,6 +1,6 @@
 //! `messageReaction`: a reaction was put on or taken off a message.
 
-use chat_events_core::{Id, Maybe, UnixSeconds, open_enum};
+use chat_events_core::{Id, Maybe, UnixSeconds, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

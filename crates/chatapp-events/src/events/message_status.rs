@@ -1,6 +1,6 @@
 //! `messageStatus`: a sent message was delivered, read, or failed.
 
-use chat_events_core::{Id, Maybe, UnixSeconds, open_enum};
+use chat_events_core::{Id, Maybe, UnixSeconds, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,6 @@
 //! [`Chat`]: a conversation with a contact or a group, as events describe it.
 
-use chat_events_core::{Id, Maybe, Num, UnixSeconds, open_enum};
+use chat_events_core::{Id, Maybe, Num, UnixSeconds, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

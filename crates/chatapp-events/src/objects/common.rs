@@ -1,6 +1,6 @@
 //! Small objects that appear in many events.
 
-use chat_events_core::{Id, Maybe, open_enum};
+use chat_events_core::{Id, Maybe, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -54,7 +54,7 @@ pub struct ErrorInfo {
     pub message_lang: Maybe<Translations>,
 }
 
-chat_events_core::open_enum! {
+chat_events_core::unstable::open_enum! {
     /// Kind of a message.
     pub enum MessageType {
         /// A system notice written by ChatApp (an assignment, a status change).
@@ -64,7 +64,7 @@ chat_events_core::open_enum! {
     }
 }
 
-chat_events_core::open_enum! {
+chat_events_core::unstable::open_enum! {
     /// A chat's consent to receive messages.
     pub enum ConsentSendMessage {
         /// The contact agreed to receive messages.

@@ -2,7 +2,7 @@
 
 use std::{borrow::Cow, fmt};
 
-use chat_events_core::{Id, Maybe, Num, open_enum};
+use chat_events_core::{Id, Maybe, Num, unstable::open_enum};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{
     Deserialize, Deserializer, Serialize, Serializer,

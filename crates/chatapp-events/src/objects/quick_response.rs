@@ -1,6 +1,6 @@
 //! Quick responses and their lists (`quickResponse`, `quickResponseList`).
 
-use chat_events_core::{Id, Maybe, Num, open_enum};
+use chat_events_core::{Id, Maybe, Num, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

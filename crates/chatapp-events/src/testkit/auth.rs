@@ -8,7 +8,7 @@ use std::{
     sync::{Arc, Mutex},
 };
 
-use chat_events_core::testkit::{Loopback, lock};
+use chat_events_core::unstable::testkit::{Loopback, lock};
 use http_body_util::{BodyExt, Full};
 use hyper::{Request, Response, StatusCode, body::Bytes, service::service_fn};
 use hyper_util::rt::TokioIo;

@@ -9,7 +9,7 @@ use std::{
     sync::{Arc, Mutex},
 };
 
-use chat_events_core::testkit::{Loopback, lock};
+use chat_events_core::unstable::testkit::{Loopback, lock};
 
 use futures_util::{SinkExt, StreamExt};
 use tokio::net::TcpStream;

@@ -1,6 +1,6 @@
 //! `chats.delete`: chats were deleted or cleared.
 
-use chat_events_core::{Maybe, RawJson, Shape, Timestamp};
+use chat_events_core::{Maybe, RawJson, Timestamp, unstable::Shape};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,6 @@
 //! `chats.updated`: a chat was archived, pinned, muted, cleared, marked read, or the block list changed (CodeChat Go).
 
-use chat_events_core::{Maybe, Timestamp, open_enum};
+use chat_events_core::{Maybe, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

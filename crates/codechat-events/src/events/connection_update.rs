@@ -1,6 +1,6 @@
 //! `connection.update` (alias `connections.update`): the connection to WhatsApp changed.
 
-use chat_events_core::{Maybe, Num, RawJson, Shape, Timestamp, open_enum};
+use chat_events_core::{Maybe, Num, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

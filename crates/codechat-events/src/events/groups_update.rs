@@ -1,6 +1,6 @@
 //! `groups.update`: groups changed (the open-source name).
 
-use chat_events_core::{Maybe, RawJson, Shape};
+use chat_events_core::{Maybe, RawJson, unstable::Shape};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

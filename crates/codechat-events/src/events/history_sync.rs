@@ -1,6 +1,6 @@
 //! `history.sync`: WhatsApp sent a chunk of the account's history (CodeChat Go).
 
-use chat_events_core::{Maybe, Timestamp, open_enum};
+use chat_events_core::{Maybe, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

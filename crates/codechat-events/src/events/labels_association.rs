@@ -1,6 +1,6 @@
 //! `labels.association`: a label was put on or taken off a chat or message.
 
-use chat_events_core::{Id, Maybe, RawJson, Shape, Timestamp, open_enum};
+use chat_events_core::{Id, Maybe, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

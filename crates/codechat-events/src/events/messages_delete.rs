@@ -1,6 +1,6 @@
 //! `messages.delete` (alias `message.delete`): messages were deleted.
 
-use chat_events_core::{Id, Maybe, RawJson, Shape, Timestamp};
+use chat_events_core::{Id, Maybe, RawJson, Timestamp, unstable::Shape};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,6 @@
 //! `messages.undecryptable`: a message arrived that could not be decrypted (CodeChat Go).
 
-use chat_events_core::{Maybe, Timestamp, open_enum};
+use chat_events_core::{Maybe, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,6 @@
 //! `messages.update` (alias `message.update`): a message's status changed, or it was edited or revoked.
 
-use chat_events_core::{Id, Maybe, RawJson, Shape, Timestamp, open_enum};
+use chat_events_core::{Id, Maybe, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,6 @@
 //! `news.letter`: something happened to a channel (newsletter) (CodeChat Go).
 
-use chat_events_core::{Maybe, Timestamp, open_enum};
+use chat_events_core::{Maybe, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,6 @@
 //! `presence.update`: someone is online, typing or recording.
 
-use chat_events_core::{Maybe, open_enum};
+use chat_events_core::{Maybe, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

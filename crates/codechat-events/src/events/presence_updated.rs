@@ -1,6 +1,6 @@
 //! `presence.updated`: someone is typing or recording in a chat, or came online or went offline (CodeChat Go).
 
-use chat_events_core::{Maybe, RawJson, Shape, Timestamp, open_enum};
+use chat_events_core::{Maybe, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,6 @@
 //! `qrcode.updated`: a new QR code is ready, or the QR code limit was reached.
 
-use chat_events_core::{Maybe, Num, RawJson, Shape, Timestamp};
+use chat_events_core::{Maybe, Num, RawJson, Timestamp, unstable::Shape};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

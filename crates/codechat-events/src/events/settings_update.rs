@@ -1,6 +1,6 @@
 //! `settings.update`: a setting of the account changed (CodeChat Go).
 
-use chat_events_core::{Maybe, Timestamp, open_enum};
+use chat_events_core::{Maybe, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

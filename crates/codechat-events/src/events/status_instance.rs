@@ -1,6 +1,6 @@
 //! `status.instance`: an instance was loaded, removed or closed, or (CodeChat Go) reports a state or a warning.
 
-use chat_events_core::{Maybe, Num, RawJson, Shape, Timestamp, open_enum};
+use chat_events_core::{Maybe, Num, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,7 @@
 //! CodeChat Go's message batches (`message.batch.*`, sent to the global webhook only, without
 //! `instance`): the batch in every state change, and the failed or unconfirmed items.
 
-use chat_events_core::{Id, Maybe, Num, RawJson, Shape, Timestamp, open_enum};
+use chat_events_core::{Id, Maybe, Num, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -3,7 +3,7 @@
 //! (`call.incoming`, `call.ringing`, `call.ready`, `call.ended`), whose data is the call
 //! event's own envelope.
 
-use chat_events_core::{Id, Maybe, Num, Timestamp, open_enum};
+use chat_events_core::{Id, Maybe, Num, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,6 @@
 //! Chats in the shape of each generation (`chats.set`, `chats.upsert`, `chats.update`).
 
-use chat_events_core::{Id, Maybe, Num, RawJson, Shape, Timestamp};
+use chat_events_core::{Id, Maybe, Num, RawJson, Timestamp, unstable::Shape};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,6 @@
 //! Contacts in the shape of each generation (`contacts.upsert`, `contacts.update`).
 
-use chat_events_core::{Id, Maybe, RawJson, Shape, Timestamp, open_enum};
+use chat_events_core::{Id, Maybe, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,6 @@
 //! Groups: metadata (`group(s).upsert`, `group(s).update`) and participant changes.
 
-use chat_events_core::{Maybe, Num, RawJson, Shape, Timestamp, open_enum};
+use chat_events_core::{Maybe, Num, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,7 @@
 //! [`WebhookMessage`]: a message in the shape of the generation that sent it, and what the shapes share
 //! (message types, devices, statuses).
 
-use chat_events_core::{RawJson, Shape, open_enum};
+use chat_events_core::{RawJson, unstable::Shape, unstable::open_enum};
 
 use crate::{
     objects::{BaileysMessage, CloudMessage, MessageRow},

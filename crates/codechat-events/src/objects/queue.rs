@@ -1,6 +1,6 @@
 //! Send queues of the cloud product (`deleted.queue`, `paused.queue`, `resumed.queue`, `send.message:*`, `general.error`).
 
-use chat_events_core::{Id, Maybe, Num, RawJson, Shape, open_enum};
+use chat_events_core::{Id, Maybe, Num, RawJson, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -260,7 +260,7 @@ async fn enqueue(
             slot.send(Queued {
                 item: Ok(Update::Event {
                     source,
-                    event: Box::new(decoded),
+                    event: decoded,
                     received_at,
                 }),
                 _charge: Some(charge),

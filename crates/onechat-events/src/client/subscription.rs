@@ -347,7 +347,7 @@ impl Pump {
             {
                 Some(Ok(Update::Event {
                     source: self.source.clone(),
-                    event: Box::new(event),
+                    event,
                     received_at,
                 }))
             }
@@ -370,12 +370,12 @@ impl Pump {
 /// The account of a known event, read from the raw text without decoding it (`None` for
 /// unknown events and events without one, as [`Event::account_id`] says).
 fn routing_account(text: &str) -> Option<i64> {
-    let name = chat_events_core::peek(text, &["event"])
+    let name = chat_events_core::unstable::peek(text, &["event"])
         .and_then(|name| serde_json::from_str::<std::borrow::Cow<'_, str>>(name).ok())?;
     if !EventKind::from(&*name).is_known() {
         return None;
     }
-    chat_events_core::peek(text, &["data", "account_id"])
+    chat_events_core::unstable::peek(text, &["data", "account_id"])
         .and_then(|account| serde_json::from_str::<Id>(account).ok())
         .and_then(|account| account.as_i64())
 }
@@ -471,7 +471,7 @@ mod tests {
                 continue;
             };
             // Frames hold the broadcast in `message`; the client gets the broadcast alone.
-            let broadcast = chat_events_core::peek(&text, &["message"])
+            let broadcast = chat_events_core::unstable::peek(&text, &["message"])
                 .filter(|message| message.starts_with('{'))
                 .unwrap_or(&text);
             assert_eq!(

@@ -1,7 +1,7 @@
 //! `copilot.message.created`: Copilot wrote a message in the subscribed user's thread
 //! (enterprise edition, recent servers).
 
-use chat_events_core::{Id, Maybe, RawJson, Shape, Timestamp, open_enum};
+use chat_events_core::{Id, Maybe, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

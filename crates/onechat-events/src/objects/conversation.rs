@@ -1,6 +1,6 @@
 //! [`Conversation`]: conversation push data, the body of most conversation events.
 
-use chat_events_core::{Id, Maybe, Num, Secret, Timestamp, open_enum};
+use chat_events_core::{Id, Maybe, Num, Secret, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,7 @@
 //! [`InboxSettings`]: an inbox's settings, as the `inbox_created` and `inbox_updated`
 //! webhooks send them.
 
-use chat_events_core::{Id, Maybe, Num, Timestamp, open_enum};
+use chat_events_core::{Id, Maybe, Num, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -2,7 +2,7 @@
 
 use std::{borrow::Cow, collections::BTreeMap};
 
-use chat_events_core::{Id, Maybe, Num, Shape, Timestamp, open_enum};
+use chat_events_core::{Id, Maybe, Num, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 

@@ -1,6 +1,6 @@
 //! Notifications of the subscribed user (`notification.created`, `notification.updated`, `notification.deleted`).
 
-use chat_events_core::{Id, Maybe, Num, RawJson, Shape, Timestamp, open_enum};
+use chat_events_core::{Id, Maybe, Num, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

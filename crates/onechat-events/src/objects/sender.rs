@@ -3,7 +3,9 @@
 
 use std::{borrow::Cow, collections::BTreeMap};
 
-use chat_events_core::{Id, Maybe, RawJson, Secret, Shape, Timestamp, open_enum};
+use chat_events_core::{
+    Id, Maybe, RawJson, Secret, Timestamp, unstable::Shape, unstable::open_enum,
+};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,6 @@
 //! [`VoiceCall`]: a voice call as the `voice_call.*` events carry it.
 
-use chat_events_core::{Id, Maybe, Num, Secret, open_enum};
+use chat_events_core::{Id, Maybe, Num, Secret, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chat_events_core::{Id, Maybe, RawJson, Shape};
+use chat_events_core::{Id, Maybe, RawJson, unstable::Shape};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,7 @@
 //! [`WebhookMessage`]: a message as the `message_created` and `message_updated` webhooks
 //! send it.
 
-use chat_events_core::{Id, Maybe, Timestamp, open_enum};
+use chat_events_core::{Id, Maybe, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -4,7 +4,7 @@
 
 use std::{future::Future, net::SocketAddr, sync::Arc, time::Duration};
 
-use chat_events_core::testkit::Loopback;
+use chat_events_core::unstable::testkit::Loopback;
 
 use futures_util::{SinkExt, StreamExt};
 use tokio::net::TcpStream;

@@ -40,7 +40,7 @@ pub mod events;
 
 use std::fmt;
 
-use chat_events_core::Spine;
+use chat_events_core::unstable::Spine;
 use schemars::{Schema, SchemaGenerator, json_schema};
 
 use crate::objects::{
@@ -70,7 +70,7 @@ fn body_schema(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
-chat_events_core::event_enum! {
+chat_events_core::unstable::event_enum! {
     /// A Chatwoot (OneChat) HTTP webhook.
     ///
     /// Decode the POST body with [`WebhookEvent::decode`]. An `event` this version does not

@@ -73,7 +73,7 @@ mod media;
 mod message;
 mod text;
 
-use chat_events_core::{Id, Maybe, open_enum};
+use chat_events_core::{Id, Maybe, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

@@ -1,0 +1,170 @@
+//! What the provider crates and the macros of `chat-events-macros` need from the core:
+//! **not public API**. Nothing here follows semantic versioning; the provider crates require
+//! this crate's exact version (`=x.y.z`) so that they always agree with it. Users read events
+//! through the items at the crate root and the provider crates.
+//!
+//! - [`Spine`], [`Wrapper`], [`decode_at`], [`check_interoperable`]: a provider's wire format
+//!   and the decoding derived from it (what `event_enum!` expands to calls these);
+//! - [`Shape`] (trait and derive), [`event_enum!`], [`open_enum!`]: how provider crates declare
+//!   their models;
+//! - [`schema`]: building the JSON Schemas provider crates export;
+//! - [`jsonc`], [`recording`], [`fixture`]: reading documented examples and recordings;
+//! - [`peek`], [`MAX_DEPTH`], [`path_segment`], [`raw_json_eq`]: the single-pass scan and
+//!   JSON-path helpers the transports use;
+//! - `testkit` (feature `testkit`): the loopback listener the providers' test servers share.
+
+use std::{
+    borrow::Borrow,
+    fmt::{self, Write as _},
+    marker::PhantomData,
+};
+
+pub use chat_events_macros::{Shape, event_enum, open_enum};
+pub use schemars;
+use schemars::{Schema, SchemaGenerator, json_schema};
+pub use serde;
+use serde::de::{self, Visitor};
+pub use serde_json;
+
+use crate::{DecodeError, UnknownEvent};
+pub use crate::{
+    event::{check_interoperable, decode_at, decode_captured, raw_json_eq},
+    scan::peek,
+    shape::{Captured, Cond, Shape, ShapeSchema, choose_shape, shape_schema},
+    spine::{Spine, Wrapper},
+    validate::{MAX_DEPTH, path_segment},
+};
+
+/// Documented examples: the [`Fixture`](crate::Fixture) type and the payload-file helpers.
+pub mod fixture {
+    pub use crate::fixture::{Fixture, files_with, payload_files};
+}
+#[path = "jsonc.rs"]
+pub mod jsonc;
+#[path = "recording.rs"]
+pub mod recording;
+#[path = "schema.rs"]
+pub mod schema;
+#[cfg(feature = "testkit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
+#[path = "testkit.rs"]
+pub mod testkit;
+
+/// Whether the single-pass scan accepts `text` (any JSON value at the top): for the
+/// fuzz target and tests that compare it with the slow checks.
+pub fn scan_accepts(text: &str) -> bool {
+    crate::scan::acceptable(text)
+}
+
+/// Whether the slow checks accept `text`: serde_json's parse, then the I-JSON rules.
+pub fn slow_accepts(text: &str) -> bool {
+    serde_json::from_str::<&serde_json::value::RawValue>(text)
+        .is_ok_and(|raw| crate::validate::check(raw).is_ok())
+}
+
+/// What `event_enum!` generates for the spine to call.
+pub trait Dispatch: Sized + From<UnknownEvent> {
+    /// The provider's wire format.
+    const SPINE: &'static Spine;
+    /// The wire names of the known events, sorted as the variants are.
+    const KNOWN: &'static [&'static str];
+    /// The Rust variant name and doc comment of each known event, in the order of
+    /// [`KNOWN`](Self::KNOWN) (the schemas name their definitions after them).
+    const VARIANTS: &'static [(&'static str, &'static str)];
+    /// Decodes the body of the known event `name` (a wire name), whose JSON path is
+    /// `prefix`; `None` for other names.
+    fn decode_known(name: &str, prefix: &str, body: &str) -> Option<Result<Self, DecodeError>>;
+    /// The schema of the body type of the known event `name`.
+    fn payload_schema(name: &str, generator: &mut SchemaGenerator) -> Option<Schema>;
+}
+
+/// The union schema of a provider's events (`JsonSchema` of the event enum).
+pub fn union_schema<E: Dispatch>(generator: &mut SchemaGenerator) -> Schema {
+    crate::spine::union_schema::<E>(generator, true)
+}
+
+/// The unknown value of an open enum: private, so that users read it with `as_str()`
+/// and cannot match on a string that a later version may know.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PrivOwnedStr(Box<str>);
+
+impl PrivOwnedStr {
+    /// The value.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for PrivOwnedStr {
+    fn from(value: &str) -> Self {
+        Self(value.into())
+    }
+}
+
+impl From<String> for PrivOwnedStr {
+    fn from(value: String) -> Self {
+        Self(value.into_boxed_str())
+    }
+}
+
+impl Borrow<str> for PrivOwnedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for PrivOwnedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+/// Deserializes an open enum from a string.
+pub struct OpenEnumVisitor<T> {
+    name: &'static str,
+    value: PhantomData<fn() -> T>,
+}
+
+impl<T> OpenEnumVisitor<T> {
+    /// A visitor for the open enum called `name`.
+    pub const fn new(name: &'static str) -> Self {
+        Self {
+            name,
+            value: PhantomData,
+        }
+    }
+}
+
+impl<T: for<'a> From<&'a str> + From<String>> Visitor<'_> for OpenEnumVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a string ({})", self.name)
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {
+        Ok(T::from(value))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<T, E> {
+        Ok(T::from(value))
+    }
+}
+
+/// The schema of an open enum: the known values, then any other string.
+pub fn open_enum_schema(doc: &str, values: &[(&str, &str)]) -> Schema {
+    let known: Vec<&str> = values.iter().map(|(wire, _)| *wire).collect();
+    let mut description = doc.to_owned();
+    description.push_str("\n\nKnown values:");
+    for (wire, doc) in values {
+        let _ = write!(description, "\n- `{wire}`: {doc}");
+    }
+    description.push_str("\n\nAny other string is accepted and kept as it is.");
+    json_schema!({
+        "description": description,
+        "anyOf": [
+            { "type": "string", "enum": known },
+            { "type": "string" }
+        ]
+    })
+}
