@@ -56,19 +56,12 @@ impl Normalize for Event {
             }
             Self::MessageStatus(payload) => {
                 for item in &payload.data {
-                    let provider_status = item.kind.as_str();
-                    let status = match provider_status {
-                        "sent" => DeliveryStatus::Sent,
-                        "delivered" => DeliveryStatus::Delivered,
-                        "viewed" => DeliveryStatus::Read,
-                        "failed" => DeliveryStatus::Failed,
-                        _ => continue,
-                    };
+                    let Some(status) = item.status() else { continue };
                     out.push(NormalizedEvent::MessageStatus(Box::new(status_event(
                         conversation(&payload.meta, &item.chat),
                         &item.id,
                         status,
-                        provider_status,
+                        item.kind.as_str(),
                         item.time.get(),
                         item.error
                             .get()
@@ -157,39 +150,107 @@ impl Normalize for Event {
     }
 }
 
+/// What users read from a message, in one call each; the mapping below uses the same methods.
+impl crate::objects::Message {
+    /// The text: the content's `text`, else its `caption`; `None` when both are blank.
+    pub fn text(&self) -> Option<&str> {
+        let content = self.message.get()?;
+        filled(content.text.as_deref()).or_else(|| filled(content.caption.as_deref()))
+    }
+
+    /// The chat's id.
+    pub const fn chat_id(&self) -> &Id {
+        &self.chat.id
+    }
+
+    /// The message's id.
+    pub const fn message_id(&self) -> &Id {
+        &self.id
+    }
+
+    /// Who sent it: `side` (`in`/`out`), else `fromMe`; incoming when neither says.
+    pub fn direction(&self) -> Direction {
+        match self.side.get() {
+            Some(Side::In) => Direction::Incoming,
+            Some(Side::Out) => Direction::Outgoing,
+            _ if self.from_me == true => Direction::Outgoing,
+            _ => Direction::Incoming,
+        }
+    }
+
+    /// The author: for incoming messages the contact (`fromUser` in groups, else the chat's
+    /// contact); for outgoing ones the employee in `created`, when ChatApp names one.
+    pub fn sender(&self) -> Option<Participant> {
+        match self.direction() {
+            // `fromUser` is the author in groups ("for group", say the docs); in a one-to-one
+            // chat the contact is the chat.
+            Direction::Incoming => Some(
+                self.from_user
+                    .get()
+                    .filter(|_| self.chat.kind.get().map(ChatType::as_str) != Some("private"))
+                    .and_then(|user| user_participant(user, ParticipantKind::Contact))
+                    .unwrap_or_else(|| chat_contact(&self.chat)),
+            ),
+            // Sent by an employee (`created`, when ChatApp says who), else by the line.
+            _ => self
+                .created
+                .get()
+                .map(|employee| Participant::new(ParticipantKind::Agent, id(&employee.id))),
+        }
+    }
+
+    /// When it was sent, in Unix seconds (`time`; `None` when absent or 0).
+    pub fn timestamp(&self) -> Option<i64> {
+        self.time.get().and_then(unix_seconds_of)
+    }
+}
+
+/// What users read from a status change, in one call each.
+impl crate::events::MessageStatus {
+    /// The delivery status: `sent`, `delivered`, `viewed` (read), `failed`; `None` for a
+    /// status this version does not know (`kind.as_str()` has it).
+    pub fn status(&self) -> Option<DeliveryStatus> {
+        Some(match self.kind.as_str() {
+            "sent" => DeliveryStatus::Sent,
+            "delivered" => DeliveryStatus::Delivered,
+            "viewed" => DeliveryStatus::Read,
+            "failed" => DeliveryStatus::Failed,
+            _ => return None,
+        })
+    }
+
+    /// The chat's id.
+    pub const fn chat_id(&self) -> &Id {
+        &self.chat.id
+    }
+
+    /// The id of the message whose status changed.
+    pub const fn message_id(&self) -> &Id {
+        &self.id
+    }
+
+    /// When it changed, in Unix seconds.
+    pub fn timestamp(&self) -> Option<i64> {
+        self.time.get().and_then(unix_seconds_of)
+    }
+}
+
+/// `text` unless it is blank.
+fn filled(text: Option<&str>) -> Option<&str> {
+    text.filter(|text| !text.trim().is_empty())
+}
+
 fn message(meta: &Meta, item: &crate::objects::Message, out: &mut Vec<NormalizedEvent>) {
     let conversation = conversation(meta, &item.chat);
-    if item.chat.created.get() == Some(&true) {
+    if item.chat.created == true {
         let mut opened = ConversationOpened::new(conversation.clone());
         opened.contact = Some(chat_contact(&item.chat));
         out.push(NormalizedEvent::ConversationOpened(Box::new(opened)));
     }
-    let direction = match item.side.get() {
-        Some(Side::In) => Direction::Incoming,
-        Some(Side::Out) => Direction::Outgoing,
-        _ if item.from_me.get() == Some(&true) => Direction::Outgoing,
-        _ => Direction::Incoming,
-    };
-    let mut message = Message::new(id(&item.id), conversation, direction);
-    message.sender = match direction {
-        // `fromUser` is the author in groups ("for group", say the docs); in a one-to-one
-        // chat the contact is the chat.
-        Direction::Incoming => Some(
-            item.from_user
-                .get()
-                .filter(|_| item.chat.kind.get().map(ChatType::as_str) != Some("private"))
-                .and_then(|user| user_participant(user, ParticipantKind::Contact))
-                .unwrap_or_else(|| chat_contact(&item.chat)),
-        ),
-        // Sent by an employee (`created`, when ChatApp says who), else by the line.
-        _ => item
-            .created
-            .get()
-            .map(|employee| Participant::new(ParticipantKind::Agent, id(&employee.id))),
-    };
+    let mut message = Message::new(id(&item.id), conversation, item.direction());
+    message.sender = item.sender();
+    message.text = item.text().map(str::to_owned);
     if let Some(content) = item.message.get() {
-        message.text =
-            non_blank(content.text.as_deref()).or_else(|| non_blank(content.caption.as_deref()));
         // The docs show `file` and `location` only as `null`: an attachment is reported when
         // one is there, its kind named by the message `type` where that is a media name.
         if content.file.get().is_some_and(|file| !file.is_null()) {
@@ -211,8 +272,8 @@ fn message(meta: &Meta, item: &crate::objects::Message, out: &mut Vec<Normalized
         }
     }
     message.reply_to = item.quoted_message.get().map(|quoted| id(&quoted.id));
-    message.timestamp = item.time.get().and_then(unix_seconds_of);
-    out.push(if item.edited.get() == Some(&true) {
+    message.timestamp = item.timestamp();
+    out.push(if item.edited == true {
         NormalizedEvent::MessageEdited(Box::new(message))
     } else {
         NormalizedEvent::Message(Box::new(message))
