@@ -32,7 +32,7 @@ chat_events_core::unstable::event_enum! {
     /// let body = br#"{"data":[{"chat":{"id":"7000000000@c.us"}}],
     ///                 "meta":{"type":"chatRead","licenseId":"1229","messengerType":"grWhatsApp"}}"#;
     /// let event = Event::decode(body).unwrap();
-    /// let Event::ChatRead(payload) = &*event else { panic!("not chatRead") };
+    /// let Event::ChatRead(payload) = event.event() else { panic!("not chatRead") };
     /// assert_eq!(payload.data[0].chat.id.as_str(), "7000000000@c.us");
     /// assert_eq!(payload.meta.license_id.get().and_then(|id| id.as_i64()), Some(1229));
     /// assert_eq!(payload.meta.messenger_type.get(), Some(&MessengerType::GrWhatsApp));

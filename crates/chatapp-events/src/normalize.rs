@@ -56,7 +56,9 @@ impl Normalize for Event {
             }
             Self::MessageStatus(payload) => {
                 for item in &payload.data {
-                    let Some(status) = item.status() else { continue };
+                    let Some(status) = item.status() else {
+                        continue;
+                    };
                     out.push(NormalizedEvent::MessageStatus(Box::new(status_event(
                         conversation(&payload.meta, &item.chat),
                         &item.id,

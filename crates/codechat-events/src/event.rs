@@ -45,7 +45,7 @@ chat_events_core::unstable::event_enum! {
     ///   "data":{"keyId":"3EB0","keyFromMe":false,"keyRemoteJid":"5531911112222@s.whatsapp.net",
     ///           "messageType":"conversation","content":{"text":"Bom dia!"},"messageTimestamp":1718791402}}"#;
     /// let event = Event::decode(body).unwrap();
-    /// let Event::MessagesUpsert(upsert) = &*event else { panic!() };
+    /// let Event::MessagesUpsert(upsert) = event.event() else { panic!() };
     /// let Some(WebhookMessage::Row(row)) = upsert.data.get() else { panic!() };
     /// assert_eq!(row.key_id.as_deref(), Some("3EB0"));
     /// assert_eq!(upsert.data.get().and_then(WebhookMessage::remote_jid), Some("5531911112222@s.whatsapp.net"));

@@ -23,6 +23,8 @@
 //! read as milliseconds. CodeChat Go's `messages.update` names a message by its database id
 //! (the row's `id`), not by WhatsApp's id that its `Message` carries.
 
+use std::borrow::Cow;
+
 use chat_events_core::{
     Maybe,
     normalized::{
@@ -36,8 +38,7 @@ use chat_events_core::{
 use crate::{
     Event,
     events::{
-        ChatPresenceState, GoMessageUpdate, MessageUpdate, MessagesDelete, Presence, PresenceState,
-        PresenceUpdated,
+        ChatPresenceState, MessageUpdate, MessagesDelete, Presence, PresenceState, PresenceUpdated,
     },
     objects::{
         ContactItem, Contacts, MessageContent, MessageKey, MessageType, ProtocolMessageType,
@@ -130,28 +131,20 @@ fn with<T>(data: &Maybe<T>, map: impl FnOnce(&T)) {
 /// What every message shape says about a message, besides its content.
 struct Envelope<'a> {
     account: Option<String>,
-    chat: &'a str,
-    from_me: bool,
-    id: &'a str,
-    /// The server's own download URL for the media (Evolution's `mediaUrl`, CodeChat's
-    /// `media.path`).
-    media_url: Option<&'a str>,
-    participant: Option<&'a str>,
-    push_name: Option<&'a str>,
-    timestamp: Option<i64>,
+    parts: Parts<'a>,
+}
+
+impl<'a> std::ops::Deref for Envelope<'a> {
+    type Target = Parts<'a>;
+
+    fn deref(&self) -> &Parts<'a> {
+        &self.parts
+    }
 }
 
 impl Envelope<'_> {
     fn conversation(&self) -> Conversation {
         conversation(self.chat, self.account.clone())
-    }
-
-    fn sender(&self) -> Option<Participant> {
-        if self.from_me {
-            return None;
-        }
-        let id = self.participant.unwrap_or(self.chat);
-        Some(Participant::new(ParticipantKind::Contact, id).name(non_blank(self.push_name)))
     }
 
     fn message(&self) -> Normalized {
@@ -160,11 +153,203 @@ impl Envelope<'_> {
         } else {
             Direction::Incoming
         };
-        let mut message = Normalized::new(self.id, self.conversation(), direction);
+        let mut message = Normalized::new(self.id.as_ref(), self.conversation(), direction);
         message.sender = self.sender();
         message.timestamp = self.timestamp;
         message
     }
+}
+
+/// What every message shape says about a message besides its content: the part of
+/// [`Envelope`] that the accessors of [`WebhookMessage`] answer from.
+struct Parts<'a> {
+    chat: &'a str,
+    from_me: bool,
+    id: Cow<'a, str>,
+    media_url: Option<&'a str>,
+    participant: Option<&'a str>,
+    push_name: Option<&'a str>,
+    timestamp: Option<i64>,
+}
+
+impl Parts<'_> {
+    fn sender(&self) -> Option<Participant> {
+        if self.from_me {
+            return None;
+        }
+        let id = self.participant.unwrap_or(self.chat);
+        Some(Participant::new(ParticipantKind::Contact, id).name(non_blank(self.push_name)))
+    }
+}
+
+/// What users read from a message, in one call each, whatever its shape (Baileys'
+/// `WebMessageInfo`, the v1.3/Go row, the cloud `{header, body}`); the normalized mapping
+/// uses the same methods.
+impl WebhookMessage {
+    /// The message's id: WhatsApp's (`key.id`, `keyId`, `messageId`); for a CodeChat Go row
+    /// without `keyId`, its database `id`. `None` when the shape names no id or no chat.
+    pub fn message_id(&self) -> Option<Cow<'_, str>> {
+        self.parts().map(|parts| parts.id)
+    }
+
+    /// The chat: its JID (`remoteJid`, `wuid`), or a CodeChat Go row's `keyLid` when it has
+    /// no JID. `None` when the shape names no chat or no id.
+    pub fn chat_id(&self) -> Option<&str> {
+        self.parts().map(|parts| parts.chat)
+    }
+
+    /// Who wrote it: the group member (`participant`) or the chat's contact, with the
+    /// `pushName`; `None` for messages this line sent.
+    pub fn sender(&self) -> Option<Participant> {
+        self.parts()?.sender()
+    }
+
+    /// When it was sent, in Unix seconds (`messageTimestamp`; times past 10^11 are read as
+    /// milliseconds).
+    pub fn timestamp(&self) -> Option<i64> {
+        self.parts()?.timestamp
+    }
+
+    /// The text someone wrote: the message's text, else its caption (image, video,
+    /// document), with WhatsApp's wrappers opened (see [`Message::open_wrappers`]); `None`
+    /// when there is none or it is blank.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Self::Baileys(info) => info.message.get()?.text(),
+            Self::Row(row) => flat_text(row.content.get()),
+            Self::Cloud(cloud) => flat_text(cloud.body.message.get())
+                .or_else(|| filled(cloud.body.caption.as_deref())),
+            _ => None,
+        }
+    }
+
+    fn parts(&self) -> Option<Parts<'_>> {
+        match self {
+            Self::Baileys(info) => {
+                let key = info.key.get()?;
+                Some(Parts {
+                    chat: key.remote_jid.as_deref()?,
+                    from_me: key.from_me == true,
+                    id: Cow::Borrowed(key.id.as_deref()?),
+                    media_url: info
+                        .message
+                        .get()
+                        .and_then(|content| content.media_url.as_deref()),
+                    participant: non_empty(key.participant.as_deref())
+                        .or_else(|| non_empty(info.participant.as_deref())),
+                    push_name: info.push_name.as_deref(),
+                    timestamp: long_seconds(&info.message_timestamp),
+                })
+            }
+            Self::Row(row) => {
+                // CodeChat Go's docs leave `keyId` out of some examples; the database id is
+                // the only id then.
+                let row_id = row.id.get().map(|id| id.as_str());
+                Some(Parts {
+                    chat: row.key_remote_jid.as_deref().or(row.key_lid.as_deref())?,
+                    from_me: row.key_from_me == true,
+                    id: row.key_id.as_deref().map(Cow::Borrowed).or(row_id)?,
+                    media_url: row.media.get().and_then(|media| media.path.as_deref()),
+                    participant: non_empty(row.key_participant.as_deref()),
+                    push_name: row.push_name.as_deref(),
+                    timestamp: long_seconds(&row.message_timestamp),
+                })
+            }
+            Self::Cloud(cloud) => {
+                let header = &cloud.header;
+                Some(Parts {
+                    chat: header.wuid.as_deref()?,
+                    from_me: header.from_me == true,
+                    id: Cow::Borrowed(header.message_id.as_deref()?),
+                    media_url: None,
+                    participant: non_empty(header.participant.as_deref()),
+                    push_name: header.push_name.as_deref(),
+                    timestamp: cloud
+                        .context
+                        .get()
+                        .and_then(|context| long_seconds(&context.message_timestamp)),
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What users read from a WhatsApp message's content.
+impl Message {
+    /// The content inside WhatsApp's wrappers (`ephemeralMessage`, `viewOnceMessage`,
+    /// `viewOnceMessageV2`, `viewOnceMessageV2Extension`, `documentWithCaptionMessage`,
+    /// `editedMessage`), opened up to 8 deep; the message itself when it has none.
+    pub fn open_wrappers(&self) -> &Self {
+        let mut content = self;
+        for _ in 0..MAX_WRAPPERS {
+            let inner = [
+                &content.ephemeral_message,
+                &content.view_once_message,
+                &content.view_once_message_v2,
+                &content.view_once_message_v2_extension,
+                &content.document_with_caption_message,
+                &content.edited_message,
+            ]
+            .into_iter()
+            .find_map(|wrapper| wrapper.get().and_then(|wrapper| wrapper.message.get()));
+            match inner {
+                Some(inner) => content = inner,
+                None => break,
+            }
+        }
+        content
+    }
+
+    /// The text someone wrote, wrappers opened: `conversation` or `extendedTextMessage.text`,
+    /// else the caption of an image, video (or round video) or document; `None` when blank.
+    pub fn text(&self) -> Option<&str> {
+        self.open_wrappers().own_text()
+    }
+
+    /// [`text`](Self::text) of this content, without opening wrappers.
+    fn own_text(&self) -> Option<&str> {
+        let mut text = self.conversation.get().and_then(|text| filled(Some(text)));
+        if let Some(extended) = self.extended_text_message.get() {
+            text = filled(extended.text.as_deref());
+        }
+        text.or_else(|| {
+            self.image_message
+                .get()
+                .and_then(|image| filled(image.caption.as_deref()))
+        })
+        .or_else(|| {
+            [&self.video_message, &self.ptv_message]
+                .into_iter()
+                .find_map(|video| {
+                    video
+                        .get()
+                        .and_then(|video| filled(video.caption.as_deref()))
+                })
+        })
+        .or_else(|| {
+            self.document_message
+                .get()
+                .and_then(|document| filled(document.caption.as_deref()))
+        })
+    }
+}
+
+/// The text of a row's or cloud body's content (the kind is `messageType`): a string, or
+/// an object's `text` or `caption`; a wrapper object's inner message (as [`Message::text`]).
+fn flat_text(content: Option<&Content<MessageContent>>) -> Option<&str> {
+    match content? {
+        Content::Text(text) => filled(Some(text)),
+        Content::Object(content) => match content.message.get() {
+            Some(inner) => inner.text(),
+            None => filled(content.text.as_deref()).or_else(|| filled(content.caption.as_deref())),
+        },
+    }
+}
+
+/// `text` unless it is blank.
+fn filled(text: Option<&str>) -> Option<&str> {
+    text.filter(|text| !text.trim().is_empty())
 }
 
 fn webhook_message(
@@ -172,25 +357,12 @@ fn webhook_message(
     account: Option<String>,
     out: &mut Vec<NormalizedEvent>,
 ) {
+    let Some(parts) = message.parts() else { return };
+    let envelope = Envelope { account, parts };
     match message {
         WebhookMessage::Baileys(info) => {
-            let Some(key) = info.key.get() else { return };
-            let (Some(id), Some(chat)) = (key.id.as_deref(), key.remote_jid.as_deref()) else {
-                return;
-            };
             let Some(content) = info.message.get() else {
                 return;
-            };
-            let envelope = Envelope {
-                account,
-                chat,
-                from_me: key.from_me.get() == Some(&true),
-                id,
-                media_url: content.media_url.as_deref(),
-                participant: non_empty(key.participant.as_deref())
-                    .or_else(|| non_empty(info.participant.as_deref())),
-                push_name: info.push_name.as_deref(),
-                timestamp: long_seconds(&info.message_timestamp),
             };
             let reply_to = info
                 .context_info
@@ -199,46 +371,9 @@ fn webhook_message(
             baileys_content(&envelope, content, reply_to, out);
         }
         WebhookMessage::Row(row) => {
-            // CodeChat Go's docs leave `keyId` out of some examples; the database id is
-            // the only id then.
-            let row_id = row.id.get().map(|id| id.as_str());
-            let (Some(id), Some(chat)) = (
-                row.key_id.as_deref().or(row_id.as_deref()),
-                row.key_remote_jid.as_deref().or(row.key_lid.as_deref()),
-            ) else {
-                return;
-            };
-            let envelope = Envelope {
-                account,
-                chat,
-                from_me: row.key_from_me.get() == Some(&true),
-                id,
-                media_url: row.media.get().and_then(|media| media.path.as_deref()),
-                participant: non_empty(row.key_participant.as_deref()),
-                push_name: row.push_name.as_deref(),
-                timestamp: long_seconds(&row.message_timestamp),
-            };
             flat_content(&envelope, row.message_type.get(), row.content.get(), out);
         }
         WebhookMessage::Cloud(cloud) => {
-            let header = &cloud.header;
-            let (Some(id), Some(chat)) = (header.message_id.as_deref(), header.wuid.as_deref())
-            else {
-                return;
-            };
-            let envelope = Envelope {
-                account,
-                chat,
-                from_me: header.from_me.get() == Some(&true),
-                id,
-                media_url: None,
-                participant: non_empty(header.participant.as_deref()),
-                push_name: header.push_name.as_deref(),
-                timestamp: cloud
-                    .context
-                    .get()
-                    .and_then(|context| long_seconds(&context.message_timestamp)),
-            };
             let body = &cloud.body;
             let before = out.len();
             flat_content(&envelope, body.message_type.get(), body.message.get(), out);
@@ -268,7 +403,7 @@ fn baileys_content(
     if envelope.chat == STATUS_BROADCAST {
         return;
     }
-    let content = unwrap(content);
+    let content = content.open_wrappers();
     if let Some(protocol) = content.protocol_message.get() {
         let kind = protocol.kind.get().and_then(ProtoEnum::resolve);
         protocol_change(
@@ -291,27 +426,6 @@ fn baileys_content(
     if message.text.is_some() || !message.attachments.is_empty() || has_content(content) {
         out.push(NormalizedEvent::Message(Box::new(message)));
     }
-}
-
-/// Opens the wrappers around a message's content.
-fn unwrap(mut content: &Message) -> &Message {
-    for _ in 0..MAX_WRAPPERS {
-        let inner = [
-            &content.ephemeral_message,
-            &content.view_once_message,
-            &content.view_once_message_v2,
-            &content.view_once_message_v2_extension,
-            &content.document_with_caption_message,
-            &content.edited_message,
-        ]
-        .into_iter()
-        .find_map(|wrapper| wrapper.get().and_then(|wrapper| wrapper.message.get()));
-        match inner {
-            Some(inner) => content = inner,
-            None => break,
-        }
-    }
-    content
 }
 
 /// Whether a message holds content beyond the protocol keys WhatsApp sends beside it.
@@ -348,11 +462,8 @@ fn read_baileys(
     message: &mut Normalized,
     reply_to: &mut Option<String>,
 ) {
-    if let Some(text) = content.conversation.get() {
-        message.text = non_blank(Some(text));
-    }
+    message.text = content.own_text().map(str::to_owned);
     if let Some(text) = content.extended_text_message.get() {
-        message.text = non_blank(text.text.as_deref());
         quote(reply_to, &text.context_info);
     }
     let media = |kind, url: &Maybe<String>, mime: &Maybe<String>, size: &Maybe<Long>| {
@@ -371,7 +482,6 @@ fn read_baileys(
             &image.file_length,
         ));
         quote(reply_to, &image.context_info);
-        caption_text(&mut message.text, &image.caption);
     }
     for video in [&content.video_message, &content.ptv_message] {
         if let Some(video) = video.get() {
@@ -383,7 +493,6 @@ fn read_baileys(
                 &video.file_length,
             ));
             quote(reply_to, &video.context_info);
-            caption_text(&mut message.text, &video.caption);
         }
     }
     if let Some(audio) = content.audio_message.get() {
@@ -418,7 +527,6 @@ fn read_baileys(
             .or_else(|| non_blank(document.title.as_deref()));
         message.attachments.push(attachment);
         quote(reply_to, &document.context_info);
-        caption_text(&mut message.text, &document.caption);
     }
     if let Some(location) = content.location_message.get() {
         let mut attachment = Attachment::new(AttachmentKind::Location);
@@ -457,12 +565,6 @@ fn quote(reply_to: &mut Option<String>, context: &Maybe<Box<ContextInfo>>) {
             .get()
             .and_then(|context| non_empty(context.stanza_id.as_deref()))
             .map(str::to_owned);
-    }
-}
-
-fn caption_text(text: &mut Option<String>, caption: &Maybe<String>) {
-    if text.is_none() {
-        *text = non_blank(caption.as_deref());
     }
 }
 
@@ -505,32 +607,27 @@ fn flat_content(
         return;
     }
     let mut message = envelope.message();
-    match content {
-        Some(Content::Text(text)) => message.text = non_blank(Some(text)),
-        Some(Content::Object(content)) => {
-            message.text = non_blank(content.text.as_deref())
-                .or_else(|| non_blank(content.caption.as_deref()));
-            if let Some(kind) = kind.and_then(attachment_kind) {
-                let mut attachment = Attachment::new(kind);
-                attachment.url = envelope
-                    .media_url
-                    .map(str::to_owned)
-                    .or_else(|| content.media_url.get().cloned())
-                    .or_else(|| content.url.get().cloned());
-                attachment.mime = content.mimetype.get().cloned();
-                attachment.size = content.file_length.get().and_then(Long::as_u64);
-                attachment.name = non_blank(content.file_name.as_deref())
-                    .or_else(|| non_blank(content.display_name.as_deref()))
-                    .or_else(|| non_blank(content.name.as_deref()));
-                message.attachments.push(attachment);
-            }
-            message.reply_to = content
-                .context_info
-                .get()
-                .and_then(|context| non_empty(context.stanza_id.as_deref()))
-                .map(str::to_owned);
+    message.text = flat_text(content).map(str::to_owned);
+    if let Some(Content::Object(content)) = content {
+        if let Some(kind) = kind.and_then(attachment_kind) {
+            let mut attachment = Attachment::new(kind);
+            attachment.url = envelope
+                .media_url
+                .map(str::to_owned)
+                .or_else(|| content.media_url.get().cloned())
+                .or_else(|| content.url.get().cloned());
+            attachment.mime = content.mimetype.get().cloned();
+            attachment.size = content.file_length.get().and_then(Long::as_u64);
+            attachment.name = non_blank(content.file_name.as_deref())
+                .or_else(|| non_blank(content.display_name.as_deref()))
+                .or_else(|| non_blank(content.name.as_deref()));
+            message.attachments.push(attachment);
         }
-        None => {}
+        message.reply_to = content
+            .context_info
+            .get()
+            .and_then(|context| non_empty(context.stanza_id.as_deref()))
+            .map(str::to_owned);
     }
     if message.text.is_none() && message.attachments.is_empty() && kind.is_none() {
         return;
@@ -575,7 +672,7 @@ fn protocol_change(
             target.clone_into(&mut message.id);
             if let Some(edited) = edited {
                 let mut reply = None;
-                read_baileys(unwrap(edited), None, &mut message, &mut reply);
+                read_baileys(edited.open_wrappers(), None, &mut message, &mut reply);
                 message.reply_to = reply;
             }
             out.push(NormalizedEvent::MessageEdited(Box::new(message)));
@@ -599,93 +696,125 @@ fn reaction_change(
     out.push(NormalizedEvent::Reaction(Box::new(reaction)));
 }
 
-fn message_update(update: &MessageUpdate, account: Option<String>, out: &mut Vec<NormalizedEvent>) {
-    let (id, chat, provider_status, timestamp) = match update {
-        // A receipt for a message this line received is about this line's own devices
-        // reading it (Baileys' `read-self`), not about delivery to the contact.
-        MessageUpdate::Key(update) if update.from_me.get() == Some(&false) => return,
-        MessageUpdate::Key(update) => {
-            let Some(status) = update.status.get() else {
-                return;
-            };
-            let id = update
+/// What users read from a receipt, in one call each, whatever its shape; the normalized
+/// mapping uses the same methods.
+impl MessageUpdate {
+    /// The delivery status ([`provider_status`](Self::provider_status) in the normalized
+    /// vocabulary): `SERVER_ACK` sent, `DELIVERY_ACK` delivered, `READ`/`PLAYED` read,
+    /// `ERROR` failed, `REVOKE` deleted, and CodeChat Go's names likewise; `None` for other
+    /// values (Evolution's `DELETED` is written for edits and votes, not deletions).
+    pub fn status(&self) -> Option<DeliveryStatus> {
+        delivery_status(self.provider_status()?)
+    }
+
+    /// The status as sent (`DELIVERY_ACK`, CodeChat Go's `read`…).
+    pub fn provider_status(&self) -> Option<&str> {
+        match self {
+            Self::Key(update) => update.status.get().map(|status| status.as_str()),
+            Self::Cloud(cloud) => cloud.update.status.get().map(|status| status.as_str()),
+            Self::Go(update) => Some(update.status.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The message's id (`keyId`, `id` or `messageId`; CodeChat Go names it by its database
+    /// id, not by WhatsApp's).
+    pub fn message_id(&self) -> Option<Cow<'_, str>> {
+        match self {
+            Self::Key(update) => update
                 .key_id
                 .as_deref()
                 .or(update.id.as_deref())
-                .or(update.message_id.as_deref());
-            let time = update
+                .or(update.message_id.as_deref())
+                .map(Cow::Borrowed),
+            Self::Cloud(cloud) => {
+                let update = &cloud.update;
+                update
+                    .key
+                    .get()
+                    .and_then(|key| key.id.as_deref())
+                    .or_else(|| {
+                        update
+                            .header
+                            .get()
+                            .and_then(|header| header.message_id.as_deref())
+                    })
+                    .map(Cow::Borrowed)
+            }
+            Self::Go(update) => Some(update.message_id.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The chat's JID (`None` for CodeChat Go's receipts, which do not name it).
+    pub fn chat_id(&self) -> Option<&str> {
+        match self {
+            Self::Key(update) => update.remote_jid.as_deref(),
+            Self::Cloud(cloud) => {
+                let update = &cloud.update;
+                update
+                    .key
+                    .get()
+                    .and_then(|key| key.remote_jid.as_deref())
+                    .or_else(|| {
+                        update
+                            .header
+                            .get()
+                            .and_then(|header| header.wuid.as_deref())
+                    })
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the message is one this line sent (`None` when the receipt does not say).
+    pub fn from_me(&self) -> Option<bool> {
+        match self {
+            Self::Key(update) => update.from_me.get().copied(),
+            Self::Cloud(cloud) => {
+                let update = &cloud.update;
+                update
+                    .key
+                    .get()
+                    .and_then(|key| key.from_me.get())
+                    .or_else(|| update.header.get().and_then(|header| header.from_me.get()))
+                    .copied()
+            }
+            _ => None,
+        }
+    }
+
+    /// When the status changed, in Unix seconds.
+    pub fn timestamp(&self) -> Option<i64> {
+        match self {
+            Self::Key(update) => update
                 .date_time
                 .get()
                 .and_then(unix_seconds)
-                .or_else(|| long_seconds(&update.datetime));
-            (
-                id.map(str::to_owned),
-                update.remote_jid.as_deref(),
-                status.as_str().to_owned(),
-                time,
-            )
+                .or_else(|| long_seconds(&update.datetime)),
+            Self::Cloud(cloud) => long_seconds(&cloud.update.date_time),
+            Self::Go(update) => update.date_time.get().and_then(unix_seconds),
+            _ => None,
         }
-        MessageUpdate::Cloud(cloud) => {
-            let update = &cloud.update;
-            let from_me = update
-                .key
-                .get()
-                .and_then(|key| key.from_me.get())
-                .or_else(|| update.header.get().and_then(|header| header.from_me.get()));
-            if from_me == Some(&false) {
-                return;
-            }
-            let Some(status) = update.status.get() else {
-                return;
-            };
-            let id = update
-                .key
-                .get()
-                .and_then(|key| key.id.as_deref())
-                .or_else(|| {
-                    update
-                        .header
-                        .get()
-                        .and_then(|header| header.message_id.as_deref())
-                });
-            let chat = update
-                .key
-                .get()
-                .and_then(|key| key.remote_jid.as_deref())
-                .or_else(|| {
-                    update
-                        .header
-                        .get()
-                        .and_then(|header| header.wuid.as_deref())
-                });
-            (
-                id.map(str::to_owned),
-                chat,
-                status.as_str().to_owned(),
-                long_seconds(&update.date_time),
-            )
-        }
-        // CodeChat Go names the message by its database id (the row's `id`), not by
-        // WhatsApp's: `message_id` is that id here.
-        MessageUpdate::Go(GoMessageUpdate {
-            date_time,
-            message_id,
-            status,
-            ..
-        }) => (
-            Some(message_id.as_str().into_owned()),
-            None,
-            status.as_str().to_owned(),
-            date_time.get().and_then(unix_seconds),
-        ),
-        _ => return,
-    };
-    let (Some(id), Some(status)) = (id, delivery_status(&provider_status)) else {
+    }
+}
+
+fn message_update(update: &MessageUpdate, account: Option<String>, out: &mut Vec<NormalizedEvent>) {
+    // A receipt for a message this line received is about this line's own devices
+    // reading it (Baileys' `read-self`), not about delivery to the contact.
+    if update.from_me() == Some(false) {
+        return;
+    }
+    let (Some(provider_status), Some(id), Some(status)) = (
+        update.provider_status(),
+        update.message_id(),
+        update.status(),
+    ) else {
         return;
     };
     let mut change = StatusChange::new(id, status, provider_status);
-    change.conversation = chat.map(|chat| conversation(chat, account));
-    change.timestamp = timestamp;
+    change.conversation = update.chat_id().map(|chat| conversation(chat, account));
+    change.timestamp = update.timestamp();
     out.push(NormalizedEvent::MessageStatus(Box::new(change)));
 }
 
@@ -796,13 +925,15 @@ fn messages_edited(
     }
     let envelope = Envelope {
         account,
-        chat,
-        from_me: true,
-        id,
-        media_url: None,
-        participant: None,
-        push_name: None,
-        timestamp: long_seconds(&protocol.timestamp_ms),
+        parts: Parts {
+            chat,
+            from_me: true,
+            id: Cow::Borrowed(id),
+            media_url: None,
+            participant: None,
+            push_name: None,
+            timestamp: long_seconds(&protocol.timestamp_ms),
+        },
     };
     let kind = protocol.kind.get().and_then(ProtoEnum::resolve);
     protocol_change(

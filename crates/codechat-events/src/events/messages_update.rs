@@ -33,19 +33,6 @@ pub enum MessageUpdate {
     Other(RawJson),
 }
 
-impl MessageUpdate {
-    /// The new status in the Baileys-based servers' names (`None` for edits, revokes and
-    /// votes in the open-source form, for CodeChat Go, whose statuses are
-    /// [`GoMessageUpdate::status`], and for an unknown shape).
-    pub fn status(&self) -> Option<&MessageStatus> {
-        match self {
-            Self::Cloud(cloud) => cloud.update.status.get(),
-            Self::Key(key) => key.status.get(),
-            Self::Go(_) | Self::Other(_) => None,
-        }
-    }
-}
-
 /// CodeChat Go: a receipt changed a message's status.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
