@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use chat_events_core::{DecodeErrorKind, OneOrMany};
+use chat_events_core::{DecodeErrorKind, OneOrMany, normalized::DeliveryStatus};
 use chat_events_tests::{fixtures, workspace_root};
 use codechat_events::{
     Content, DataKey, Event, EventKind, Instance, Opaque, ProtoEnum,
@@ -242,7 +242,7 @@ fn one_name_two_generations_says_which_shape_arrived() {
     };
     assert_eq!(code.qrcode.pairing(), Some("WZYEH1YY"));
 
-    let statuses: Vec<Option<MessageStatus>> = [
+    let statuses: Vec<(Option<MessageStatus>, Option<DeliveryStatus>)> = [
         "messages.update.cloud-docs",
         "messages.update.alias-old-readme",
         "messages.update.open-source",
@@ -254,17 +254,30 @@ fn one_name_two_generations_says_which_shape_arrived() {
         let Event::MessagesUpdate(update) = decode(file) else {
             panic!()
         };
-        update.data.get().and_then(MessageUpdate::status).cloned()
+        let update = update.data.get();
+        (
+            update
+                .and_then(MessageUpdate::provider_status)
+                .map(MessageStatus::from),
+            update.and_then(MessageUpdate::delivery_status),
+        )
     })
     .collect();
     assert_eq!(
         statuses,
         [
-            Some(MessageStatus::Read),
-            Some(MessageStatus::DeliveryAt),
-            Some(MessageStatus::DeliveryAck),
-            None,
-            Some(MessageStatus::Deleted)
+            (Some(MessageStatus::Read), Some(DeliveryStatus::Read)),
+            (
+                Some(MessageStatus::DeliveryAt),
+                Some(DeliveryStatus::Delivered)
+            ),
+            (
+                Some(MessageStatus::DeliveryAck),
+                Some(DeliveryStatus::Delivered)
+            ),
+            (None, None),
+            // Evolution writes `DELETED` for updates without a status, not deletions.
+            (Some(MessageStatus::Deleted), None)
         ]
     );
 
@@ -723,7 +736,15 @@ fn codechat_go_shapes_of_shared_event_names() {
     };
     assert_eq!(go.message_id.as_i64(), Some(1024));
     assert_eq!(go.status, GoReceiptStatus::Read);
-    assert_eq!(update.data.get().and_then(MessageUpdate::status), None);
+    // CodeChat Go's receipt status, in the normalized vocabulary too.
+    assert_eq!(
+        update.data.get().and_then(MessageUpdate::provider_status),
+        Some("read")
+    );
+    assert_eq!(
+        update.data.get().and_then(MessageUpdate::delivery_status),
+        Some(DeliveryStatus::Read)
+    );
     // Evolution's update also has `messageId` (a cuid), but its `keyId` says which shape.
     let Event::MessagesUpdate(update) =
         upstream("messages.update.evolution-v2.2.3-issue-1380-no-status")
@@ -1190,8 +1211,8 @@ fn codechat_cloud_2022_and_v3_2024() {
     };
     assert_eq!(update.event, "message.update");
     assert_eq!(
-        update.data.get().and_then(MessageUpdate::status),
-        Some(&MessageStatus::Read)
+        update.data.get().and_then(MessageUpdate::provider_status),
+        Some("READ")
     );
 
     // CodeChat v3: the action under a key built from the index.

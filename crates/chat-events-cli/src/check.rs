@@ -26,13 +26,12 @@ use serde_json::json;
 use crate::{
     Failure,
     cli::{CheckArgs, Deny, Format, ProviderChoice},
-    record,
 };
 
 /// What became of one payload.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// Decoded; the model carries every field.
     Clean,
     /// Decoded; these paths are not carried by the model (or changed by it).
@@ -50,7 +49,7 @@ pub enum Outcome {
 
 impl Outcome {
     /// `clean`, `drift`, `unknown` or `error`.
-    pub const fn status(&self) -> &'static str {
+    pub(crate) const fn status(&self) -> &'static str {
         match self {
             Self::Clean => "clean",
             Self::Drift(_) => "drift",
@@ -63,13 +62,13 @@ impl Outcome {
 /// The verdict on one payload.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Verdict {
+pub(crate) struct Verdict {
     /// The provider whose models decided (`None`: not detected).
-    pub provider: Option<&'static str>,
+    pub(crate) provider: Option<&'static str>,
     /// The event name, when it could be read.
-    pub event: Option<String>,
+    pub(crate) event: Option<String>,
     /// What became of it.
-    pub outcome: Outcome,
+    pub(crate) outcome: Outcome,
 }
 
 /// One provider's attempt at a payload.
@@ -144,7 +143,7 @@ fn verdict(provider: &'static str, attempt: Attempt) -> Verdict {
 }
 
 /// Checks one payload with `choice`'s models.
-pub fn check_payload(text: &str, choice: ProviderChoice) -> Verdict {
+pub(crate) fn check_payload(text: &str, choice: ProviderChoice) -> Verdict {
     let bytes = text.as_bytes();
     match choice {
         ProviderChoice::Chatapp => verdict("chatapp", attempt::<chatapp_events::Event>(bytes)),
@@ -658,7 +657,7 @@ fn next_line(reader: &mut impl BufRead, buffer: &mut Vec<u8>, limit: usize) -> i
     }
 }
 
-/// Checks each non-blank line of `reader` (a recording: see [`record::payload`]).
+/// Checks each non-blank line of `reader` (a recording: see the `record` module).
 fn read_lines(
     reporter: &mut Reporter<'_>,
     source: &str,
@@ -676,7 +675,8 @@ fn read_lines(
             Line::Refused(message) => reporter.refuse(&format!("{source}:{number}"), message, 0)?,
             Line::Text(text) if text.trim().is_empty() => {}
             Line::Text(text) => {
-                let payload = record::payload(&text).unwrap_or(std::borrow::Cow::Borrowed(&text));
+                let payload = chat_events_core::unstable::recording::payload(&text)
+                    .unwrap_or(std::borrow::Cow::Borrowed(&text));
                 reporter.report(&format!("{source}:{number}"), &payload)?;
             }
         }
@@ -703,7 +703,8 @@ fn read_stdin(reporter: &mut Reporter<'_>) -> io::Result<()> {
         }
     };
     if first.starts_with('"') || serde_json::from_str::<serde::de::IgnoredAny>(&first).is_ok() {
-        let payload = record::payload(&first).unwrap_or(std::borrow::Cow::Borrowed(&first));
+        let payload = chat_events_core::unstable::recording::payload(&first)
+            .unwrap_or(std::borrow::Cow::Borrowed(&first));
         reporter.report(&format!("<stdin>:{number}"), &payload)?;
         return read_lines(reporter, "<stdin>", stdin, number);
     }

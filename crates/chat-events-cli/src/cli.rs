@@ -18,16 +18,16 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 Exit codes: 0 success; 1 a fatal error or a payload refused by --deny; 2 a usage or
 configuration error; 130 stopped by Ctrl-C or SIGTERM.")]
 #[non_exhaustive]
-pub struct Cli {
+pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 #[non_exhaustive]
-pub enum Command {
+pub(crate) enum Command {
     /// Decode captured payloads and report clean / drift / unknown / error per payload.
     #[command(
         after_help = "Inputs: files (.json, .jsonc), folders (searched recursively for
@@ -67,7 +67,7 @@ Examples:
 /// Which provider's models to decode with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 #[non_exhaustive]
-pub enum ProviderChoice {
+pub(crate) enum ProviderChoice {
     /// Detect it from each payload: the provider that knows the event and decodes it best.
     Auto,
     /// ChatApp (Pusher events, `meta.type`).
@@ -83,7 +83,7 @@ pub enum ProviderChoice {
 /// How `check` prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 #[non_exhaustive]
-pub enum Format {
+pub(crate) enum Format {
     /// One readable line per payload, then a summary table.
     Text,
     /// One JSON object per payload, then a `{"summary": …}` line.
@@ -93,7 +93,7 @@ pub enum Format {
 /// What `check` refuses (exit code 1) besides payloads that do not decode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 #[non_exhaustive]
-pub enum Deny {
+pub(crate) enum Deny {
     /// Payloads with fields the model does not carry.
     Drift,
     /// Events the models do not know.
@@ -103,40 +103,40 @@ pub enum Deny {
 /// `check`'s options.
 #[derive(Clone, Debug, Args)]
 #[non_exhaustive]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Files, folders or JSON Lines files; `-` or none for stdin.
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// The provider's models to use.
     #[arg(long, value_enum, default_value_t = ProviderChoice::Auto)]
-    pub provider: ProviderChoice,
+    pub(crate) provider: ProviderChoice,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    pub(crate) format: Format,
     /// Also fail on these (repeatable). Payloads that do not decode always fail.
     #[arg(long, value_enum)]
-    pub deny: Vec<Deny>,
+    pub(crate) deny: Vec<Deny>,
     /// Print only the summary (and the payloads that fail).
     #[arg(long, short)]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
     /// The largest payload (file, JSON Lines line, stdin document) read; a larger one is an
     /// error line, not read into memory.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
-    pub max_payload_bytes: usize,
+    pub(crate) max_payload_bytes: usize,
 }
 
 /// `listen`'s provider.
 #[derive(Debug, Args)]
 #[non_exhaustive]
-pub struct ListenArgs {
+pub(crate) struct ListenArgs {
     /// The provider.
     #[command(subcommand)]
-    pub provider: ListenProvider,
+    pub(crate) provider: ListenProvider,
 }
 
 /// The providers with a live client.
 #[derive(Debug, Subcommand)]
 #[non_exhaustive]
-pub enum ListenProvider {
+pub(crate) enum ListenProvider {
     /// ChatApp over Pusher (token in CHATAPP_ACCESS_TOKEN or the config file).
     #[command(after_help = "Example:
   CHATAPP_ACCESS_TOKEN='$2y$10$…' chat-events listen chatapp \\
@@ -152,112 +152,112 @@ pub enum ListenProvider {
 /// Options every live command shares.
 #[derive(Clone, Debug, Args)]
 #[non_exhaustive]
-pub struct Common {
+pub(crate) struct Common {
     /// A TOML config file (see the README); options on the command line win.
     #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// Append every payload as received to FILE, one per line (readable by `check`).
     #[arg(long, value_name = "FILE")]
-    pub record: Option<PathBuf>,
+    pub(crate) record: Option<PathBuf>,
     /// Store every event in NATS JetStream at URL (`nats://127.0.0.1:4222`; else the config
     /// file's `[nats] url`) before it counts as delivered (serve: before the webhook is
     /// answered 200).
     #[arg(long, value_name = "URL")]
-    pub sink: Option<String>,
+    pub(crate) sink: Option<String>,
     /// Print the normalized events each event implies instead of the event: one line each,
     /// `{"provider", "source", "received_at", "sourceEvent", "event", "raw"}` (the record of
     /// `schemas/normalized.schema.json`); events outside the model print nothing.
     #[arg(long)]
-    pub normalized: bool,
+    pub(crate) normalized: bool,
 }
 
 /// `consume`'s options.
 #[derive(Clone, Debug, Args)]
 #[non_exhaustive]
-pub struct ConsumeArgs {
+pub(crate) struct ConsumeArgs {
     /// The NATS server (`nats://127.0.0.1:4222`).
-    pub url: String,
+    pub(crate) url: String,
     /// Whose events.
     #[arg(long, value_enum)]
-    pub provider: SchemaProvider,
+    pub(crate) provider: SchemaProvider,
     /// The durable consumer's name: consumers with the same name share the work and resume
     /// where they stopped.
     #[arg(long, default_value = "chat-events")]
-    pub durable: String,
+    pub(crate) durable: String,
     /// A TOML config file; its `[nats]` section names the stream and subject prefix.
     #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// Print the normalized events each event implies instead of the event (as `listen
     /// --normalized`); every event is acknowledged once its lines are printed.
     #[arg(long)]
-    pub normalized: bool,
+    pub(crate) normalized: bool,
 }
 
 /// `listen chatapp`'s options.
 #[derive(Clone, Debug, Args)]
 #[non_exhaustive]
-pub struct ChatAppArgs {
+pub(crate) struct ChatAppArgs {
     /// A channel to subscribe to (repeatable): private-v1.licenses.<n>.messengers.<type>,
     /// private-v1.companies.<n>, private-v1.users.<n>, private-v1.companies.<n>.users.<n>.
     #[arg(long = "channel", value_name = "CHANNEL")]
-    pub channels: Vec<String>,
+    pub(crate) channels: Vec<String>,
     /// The Pusher host (default: ChatApp's).
     #[arg(long)]
-    pub host: Option<String>,
+    pub(crate) host: Option<String>,
     /// The Pusher port.
     #[arg(long)]
-    pub port: Option<u16>,
+    pub(crate) port: Option<u16>,
     /// Plain `ws://` instead of `wss://`.
     #[arg(long)]
-    pub no_tls: bool,
+    pub(crate) no_tls: bool,
     /// The Pusher app key.
     #[arg(long)]
-    pub app_key: Option<String>,
+    pub(crate) app_key: Option<String>,
     /// The channel authorisation endpoint.
     #[arg(long)]
-    pub auth_url: Option<String>,
+    pub(crate) auth_url: Option<String>,
     /// Shared options.
     #[command(flatten)]
-    pub common: Common,
+    pub(crate) common: Common,
 }
 
 /// `listen onechat`'s options.
 #[derive(Clone, Debug, Args)]
 #[non_exhaustive]
-pub struct OneChatArgs {
+pub(crate) struct OneChatArgs {
     /// The installation's URL (`https://chat.example.com`).
     #[arg(long)]
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// The agent's user id; without it, subscribes as a contact.
     #[arg(long)]
-    pub user_id: Option<i64>,
+    pub(crate) user_id: Option<i64>,
     /// An account to subscribe to (repeatable; agents only).
     #[arg(long = "account", value_name = "ID")]
-    pub accounts: Vec<i64>,
+    pub(crate) accounts: Vec<i64>,
     /// Seconds between presence updates.
     #[arg(long)]
-    pub presence_secs: Option<u64>,
+    pub(crate) presence_secs: Option<u64>,
     /// Seconds to wait for each subscription's confirmation.
     #[arg(long)]
-    pub confirm_secs: Option<u64>,
+    pub(crate) confirm_secs: Option<u64>,
     /// Shared options.
     #[command(flatten)]
-    pub common: Common,
+    pub(crate) common: Common,
 }
 
 /// `serve`'s provider.
 #[derive(Debug, Args)]
 #[non_exhaustive]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// The provider.
     #[command(subcommand)]
-    pub provider: ServeProvider,
+    pub(crate) provider: ServeProvider,
 }
 
 /// The providers with a webhook receiver.
 #[derive(Debug, Subcommand)]
 #[non_exhaustive]
-pub enum ServeProvider {
+pub(crate) enum ServeProvider {
     /// CodeChat webhooks (shared secret, if any, in CODECHAT_WEBHOOK_SECRET or the config file).
     #[command(after_help = "Example:
   CODECHAT_WEBHOOK_SECRET=… chat-events serve codechat --addr 0.0.0.0:8080 \\
@@ -268,51 +268,51 @@ pub enum ServeProvider {
 /// `serve codechat`'s options.
 #[derive(Clone, Debug, Args)]
 #[non_exhaustive]
-pub struct CodeChatArgs {
+pub(crate) struct CodeChatArgs {
     /// Where to listen (default 127.0.0.1:8080).
     #[arg(long)]
-    pub addr: Option<SocketAddr>,
+    pub(crate) addr: Option<SocketAddr>,
     /// The path webhooks are posted to (default `/`).
     #[arg(long)]
-    pub path: Option<String>,
+    pub(crate) path: Option<String>,
     /// The largest body accepted, in bytes.
     #[arg(long)]
-    pub body_limit: Option<usize>,
+    pub(crate) body_limit: Option<usize>,
     /// The secret is sent in this header.
     #[arg(long, value_name = "NAME", conflicts_with_all = ["secret_query", "secret_path"])]
-    pub secret_header: Option<String>,
+    pub(crate) secret_header: Option<String>,
     /// The secret is sent in this query parameter.
     #[arg(long, value_name = "NAME", conflicts_with = "secret_path")]
-    pub secret_query: Option<String>,
+    pub(crate) secret_query: Option<String>,
     /// The secret is the last path segment.
     #[arg(long)]
-    pub secret_path: bool,
+    pub(crate) secret_path: bool,
     /// Shared options.
     #[command(flatten)]
-    pub common: Common,
+    pub(crate) common: Common,
 }
 
 /// `schema`'s options.
 #[derive(Clone, Debug, Args)]
 #[non_exhaustive]
-pub struct SchemaArgs {
+pub(crate) struct SchemaArgs {
     /// Only this provider's schemas (default: all).
     #[arg(long, value_enum)]
-    pub provider: Option<SchemaProvider>,
+    pub(crate) provider: Option<SchemaProvider>,
     /// The folder to write to (one sub-folder per provider).
     #[arg(long, default_value = "schemas")]
-    pub out: PathBuf,
+    pub(crate) out: PathBuf,
     /// A folder of payloads, one sub-folder per provider (`tests/fixtures` in the
     /// repository): each event's schema gets the first payload that decodes as it as its
     /// `examples`.
     #[arg(long)]
-    pub examples: Option<PathBuf>,
+    pub(crate) examples: Option<PathBuf>,
 }
 
 /// The providers with schemas.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 #[non_exhaustive]
-pub enum SchemaProvider {
+pub(crate) enum SchemaProvider {
     /// ChatApp.
     Chatapp,
     /// CodeChat.

@@ -39,25 +39,25 @@ use crate::Failure;
 #[serde(deny_unknown_fields)]
 pub(crate) struct Config {
     #[serde(default)]
-    pub chatapp: ChatApp,
+    pub(crate) chatapp: ChatApp,
     #[serde(default)]
-    pub onechat: OneChat,
+    pub(crate) onechat: OneChat,
     #[serde(default)]
-    pub codechat: CodeChat,
+    pub(crate) codechat: CodeChat,
     #[serde(default)]
-    pub nats: Nats,
+    pub(crate) nats: Nats,
 }
 
 /// `[nats]`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Nats {
-    pub url: Option<String>,
-    pub stream: Option<String>,
-    pub prefix: Option<String>,
-    pub duplicate_window_secs: Option<u64>,
-    pub max_age_days: Option<u64>,
-    pub replicas: Option<usize>,
+    pub(crate) url: Option<String>,
+    pub(crate) stream: Option<String>,
+    pub(crate) prefix: Option<String>,
+    pub(crate) duplicate_window_secs: Option<u64>,
+    pub(crate) max_age_days: Option<u64>,
+    pub(crate) replicas: Option<usize>,
 }
 
 impl Nats {
@@ -87,40 +87,40 @@ impl Nats {
 #[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ChatApp {
-    pub access_token: Option<String>,
+    pub(crate) access_token: Option<String>,
     #[serde(default)]
-    pub channels: Vec<String>,
-    pub host: Option<String>,
-    pub port: Option<u16>,
-    pub tls: Option<bool>,
-    pub app_key: Option<String>,
-    pub auth_url: Option<String>,
+    pub(crate) channels: Vec<String>,
+    pub(crate) host: Option<String>,
+    pub(crate) port: Option<u16>,
+    pub(crate) tls: Option<bool>,
+    pub(crate) app_key: Option<String>,
+    pub(crate) auth_url: Option<String>,
 }
 
 /// `[onechat]`.
 #[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct OneChat {
-    pub url: Option<String>,
-    pub pubsub_token: Option<String>,
-    pub user_id: Option<i64>,
+    pub(crate) url: Option<String>,
+    pub(crate) pubsub_token: Option<String>,
+    pub(crate) user_id: Option<i64>,
     #[serde(default)]
-    pub accounts: Vec<i64>,
-    pub presence_secs: Option<u64>,
-    pub confirm_secs: Option<u64>,
+    pub(crate) accounts: Vec<i64>,
+    pub(crate) presence_secs: Option<u64>,
+    pub(crate) confirm_secs: Option<u64>,
 }
 
 /// `[codechat]`.
 #[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CodeChat {
-    pub addr: Option<SocketAddr>,
-    pub path: Option<String>,
-    pub body_limit: Option<usize>,
-    pub secret_header: Option<String>,
-    pub secret_query: Option<String>,
-    pub secret_path: Option<bool>,
-    pub secret: Option<String>,
+    pub(crate) addr: Option<SocketAddr>,
+    pub(crate) path: Option<String>,
+    pub(crate) body_limit: Option<usize>,
+    pub(crate) secret_header: Option<String>,
+    pub(crate) secret_query: Option<String>,
+    pub(crate) secret_path: Option<bool>,
+    pub(crate) secret: Option<String>,
 }
 
 // Secrets stay out of `Debug`.

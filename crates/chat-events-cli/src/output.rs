@@ -24,12 +24,12 @@ use serde_json::value::RawValue;
 /// One event line.
 #[derive(Serialize)]
 pub(crate) struct EventLine<'a> {
-    pub provider: &'a str,
-    pub source: &'a str,
-    pub event: &'a str,
-    pub known: bool,
-    pub received_at: String,
-    pub body: &'a RawValue,
+    pub(crate) provider: &'a str,
+    pub(crate) source: &'a str,
+    pub(crate) event: &'a str,
+    pub(crate) known: bool,
+    pub(crate) received_at: String,
+    pub(crate) body: &'a RawValue,
 }
 
 /// RFC 3339 with milliseconds, UTC.

@@ -2,29 +2,21 @@
 //! for byte; whitespace around the document, such as a trailing newline of a webhook body, is
 //! not part of the payload the transports keep). The line format is
 //! [`chat_events_core::unstable::recording`]'s (a payload with line breaks is a JSON string line).
-//! `chat-events check` reads recordings, and [`payloads`] feeds them to
-//! [`ReplaySource`](chat_events_core::ReplaySource):
-//!
-//! ```no_run
-//! use chat_events_core::ReplaySource;
-//!
-//! let lines = chat_events_cli::record::payloads("hooks.jsonl".as_ref())?;
-//! let replay: ReplaySource<codechat_events::Event, _> = ReplaySource::new(lines);
-//! # Ok::<(), std::io::Error>(())
-//! ```
+//! `chat-events check` reads recordings, and
+//! [`ReplaySource::from_recording`](chat_events_core::ReplaySource::from_recording) replays
+//! them.
 
 use chat_events_core::unstable::recording;
 use std::{
-    borrow::Cow,
     fs::{File, OpenOptions},
-    io::{self, BufRead, BufReader, BufWriter, Write},
+    io::{self, BufWriter, Write},
     path::Path,
 };
 
 /// Appends payloads to a recording; each line is flushed as it is written, so a killed
 /// process loses nothing it wrote.
 #[derive(Debug)]
-pub struct Recorder {
+pub(crate) struct Recorder {
     file: BufWriter<File>,
 }
 
@@ -34,7 +26,7 @@ impl Recorder {
     /// # Errors
     ///
     /// The file cannot be opened for appending.
-    pub fn open(path: &Path) -> io::Result<Self> {
+    pub(crate) fn open(path: &Path) -> io::Result<Self> {
         let file = OpenOptions::new().create(true).append(true).open(path)?;
         Ok(Self {
             file: BufWriter::new(file),
@@ -46,30 +38,11 @@ impl Recorder {
     /// # Errors
     ///
     /// Writing failed (disk full…).
-    pub fn append(&mut self, payload: &str) -> io::Result<()> {
+    pub(crate) fn append(&mut self, payload: &str) -> io::Result<()> {
         self.file.write_all(recording::line(payload).as_bytes())?;
         self.file.write_all(b"\n")?;
         self.file.flush()
     }
-}
-
-pub use chat_events_core::unstable::recording::payload;
-
-/// Every payload of the recording at `path`, in order (blank lines skipped).
-///
-/// # Errors
-///
-/// The file cannot be opened; reading errors end the iteration.
-pub fn payloads(path: &Path) -> io::Result<impl Iterator<Item = Vec<u8>> + use<>> {
-    let reader = BufReader::new(File::open(path)?);
-    Ok(reader
-        .lines()
-        .map_while(Result::ok)
-        .filter(|line| !line.trim().is_empty())
-        .map(|line| match payload(&line) {
-            Some(Cow::Owned(text)) => text.into_bytes(),
-            _ => line.into_bytes(),
-        }))
 }
 
 #[cfg(test)]
@@ -95,7 +68,7 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(text.lines().count(), 3, "{text}");
         assert!(text.starts_with("{\"event\":\"a\",\"n\":1}\n\""));
-        let back: Vec<Vec<u8>> = payloads(&path).unwrap().collect();
+        let back = recording::payloads(&text);
         assert_eq!(back, sent.map(|payload| payload.as_bytes().to_vec()));
         std::fs::remove_dir_all(dir).unwrap();
     }

@@ -387,8 +387,9 @@ fn serve_records_what_it_receives_and_check_reads_the_recording_back() {
     assert!(!rest.contains("s3cret-webhook-key"));
     // The recording holds the bodies' JSON text exactly as sent (the multi-line ones too;
     // the whitespace around the document is not part of it).
-    let recorded: Vec<String> = chat_events_cli::record::payloads(&recording)
-        .unwrap()
+    let text = std::fs::read_to_string(&recording).unwrap();
+    let recorded: Vec<String> = chat_events_core::unstable::recording::payloads(&text)
+        .into_iter()
         .map(|payload| String::from_utf8(payload).unwrap())
         .collect();
     let sent: Vec<&str> = bodies.iter().map(|body| body.trim()).collect();

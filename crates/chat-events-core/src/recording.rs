@@ -35,3 +35,16 @@ pub fn payload(line: &str) -> Option<Cow<'_, str>> {
         Some(Cow::Borrowed(line))
     }
 }
+
+/// Every payload of a recording's text, in order (blank lines skipped). A line that starts
+/// like a JSON string but is not one is kept as it is (it will fail to decode, with its
+/// bytes).
+pub fn payloads(text: &str) -> Vec<Vec<u8>> {
+    text.lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| match payload(line) {
+            Some(payload) => payload.into_owned().into_bytes(),
+            None => line.as_bytes().to_vec(),
+        })
+        .collect()
+}

@@ -261,6 +261,31 @@ impl<E, I> ReplaySource<E, I> {
     }
 }
 
+impl<E> ReplaySource<E, std::vec::IntoIter<Vec<u8>>> {
+    /// A source replaying the recording at `path`: a file that `chat-events listen|serve …
+    /// --record FILE` wrote (JSON Lines, one payload per line exactly as received; a payload
+    /// with line breaks is a line holding it as a JSON string). The file is read at once.
+    ///
+    /// ```no_run
+    /// use chat_events_core::{EventSource, ReplaySource};
+    /// # async fn replay<E: chat_events_core::ProviderEvent + Send>() -> std::io::Result<()> {
+    /// let mut replay = ReplaySource::<E, _>::from_recording("hooks.jsonl")?;
+    /// while let Some(decoded) = replay.next_event().await {
+    ///     // Ok(Decoded<E>), or a DecodeError that holds the payload's bytes.
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The file cannot be read, or is not UTF-8.
+    pub fn from_recording(path: impl AsRef<std::path::Path>) -> std::io::Result<Self> {
+        let text = std::fs::read_to_string(path)?;
+        Ok(Self::new(crate::unstable::recording::payloads(&text)))
+    }
+}
+
 #[async_trait]
 impl<E, I, B> EventSource for ReplaySource<E, I>
 where

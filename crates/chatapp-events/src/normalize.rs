@@ -56,7 +56,7 @@ impl Normalize for Event {
             }
             Self::MessageStatus(payload) => {
                 for item in &payload.data {
-                    let Some(status) = item.status() else {
+                    let Some(status) = item.delivery_status() else {
                         continue;
                     };
                     out.push(NormalizedEvent::MessageStatus(Box::new(status_event(
@@ -211,7 +211,7 @@ impl crate::objects::Message {
 impl crate::events::MessageStatus {
     /// The delivery status: `sent`, `delivered`, `viewed` (read), `failed`; `None` for a
     /// status this version does not know (`kind.as_str()` has it).
-    pub fn status(&self) -> Option<DeliveryStatus> {
+    pub fn delivery_status(&self) -> Option<DeliveryStatus> {
         Some(match self.kind.as_str() {
             "sent" => DeliveryStatus::Sent,
             "delivered" => DeliveryStatus::Delivered,

@@ -703,7 +703,7 @@ impl MessageUpdate {
     /// vocabulary): `SERVER_ACK` sent, `DELIVERY_ACK` delivered, `READ`/`PLAYED` read,
     /// `ERROR` failed, `REVOKE` deleted, and CodeChat Go's names likewise; `None` for other
     /// values (Evolution's `DELETED` is written for edits and votes, not deletions).
-    pub fn status(&self) -> Option<DeliveryStatus> {
+    pub fn delivery_status(&self) -> Option<DeliveryStatus> {
         delivery_status(self.provider_status()?)
     }
 
@@ -808,7 +808,7 @@ fn message_update(update: &MessageUpdate, account: Option<String>, out: &mut Vec
     let (Some(provider_status), Some(id), Some(status)) = (
         update.provider_status(),
         update.message_id(),
-        update.status(),
+        update.delivery_status(),
     ) else {
         return;
     };

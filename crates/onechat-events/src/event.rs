@@ -37,7 +37,7 @@ chat_events_core::unstable::event_enum! {
     /// let frame = br#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"t\",\"account_id\":1,\"user_id\":1}",
     ///                 "message":{"event":"presence.update","data":{"account_id":1,"users":{"1":"online"}}}}"#;
     /// let event = Event::decode(frame).unwrap();
-    /// let Event::PresenceUpdate(presence) = &*event else { panic!() };
+    /// let Event::PresenceUpdate(presence) = event.event() else { panic!() };
     /// assert_eq!(presence.data.user(1), Some(&Availability::Online));
     /// assert_eq!(event.account_id().and_then(|id| id.as_i64()), Some(1));
     /// ```

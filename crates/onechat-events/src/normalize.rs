@@ -28,7 +28,7 @@
 //! offline).
 
 use chat_events_core::{
-    Id, Maybe, Timestamp,
+    Id, Maybe,
     normalized::{
         Attachment, AttachmentKind, ContactUpdated, Conversation as Normalized,
         ConversationAssigned, ConversationOpened, ConversationStatus, ConversationStatusChanged,
@@ -161,18 +161,20 @@ impl Normalize for WebhookEvent {
                 }
             }
             Self::MessageUpdated(data) => {
-                let attributes = data.content_attributes.get();
-                let deleted = attributes.is_some_and(|a| a.deleted.get() == Some(&true));
-                let error = attributes.and_then(|a| non_blank(a.external_error.as_deref()));
-                let (status, provider_status) = match (deleted, &error) {
-                    (true, _) => (DeliveryStatus::Deleted, "deleted"),
-                    (false, Some(_)) => (DeliveryStatus::Failed, "failed"),
-                    (false, None) => return,
+                // Only a deletion or a failure: the webhook names no status.
+                let Some(status) = data.delivery_status() else {
+                    return;
                 };
+                let deleted = status == DeliveryStatus::Deleted;
+                let provider_status = if deleted { "deleted" } else { "failed" };
                 if let Some(message) = webhook_message(data) {
                     let mut change = StatusChange::new(message.id, status, provider_status);
                     change.conversation = Some(message.conversation);
-                    change.error = error.filter(|_| !deleted);
+                    change.error = data
+                        .content_attributes
+                        .get()
+                        .filter(|_| !deleted)
+                        .and_then(|attributes| non_blank(attributes.external_error.as_deref()));
                     out.push(NormalizedEvent::MessageStatus(Box::new(change)));
                 }
             }
@@ -193,13 +195,155 @@ impl Normalize for WebhookEvent {
     }
 }
 
+/// What users read from a realtime message, in one call each (the
+/// [normalized](chat_events_core::normalized) mapping uses the same methods).
+impl crate::objects::Message {
+    /// The text (`content`); `None` when it is absent or blank (attachment-only messages).
+    pub fn text(&self) -> Option<&str> {
+        filled(&self.content)
+    }
+
+    /// The conversation's id (`conversation_id`, its display id); `None` when the server
+    /// leaves it out.
+    pub fn chat_id(&self) -> Option<&Id> {
+        self.conversation_id.get()
+    }
+
+    /// The message's id.
+    pub const fn message_id(&self) -> &Id {
+        &self.id
+    }
+
+    /// Which way it went: `message_type` 0 incoming, 1 and 3 (template) outgoing; without a
+    /// type, a contact author is incoming and any other author outgoing. `None` for activity
+    /// lines (2), unknown types, and a message with neither type nor author.
+    pub fn direction(&self) -> Option<Direction> {
+        let sender_type = self.sender_type.get();
+        match self.message_type.get() {
+            Some(MessageType::Incoming) => Some(Direction::Incoming),
+            Some(MessageType::Outgoing | MessageType::Template) => Some(Direction::Outgoing),
+            // Without a type (minimal frames), the author's kind tells the direction.
+            None if sender_type == Some(&SenderType::Contact) => Some(Direction::Incoming),
+            None if sender_type.is_some() => Some(Direction::Outgoing),
+            // Activity lines, unknown types, and no type nor author.
+            Some(_) | None => None,
+        }
+    }
+
+    /// The author (`sender`: a contact, an agent or a bot); `None` for template, activity
+    /// and system messages.
+    pub fn sender(&self) -> Option<Participant> {
+        self.sender.get().and_then(participant)
+    }
+
+    /// When it was created, in Unix seconds (`created_at`).
+    pub fn timestamp(&self) -> Option<i64> {
+        self.created_at.get().and_then(unix_seconds)
+    }
+
+    /// The delivery status: [`Deleted`](DeliveryStatus::Deleted) when
+    /// `content_attributes.deleted`, else `status` (`sent`, `delivered`, `read`, `failed`);
+    /// `None` without one or for a status this version does not know (`status` has it).
+    pub fn delivery_status(&self) -> Option<DeliveryStatus> {
+        if deleted(&self.content_attributes) {
+            return Some(DeliveryStatus::Deleted);
+        }
+        Some(match self.status.get()? {
+            MessageStatus::Sent => DeliveryStatus::Sent,
+            MessageStatus::Delivered => DeliveryStatus::Delivered,
+            MessageStatus::Read => DeliveryStatus::Read,
+            MessageStatus::Failed => DeliveryStatus::Failed,
+            _ => return None,
+        })
+    }
+}
+
+/// What users read from a webhook's message, in one call each (the
+/// [normalized](chat_events_core::normalized) mapping uses the same methods).
+impl WebhookMessage {
+    /// The text (`content`); `None` when it is absent or blank (attachment-only messages).
+    pub fn text(&self) -> Option<&str> {
+        filled(&self.content)
+    }
+
+    /// The conversation's id (`conversation.id`, its display id); `None` when the body has
+    /// no conversation or the conversation no id.
+    pub fn chat_id(&self) -> Option<&Id> {
+        self.conversation
+            .get()
+            .and_then(|conversation| conversation.id.get())
+    }
+
+    /// The message's id.
+    pub const fn message_id(&self) -> &Id {
+        &self.id
+    }
+
+    /// Which way it went: `message_type` `incoming`, or `outgoing` and `template`; `None`
+    /// for activity lines, unknown types and a message without a type.
+    pub fn direction(&self) -> Option<Direction> {
+        match self.message_type.get()?.as_str() {
+            "incoming" => Some(Direction::Incoming),
+            "outgoing" | "template" => Some(Direction::Outgoing),
+            _ => None,
+        }
+    }
+
+    /// The author (`sender`: a contact, an agent or a bot); `None` when there is none.
+    pub fn sender(&self) -> Option<Participant> {
+        self.sender.get().and_then(webhook_participant)
+    }
+
+    /// When it was created, in Unix seconds (`created_at`).
+    pub fn timestamp(&self) -> Option<i64> {
+        self.created_at.get().and_then(unix_seconds)
+    }
+
+    /// What the body tells of the delivery: [`Deleted`](DeliveryStatus::Deleted) when
+    /// `content_attributes.deleted`, [`Failed`](DeliveryStatus::Failed) when it has an
+    /// `external_error`; `None` otherwise (webhooks carry no `status`).
+    pub fn delivery_status(&self) -> Option<DeliveryStatus> {
+        if deleted(&self.content_attributes) {
+            return Some(DeliveryStatus::Deleted);
+        }
+        self.content_attributes
+            .get()
+            .and_then(|attributes| filled(&attributes.external_error))
+            .map(|_| DeliveryStatus::Failed)
+    }
+}
+
+/// What users read from a conversation, in one call (the
+/// [normalized](chat_events_core::normalized) mapping uses the same method).
+impl Conversation {
+    /// The status, normalized: `open`, `pending`, `snoozed`, and `resolved` (closed); `None`
+    /// without one or for a status this version does not know (`status` has it).
+    pub fn conversation_status(&self) -> Option<ConversationStatus> {
+        Some(match self.status.get()?.as_str() {
+            "open" => ConversationStatus::Open,
+            "pending" => ConversationStatus::Pending,
+            "snoozed" => ConversationStatus::Snoozed,
+            "resolved" => ConversationStatus::Closed,
+            _ => return None,
+        })
+    }
+}
+
+/// `text` unless it is absent or blank.
+fn filled(text: &Maybe<String>) -> Option<&str> {
+    text.as_deref().filter(|text| !text.trim().is_empty())
+}
+
+/// Whether `content_attributes.deleted` is `true`.
+fn deleted(attributes: &Maybe<ContentAttributes>) -> bool {
+    attributes
+        .get()
+        .is_some_and(|attributes| attributes.deleted.get() == Some(&true))
+}
+
 /// A webhook's message: the conversation and account are objects, the type a name.
 fn webhook_message(data: &WebhookMessage) -> Option<Message> {
-    let direction = match data.message_type.get()?.as_str() {
-        "incoming" => Direction::Incoming,
-        "outgoing" | "template" => Direction::Outgoing,
-        _ => return None,
-    };
+    let direction = data.direction()?;
     let conversation = data
         .conversation
         .get()
@@ -211,31 +355,28 @@ fn webhook_message(data: &WebhookMessage) -> Option<Message> {
     if conversation.channel.is_none() {
         conversation.channel = data.inbox.get().map(|inbox| id(&inbox.id));
     }
-    let mut message = Message::new(id(&data.id), conversation, direction);
-    message.sender = data.sender.get().and_then(webhook_participant);
+    let mut message = Message::new(id(data.message_id()), conversation, direction);
+    message.sender = data.sender();
+    message.text = data.text().map(str::to_owned);
+    message.timestamp = data.timestamp();
     fill(
         &mut message,
         data.private.get().copied(),
-        &data.content,
-        &data.created_at,
         &data.content_attributes,
         &data.attachments,
     );
     Some(message)
 }
 
-/// What Action Cable and webhook messages share: privacy, text, time, quote, attachments.
+/// What Action Cable and webhook messages share besides the accessors: privacy, quote,
+/// attachments.
 fn fill(
     message: &mut Message,
     private: Option<bool>,
-    content: &Maybe<String>,
-    created_at: &Maybe<Timestamp>,
     attributes: &Maybe<ContentAttributes>,
     attachments: &Maybe<Vec<Maybe<OneChatAttachment>>>,
 ) {
     message.internal = private == Some(true);
-    message.text = non_blank(content.as_deref());
-    message.timestamp = created_at.get().and_then(unix_seconds);
     message.reply_to = attributes
         .get()
         .and_then(|attributes| attributes.in_reply_to.get())
@@ -292,40 +433,25 @@ fn typing(
 fn status_changed(data: &Conversation) -> Option<NormalizedEvent> {
     let conversation = conversation(data)?;
     let provider_status = data.status.get()?;
-    let status = match provider_status.as_str() {
-        "open" => ConversationStatus::Open,
-        "pending" => ConversationStatus::Pending,
-        "snoozed" => ConversationStatus::Snoozed,
-        "resolved" => ConversationStatus::Closed,
-        _ => return None,
-    };
+    let status = data.conversation_status()?;
     Some(NormalizedEvent::ConversationStatusChanged(Box::new(
         ConversationStatusChanged::new(conversation, status, provider_status.as_str()),
     )))
 }
 
+/// A realtime message: activity lines and messages without a conversation give nothing.
 fn message(data: &crate::objects::Message) -> Option<Message> {
-    let sender_type = data.sender_type.get();
-    let direction = match data.message_type.get() {
-        Some(MessageType::Incoming) => Direction::Incoming,
-        Some(MessageType::Outgoing | MessageType::Template) => Direction::Outgoing,
-        // Without a type (minimal frames), the author's kind tells the direction.
-        None if sender_type == Some(&SenderType::Contact) => Direction::Incoming,
-        None if sender_type.is_some() => Direction::Outgoing,
-        // Activity lines, unknown types, and no type nor author.
-        Some(_) | None => return None,
-    };
-    let conversation = data.conversation_id.get()?;
-    let conversation = Normalized::new(id(conversation))
+    let direction = data.direction()?;
+    let conversation = Normalized::new(id(data.chat_id()?))
         .account(data.account_id.get().map(id))
         .channel(data.inbox_id.get().map(id));
-    let mut message = Message::new(id(&data.id), conversation, direction);
-    message.sender = data.sender.get().and_then(participant);
+    let mut message = Message::new(id(data.message_id()), conversation, direction);
+    message.sender = data.sender();
+    message.text = data.text().map(str::to_owned);
+    message.timestamp = data.timestamp();
     fill(
         &mut message,
         data.private.get().copied(),
-        &data.content,
-        &data.created_at,
         &data.content_attributes,
         &data.attachments,
     );
@@ -353,10 +479,7 @@ fn attachment(attachment: &OneChatAttachment) -> Option<Attachment> {
 
 fn message_updated(data: &crate::objects::Message, out: &mut Vec<NormalizedEvent>) {
     let Some(message) = message(data) else { return };
-    let deleted = data
-        .content_attributes
-        .get()
-        .is_some_and(|attributes| attributes.deleted.get() == Some(&true));
+    let delivery = data.delivery_status();
     let changes = data.previous_changes.get();
     let status = |status: DeliveryStatus, provider_status: &str| {
         let mut change = StatusChange::new(message.id.clone(), status, provider_status);
@@ -369,7 +492,7 @@ fn message_updated(data: &crate::objects::Message, out: &mut Vec<NormalizedEvent
         change.timestamp = data.updated_at.get().and_then(unix_seconds);
         change
     };
-    if deleted {
+    if delivery == Some(DeliveryStatus::Deleted) {
         out.push(NormalizedEvent::MessageStatus(Box::new(status(
             DeliveryStatus::Deleted,
             "deleted",
@@ -390,18 +513,13 @@ fn message_updated(data: &crate::objects::Message, out: &mut Vec<NormalizedEvent
                     .is_some_and(|status| *status != MessageStatus::Sent)
         }
     };
-    if status_changed && let Some(provider_status) = data.status.get() {
-        let delivery = match provider_status {
-            MessageStatus::Sent => Some(DeliveryStatus::Sent),
-            MessageStatus::Delivered => Some(DeliveryStatus::Delivered),
-            MessageStatus::Read => Some(DeliveryStatus::Read),
-            MessageStatus::Failed => Some(DeliveryStatus::Failed),
-            _ => None,
-        };
-        if let Some(delivery) = delivery {
-            let change = status(delivery, provider_status.as_str());
-            out.push(NormalizedEvent::MessageStatus(Box::new(change)));
-        }
+    // Not deleted here: `delivery` is the `status` column's.
+    if status_changed
+        && let Some(provider_status) = data.status.get()
+        && let Some(delivery) = delivery
+    {
+        let change = status(delivery, provider_status.as_str());
+        out.push(NormalizedEvent::MessageStatus(Box::new(change)));
     }
     if content_changed {
         out.push(NormalizedEvent::MessageEdited(Box::new(message)));

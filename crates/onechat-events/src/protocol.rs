@@ -109,7 +109,7 @@ impl Frame {
     /// let frame = br#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"t\"}","message":{"event":"presence.update","data":{"users":{"1":"busy"}}}}"#;
     /// let Frame::Message(data) = Frame::decode(frame).unwrap() else { panic!() };
     /// assert_eq!(data.identifier.pubsub_token().map(|t| t.expose()), Some("t"));
-    /// let Event::PresenceUpdate(presence) = &*data.event else { panic!() };
+    /// let Event::PresenceUpdate(presence) = data.event.event() else { panic!() };
     /// assert_eq!(presence.data.user(1), Some(&Availability::Busy));
     /// ```
     ///

@@ -295,7 +295,7 @@ fn run_command(command: &mut std::process::Command) -> Result<(), String> {
 
 /// Every generated file, by path relative to the workspace root.
 fn generate(root: &Path) -> BTreeMap<PathBuf, String> {
-    let schemas = chat_events_cli::schema::generate(Some(&root.join("tests/fixtures")));
+    let schemas = crate::schema::generator::generate(Some(&root.join("tests/fixtures")));
     let providers = providers(&schemas);
     let normalized = normalized(&schemas);
     let mut files = BTreeMap::new();

@@ -18,7 +18,7 @@
 //! let answer = testkit::post(&url, body).await?;
 //! assert_eq!(answer.status, 200);
 //! let event = receiver.next_event().await.expect("open")?;
-//! assert!(matches!(event.event().map(|decoded| decoded.event()), Some(Event::QrcodeUpdated(_))));
+//! assert!(matches!(event.event(), Some(Event::QrcodeUpdated(_))));
 //! server.close().await?;
 //! # Ok(())
 //! # }

@@ -50,7 +50,7 @@ impl CopilotMessage {
     ///
     /// let flat = br#"{"event":"copilot.message.created","data":{"id":2,"content":"Hi","conversation_id":456,"created_at":"2025-05-27T15:58:04-06:00","account_id":1}}"#;
     /// let event = Event::decode(flat).unwrap();
-    /// let Event::CopilotMessageCreated(created) = &*event else { panic!() };
+    /// let Event::CopilotMessageCreated(created) = event.event() else { panic!() };
     /// let CopilotMessage::Flat(message) = &created.data else { panic!() };
     /// assert_eq!(message.content.as_deref(), Some("Hi"));
     /// assert_eq!(created.data.content(), Some("Hi"));

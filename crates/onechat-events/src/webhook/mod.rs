@@ -22,7 +22,7 @@
 //!   "inbox":{"id":1,"name":"Acme Support"},"account":{"id":1,"name":"Acme Inc"},
 //!   "event":"message_created"}"#;
 //! let event = WebhookEvent::decode(body)?;
-//! let WebhookEvent::MessageCreated(message) = &*event else { unreachable!() };
+//! let WebhookEvent::MessageCreated(message) = event.event() else { unreachable!() };
 //! assert_eq!(message.message_type.get(), Some(&WebhookMessageType::Incoming));
 //! assert!(matches!(message.sender.get(), Some(WebhookSender::Contact(contact)) if contact.id.as_i64() == Some(14)));
 //! assert_eq!(message.account.get().and_then(|account| account.id.as_i64()), Some(1));
