@@ -490,10 +490,7 @@ async fn auth_failures_are_reported_per_channel_and_the_rest_works() {
     let mut failures = Vec::new();
     loop {
         match next_kept(&mut client).await {
-            Some(Err(ClientError::Subscription {
-                source: channel,
-                failure,
-            })) => {
+            Some(Err(ClientError::Subscription { channel, failure })) => {
                 failures.push((channel, failure));
             }
             Some(Ok(Update::Event {
@@ -649,10 +646,7 @@ async fn server_subscription_failures_in_each_dialect() {
     let mut failures = Vec::new();
     while failures.len() < 3 {
         match next(&mut client).await {
-            Some(Err(ClientError::Subscription {
-                source: channel,
-                failure,
-            })) => {
+            Some(Err(ClientError::Subscription { channel, failure })) => {
                 failures.push((channel.to_string(), failure));
             }
             other => panic!("unexpected {other:?}"),
@@ -791,10 +785,13 @@ async fn an_unreachable_server_fails_connect_after_its_timeout_with_the_reason()
         .connect()
         .await
         .expect_err("nothing listens");
-    let ClientError::Connect { message } = &error else {
+    let ClientError::Connect { message, cause } = &error else {
         panic!("expected a connect error, got {error}")
     };
     assert!(message.contains("no connection within 800ms"), "{message}");
+    // The dial's own error (connection refused) is kept as the cause.
+    assert!(cause.is_some(), "{error:?}");
+    assert!(std::error::Error::source(&error).is_some());
     assert!(
         !error.is_fatal(),
         "a connect error is not a stop of a running client"
@@ -1274,7 +1271,7 @@ async fn a_server_that_accepts_tcp_but_never_handshakes_is_reported() {
         .connect()
         .await
         .expect_err("no handshake, no client");
-    let ClientError::Connect { message } = &error else {
+    let ClientError::Connect { message, .. } = &error else {
         panic!("{error}")
     };
     assert!(message.contains("did not open in time"), "{message}");
@@ -1283,4 +1280,31 @@ async fn a_server_that_accepts_tcp_but_never_handshakes_is_reported() {
         (2..=10).contains(&dials),
         "{dials} dials within the connect timeout"
     );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_configuration_that_cannot_work_is_refused_before_dialling() {
+    let refused = |builder: ClientBuilder| async move {
+        match builder.connect().await {
+            Err(ClientError::Config { message }) => message,
+            Err(other) => panic!("expected a configuration error, got {other}"),
+            Ok(_) => panic!("expected a configuration error, got a client"),
+        }
+    };
+    // Nothing listens on port 9: a dial would be a Connect error, not a Config one.
+    let no_channel = Client::builder("token")
+        .host("127.0.0.1")
+        .port(9)
+        .tls(false);
+    assert!(refused(no_channel).await.contains("no channel"));
+    let bad_url = Client::builder("token")
+        .host("127.0.0.1")
+        .port(9)
+        .auth_url("/broadcasting/auth")
+        .channel(Channel::User { user_id: 1 });
+    assert!(refused(bad_url).await.contains("auth URL"));
+    let bad_host = Client::builder("token")
+        .host("https://example.com")
+        .channel(Channel::User { user_id: 1 });
+    assert!(refused(bad_host).await.contains("host"));
 }

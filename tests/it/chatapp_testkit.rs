@@ -99,7 +99,10 @@ async fn a_refused_channel_fails_alone() {
     while failed.is_none() || subscribed.is_none() {
         match next(&mut client).await {
             Some(Ok(Update::Subscribed { source })) => subscribed = Some(source),
-            Some(Err(ClientError::Subscription { source, failure })) => {
+            Some(Err(ClientError::Subscription {
+                channel: source,
+                failure,
+            })) => {
                 failed = Some((source, failure));
             }
             other => panic!("unexpected {other:?}"),

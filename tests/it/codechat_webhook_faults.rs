@@ -119,7 +119,7 @@ async fn slowloris_and_silent_connections_are_closed_while_normal_requests_succe
         .unwrap()
         .unwrap();
     assert_eq!(
-        update.event().map(|event| event.name()),
+        update.event().map(codechat_events::Event::name),
         Some("chats.delete")
     );
     // Every slowloris connection was closed before it finished its headers (100 bytes at

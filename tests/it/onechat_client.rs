@@ -146,7 +146,11 @@ async fn a_bad_token_gets_the_confirmation_timeout_and_other_accounts_keep_worki
         .await
         .unwrap();
     assert_eq!(client.sources().len(), 1);
-    let Err(ClientError::ConfirmationTimeout { source, after }) = next(&mut client).await else {
+    let Err(ClientError::ConfirmationTimeout {
+        identifier: source,
+        after,
+    }) = next(&mut client).await
+    else {
         panic!("expected a timeout")
     };
     assert_eq!((account(&source), after), (Some(1), Duration::from_secs(2)));
@@ -174,7 +178,9 @@ async fn a_bad_token_gets_the_confirmation_timeout_and_other_accounts_keep_worki
     let (mut timed_out, mut subscribed, mut presence) = (false, false, 0);
     while !(timed_out && subscribed && presence >= 1) {
         match next(&mut client).await {
-            Err(ClientError::ConfirmationTimeout { source, .. }) => {
+            Err(ClientError::ConfirmationTimeout {
+                identifier: source, ..
+            }) => {
                 assert_eq!(account(&source), Some(3));
                 timed_out = true;
             }

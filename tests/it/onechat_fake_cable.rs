@@ -247,7 +247,11 @@ async fn garbage_binary_and_undecodable_frames_do_not_stop_the_client() {
     // The events are on their way; read them a while later.
     tokio::time::sleep(Duration::from_secs(1)).await;
     let read_at = SystemTime::now();
-    let Some(Err(ClientError::Decode { source, error })) = next(&mut client).await else {
+    let Some(Err(ClientError::Decode {
+        identifier: source,
+        error,
+    })) = next(&mut client).await
+    else {
         panic!("expected the decode error")
     };
     assert_eq!(account(&source), Some(1));
@@ -658,12 +662,14 @@ async fn a_rejected_subscription_is_reported_and_the_token_never_shows() {
     let (mut rejected, mut decode, mut stopped, mut events) = (0, 0, 0, 0);
     while let Some(item) = next(&mut client).await {
         match &item {
-            Err(error @ ClientError::Rejected { source }) => {
+            Err(error @ ClientError::Rejected { identifier: source }) => {
                 assert_eq!(account(source), Some(2));
                 assert!(!error.is_fatal());
                 rejected += 1;
             }
-            Err(ClientError::Decode { source, .. }) => {
+            Err(ClientError::Decode {
+                identifier: source, ..
+            }) => {
                 assert_eq!(account(source), Some(1));
                 decode += 1;
             }
@@ -694,7 +700,7 @@ async fn no_server_is_a_connect_error_within_the_timeout() {
         .await
         .unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(5));
-    let ClientError::Connect { message } = &error else {
+    let ClientError::Connect { message, .. } = &error else {
         panic!("{error:?}")
     };
     assert!(message.contains("within 1s"), "{message}");
@@ -705,7 +711,7 @@ async fn no_server_is_a_connect_error_within_the_timeout() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&error, ClientError::Connect { message } if message.contains("at least one account")),
+        matches!(&error, ClientError::Config { message } if message.contains("at least one account")),
         "{error:?}"
     );
 }

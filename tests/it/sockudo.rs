@@ -148,7 +148,7 @@ async fn a_restarted_server_means_new_authorisation_and_resubscription() {
         match next(&mut client).await {
             Some(Ok(Update::Reconnected { downtime })) => break downtime,
             // Dials while the server is down are refused, reported and retried.
-            Some(Err(ClientError::Connect { message })) => {
+            Some(Err(ClientError::Connect { message, .. })) => {
                 assert!(message.contains("refused"), "{message}");
                 refused += 1;
             }
@@ -209,10 +209,7 @@ async fn a_wrong_signature_fails_that_channel_and_the_others_work() {
     while subscribed.len() + failed.len() < 3 {
         match next(&mut client).await {
             Some(Ok(Update::Subscribed { source: channel })) => subscribed.push(channel),
-            Some(Err(ClientError::Subscription {
-                source: channel,
-                failure,
-            })) => {
+            Some(Err(ClientError::Subscription { channel, failure })) => {
                 failed.push((channel, failure));
             }
             other => panic!("unexpected {other:?}"),

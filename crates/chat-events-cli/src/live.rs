@@ -292,7 +292,10 @@ async fn chatapp(args: ChatAppArgs) -> Result<ExitCode, Failure> {
             &mut recorder,
             normalized,
         ),
-        Err(ClientError::Decode { source, error }) => {
+        Err(ClientError::Decode {
+            channel: source,
+            error,
+        }) => {
             record(&mut recorder, error.raw().unwrap_or_default())?;
             eprintln!("chat-events: on {source}: {error}");
             Ok(Step::Go)
@@ -364,7 +367,10 @@ async fn onechat(args: OneChatArgs) -> Result<ExitCode, Failure> {
         });
     let code = pump(&mut client, relay.as_ref(), |item| match item {
         Ok(update) => on_update("onechat", update, onechat_source, &mut recorder, normalized),
-        Err(ClientError::Decode { source, error }) => {
+        Err(ClientError::Decode {
+            identifier: source,
+            error,
+        }) => {
             record(&mut recorder, error.raw().unwrap_or_default())?;
             eprintln!("chat-events: on {}: {error}", onechat_source(&source));
             Ok(Step::Go)

@@ -41,8 +41,8 @@ use crate::{
         ChatPresenceState, MessageUpdate, MessagesDelete, Presence, PresenceState, PresenceUpdated,
     },
     objects::{
-        ContactItem, Contacts, MessageContent, MessageKey, MessageType, ProtocolMessageType,
-        WebhookMessage,
+        ContactItem, Contacts, MessageContent, MessageKey, MessageStatus, MessageType,
+        ProtocolMessageType, WebhookMessage,
         baileys::{
             AudioMessage, ContextInfo, DocumentMessage, ImageMessage, Message, ProtocolMessage,
             StickerMessage, VideoMessage,
@@ -710,8 +710,8 @@ impl MessageUpdate {
     /// The status as sent (`DELIVERY_ACK`, CodeChat Go's `read`…).
     pub fn provider_status(&self) -> Option<&str> {
         match self {
-            Self::Key(update) => update.status.get().map(|status| status.as_str()),
-            Self::Cloud(cloud) => cloud.update.status.get().map(|status| status.as_str()),
+            Self::Key(update) => update.status.get().map(MessageStatus::as_str),
+            Self::Cloud(cloud) => cloud.update.status.get().map(MessageStatus::as_str),
             Self::Go(update) => Some(update.status.as_str()),
             _ => None,
         }

@@ -16,7 +16,7 @@ use crate::{
 /// rustls with the ring provider and, `with_roots`, the system's roots. A client whose
 /// socket and auth endpoint are both plain (a local server, a test) needs no roots: loading
 /// them costs about a megabyte of memory that would stay resident.
-pub(super) fn tls_config(with_roots: bool) -> Result<Arc<rustls::ClientConfig>, String> {
+pub(super) fn tls_config(with_roots: bool) -> Result<Arc<rustls::ClientConfig>, rustls::Error> {
     let mut roots = rustls::RootCertStore::empty();
     if with_roots {
         for certificate in rustls_native_certs::load_native_certs().certs {
@@ -26,8 +26,7 @@ pub(super) fn tls_config(with_roots: bool) -> Result<Arc<rustls::ClientConfig>, 
     let config = rustls::ClientConfig::builder_with_provider(Arc::new(
         rustls::crypto::ring::default_provider(),
     ))
-    .with_safe_default_protocol_versions()
-    .map_err(|error| error.to_string())?
+    .with_safe_default_protocol_versions()?
     .with_root_certificates(roots)
     .with_no_client_auth();
     Ok(Arc::new(config))

@@ -48,9 +48,17 @@ impl DialFailure {
     fn connect(message: impl Into<String>) -> Self {
         Self {
             ended: Ended::DROPPED,
-            report: Some(ClientError::Connect {
-                message: message.into(),
-            }),
+            report: Some(ClientError::connect(message, None)),
+        }
+    }
+
+    fn connect_because(
+        message: impl Into<String>,
+        cause: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        Self {
+            ended: Ended::DROPPED,
+            report: Some(ClientError::connect(message, Some(Arc::new(cause)))),
         }
     }
 }
@@ -112,7 +120,7 @@ impl Connection {
         self.updates.send(item).await.is_ok()
     }
 
-    fn tls(&mut self) -> Result<Arc<rustls::ClientConfig>, String> {
+    fn tls(&mut self) -> Result<Arc<rustls::ClientConfig>, rustls::Error> {
         if let Some(tls) = &self.tls {
             return Ok(Arc::clone(tls));
         }
@@ -138,10 +146,13 @@ impl Connection {
                 }
                 Err(failure) => failure,
             };
-            let message = match failure.report {
-                Some(ClientError::Connect { message }) => message,
-                Some(other) => other.to_string(),
-                None => "the connection closed during the handshake".to_owned(),
+            let (message, cause) = match failure.report {
+                Some(ClientError::Connect { message, cause }) => (message, cause),
+                Some(other) => (other.to_string(), None),
+                None => (
+                    "the connection closed during the handshake".to_owned(),
+                    None,
+                ),
             };
             if let Ended::Fatal(error) = failure.ended {
                 self.set_state(ConnectionState::Failed);
@@ -150,12 +161,13 @@ impl Connection {
             let delay = self.backoff.delay(&failure.ended);
             if Instant::now() + delay >= deadline {
                 self.set_state(ConnectionState::Failed);
-                return Err(ClientError::Connect {
-                    message: format!(
+                return Err(ClientError::connect(
+                    format!(
                         "{message} (no connection within {:?})",
                         self.config.connect_timeout
                     ),
-                });
+                    cause,
+                ));
             }
             tracing::info!(%message, ?delay, "chatapp client: first connection failed; retrying");
             time::sleep(delay).await;
@@ -249,11 +261,12 @@ impl Connection {
     async fn dial(&mut self) -> Result<Dialed, DialFailure> {
         let url = self.config.url();
         let connector = if self.config.tls {
-            let tls = self.tls().map_err(|message| DialFailure {
-                ended: Ended::Fatal(ClientError::Connect {
-                    message: message.clone(),
-                }),
-                report: Some(ClientError::Connect { message }),
+            let tls = self.tls().map_err(|error| {
+                let error = ClientError::connect("TLS setup failed", Some(Arc::new(error)));
+                DialFailure {
+                    ended: Ended::Fatal(error.clone()),
+                    report: Some(error),
+                }
             })?;
             Some(tokio_tungstenite::Connector::Rustls(tls))
         } else {
@@ -272,7 +285,7 @@ impl Connection {
                     tungstenite::Error::Http(response) => format!("HTTP {}", response.status()),
                     other => other.to_string(),
                 };
-                return Err(DialFailure::connect(message));
+                return Err(DialFailure::connect_because(message, error));
             }
             Err(_) => {
                 return Err(DialFailure::connect("the WebSocket did not open in time"));
@@ -287,9 +300,10 @@ impl Connection {
             Ok(Err(ended)) => Err(DialFailure {
                 report: match &ended {
                     Ended::Fatal(_) => None,
-                    _ => Some(ClientError::Connect {
-                        message: "the connection closed during the handshake".to_owned(),
-                    }),
+                    _ => Some(ClientError::connect(
+                        "the connection closed during the handshake",
+                        None,
+                    )),
                 },
                 ended,
             }),
@@ -378,7 +392,7 @@ impl Connection {
                     let expired: Vec<String> = pending.iter().filter(|(_, waiting)| waiting.since.elapsed() >= timeout).map(|(name, _)| name.clone()).collect();
                     for name in expired {
                         if let Some(Pending { channel, .. }) = pending.remove(&name) {
-                            let _ = self.emit(Err(ClientError::Subscription { source: channel, failure: SubscriptionFailure::Timeout })).await;
+                            let _ = self.emit(Err(ClientError::Subscription { channel, failure: SubscriptionFailure::Timeout })).await;
                         }
                     }
                 }
@@ -395,9 +409,10 @@ impl Connection {
     ) -> Result<BTreeMap<String, Pending>, Ended> {
         let mut pending: BTreeMap<String, Pending> = BTreeMap::new();
         let tls = self.tls().map_err(|message| {
-            Ended::Fatal(ClientError::Connect {
-                message: format!("TLS setup failed: {message}"),
-            })
+            Ended::Fatal(ClientError::connect(
+                "TLS setup failed",
+                Some(Arc::new(message)),
+            ))
         })?;
         for channel in self.config.channels.clone() {
             match self.authorizer.authorize(&tls, socket_id, &channel).await {
@@ -425,10 +440,7 @@ impl Connection {
                 Err(failure) => {
                     tracing::warn!(%channel, %failure, "channel not authorised");
                     let _ = self
-                        .emit(Err(ClientError::Subscription {
-                            source: channel,
-                            failure,
-                        }))
+                        .emit(Err(ClientError::Subscription { channel, failure }))
                         .await;
                 }
             }
@@ -475,10 +487,7 @@ impl Connection {
                 if let Some(Pending { channel, .. }) = pending.remove(&*channel) {
                     let failure = SubscriptionFailure::SubscriptionError { status };
                     let _ = self
-                        .emit(Err(ClientError::Subscription {
-                            source: channel,
-                            failure,
-                        }))
+                        .emit(Err(ClientError::Subscription { channel, failure }))
                         .await;
                 }
             }
@@ -493,7 +502,7 @@ impl Connection {
                     if let Some(Pending { channel, .. }) = pending.remove(&oldest) {
                         let _ = self
                             .emit(Err(ClientError::Subscription {
-                                source: channel,
+                                channel,
                                 failure: SubscriptionFailure::Unauthorized,
                             }))
                             .await;
@@ -532,10 +541,7 @@ impl Connection {
                 source: channel,
                 received_at,
             }),
-            Err(error) => Err(ClientError::Decode {
-                source: channel,
-                error,
-            }),
+            Err(error) => Err(ClientError::Decode { channel, error }),
         };
         self.emit(item).await
     }

@@ -154,14 +154,23 @@ pub enum ClientError {
     /// A connection attempt failed: from [`ClientBuilder::connect`] when no first connection
     /// could be made; in the stream when a reconnect attempt failed (the client retries).
     Connect {
-        /// Why.
+        /// What failed, in words.
+        message: String,
+        /// The error underneath (I/O, TLS, WebSocket, HTTP), when there is one; also
+        /// [`Error::source`](std::error::Error::source).
+        cause: Option<Arc<dyn std::error::Error + Send + Sync>>,
+    },
+    /// The builder's configuration cannot work (no channel, an auth URL that is not
+    /// `http(s)://…`, an empty host): from [`ClientBuilder::connect`], before any dial.
+    Config {
+        /// What is wrong.
         message: String,
     },
     /// A channel event's data is not a ChatApp event this version can decode; the raw text
     /// is in `error.raw()`.
     Decode {
         /// The channel it came on.
-        source: Channel,
+        channel: Channel,
         /// Why, with the JSON path.
         error: DecodeError,
     },
@@ -190,7 +199,7 @@ pub enum ClientError {
     /// A channel could not be subscribed; the others keep working.
     Subscription {
         /// The channel.
-        source: Channel,
+        channel: Channel,
         /// Why.
         failure: SubscriptionFailure,
     },
@@ -203,8 +212,12 @@ impl fmt::Display for ClientError {
                 f,
                 "chatapp: the server closed the connection ({code} {reason}); not reconnecting"
             ),
-            Self::Connect { message } => write!(f, "chatapp: connection failed: {message}"),
-            Self::Decode { source, error } => write!(f, "chatapp: on {source}: {error}"),
+            Self::Connect { message, .. } => write!(f, "chatapp: connection failed: {message}"),
+            Self::Config { message } => write!(f, "chatapp: bad configuration: {message}"),
+            Self::Decode {
+                channel: source,
+                error,
+            } => write!(f, "chatapp: on {source}: {error}"),
             Self::Protocol { message, raw } => write!(
                 f,
                 "chatapp: skipped a frame ({message}, {} bytes)",
@@ -218,9 +231,24 @@ impl fmt::Display for ClientError {
                 code: None,
                 message,
             } => write!(f, "chatapp: server error: {message}"),
-            Self::Subscription { source, failure } => {
+            Self::Subscription {
+                channel: source,
+                failure,
+            } => {
                 write!(f, "chatapp: cannot subscribe to {source}: {failure}")
             }
+        }
+    }
+}
+
+impl ClientError {
+    pub(crate) fn connect(
+        message: impl Into<String>,
+        cause: Option<Arc<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        Self::Connect {
+            message: message.into(),
+            cause,
         }
     }
 }
@@ -229,6 +257,9 @@ impl std::error::Error for ClientError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Self::Decode { error, .. } => Some(error),
+            Self::Connect {
+                cause: Some(cause), ..
+            } => Some(&**cause),
             _ => None,
         }
     }
@@ -392,6 +423,25 @@ impl ClientBuilder {
         self
     }
 
+    /// Refuses a configuration that cannot work, before any dial.
+    fn check(&self) -> Result<(), ClientError> {
+        let config = |message: &str| {
+            Err(ClientError::Config {
+                message: message.to_owned(),
+            })
+        };
+        if self.channels.is_empty() {
+            return config("no channel to subscribe (add one with `channel(…)`)");
+        }
+        if self.host.trim().is_empty() || self.host.contains(['/', ' ']) {
+            return config("the host must be a host name (no scheme, path or spaces)");
+        }
+        match reqwest::Url::parse(&self.auth_url) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => Ok(()),
+            _ => config("the auth URL must be an absolute http:// or https:// URL"),
+        }
+    }
+
     fn url(&self) -> String {
         crate::protocol::socket_url(&self.host, self.port, self.tls, &self.app_key)
     }
@@ -413,14 +463,13 @@ impl ClientBuilder {
     ///
     /// # Errors
     ///
-    /// [`ClientError::Connect`] when no connection could be established within the connect
-    /// timeout (the last reason is in the message), or [`ClientError::Stopped`] when the
-    /// server refused with a code that means "do not come back".
+    /// [`ClientError::Config`] for a configuration that cannot work (no channel, a bad auth
+    /// URL or host); [`ClientError::Connect`] when no connection could be established within
+    /// the connect timeout (the last reason is in the message, its error in `cause`); or
+    /// [`ClientError::Stopped`] when the server refused with a code that means "do not come
+    /// back".
     pub async fn connect(self) -> Result<Client, ClientError> {
-        // reqwest comes without a built-in provider (`rustls-no-provider`): make ring the
-        // process default unless the application installed one, so reqwest clients the
-        // application builds later do not panic for want of a provider.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        self.check()?;
         let sources = self.channels.clone();
         let (updates, queue) = mpsc::channel(self.queue);
         let (state_sender, state) = watch::channel(ConnectionState::Connecting);

@@ -157,7 +157,16 @@ type Item = Result<Update, ClientError>;
 pub enum ClientError {
     /// The first connection could not be made (from [`ClientBuilder::connect`] only).
     Connect {
-        /// Why.
+        /// What failed, in words.
+        message: String,
+        /// The error underneath (I/O, TLS, WebSocket), when there is one; also
+        /// [`Error::source`](std::error::Error::source).
+        cause: Option<Arc<dyn std::error::Error + Send + Sync>>,
+    },
+    /// The builder's configuration cannot work (an agent without an account, an installation
+    /// URL that is not `http(s)://…`): from [`ClientBuilder::connect`], before any dial.
+    Config {
+        /// What is wrong.
         message: String,
     },
     /// A subscription got neither a confirmation nor a rejection in time: for OneChat, a
@@ -165,7 +174,7 @@ pub enum ClientError {
     /// after a reconnect the client keeps waiting for a late confirmation.
     ConfirmationTimeout {
         /// The subscription.
-        source: Identifier,
+        identifier: Identifier,
         /// How long the client waited.
         after: Duration,
     },
@@ -173,14 +182,14 @@ pub enum ClientError {
     /// `error.raw()`.
     Decode {
         /// The subscription it came on.
-        source: Identifier,
+        identifier: Identifier,
         /// Why, with the JSON path.
         error: DecodeError,
     },
     /// The server rejected a subscription; the others keep working.
     Rejected {
         /// The subscription.
-        source: Identifier,
+        identifier: Identifier,
     },
     /// The client stopped for good: the server said `disconnect` with `reconnect: false`,
     /// reconnecting gave up, or no subscription is left.
@@ -203,16 +212,23 @@ fn describe(source: &Identifier) -> String {
 impl fmt::Display for ClientError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Connect { message } => write!(f, "onechat: cannot connect: {message}"),
-            Self::ConfirmationTimeout { source, after } => write!(
+            Self::Connect { message, .. } => write!(f, "onechat: cannot connect: {message}"),
+            Self::Config { message } => write!(f, "onechat: bad configuration: {message}"),
+            Self::ConfirmationTimeout {
+                identifier: source,
+                after,
+            } => write!(
                 f,
                 "onechat: {} was not confirmed within {after:?} (a wrong token, user or account gets no answer)",
                 describe(source)
             ),
-            Self::Decode { source, error } => {
+            Self::Decode {
+                identifier: source,
+                error,
+            } => {
                 write!(f, "onechat: on {}: {error}", describe(source))
             }
-            Self::Rejected { source } => {
+            Self::Rejected { identifier: source } => {
                 write!(f, "onechat: {} was rejected", describe(source))
             }
             Self::Stopped {
@@ -231,6 +247,9 @@ impl std::error::Error for ClientError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Self::Decode { error, .. } => Some(error),
+            Self::Connect {
+                cause: Some(cause), ..
+            } => Some(&**cause),
             _ => None,
         }
     }
@@ -428,6 +447,20 @@ impl ClientBuilder {
         }
     }
 
+    /// Refuses an installation URL that cannot work, before any dial.
+    fn check(&self) -> Result<(), &'static str> {
+        let host = self
+            .url
+            .strip_prefix("wss://")
+            .or_else(|| self.url.strip_prefix("ws://"))
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_default();
+        if host.is_empty() || host.contains(' ') {
+            return Err("the installation URL must be an absolute http(s):// or ws(s):// URL");
+        }
+        Ok(())
+    }
+
     /// Makes the first connection: returns once the server said `welcome`.
     async fn dial(
         &self,
@@ -444,13 +477,14 @@ impl ClientBuilder {
             .backoff(self.backoff.0, self.backoff.1)
             .message_buffer(MESSAGE_BUFFER)
             .build()
-            .map_err(|error| ClientError::Connect {
+            .map_err(|error| ClientError::Config {
                 message: error.to_string(),
             })?;
         match time::timeout_at(deadline, cable.connect()).await {
             Ok(Ok(())) => Ok(cable),
             Ok(Err(error)) => Err(ClientError::Connect {
                 message: error.to_string(),
+                cause: Some(Arc::new(error)),
             }),
             Err(_) => {
                 let last = cable
@@ -462,7 +496,10 @@ impl ClientBuilder {
                     "no welcome from {} within {:?}{last}",
                     self.url, self.connect_timeout
                 );
-                Err(ClientError::Connect { message })
+                Err(ClientError::Connect {
+                    message,
+                    cause: None,
+                })
             }
         }
     }
@@ -473,12 +510,17 @@ impl ClientBuilder {
     ///
     /// # Errors
     ///
-    /// [`ClientError::Connect`] when no connection could be made within the connect
-    /// timeout (with the last reason), or when an agent has no account to subscribe to.
+    /// [`ClientError::Config`] when the configuration cannot work (an agent without an
+    /// account, an installation URL that is not `http(s)://…`); [`ClientError::Connect`] when
+    /// no connection could be made within the connect timeout (with the last reason, and its
+    /// error in `cause` when there is one).
     pub async fn connect(self) -> Result<Client, ClientError> {
+        self.check().map_err(|message| ClientError::Config {
+            message: message.to_owned(),
+        })?;
         let requests = self.identifiers();
         if requests.is_empty() {
-            return Err(ClientError::Connect {
+            return Err(ClientError::Config {
                 message: "an agent needs at least one account to subscribe to".to_owned(),
             });
         }
@@ -486,7 +528,7 @@ impl ClientBuilder {
             .iter()
             .map(|(request, _)| request.key().parse::<Identifier>())
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|_| ClientError::Connect {
+            .map_err(|_| ClientError::Config {
                 message: "cannot build the subscription identifier".to_owned(),
             })?;
 
@@ -714,15 +756,15 @@ mod tests {
             .expect_err("an object id does not decode");
         let errors = [
             ClientError::ConfirmationTimeout {
-                source: source.clone(),
+                identifier: source.clone(),
                 after: Duration::from_secs(1),
             },
             ClientError::Decode {
-                source: source.clone(),
+                identifier: source.clone(),
                 error: decode,
             },
             ClientError::Rejected {
-                source: source.clone(),
+                identifier: source.clone(),
             },
         ];
         for error in &errors {
@@ -742,7 +784,8 @@ mod tests {
         assert!(stopped.is_fatal());
         assert!(
             !ClientError::Connect {
-                message: String::new()
+                message: String::new(),
+                cause: None
             }
             .is_fatal()
         );

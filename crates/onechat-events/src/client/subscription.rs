@@ -159,7 +159,7 @@ impl Pump {
                 let source = self.source.clone();
                 let _ = self
                     .updates
-                    .send(Err(ClientError::Rejected { source }))
+                    .send(Err(ClientError::Rejected { identifier: source }))
                     .await;
                 return;
             }
@@ -173,7 +173,7 @@ impl Pump {
                 self.routing.leave(self.position);
                 tracing::warn!(account = ?self.account, "subscription not confirmed in time");
                 let error = ClientError::ConfirmationTimeout {
-                    source: self.source.clone(),
+                    identifier: self.source.clone(),
                     after: self.settings.confirm_timeout,
                 };
                 let _ = self.updates.send(Err(error)).await;
@@ -250,7 +250,7 @@ impl Pump {
                         self.routing.leave(self.position);
                         tracing::warn!(account = ?self.account, "resubscription rejected");
                         let source = self.source.clone();
-                        progress.backlog.push_back(Err(ClientError::Rejected { source }));
+                        progress.backlog.push_back(Err(ClientError::Rejected { identifier: source }));
                     }
                     // The client stopped: the message stream ends next.
                     Some(CableEvent::Disconnected { will_reconnect: false }) => {}
@@ -270,7 +270,7 @@ impl Pump {
                     progress.confirmation = Confirmation::Overdue;
                     tracing::warn!(account = ?self.account, "resubscription not confirmed in time");
                     let error = ClientError::ConfirmationTimeout {
-                        source: self.source.clone(),
+                        identifier: self.source.clone(),
                         after: self.settings.confirm_timeout,
                     };
                     progress.backlog.push_back(Err(error));
@@ -352,7 +352,7 @@ impl Pump {
                 }))
             }
             Err(error) if reports => Some(Err(ClientError::Decode {
-                source: self.source.clone(),
+                identifier: self.source.clone(),
                 error,
             })),
             Ok(_) | Err(_) => None,

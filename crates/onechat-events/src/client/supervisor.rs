@@ -118,7 +118,11 @@ impl Supervisor {
                 last_failure.as_deref().unwrap_or("unknown reason")
             );
             tracing::info!(%message, "onechat client");
-            self.send(Err(ClientError::Connect { message })).await;
+            self.send(Err(ClientError::Connect {
+                message,
+                cause: None,
+            }))
+            .await;
         }
         let state = *self.state.borrow();
         if up && state != ConnectionState::Connected {
