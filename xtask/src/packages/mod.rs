@@ -213,7 +213,7 @@ pub(crate) fn typed_branches(branches: &[Value]) -> Vec<&Value> {
 pub(crate) fn test(root: &Path) -> Result<(), String> {
     use std::process::Command;
 
-    use crate::ci::cargo;
+    use crate::process::cargo;
 
     run(root, true)?;
     let mutants = root.join("target/mutants");
@@ -233,7 +233,7 @@ pub(crate) fn test(root: &Path) -> Result<(), String> {
             .arg(&mutants),
     )?;
     let typescript = root.join("packages/typescript");
-    crate::ci::install_node()?;
+    crate::install::install_node()?;
     let stamp = typescript.join("node_modules/.package-lock.json");
     let lock = typescript.join("package-lock.json");
     let modified = |path: &Path| fs::metadata(path).and_then(|m| m.modified()).ok();
@@ -265,10 +265,10 @@ the TypeScript package's tests need npm to reach the npm registry"
     let stamp = venv.join("requirements-test.txt");
     if fs::read_to_string(&stamp).ok().as_deref() != Some(wanted.as_str()) {
         if !interpreter.exists() {
-            crate::ci::install_python_venv(&venv)?;
+            crate::install::install_python_venv(&venv)?;
         }
         run_command(
-            crate::ci::pip_install(&interpreter)
+            crate::install::pip_install(&interpreter)
                 .arg("-r")
                 .arg(&requirements),
         )
@@ -290,7 +290,7 @@ the Python package's tests need pip to reach PyPI"
 }
 
 fn run_command(command: &mut std::process::Command) -> Result<(), String> {
-    crate::ci::run(command)
+    crate::process::run(command)
 }
 
 /// Every generated file, by path relative to the workspace root.
