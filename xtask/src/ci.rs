@@ -4,7 +4,7 @@
 //! `puma` for the OneChat client tests; Debian's `nats-server` for the JetStream tests; the `sockudo` Pusher server from crates.io, built with
 //! Debian's `protobuf-compiler`, for the ChatApp client tests), then runs every test of the
 //! workspace and the TypeScript and Python packages' tests (Node packages and a Python
-//! virtual environment installed when missing, see `packages/mod.rs`), then each fuzz target of `fuzz/` for a short time (`CHAT_EVENTS_FUZZ_SECONDS`,
+//! virtual environment installed when missing, see `packages/suite.rs`), then each fuzz target of `fuzz/` for a short time (`CHAT_EVENTS_FUZZ_SECONDS`,
 //! default 20; cargo-fuzz is installed when missing). Between the two it runs the benchmark
 //! harness in smoke mode (`wrk` and Node packages installed when missing, see `bench.rs`). It is what `.ci/run` calls and what the
 //! README names; a fresh machine needs nothing but the Rust toolchain before running it.
