@@ -2,7 +2,7 @@
 //! invitations, replies to buttons and lists, payments, calls.
 //!
 //! One file per family of kinds; every type is re-exported here and from
-//! [`baileys`](super).
+//! [`baileys`](crate::objects::baileys).
 
 mod calls;
 mod contacts;
