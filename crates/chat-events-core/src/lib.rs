@@ -55,13 +55,12 @@ mod spine;
 #[cfg(feature = "testkit")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
+mod unknown;
 mod validate;
 
 pub use chat_events_macros::{Shape, event_enum, open_enum};
 pub use error::{DecodeError, DecodeErrorKind};
-pub use event::{
-    Decoded, ProviderEvent, UnknownEvent, check_interoperable, decode_at, raw_json_eq,
-};
+pub use event::{Decoded, ProviderEvent, check_interoperable, decode_at};
 pub use fixture::Fixture;
 pub use lenient::{
     empty::ObjectOrEmpty,
@@ -69,7 +68,7 @@ pub use lenient::{
     maybe::Maybe,
     num::{Integer, Num, UnixSeconds},
     one_or_many::OneOrMany,
-    raw::RawJson,
+    raw::{RawJson, raw_json_eq},
     secret::Secret,
     timestamp::{Timestamp, TimestampForm},
 };
@@ -77,6 +76,7 @@ pub use scan::peek;
 pub use shape::Shape;
 pub use source::{ConnectionState, EventSource, ReplaySource, SourceError, Update};
 pub use spine::{Spine, Wrapper};
+pub use unknown::UnknownEvent;
 pub use validate::{MAX_DEPTH, path_segment};
 
 /// What the macros of this crate expand to. Not public API: nothing here is stable.
@@ -94,10 +94,10 @@ pub mod __private {
     use serde::de::{self, Visitor};
     pub use serde_json;
 
-    use crate::{DecodeError, UnknownEvent, spine::Spine};
     pub use crate::{
         event::{decode_at, decode_captured},
         shape::{Captured, Cond, ShapeSchema, choose_shape, shape_schema},
+        spine::Dispatch,
     };
 
     /// Whether the single-pass scan accepts `text` (any JSON value at the top): for the
@@ -110,22 +110,6 @@ pub mod __private {
     pub fn slow_accepts(text: &str) -> bool {
         serde_json::from_str::<&serde_json::value::RawValue>(text)
             .is_ok_and(|raw| crate::validate::check(raw).is_ok())
-    }
-
-    /// What `event_enum!` generates for the spine to call.
-    pub trait Dispatch: Sized + From<UnknownEvent> {
-        /// The provider's wire format.
-        const SPINE: &'static Spine;
-        /// The wire names of the known events, sorted as the variants are.
-        const KNOWN: &'static [&'static str];
-        /// The Rust variant name and doc comment of each known event, in the order of
-        /// [`KNOWN`](Self::KNOWN) (the schemas name their definitions after them).
-        const VARIANTS: &'static [(&'static str, &'static str)];
-        /// Decodes the body of the known event `name` (a wire name), whose JSON path is
-        /// `prefix`; `None` for other names.
-        fn decode_known(name: &str, prefix: &str, body: &str) -> Option<Result<Self, DecodeError>>;
-        /// The schema of the body type of the known event `name`.
-        fn payload_schema(name: &str, generator: &mut SchemaGenerator) -> Option<Schema>;
     }
 
     /// The union schema of a provider's events (`JsonSchema` of the event enum).

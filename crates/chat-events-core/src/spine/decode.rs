@@ -6,9 +6,8 @@ use std::{borrow::Cow, fmt};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::Spine;
+use super::{Dispatch, Spine};
 use crate::{
-    __private::Dispatch,
     DecodeError, RawJson, UnknownEvent,
     scan::{self, Found, Head},
 };

@@ -27,11 +27,29 @@ use std::fmt;
 
 use schemars::{Schema, SchemaGenerator, json_schema};
 
+use crate::{DecodeError, UnknownEvent};
+
 mod decode;
 mod schemas;
 
 pub(crate) use decode::decode;
 pub(crate) use schemas::{envelope_schema, event_schema, union_schema};
+
+/// What `event_enum!` generates for the spine to call.
+pub trait Dispatch: Sized + From<UnknownEvent> {
+    /// The provider's wire format.
+    const SPINE: &'static Spine;
+    /// The wire names of the known events, sorted as the variants are.
+    const KNOWN: &'static [&'static str];
+    /// The Rust variant name and doc comment of each known event, in the order of
+    /// [`KNOWN`](Self::KNOWN) (the schemas name their definitions after them).
+    const VARIANTS: &'static [(&'static str, &'static str)];
+    /// Decodes the body of the known event `name` (a wire name), whose JSON path is
+    /// `prefix`; `None` for other names.
+    fn decode_known(name: &str, prefix: &str, body: &str) -> Option<Result<Self, DecodeError>>;
+    /// The schema of the body type of the known event `name`.
+    fn payload_schema(name: &str, generator: &mut SchemaGenerator) -> Option<Schema>;
+}
 
 /// A provider's wire format, described once.
 ///
