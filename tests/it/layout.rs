@@ -22,6 +22,11 @@
 //! siblings that contain them, under their closest common ancestor: `webhook::http` naming
 //! `event` is `webhook` → `event` at the crate root.
 //!
+//! Test-only modules (`#[cfg(test)] mod tests`, and what they contain) name what they like:
+//! nothing can import them, so they cannot close a circle of the code that ships, and a unit
+//! test may drive its module through the crate's API (the spine's tests decode through
+//! `ProviderEvent`).
+//!
 //! The rule: **under every module, its children's edges form no circle.** A circle is
 //! reported with the modules, and for each step, the file and the path that make it.
 
@@ -123,7 +128,9 @@ fn lex(text: &str) -> Vec<Token> {
                     }
                     i += 1;
                 }
-                tokens.push(Token::Str(chars[start..i.min(chars.len())].iter().collect()));
+                tokens.push(Token::Str(
+                    chars[start..i.min(chars.len())].iter().collect(),
+                ));
                 i += 1 + hashes;
             } else if matches!(word.as_str(), "b" | "c") && at(i) == '"' {
                 let (text, end) = quoted(&chars, i + 1);
@@ -174,6 +181,8 @@ struct Module {
     /// The file its code is in, relative to the workspace.
     file: String,
     parent: Option<usize>,
+    /// Declared under `#[cfg(test)]` (or inside such a module): its paths are not edges.
+    test_only: bool,
     children: BTreeMap<String, usize>,
     /// Its own code, without its inline child modules.
     tokens: Vec<Token>,
@@ -204,16 +213,18 @@ impl Crate {
             modules: Vec::new(),
         };
         let dir = root.parent().unwrap().to_path_buf();
-        krate.load_file(root, String::new(), None, &dir, base, read);
+        krate.load_file(root, String::new(), None, false, &dir, base, read);
         krate
     }
 
     /// Loads the module in `file`, whose outline children are in `dir`.
+    #[allow(clippy::too_many_arguments)]
     fn load_file(
         &mut self,
         file: &Path,
         name: String,
         parent: Option<usize>,
+        test_only: bool,
         dir: &Path,
         base: &Path,
         read: Read<'_>,
@@ -224,7 +235,10 @@ impl Crate {
             .unwrap_or(file)
             .to_string_lossy()
             .into_owned();
-        self.add_module(&lex(&text), name, relative, parent, file, dir, base, read)
+        let tokens = lex(&text);
+        self.add_module(
+            &tokens, name, relative, parent, test_only, file, dir, base, read,
+        )
     }
 
     /// Adds the module made of `tokens` and its children.
@@ -235,6 +249,7 @@ impl Crate {
         name: String,
         relative: String,
         parent: Option<usize>,
+        test_only: bool,
         file: &Path,
         dir: &Path,
         base: &Path,
@@ -245,6 +260,7 @@ impl Crate {
             name: name.clone(),
             file: relative.clone(),
             parent,
+            test_only,
             children: BTreeMap::new(),
             tokens: Vec::new(),
             imports: BTreeMap::new(),
@@ -264,8 +280,24 @@ impl Crate {
         };
         let mut own = Vec::new();
         let mut path_attribute: Option<String> = None;
+        let mut cfg_test = false;
         let mut i = 0;
         while i < tokens.len() {
+            // `#[cfg(test)]`
+            let attribute = [
+                Token::Punct('#'),
+                Token::Punct('['),
+                Token::Ident("cfg".into()),
+                Token::Punct('('),
+                Token::Ident("test".into()),
+                Token::Punct(')'),
+                Token::Punct(']'),
+            ];
+            if tokens[i..].starts_with(&attribute) {
+                cfg_test = true;
+                i += attribute.len();
+                continue;
+            }
             // `#[path = "…"]`
             if tokens[i] == Token::Punct('#')
                 && tokens.get(i + 1) == Some(&Token::Punct('['))
@@ -296,11 +328,13 @@ impl Crate {
                             &child_file,
                             child_name(child),
                             Some(index),
+                            test_only || cfg_test,
                             &child_dir,
                             base,
                             read,
                         );
                         i += 3;
+                        cfg_test = false;
                         continue;
                     }
                     Some(Token::Punct('{')) => {
@@ -310,6 +344,7 @@ impl Crate {
                             child_name(child),
                             relative.clone(),
                             Some(index),
+                            test_only || cfg_test,
                             file,
                             &dir.join(child),
                             base,
@@ -317,6 +352,7 @@ impl Crate {
                         );
                         i = end + 1;
                         path_attribute = None;
+                        cfg_test = false;
                         continue;
                     }
                     _ => {}
@@ -324,6 +360,7 @@ impl Crate {
             }
             if matches!(tokens[i], Token::Punct(';' | '{' | '}')) {
                 path_attribute = None;
+                cfg_test = false;
             }
             own.push(tokens[i].clone());
             i += 1;
@@ -376,7 +413,8 @@ impl Crate {
                     return module.globs.iter().find_map(|glob| {
                         let from = self.resolve(context, glob, depth + 1)?;
                         let brought = &self.modules[from];
-                        if brought.children.contains_key(first) || brought.imports.contains_key(first)
+                        if brought.children.contains_key(first)
+                            || brought.imports.contains_key(first)
                         {
                             let mut whole = vec!["self".to_owned()];
                             whole.extend_from_slice(path);
@@ -414,6 +452,9 @@ impl Crate {
     fn edges(&self) -> Vec<(usize, usize, String)> {
         let mut edges = Vec::new();
         for (from, module) in self.modules.iter().enumerate() {
+            if module.test_only {
+                continue;
+            }
             for path in &module.paths {
                 let Some(to) = self.resolve(from, path, 0) else {
                     continue;
@@ -532,7 +573,11 @@ fn closing(tokens: &[Token], open: usize) -> usize {
 #[allow(clippy::type_complexity)]
 fn paths_of(
     tokens: &[Token],
-) -> (BTreeMap<String, Vec<String>>, Vec<Vec<String>>, Vec<Vec<String>>) {
+) -> (
+    BTreeMap<String, Vec<String>>,
+    Vec<Vec<String>>,
+    Vec<Vec<String>>,
+) {
     let mut imports = BTreeMap::new();
     let mut globs = Vec::new();
     let mut paths = Vec::new();
@@ -648,9 +693,7 @@ fn use_tree(
 
 /// Every circle of a graph: one per knot of nodes that reach each other, the shortest from
 /// the knot's first node back to it, with the knot.
-fn find_cycles(
-    edges: &BTreeMap<String, BTreeSet<String>>,
-) -> Vec<(Vec<String>, BTreeSet<String>)> {
+fn find_cycles(edges: &BTreeMap<String, BTreeSet<String>>) -> Vec<(Vec<String>, BTreeSet<String>)> {
     fn reach(from: &str, edges: &BTreeMap<String, BTreeSet<String>>) -> BTreeSet<String> {
         let mut seen = BTreeSet::new();
         let mut stack = vec![from.to_owned()];
@@ -900,8 +943,14 @@ fn the_walk_finds_a_planted_cycle() {
             "mod a;\n#[path = \"elsewhere/b.rs\"]\nmod b;\nmod c { use super::a::x::Deep; }",
         ),
         ("src/a/mod.rs", "pub mod x; pub struct Shared; use x::Deep;"),
-        ("src/a/x.rs", "pub struct Deep(super::Shared); mod tests { use super::*; }"),
-        ("src/elsewhere/b.rs", "use crate::a::Shared;"),
+        (
+            "src/a/x.rs",
+            "pub struct Deep(super::Shared);\n#[cfg(test)]\nmod tests { use crate::b::Test; }",
+        ),
+        (
+            "src/elsewhere/b.rs",
+            "use crate::a::Shared; pub struct Test;",
+        ),
     ]);
     assert_eq!(layered.circles(), Vec::<String>::new());
     let names: Vec<&str> = layered
@@ -910,6 +959,7 @@ fn the_walk_finds_a_planted_cycle() {
         .map(|module| module.name.as_str())
         .collect();
     assert_eq!(names, ["", "a", "a::x", "a::x::tests", "b", "c"]);
+    assert!(layered.modules[3].test_only && !layered.modules[2].test_only);
     assert_eq!(
         layered.top_level(),
         BTreeMap::from([
