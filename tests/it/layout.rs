@@ -32,6 +32,7 @@
 
 use std::{
     collections::{BTreeMap, BTreeSet},
+    fmt::Write as _,
     fs,
     path::{Path, PathBuf},
 };
@@ -202,6 +203,10 @@ struct Crate {
     modules: Vec<Module>,
 }
 
+/// For every module, the edges between its children (from's side, to's side), each with the
+/// first edge (from, to, path) that makes it.
+type SiblingGraphs = BTreeMap<usize, BTreeMap<(usize, usize), (usize, usize, String)>>;
+
 /// Reads a file of the walk (a closure, so the tests can plant a crate).
 type Read<'a> = &'a dyn Fn(&Path) -> Option<String>;
 
@@ -213,7 +218,7 @@ impl Crate {
             modules: Vec::new(),
         };
         let dir = root.parent().unwrap().to_path_buf();
-        krate.load_file(root, String::new(), None, false, &dir, base, read);
+        krate.load_file(root, "", None, false, &dir, base, read);
         krate
     }
 
@@ -222,7 +227,7 @@ impl Crate {
     fn load_file(
         &mut self,
         file: &Path,
-        name: String,
+        name: &str,
         parent: Option<usize>,
         test_only: bool,
         dir: &Path,
@@ -237,7 +242,7 @@ impl Crate {
             .into_owned();
         let tokens = lex(&text);
         self.add_module(
-            &tokens, name, relative, parent, test_only, file, dir, base, read,
+            &tokens, name, &relative, parent, test_only, file, dir, base, read,
         )
     }
 
@@ -246,8 +251,8 @@ impl Crate {
     fn add_module(
         &mut self,
         tokens: &[Token],
-        name: String,
-        relative: String,
+        name: &str,
+        relative: &str,
         parent: Option<usize>,
         test_only: bool,
         file: &Path,
@@ -257,8 +262,8 @@ impl Crate {
     ) -> usize {
         let index = self.modules.len();
         self.modules.push(Module {
-            name: name.clone(),
-            file: relative.clone(),
+            name: name.to_owned(),
+            file: relative.to_owned(),
             parent,
             test_only,
             children: BTreeMap::new(),
@@ -326,7 +331,7 @@ impl Crate {
                         };
                         self.load_file(
                             &child_file,
-                            child_name(child),
+                            &child_name(child),
                             Some(index),
                             test_only || cfg_test,
                             &child_dir,
@@ -341,8 +346,8 @@ impl Crate {
                         let end = closing(tokens, i + 2);
                         self.add_module(
                             &tokens[i + 3..end],
-                            child_name(child),
-                            relative.clone(),
+                            &child_name(child),
+                            relative,
                             Some(index),
                             test_only || cfg_test,
                             file,
@@ -486,9 +491,8 @@ impl Crate {
 
     /// For every module, the edges between its children, each with the first edge (from,
     /// to, path) that makes it.
-    fn sibling_graphs(&self) -> BTreeMap<usize, BTreeMap<(usize, usize), (usize, usize, String)>> {
-        let mut graphs: BTreeMap<usize, BTreeMap<(usize, usize), (usize, usize, String)>> =
-            BTreeMap::new();
+    fn sibling_graphs(&self) -> SiblingGraphs {
+        let mut graphs = SiblingGraphs::new();
         for (from, to, path) in self.edges() {
             let (parent, a, b) = self.siblings(from, to);
             graphs
@@ -530,18 +534,20 @@ impl Crate {
                 let mut text = format!("{}: {}", self.label, cycle.join(" → "));
                 if knot.len() + 1 > cycle.len() {
                     let knot: Vec<&str> = knot.iter().map(String::as_str).collect();
-                    text.push_str(&format!(
+                    let _ = write!(
+                        text,
                         " (one circle of the knot {{{}}}, which all reach each other)",
                         knot.join(", ")
-                    ));
+                    );
                 }
                 for step in cycle.windows(2) {
                     let (from, to, path) = by_name[&(step[0].clone(), step[1].clone())];
                     let (from, to) = (&self.modules[*from], &self.modules[*to]);
-                    text.push_str(&format!(
+                    let _ = write!(
+                        text,
                         "\n    {} ({}) names `{path}` (in `{}`, {})",
                         from.name, from.file, to.name, to.file
-                    ));
+                    );
                 }
                 found.push(text);
             }

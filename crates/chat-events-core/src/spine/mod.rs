@@ -8,7 +8,8 @@
 //! [`event_enum!`](crate::event_enum); its decoder and schemas are then these functions,
 //! the same code for all three providers.
 //!
-//! This module holds the description; `decode` holds the decoder, `schemas` the schemas.
+//! This module holds the description and [`Dispatch`], what the generated enums implement for
+//! it; `decode` holds the decoder, `schemas` the schemas.
 //!
 //! ```
 //! use chat_events_core::{Spine, Wrapper};
