@@ -6,7 +6,7 @@
 //! Every crate of the workspace is walked (each package's library, binaries and test targets:
 //! `crates/*/src`, `xtask/src`, `tests/src`, `tests/it`), following its `mod` declarations,
 //! so every module is a node of its own, nested ones included (`webhook::http`,
-//! `objects::baileys::kinds`, an inline `mod tests { … }`).
+//! `objects::baileys::message::kinds`, an inline `mod tests { … }`).
 //!
 //! A module *names* another when its own code (not its child modules') holds a path that
 //! resolves there: `crate::…`, `super::…`, `self::…`, a path that starts with one of its
