@@ -11,14 +11,17 @@ use std::{
     process::{Command, Stdio},
 };
 
-use crate::ci::{apt_install, cargo, run};
+use crate::{
+    install::apt_install,
+    process::{cargo, run},
+};
 
 /// The Node packages the client benchmarks compare against, pinned.
 const NODE_PACKAGES: [&str; 3] = ["pusher-js@8.4.0", "@rails/actioncable@7.2.201", "ws@8.18.0"];
 
 /// The full harness in release mode.
 pub(crate) fn run_bench(root: &Path, smoke: bool, parts: &[&str]) -> Result<(), String> {
-    crate::ci::install_peers()?;
+    crate::install::install_peers()?;
     install_bench_peers(root)?;
     run(cargo().current_dir(root).args([
         "build",

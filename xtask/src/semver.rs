@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::ci::{cargo, run, succeeds};
+use crate::process::{cargo, run, succeeds};
 
 /// The crates a release publishes (xtask and the test crate are not).
 const EXCLUDED: [&str; 2] = ["xtask", "chat-events-tests"];

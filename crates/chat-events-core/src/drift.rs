@@ -26,7 +26,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::{DecodeError, ProviderEvent};
+use crate::{DecodeError, Decoded, ProviderEvent};
 
 /// One place where the model's re-serialization differs from the original payload.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -238,6 +238,18 @@ pub fn check<E: ProviderEvent>(bytes: &[u8]) -> Result<Vec<Drift>, DecodeError> 
         DecodeError::data(E::PROVIDER, Some(decoded.name()), ".".to_owned(), &message)
             .with_raw(bytes)
     })
+}
+
+impl<E: ProviderEvent> Decoded<E> {
+    /// The JSON paths of the original that the typed value drops or changes (see
+    /// [`drift`](crate::drift)); empty when the model covers the payload completely.
+    ///
+    /// # Errors
+    ///
+    /// Serializing the typed event failed (a bug in the model: it is reported, not hidden).
+    pub fn drift(&self) -> Result<Vec<Drift>, serde_json::Error> {
+        of(&**self, self.raw().get())
+    }
 }
 
 #[cfg(test)]

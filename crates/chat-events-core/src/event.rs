@@ -1,19 +1,22 @@
-//! The provider event trait, decoded events with their raw JSON, and unknown events.
+//! The provider event trait, and decoded events with their raw JSON (unknown events are in
+//! `unknown.rs`, the drift of a decoded event in `drift.rs`).
 
 use std::{fmt, ops::Deref};
 
 use schemars::{JsonSchema, Schema};
-use serde::{Deserialize, Serialize, Serializer, de::DeserializeOwned};
+use serde::{Deserialize, Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use crate::{
-    DecodeError, RawJson, drift, spine,
-    spine::Spine,
-    unstable::{Dispatch, schema},
+    DecodeError, RawJson,
+    lenient::raw::raw_json_eq,
+    spine,
+    spine::{Dispatch, Spine},
+    unstable::schema,
 };
 
 /// An event enum of one provider (`chatapp_events::Event`, …), declared with
-/// [`event_enum!`](crate::event_enum) from the provider's [`Spine`].
+/// [`event_enum!`](crate::unstable::event_enum) from the provider's [`Spine`].
 ///
 /// Decoding dispatches on the event name without buffering the payload: the name is read
 /// first (from where the spine says it sits, or given out of band by the transport) and then
@@ -23,7 +26,7 @@ use crate::{
 ///
 /// Serializing an event writes the provider's JSON for it (what [`drift`](crate::drift)
 /// compares against the original). Everything but the name accessors is provided from the
-/// spine; the trait is implemented by [`event_enum!`](crate::event_enum) only.
+/// spine; the trait is implemented by [`event_enum!`](crate::unstable::event_enum) only.
 pub trait ProviderEvent: Sized + Serialize + JsonSchema + Dispatch {
     /// The provider's short name, as it appears in errors: `"chatapp"`, `"codechat"`,
     /// `"onechat"`.
@@ -126,7 +129,7 @@ pub trait ProviderEvent: Sized + Serialize + JsonSchema + Dispatch {
 
 /// Checks that `raw` is JSON every decoder of this crate accepts (I-JSON: no duplicate keys,
 /// no lone surrogates, numbers a double can hold, nesting at most
-/// [`MAX_DEPTH`](crate::MAX_DEPTH)), for a transport's frame around the events (an Action
+/// [`MAX_DEPTH`](crate::unstable::MAX_DEPTH)), for a transport's frame around the events (an Action
 /// Cable frame kept whole when its type is unknown): what it keeps must read back anywhere.
 ///
 /// # Errors
@@ -231,16 +234,6 @@ impl<E: ProviderEvent> Decoded<E> {
             Err(error) => Err(error.with_raw(text.as_bytes())),
         }
     }
-
-    /// The JSON paths of the original that the typed value drops or changes (see
-    /// [`drift`](crate::drift)); empty when the model covers the payload completely.
-    ///
-    /// # Errors
-    ///
-    /// Serializing the typed event failed (a bug in the model: it is reported, not hidden).
-    pub fn drift(&self) -> Result<Vec<drift::Drift>, serde_json::Error> {
-        drift::of(&self.event, self.raw.get())
-    }
 }
 
 impl<E: PartialEq> PartialEq for Decoded<E> {
@@ -248,18 +241,6 @@ impl<E: PartialEq> PartialEq for Decoded<E> {
     fn eq(&self, other: &Self) -> bool {
         self.event == other.event && raw_json_eq(self.raw.get(), other.raw.get())
     }
-}
-
-/// Whether two raw JSON texts hold the same JSON value, whatever their whitespace.
-///
-/// Equal texts compare without parsing; otherwise both are parsed and compared as values.
-/// Text that is not JSON (which a `RawValue` cannot hold) compares unequal.
-pub fn raw_json_eq(a: &str, b: &str) -> bool {
-    a == b
-        || matches!(
-            (serde_json::from_str::<serde_json::Value>(a), serde_json::from_str::<serde_json::Value>(b)),
-            (Ok(a), Ok(b)) if a == b
-        )
 }
 
 /// `text` without the JSON whitespace around it.
@@ -302,66 +283,6 @@ impl<E: fmt::Debug> fmt::Debug for Decoded<E> {
 
 impl<E> Serialize for Decoded<E> {
     /// Writes the original JSON unchanged.
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.raw.serialize(serializer)
-    }
-}
-
-/// An event whose name this version does not model: its wire name and raw JSON.
-///
-/// Serializing it writes the raw JSON unchanged. `Debug` shows the name and the size only,
-/// because unknown payloads may carry tokens or personal data.
-#[derive(Clone)]
-pub struct UnknownEvent {
-    name: String,
-    raw: RawJson,
-}
-
-impl UnknownEvent {
-    /// An unknown event named `name` with the JSON it came in.
-    pub fn new(name: impl Into<String>, raw: RawJson) -> Self {
-        Self {
-            name: name.into(),
-            raw,
-        }
-    }
-
-    /// The wire name.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    /// The raw JSON.
-    pub fn raw(&self) -> &RawJson {
-        &self.raw
-    }
-
-    /// Deserializes the raw JSON into a type of the caller's choice.
-    ///
-    /// # Errors
-    ///
-    /// serde's error when the JSON does not fit `T`.
-    pub fn deserialize_as<T: DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
-        serde_json::from_str(self.raw.get())
-    }
-}
-
-impl PartialEq for UnknownEvent {
-    fn eq(&self, other: &Self) -> bool {
-        self.name == other.name && raw_json_eq(self.raw.get(), other.raw.get())
-    }
-}
-
-impl fmt::Debug for UnknownEvent {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("UnknownEvent")
-            .field("name", &self.name)
-            .field("raw_len", &self.raw.get().len())
-            .finish()
-    }
-}
-
-impl Serialize for UnknownEvent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.raw.serialize(serializer)
     }
@@ -423,7 +344,7 @@ fn split_inside(message: &str) -> (&str, Vec<&str>) {
 }
 
 /// A serde_path_to_error path as text, payload keys redacted
-/// ([`path_segment`](crate::path_segment)): `data[0].presences.<key>.lastKnownPresence`.
+/// ([`path_segment`](crate::unstable::path_segment)): `data[0].presences.<key>.lastKnownPresence`.
 fn render_path(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut text = String::new();

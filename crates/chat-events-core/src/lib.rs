@@ -49,12 +49,13 @@ mod scan;
 mod shape;
 mod source;
 mod spine;
+mod unknown;
 #[doc(hidden)]
 pub mod unstable;
 mod validate;
 
 pub use error::{DecodeError, DecodeErrorKind};
-pub use event::{Decoded, ProviderEvent, UnknownEvent};
+pub use event::{Decoded, ProviderEvent};
 pub use fixture::Fixture;
 pub use lenient::{
     empty::ObjectOrEmpty,
@@ -67,3 +68,4 @@ pub use lenient::{
     timestamp::{Timestamp, TimestampForm},
 };
 pub use source::{ConnectionState, EventSource, ReplaySource, SourceError, Update};
+pub use unknown::UnknownEvent;

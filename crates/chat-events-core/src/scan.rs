@@ -1,7 +1,7 @@
 //! The single pass every payload gets before its typed decode: one walk over the bytes that
 //! checks the document (JSON syntax, an object at the top, and the rules of
 //! [`validate`](crate::validate): no duplicate keys, numbers a 64-bit float can hold, no lone
-//! surrogates, at most [`MAX_DEPTH`](crate::MAX_DEPTH) levels) **and** captures what dispatch
+//! surrogates, at most [`MAX_DEPTH`](crate::unstable::MAX_DEPTH) levels) **and** captures what dispatch
 //! needs (where the body sits, whether it is wrapped, and the event name), borrowing from the
 //! input.
 //!

@@ -1,4 +1,4 @@
-//! The runtime half of [`Shape`](crate::Shape): choosing a variant from a captured value,
+//! The runtime half of [`Shape`](crate::unstable::Shape): choosing a variant from a captured value,
 //! and the schema that says the same thing.
 
 use std::{borrow::Cow, fmt};

@@ -26,11 +26,12 @@ pub use serde;
 use serde::de::{self, Visitor};
 pub use serde_json;
 
-use crate::{DecodeError, UnknownEvent};
 pub use crate::{
-    event::{check_interoperable, decode_at, decode_captured, raw_json_eq},
+    event::{check_interoperable, decode_at, decode_captured},
+    lenient::raw::raw_json_eq,
     scan::peek,
     shape::{Captured, Cond, Shape, ShapeSchema, choose_shape, shape_schema},
+    spine::Dispatch,
     spine::{Spine, Wrapper},
     validate::{MAX_DEPTH, path_segment},
 };
@@ -60,22 +61,6 @@ pub fn scan_accepts(text: &str) -> bool {
 pub fn slow_accepts(text: &str) -> bool {
     serde_json::from_str::<&serde_json::value::RawValue>(text)
         .is_ok_and(|raw| crate::validate::check(raw).is_ok())
-}
-
-/// What `event_enum!` generates for the spine to call.
-pub trait Dispatch: Sized + From<UnknownEvent> {
-    /// The provider's wire format.
-    const SPINE: &'static Spine;
-    /// The wire names of the known events, sorted as the variants are.
-    const KNOWN: &'static [&'static str];
-    /// The Rust variant name and doc comment of each known event, in the order of
-    /// [`KNOWN`](Self::KNOWN) (the schemas name their definitions after them).
-    const VARIANTS: &'static [(&'static str, &'static str)];
-    /// Decodes the body of the known event `name` (a wire name), whose JSON path is
-    /// `prefix`; `None` for other names.
-    fn decode_known(name: &str, prefix: &str, body: &str) -> Option<Result<Self, DecodeError>>;
-    /// The schema of the body type of the known event `name`.
-    fn payload_schema(name: &str, generator: &mut SchemaGenerator) -> Option<Schema>;
 }
 
 /// The union schema of a provider's events (`JsonSchema` of the event enum).

@@ -36,7 +36,7 @@ use std::{
 
 use serde_json::Value;
 
-use crate::ci::{output, run};
+use crate::process::{output, run};
 
 /// The build frontend and the type checker installed into `target/python-venv`.
 const PYTHON_TOOLS: [(&str, &str); 2] = [("build", "1.6.1"), ("mypy", "2.4.1")];
@@ -214,9 +214,9 @@ fn python(root: &Path) -> Result<(), String> {
         ("sdist", artifact(".tar.gz")?),
     ] {
         let venv = dir.join(format!("venv-{kind}"));
-        crate::ci::install_python_venv(&venv)?;
+        crate::install::install_python_venv(&venv)?;
         let interpreter = venv.join("bin/python");
-        run(crate::ci::pip_install(&interpreter)
+        run(crate::install::pip_install(&interpreter)
             .current_dir(&dir)
             .arg(&path)
             .env_remove("PYTHONPATH"))
@@ -251,7 +251,7 @@ fn python_tools(root: &Path) -> Result<PathBuf, String> {
     let venv = root.join("target/python-venv");
     let interpreter = venv.join("bin/python");
     if !interpreter.exists() {
-        crate::ci::install_python_venv(&venv)?;
+        crate::install::install_python_venv(&venv)?;
     }
     let wanted: Vec<String> = PYTHON_TOOLS
         .iter()
@@ -267,7 +267,7 @@ fn python_tools(root: &Path) -> Result<PathBuf, String> {
         .status()
         .is_ok_and(|status| status.success());
     if !present {
-        run(crate::ci::pip_install(&interpreter).args(&wanted))
+        run(crate::install::pip_install(&interpreter).args(&wanted))
             .map_err(|e| format!("{e}\ninstalling {} needs PyPI", wanted.join(" ")))?;
     }
     Ok(interpreter)

@@ -12,7 +12,10 @@ use std::{
 
 use serde_json::Value;
 
-use super::{Provider, admits_empty_array, object_part, pascal, ref_name, typed_branches, types};
+use super::{
+    nodes::{admits_empty_array, object_part, pascal, ref_name, typed_branches, types},
+    provider::Provider,
+};
 
 /// Names a model field cannot have (pydantic's own, the runtime's, Python keywords).
 const RESERVED: [&str; 52] = [

@@ -13,7 +13,10 @@ use std::{
 
 use serde_json::Value;
 
-use super::{Provider, admits_empty_array, object_part, pascal, ref_name, typed_branches, types};
+use super::{
+    nodes::{admits_empty_array, object_part, pascal, ref_name, typed_branches, types},
+    provider::Provider,
+};
 
 /// Names the generated modules define themselves; a definition with one of them is renamed.
 const RESERVED: [&str; 9] = [

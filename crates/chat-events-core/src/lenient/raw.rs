@@ -6,8 +6,6 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use crate::event::raw_json_eq;
-
 /// A JSON value kept exactly as sent: the raw JSON of every decoded event
 /// ([`Decoded::raw`](crate::Decoded::raw)), what a shape enum holds for a value that fits
 /// none of its shapes (the catch-all variant), and what drift reports as not modelled.
@@ -122,4 +120,16 @@ impl JsonSchema for RawJson {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({ "description": "Any JSON value, kept as sent." })
     }
+}
+
+/// Whether two raw JSON texts hold the same JSON value, whatever their whitespace.
+///
+/// Equal texts compare without parsing; otherwise both are parsed and compared as values.
+/// Text that is not JSON (which a `RawValue` cannot hold) compares unequal.
+pub fn raw_json_eq(a: &str, b: &str) -> bool {
+    a == b
+        || matches!(
+            (serde_json::from_str::<serde_json::Value>(a), serde_json::from_str::<serde_json::Value>(b)),
+            (Ok(a), Ok(b)) if a == b
+        )
 }

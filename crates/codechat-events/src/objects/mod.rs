@@ -9,6 +9,7 @@ mod cloud_message;
 mod contact;
 mod group;
 mod message;
+mod message_common;
 mod message_row;
 mod queue;
 
@@ -34,7 +35,8 @@ pub use group::{
     AdminRole, GroupAction, GroupMetadata, GroupParticipant, GroupParticipantsUpdate, Participant,
     ParticipantData,
 };
-pub use message::{Device, MessageStatus, MessageType, WebhookMessage};
+pub use message::WebhookMessage;
+pub use message_common::{Device, MessageStatus, MessageType};
 pub use message_row::{MediaPath, MessageInfo, MessageRow};
 pub use queue::{
     Queue, QueueAction, QueueChange, QueueData, QueueMessage, QueuedMessage, SendError, SendQueue,

@@ -10,7 +10,7 @@ use std::{
 use axum::{
     body::{Body, Bytes},
     extract::{OriginalUri, RawQuery, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
+    http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
 use chat_events_core::{DecodeError, DecodeErrorKind, Decoded, Secret};
@@ -18,8 +18,16 @@ use subtle::ConstantTimeEq;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 use tracing::Instrument;
 
-use super::{Item, ReceiverError, Request, Update, server::SecretSource};
+use super::{Item, ReceiverError, Request, Update};
 use crate::Event;
+
+/// Where the shared secret is read from.
+#[derive(Clone, Debug)]
+pub(super) enum SecretSource {
+    Header(HeaderName),
+    Query(String),
+    PathSegment,
+}
 
 /// What every request of one router shares.
 pub(super) struct Shared {

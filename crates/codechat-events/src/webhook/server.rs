@@ -19,7 +19,7 @@ use tokio::{
 
 use super::{
     DEFAULT_BODY_LIMIT, DEFAULT_QUEUE_BYTES, DEFAULT_QUEUE_CAPACITY, Receiver,
-    http::{Shared, accept, method_not_allowed},
+    http::{SecretSource, Shared, accept, method_not_allowed},
 };
 
 /// Default for [`ReceiverBuilder::max_connections`]: half the usual 1,024 open files.
@@ -32,14 +32,6 @@ pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default for [`ReceiverBuilder::queue_wait`].
 pub const DEFAULT_QUEUE_WAIT: Duration = Duration::from_millis(250);
-
-/// Where the shared secret is read from.
-#[derive(Clone, Debug)]
-pub(super) enum SecretSource {
-    Header(HeaderName),
-    Query(String),
-    PathSegment,
-}
 
 /// Configures a [`Receiver`] and its route; from [`Receiver::builder`].
 #[derive(Clone)]

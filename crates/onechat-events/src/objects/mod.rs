@@ -31,9 +31,10 @@ pub use notification::{
 };
 pub use sender::{
     AgentBot, Attributes, Availability, CaptainAssistant, Contact, PresenceMap, Sender, Team, User,
+    WebhookSender,
 };
 pub use typing::Typing;
 pub use voice_call::{CallDirection, CallProvider, CallStatus, Caller, IceServer, VoiceCall};
-pub use webhook::{Account, AttributeChange, ChangedAttributes, Inbox, WebhookSender};
+pub use webhook::{Account, AttributeChange, ChangedAttributes, Inbox};
 pub use webhook_message::{WebhookMessage, WebhookMessageType};
 pub use webhook_typing::WebhookTyping;

@@ -1,5 +1,5 @@
 //! Who did something: a contact, a user (agent), an agent bot or a Captain assistant, told
-//! apart by their `type`; and teams.
+//! apart by their `type`; teams; and the webhook form of a sender.
 
 use std::{borrow::Cow, collections::BTreeMap};
 
@@ -233,3 +233,57 @@ open_enum! {
 
 /// Presence by id; the ids are strings (`"7"`), as Redis keeps them.
 pub type PresenceMap = BTreeMap<String, Availability>;
+
+/// The author of a webhook message, or who is typing in a typing webhook: the webhook data
+/// of a user, a contact, an agent bot or a Captain assistant.
+///
+/// Users (`{id, name, email, type: "user"}`), agent bots and Captain assistants are told
+/// apart by `type`. A contact has `type: "contact"` on older servers
+/// (`{id, name, avatar, type}`); recent servers send the whole contact webhook data
+/// (`account`, `avatar`, `email`, …) without `type`, so an object with `avatar` is a contact
+/// too (only contacts have `avatar` in webhook data). Anything else is kept raw, never
+/// guessed.
+#[derive(Clone, Debug, PartialEq, Shape)]
+#[non_exhaustive]
+pub enum WebhookSender {
+    /// An agent bot (`type: "agent_bot"`).
+    #[shape(equals("type", "agent_bot"))]
+    AgentBot(AgentBot),
+    /// A Captain AI assistant (`type: "captain_assistant"`).
+    #[shape(equals("type", "captain_assistant"))]
+    CaptainAssistant(CaptainAssistant),
+    /// A user, that is an agent or administrator (`type: "user"`).
+    #[shape(equals("type", "user"))]
+    User(User),
+    /// A contact (`type: "contact"`, or no `type` and an `avatar`).
+    #[shape(equals("type", "contact"))]
+    #[shape(has("avatar"))]
+    Contact(Box<Contact>),
+    /// A kind this version does not know, kept as sent.
+    #[shape(other)]
+    Other(RawJson),
+}
+
+impl WebhookSender {
+    /// The sender's id, whatever its kind.
+    pub fn id(&self) -> Option<&Id> {
+        match self {
+            Self::AgentBot(bot) => Some(&bot.id),
+            Self::CaptainAssistant(assistant) => Some(&assistant.id),
+            Self::Contact(contact) => Some(&contact.id),
+            Self::User(user) => Some(&user.id),
+            Self::Other(_) => None,
+        }
+    }
+
+    /// The sender's name, whatever its kind.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Self::AgentBot(bot) => bot.name.as_deref(),
+            Self::CaptainAssistant(assistant) => assistant.name.as_deref(),
+            Self::Contact(contact) => contact.name.as_deref(),
+            Self::User(user) => user.name.as_deref(),
+            Self::Other(_) => None,
+        }
+    }
+}

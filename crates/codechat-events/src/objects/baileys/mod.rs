@@ -66,27 +66,13 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
-mod context;
 mod enums;
-mod kinds;
-mod media;
 mod message;
-mod text;
 
 use chat_events_core::{Id, Maybe, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use context::{
-    ActionLink, AdReplyInfo, AiCreatedAttribution, BusinessMessageForwardInfo, ContextInfo,
-    DataSharingContext, DataSharingParameters, DeviceListMetadata, DisappearingMode,
-    ExternalAdReplyInfo, ExternalShareAttribution, FeatureEligibilities, ForwardedAiBotMessageInfo,
-    ForwardedNewsletterMessageInfo, GroupMention, GroupStatusAttribution, LimitSharing,
-    MemberLabel, MessageAssociation, MessageContextInfo, MusicAttribution,
-    QuestionReplyQuotedMessage, RlAttribution, StatusAttribution, StatusAudienceMetadata,
-    StatusReshareAttribution, StatusReshareMetadata, ThreadId, UrlTrackingMap,
-    UrlTrackingMapElement, UtmInfo,
-};
 pub use enums::{
     AdMediaType, AdvEncryptionType, AiCreatedSource, AssociationType, BcallMediaType,
     ButtonsResponseType, CallLogType, CallOutcome, DisappearingModeInitiator,
@@ -100,7 +86,18 @@ pub use enums::{
     StatusReshareSource, StatusSourceType, ThreadType, VideoAttribution, VideoQuality,
     VideoSourceType, WebLinkRenderConfig,
 };
-pub use kinds::{
+pub use message::Message;
+pub use message::context::{
+    ActionLink, AdReplyInfo, AiCreatedAttribution, BusinessMessageForwardInfo, ContextInfo,
+    DataSharingContext, DataSharingParameters, DeviceListMetadata, DisappearingMode,
+    ExternalAdReplyInfo, ExternalShareAttribution, FeatureEligibilities, ForwardedAiBotMessageInfo,
+    ForwardedNewsletterMessageInfo, GroupMention, GroupStatusAttribution, LimitSharing,
+    MemberLabel, MessageAssociation, MessageContextInfo, MusicAttribution,
+    QuestionReplyQuotedMessage, RlAttribution, StatusAttribution, StatusAudienceMetadata,
+    StatusReshareAttribution, StatusReshareMetadata, ThreadId, UrlTrackingMap,
+    UrlTrackingMapElement, UtmInfo,
+};
+pub use message::kinds::{
     AlbumMessage, AppStateFatalExceptionNotification, AppStateSyncKey, AppStateSyncKeyData,
     AppStateSyncKeyFingerprint, AppStateSyncKeyId, AppStateSyncKeyRequest, AppStateSyncKeyShare,
     BcallMessage, ButtonsResponseMessage, CallLogMessage, CallMessage, CallParticipant,
@@ -119,13 +116,12 @@ pub use kinds::{
     ScheduledCallEditMessage, SendPaymentMessage, SenderKeyDistributionMessage, SingleSelectReply,
     TemplateButtonReplyMessage,
 };
-pub use media::{
+pub use message::media::{
     AnnotationLocation, AnnotationPoint, AudioMessage, DocumentMessage, EmbeddedContent,
     EmbeddedMessage, EmbeddedMusic, ImageMessage, InteractiveAnnotation, MmsThumbnailMetadata,
     ProcessedVideo, StickerMessage, TapLinkAction, VideoMessage,
 };
-pub use message::Message;
-pub use text::{
+pub use message::text::{
     ExtendedTextMessage, LinkPreviewMetadata, PaymentExtendedMetadata, UrlMetadata, VideoEndCard,
 };
 

@@ -4,6 +4,14 @@
 //! so a message kind newer than this model, or a key an API adds beside the content, stays
 //! reachable without loss. It is deserialized in one pass by a visitor written by the macro
 //! below (no `flatten`, which would buffer the whole map).
+//!
+//! The kinds it holds, and the context they carry, are its child modules: they hold a
+//! [`Message`] in turn (a quoted message, a wrapped one), so they sit below it.
+
+pub(super) mod context;
+pub(super) mod kinds;
+pub(super) mod media;
+pub(super) mod text;
 
 use std::{borrow::Cow, collections::BTreeMap, fmt};
 
