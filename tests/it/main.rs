@@ -23,6 +23,7 @@ mod schema_agreement;
 mod shape;
 mod sockudo;
 mod testkit_fixtures;
+mod threads;
 mod user_project;
 
 /// A reqwest client. The workspace builds reqwest with `rustls-no-provider` (through

@@ -11,6 +11,7 @@ use std::{
 
 use chat_events_core::{ConnectionState, Decoded, Id, Maybe};
 use futures_util::{SinkExt, StreamExt};
+use tracing::Instrument;
 use tokio::{
     sync::{mpsc, watch},
     time,
@@ -179,9 +180,13 @@ impl Connection {
         let mut next = Some(first);
         let mut down_since: Option<Instant> = None;
         let mut ever_connected = false;
+        let mut number: u64 = 0;
         loop {
+            number += 1;
+            // Everything one connection logs, from its dial to its end, is in its span.
+            let span = tracing::info_span!("chatapp_connection", connection = number);
             let ended = tokio::select! {
-                ended = self.connection(next.take(), &mut down_since, &mut ever_connected) => ended,
+                ended = self.connection(next.take(), &mut down_since, &mut ever_connected).instrument(span) => ended,
                 _ = closed.wait_for(|closed| *closed) => Ended::Closed,
             };
             let delay = match ended {

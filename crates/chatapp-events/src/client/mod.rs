@@ -28,12 +28,11 @@
 //!   by default; host, port, TLS, key and auth URL are all settable (tests use `ws://127.0.0.1`).
 //!   [`ClientBuilder::connect`] returns once the first connection is established (retrying
 //!   within [`ClientBuilder::connect_timeout`], following the close-code policy), or with the
-//!   reason it could not be. TLS goes through rustls with ring and the system's roots;
-//!   `connect` installs ring as rustls' process-wide provider when the application has none
-//!   (reqwest is built with `rustls-no-provider`; an application that builds its own
-//!   reqwest clients *before* connecting and enables no TLS feature of reqwest's should
-//!   install a provider first). `pusher:connection_established` is read with its `data` as
-//!   a JSON string, an object or missing.
+//!   reason it could not be. TLS goes through rustls with ring and the system's roots, in a
+//!   `ClientConfig` of the client's own (the socket and the auth requests share it): nothing
+//!   process-wide is installed, so the application keeps whatever rustls provider it
+//!   chooses. `pusher:connection_established` is read with its `data` as a JSON string, an
+//!   object or missing.
 //! - **Private channels**: for each channel, a form POST of `socket_id` and `channel_name` to
 //!   the auth endpoint with the access token as is in `Authorization` (no `Bearer`), then
 //!   `pusher:subscribe` with the returned `auth` (`auth` module). After every reconnect
@@ -64,6 +63,21 @@
 //! - **Secrets**: the access token and the auth signatures never appear in `Debug`,
 //!   errors or logs.
 //!
+//! # Runtime, threads and cancellation
+//!
+//! - **Runtime**: Tokio, with the time and I/O drivers (`#[tokio::main]`, or a `Runtime` with
+//!   `enable_all()`); [`ClientBuilder::connect`] spawns the connection task on it, so it must
+//!   be called inside the runtime. Current-thread and multi-thread runtimes both work.
+//! - **Threads**: [`Client`], [`Update`] and [`ClientError`] are `Send` and `Sync`; the
+//!   client can move between tasks.
+//! - **Cancel safety**: [`EventSource::next_event`], [`EventSource::next_batch`] and
+//!   `futures::Stream::poll_next` are cancel safe: a future dropped before it completes (in
+//!   `tokio::select!`, under a timeout) takes nothing from the queue, so no event is lost.
+//!   [`Client::close`] is cancel safe too: the request to close is made at its first poll and
+//!   the connection task finishes it on its own; dropping the [`Client`] closes at once.
+//! - **Tracing**: the client logs inside a `chatapp_client` span (the host), and each
+//!   connection, from its dial to its end, inside a `chatapp_connection` span (its number).
+//!
 //! The Pusher frames, the authorisation request and answer and the close-code classes are in
 //! the runtime-free [`protocol`](crate::protocol) module; this module only drives them:
 //! `connection` (the socket, its reading loop and reconnects), `auth` (the HTTP
@@ -88,6 +102,7 @@ use std::{
 
 use chat_events_core::{ConnectionState, DecodeError, EventSource, Secret, SourceError};
 use tokio::sync::{mpsc, watch};
+use tracing::Instrument;
 
 use crate::{Channel, Event};
 
@@ -470,13 +485,15 @@ impl ClientBuilder {
     /// back".
     pub async fn connect(self) -> Result<Client, ClientError> {
         self.check()?;
+        let host = self.host.clone();
         let sources = self.channels.clone();
         let (updates, queue) = mpsc::channel(self.queue);
         let (state_sender, state) = watch::channel(ConnectionState::Connecting);
         let (closer, close_requested) = watch::channel(false);
         let mut connection = connection::Connection::new(self, updates, state_sender);
         let first = connection.first_dial().await?;
-        let task = tokio::spawn(connection.run(first, close_requested));
+        let span = tracing::info_span!("chatapp_client", host = %host);
+        let task = tokio::spawn(connection.run(first, close_requested).instrument(span));
         Ok(Client {
             queue,
             state,

@@ -74,6 +74,20 @@
 //!   builder, the client and its updates, error messages and this module's logs never show
 //!   it (they name the account).
 //!
+//! # Runtime, threads and cancellation
+//!
+//! - **Runtime**: Tokio, with the time and I/O drivers (`#[tokio::main]`, or a `Runtime` with
+//!   `enable_all()`); [`ClientBuilder::connect`] spawns the client's tasks on it, so it must
+//!   be called inside the runtime. Current-thread and multi-thread runtimes both work.
+//! - **Threads**: [`Client`], [`Update`] and [`ClientError`] are `Send` and `Sync`.
+//! - **Cancel safety**: [`EventSource::next_event`], [`EventSource::next_batch`] and
+//!   `futures::Stream::poll_next` are cancel safe: a future dropped before it completes takes
+//!   nothing from the queue, so no event is lost. [`Client::close`] is cancel safe: the
+//!   request to close is made at its first poll and the tasks finish it on their own;
+//!   dropping the [`Client`] closes the connection.
+//! - **Tracing**: the client's tasks log inside an `onechat_client` span (the cable URL) and
+//!   one `onechat_subscription` span per account; tokens are never logged.
+//!
 //! # Built on `actioncable-client`
 //!
 //! The Action Cable state machine (connection, stale detection, backoff, resubscription on
@@ -115,6 +129,7 @@ use tokio::{
     task::JoinSet,
     time::{self, Instant},
 };
+use tracing::Instrument;
 
 use self::{
     link::{Link, Watched},
@@ -570,7 +585,12 @@ impl ClientBuilder {
                     link: link.clone(),
                     announced: announced.clone(),
                 }
-                .run(),
+                .run()
+                // One span per subscription: its account (the token is never logged).
+                .instrument(tracing::info_span!(
+                    "onechat_subscription",
+                    account = account
+                )),
             );
         }
         // Each task sends its subscribe at once; wait until all are written (or the
@@ -602,7 +622,8 @@ impl ClientBuilder {
                 reported_downtime: Duration::ZERO,
                 reported_failures: failures_before,
             }
-            .run(),
+            .run()
+            .instrument(tracing::info_span!("onechat_client", url = %self.url)),
         );
         Ok(Client {
             cable,
