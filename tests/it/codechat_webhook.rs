@@ -202,7 +202,12 @@ async fn bad_input_gets_its_status_and_a_json_error() {
     let refused = next(&mut receiver).await.unwrap_err();
     assert_eq!(refused.raw(), broken.as_bytes());
     assert!(!refused.is_fatal());
-    let ReceiverError::Decode { source, error, .. } = &refused else {
+    let ReceiverError::Decode {
+        request: source,
+        error,
+        ..
+    } = &refused
+    else {
         panic!("not a decode error: {refused:?}")
     };
     assert_eq!(error.event(), Some("call.upsert"));
@@ -451,7 +456,10 @@ async fn close_finishes_requests_in_flight_and_keeps_what_was_accepted() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_router_mounts_in_a_users_app() {
-    let (webhooks, mut receiver) = Receiver::builder().path("/codechat").router();
+    let (webhooks, mut receiver) = Receiver::builder()
+        .path("/codechat")
+        .router()
+        .expect("a valid configuration");
     let app = axum::Router::new()
         .nest("/webhooks", webhooks)
         .route("/health", axum::routing::get(|| async { "ok" }));
@@ -572,7 +580,10 @@ async fn the_source_names_the_owner_wherever_it_is_sent_and_the_path_without_the
         .unwrap();
     assert_eq!(response.status(), 422);
     let refused = next(&mut receiver).await.unwrap_err();
-    let ReceiverError::Decode { source, .. } = &refused else {
+    let ReceiverError::Decode {
+        request: source, ..
+    } = &refused
+    else {
         panic!("not a decode error: {refused:?}")
     };
     assert_eq!(
@@ -601,7 +612,8 @@ async fn the_source_names_the_owner_wherever_it_is_sent_and_the_path_without_the
     let (webhooks, mut receiver) = Receiver::builder()
         .path("/codechat")
         .secret_path(SECRET)
-        .router();
+        .router()
+        .expect("a valid configuration");
     let app = axum::Router::new().nest("/webhooks", webhooks);
     let listener = tokio::net::TcpListener::bind(LOCAL).await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -684,4 +696,35 @@ async fn close_delivers_what_is_queued_then_ends() {
     assert_eq!(ids, ["id-0", "id-1", "id-2"]);
     assert!(receiver.next().await.is_none(), "it stays ended");
     assert!(receiver.next_event().await.is_none());
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_configuration_that_cannot_work_is_refused_before_serving() {
+    const SECRET: &str = "hook-secret-value";
+    let refused = |builder: ReceiverBuilder| match builder.router() {
+        Err(error) => error.to_string(),
+        Ok(_) => panic!("expected a configuration error"),
+    };
+    assert!(refused(Receiver::builder().secret_header("api key", SECRET)).contains("`api key`"));
+    assert!(refused(Receiver::builder().path("hook")).contains("must start with `/`"));
+    assert!(refused(Receiver::builder().queue_capacity(0)).contains("queue capacity"));
+    // serve says the same, as an InvalidInput I/O error, before binding.
+    let error = Receiver::builder()
+        .secret_header("api key", SECRET)
+        .serve(([127, 0, 0, 1], 0).into())
+        .await
+        .map(|_| ())
+        .expect_err("refused");
+    assert_eq!(error.kind(), std::io::ErrorKind::InvalidInput);
+    assert!(
+        !format!("{error} {error:?}").contains(SECRET),
+        "the secret never shows"
+    );
+    // A valid header name is accepted.
+    assert!(
+        Receiver::builder()
+            .secret_header("apikey", SECRET)
+            .router()
+            .is_ok()
+    );
 }

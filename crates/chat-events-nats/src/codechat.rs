@@ -29,14 +29,14 @@ impl StoreFirst {
 impl Persist for StoreFirst {
     async fn persist(
         &self,
-        source: &Request,
+        request: &Request,
         event: &Decoded<Event>,
         received_at: SystemTime,
-    ) -> Result<(), String> {
+    ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         self.0
-            .publish(Relayed::of("codechat", &source.path, event, received_at))
+            .publish(Relayed::of("codechat", &request.path, event, received_at))
             .await
             .map(|_| ())
-            .map_err(|error| error.to_string())
+            .map_err(Into::into)
     }
 }

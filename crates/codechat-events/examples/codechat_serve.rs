@@ -186,7 +186,9 @@ fn json(value: &impl serde::Serialize) -> String {
 /// The stderr line of a refused body.
 fn refused_line(refused: &ReceiverError) -> String {
     let path = match refused {
-        ReceiverError::Decode { source, .. } => Some(source.path.as_str()),
+        ReceiverError::Decode {
+            request: source, ..
+        } => Some(source.path.as_str()),
         _ => None,
     };
     json!({

@@ -352,7 +352,7 @@ fn refuse_decode(
                 .is_some_and(|charge| {
                     let report = Queued {
                         item: Err(ReceiverError::Decode {
-                            source,
+                            request: source,
                             error,
                             received_at,
                         }),

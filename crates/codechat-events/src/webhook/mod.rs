@@ -18,7 +18,7 @@
 //!             println!("{} on {source} from {:?}", event.name(), source.owner);
 //!         }
 //!         Ok(_) => {} // the receiver yields events only
-//!         Err(ReceiverError::Decode { source, error, .. }) => {
+//!         Err(ReceiverError::Decode { request: source, error, .. }) => {
 //!             eprintln!("refused on {source}: {error}");
 //!         }
 //!         Err(other) => eprintln!("{other}"),
@@ -61,6 +61,24 @@
 //! keep the consumer fast. After the server is closed ([`Server::close`], or every router clone
 //! is dropped), the receiver yields what is still queued and then ends.
 //!
+//! # Runtime, threads and cancellation
+//!
+//! - **Runtime**: Tokio, with the time and I/O drivers (`#[tokio::main]`, or a `Runtime` with
+//!   `enable_all()`); [`ReceiverBuilder::serve`] spawns the server on it. With
+//!   [`ReceiverBuilder::router`], your axum server runs the handlers.
+//! - **Threads**: [`Receiver`], [`Server`], [`Update`] and [`ReceiverError`] are `Send` and
+//!   `Sync`.
+//! - **Cancel safety**: [`EventSource::next_event`](chat_events_core::EventSource::next_event),
+//!   [`EventSource::next_batch`](chat_events_core::EventSource::next_batch) and
+//!   `futures::Stream::poll_next` are cancel safe: a future dropped before it completes takes
+//!   nothing from the queue. [`Server::close`] is not: dropping its future leaves the server
+//!   shutting down without waiting for it.
+//! - **Tracing**: each request is handled inside a `codechat_webhook` span (the route, then
+//!   the event name, the body's size and the status answered); secrets are never logged.
+//! - **Configuration**: [`ReceiverBuilder::router`] and [`ReceiverBuilder::serve`] refuse a
+//!   configuration that cannot work with a [`ConfigError`] (a secret header name that is not
+//!   a header name, a path without its leading `/`, a limit of 0); nothing panics.
+//!
 //! # Security
 //!
 //! CodeChat signs nothing, so anyone who knows the URL can post. Set a shared secret, read
@@ -90,8 +108,8 @@ mod http;
 mod server;
 
 pub use server::{
-    DEFAULT_BODY_TIMEOUT, DEFAULT_HEADER_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_QUEUE_WAIT,
-    DEFAULT_SHUTDOWN_TIMEOUT, ReceiverBuilder, Server,
+    ConfigError, DEFAULT_BODY_TIMEOUT, DEFAULT_HEADER_TIMEOUT, DEFAULT_MAX_CONNECTIONS,
+    DEFAULT_QUEUE_WAIT, DEFAULT_SHUTDOWN_TIMEOUT, ReceiverBuilder, Server,
 };
 
 /// Large enough for an 8 MB media file sent inline as base64 (the cloud product inlines media
@@ -163,10 +181,10 @@ pub trait Persist: Send + Sync + 'static {
     /// could not be stored.
     async fn persist(
         &self,
-        source: &Request,
+        request: &Request,
         event: &chat_events_core::Decoded<Event>,
         received_at: SystemTime,
-    ) -> Result<(), String>;
+    ) -> Result<(), Box<dyn std::error::Error + Send + Sync>>;
 }
 
 /// A request the receiver refused but reports, so that nothing it was sent is lost without a
@@ -181,7 +199,7 @@ pub enum ReceiverError {
     /// [`raw`](Self::raw) (and `error.raw()`).
     Decode {
         /// The request it came in.
-        source: Request,
+        request: Request,
         /// Why it did not decode (provider, event, JSON path); `error.raw()` holds the body.
         error: DecodeError,
         /// When the request arrived.
@@ -201,7 +219,11 @@ impl ReceiverError {
 impl fmt::Display for ReceiverError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Decode { source, error, .. } => {
+            Self::Decode {
+                request: source,
+                error,
+                ..
+            } => {
                 write!(f, "webhook body refused on {source}: {error}")
             }
         }

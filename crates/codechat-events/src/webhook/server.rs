@@ -43,6 +43,8 @@ pub struct ReceiverBuilder {
     queue_bytes: usize,
     queue_wait: Duration,
     secret: Option<(SecretSource, Secret)>,
+    /// A setting that was refused (reported by `router` and `serve`).
+    invalid: Option<String>,
     max_connections: usize,
     header_timeout: Duration,
     body_timeout: Duration,
@@ -59,6 +61,7 @@ impl Default for ReceiverBuilder {
             queue_bytes: DEFAULT_QUEUE_BYTES,
             queue_wait: DEFAULT_QUEUE_WAIT,
             secret: None,
+            invalid: None,
             max_connections: DEFAULT_MAX_CONNECTIONS,
             header_timeout: DEFAULT_HEADER_TIMEOUT,
             body_timeout: DEFAULT_BODY_TIMEOUT,
@@ -156,15 +159,15 @@ impl ReceiverBuilder {
         self
     }
 
-    /// Requires `secret` in the request header `name` (such as `apikey`).
-    ///
-    /// # Panics
-    ///
-    /// When `name` is not a valid header name.
+    /// Requires `secret` in the request header `name` (such as `apikey`). A name that is not
+    /// a header name is refused by [`router`](Self::router) and [`serve`](Self::serve).
     pub fn secret_header(mut self, name: &str, secret: impl Into<Secret>) -> Self {
-        let name = HeaderName::from_bytes(name.as_bytes())
-            .unwrap_or_else(|_| panic!("`{name}` is not a header name"));
-        self.secret = Some((SecretSource::Header(name), secret.into()));
+        if let Ok(header) = HeaderName::from_bytes(name.as_bytes()) {
+            self.secret = Some((SecretSource::Header(header), secret.into()));
+        } else {
+            self.secret = None;
+            self.invalid = Some(format!("`{name}` is not an HTTP header name"));
+        }
         self
     }
 
@@ -189,9 +192,33 @@ impl ReceiverBuilder {
         self
     }
 
+    /// What makes this configuration unusable, if anything.
+    fn check(&self) -> Result<(), ConfigError> {
+        let problem = if let Some(invalid) = &self.invalid {
+            invalid.clone()
+        } else if !self.path.starts_with('/') {
+            format!("the path `{}` must start with `/`", self.path)
+        } else if self.queue_capacity == 0 {
+            "the queue capacity must be at least 1".to_owned()
+        } else if self.body_limit == 0 || self.queue_bytes == 0 {
+            "the body limit and the queue's bytes must be at least 1".to_owned()
+        } else if self.max_connections == 0 {
+            "the connection limit must be at least 1".to_owned()
+        } else {
+            return Ok(());
+        };
+        Err(ConfigError { problem })
+    }
+
     /// The router to mount in your axum app, and the receiver of its events. The receiver
     /// ends once every clone of the router is dropped.
-    pub fn router(self) -> (Router, Receiver) {
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError`] for a configuration that cannot work (a secret header name that is
+    /// not a header name, a path without its leading `/`, a limit of 0).
+    pub fn router(self) -> Result<(Router, Receiver), ConfigError> {
+        self.check()?;
         let (sender, queue) = mpsc::channel(self.queue_capacity);
         let route = match &self.secret {
             Some((SecretSource::PathSegment, _)) => {
@@ -212,13 +239,13 @@ impl ReceiverBuilder {
         let router = Router::new()
             .route(&route, post(accept).fallback(method_not_allowed))
             .with_state(shared);
-        (
+        Ok((
             router,
             Receiver {
                 queue,
                 scratch: Vec::new(),
             },
-        )
+        ))
     }
 
     /// Binds `address` and serves the router until [`Server::close`], with the connection
@@ -226,8 +253,11 @@ impl ReceiverBuilder {
     ///
     /// # Errors
     ///
-    /// When the address cannot be bound.
+    /// When the address cannot be bound, or the configuration cannot work (an error of kind
+    /// `InvalidInput` whose inner error is the [`ConfigError`]).
     pub async fn serve(self, address: SocketAddr) -> io::Result<(Server, Receiver)> {
+        self.check()
+            .map_err(|error| io::Error::new(io::ErrorKind::InvalidInput, error))?;
         let listener = tokio::net::TcpListener::bind(address).await?;
         let local_addr = listener.local_addr()?;
         let limits = Limits {
@@ -235,7 +265,9 @@ impl ReceiverBuilder {
             header_timeout: self.header_timeout,
             shutdown_timeout: self.shutdown_timeout,
         };
-        let (router, receiver) = self.router();
+        let (router, receiver) = self
+            .router()
+            .map_err(|error| io::Error::new(io::ErrorKind::InvalidInput, error))?;
         let (stop, stopped) = watch::channel(false);
         let task = tokio::spawn(serve_connections(listener, router, limits, stopped));
         tracing::info!(%local_addr, "codechat webhook receiver listening");
@@ -369,3 +401,18 @@ impl Server {
         }
     }
 }
+
+/// A receiver configuration that cannot work, refused by
+/// [`ReceiverBuilder::router`] and [`ReceiverBuilder::serve`] before anything is served.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    problem: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "codechat receiver: {}", self.problem)
+    }
+}
+
+impl std::error::Error for ConfigError {}
