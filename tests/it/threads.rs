@@ -30,7 +30,9 @@ fn events_transports_items_and_errors_are_send_and_sync() {
         send_sync::<codechat_events::webhook::Server>(),
         send_sync::<codechat_events::webhook::Update>(),
         send_sync::<codechat_events::webhook::ReceiverError>(),
-        send_sync::<chat_events_core::ReplaySource<codechat_events::Event, std::vec::IntoIter<Vec<u8>>>>(),
+        send_sync::<
+            chat_events_core::ReplaySource<codechat_events::Event, std::vec::IntoIter<Vec<u8>>>,
+        >(),
     ];
     assert_eq!(checked.len(), 21);
     assert!(checked.iter().all(|name| !name.is_empty()));

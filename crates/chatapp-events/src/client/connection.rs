@@ -11,12 +11,12 @@ use std::{
 
 use chat_events_core::{ConnectionState, Decoded, Id, Maybe};
 use futures_util::{SinkExt, StreamExt};
-use tracing::Instrument;
 use tokio::{
     sync::{mpsc, watch},
     time,
 };
 use tokio_tungstenite::tungstenite::{self, Message, protocol::CloseFrame};
+use tracing::Instrument;
 
 use super::{
     ClientBuilder, ClientError, SubscriptionFailure, Update,
