@@ -8,7 +8,7 @@ use chat_events_tests::{fixtures, workspace_root};
 use codechat_events::{
     Content, DataKey, Event, EventKind, Instance, Opaque, ProtoEnum,
     events::{
-        ConnectionInstance, ConnectionUpdate, MessageUpdate, MessagesDelete, QrcodeUpdate,
+        ConnectionInstance, ConnectionUpdate, MessageUpdate, MessagesDelete, QrcodeUpdated,
         WhatsAppState,
     },
     objects::{
@@ -232,12 +232,12 @@ fn one_name_two_generations_says_which_shape_arrived() {
         panic!()
     };
     assert!(
-        matches!(qr.data.get(), Some(QrcodeUpdate::LimitReached(limit)) if limit.status_code.get().map(chat_events_core::Num::get) == Some(500))
+        matches!(qr.data.get(), Some(QrcodeUpdated::LimitReached(limit)) if limit.status_code.get().map(chat_events_core::Num::get) == Some(500))
     );
     let Event::QrcodeUpdated(qr) = decode("qrcode.updated.pairing-code") else {
         panic!()
     };
-    let Some(QrcodeUpdate::Code(code)) = qr.data.get() else {
+    let Some(QrcodeUpdated::Code(code)) = qr.data.get() else {
         panic!()
     };
     assert_eq!(code.qrcode.pairing(), Some("WZYEH1YY"));
@@ -793,7 +793,7 @@ fn codechat_go_shapes_of_shared_event_names() {
     let Event::QrcodeUpdated(qr) = upstream("qrcode.updated.docs-api-2026") else {
         panic!()
     };
-    let Some(QrcodeUpdate::Go(code)) = qr.data.get() else {
+    let Some(QrcodeUpdated::Go(code)) = qr.data.get() else {
         panic!()
     };
     assert_eq!(
@@ -802,7 +802,7 @@ fn codechat_go_shapes_of_shared_event_names() {
             .map(chat_events_core::Num::get),
         Some(60)
     );
-    assert_eq!(qr.data.get().and_then(QrcodeUpdate::code), Some("2@abc"));
+    assert_eq!(qr.data.get().and_then(QrcodeUpdated::code), Some("2@abc"));
 
     let Event::StatusInstance(status) = upstream("status.instance.docs-api-2026") else {
         panic!()

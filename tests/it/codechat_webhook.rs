@@ -9,7 +9,7 @@ use std::{
 use chat_events_tests::fixtures;
 use codechat_events::{
     Decoded, Event, EventSource, SourceError,
-    webhook::{Receiver, ReceiverBuilder, ReceiverError, Request, Server, Update},
+    receiver::{Receiver, ReceiverBuilder, ReceiverError, Request, Server, Update},
 };
 use futures_util::StreamExt;
 use tokio::{

@@ -12,7 +12,7 @@ use std::{
 
 use codechat_events::{
     EventSource,
-    webhook::{Receiver, ReceiverBuilder, Server},
+    receiver::{Receiver, ReceiverBuilder, Server},
 };
 use tokio::{
     io::{AsyncReadExt, AsyncWriteExt},

@@ -12,7 +12,7 @@ fn main() {
         corpus("onechat", onechat_events::EventKind::KNOWN),
         corpus(
             "onechat-webhook",
-            onechat_events::webhook::WebhookEventKind::KNOWN,
+            onechat_events::webhook_events::WebhookEventKind::KNOWN,
         ),
     ];
     let [chatapp, codechat, onechat, webhook] = &corpora;
@@ -22,12 +22,12 @@ fn main() {
             chatapp.summary::<chatapp_events::Event>(),
             codechat.summary::<codechat_events::Event>(),
             onechat.summary::<onechat_events::Event>(),
-            webhook.summary::<onechat_events::webhook::WebhookEvent>(),
+            webhook.summary::<onechat_events::webhook_events::WebhookEvent>(),
         );
     }
     let mut trials = chatapp.trials::<chatapp_events::Event>();
     trials.extend(codechat.trials::<codechat_events::Event>());
     trials.extend(onechat.trials::<onechat_events::Event>());
-    trials.extend(webhook.trials::<onechat_events::webhook::WebhookEvent>());
+    trials.extend(webhook.trials::<onechat_events::webhook_events::WebhookEvent>());
     libtest_mimic::run(&args, trials).exit();
 }

@@ -5,7 +5,7 @@
 //!
 //! Every crate of the workspace is walked (each package's library, binaries and test targets:
 //! `crates/*/src`, `xtask/src`, `tests/src`, `tests/it`), following its `mod` declarations,
-//! so every module is a node of its own, nested ones included (`webhook::http`,
+//! so every module is a node of its own, nested ones included (`receiver::http`,
 //! `objects::baileys::message::kinds`, an inline `mod tests { … }`).
 //!
 //! A module *names* another when its own code (not its child modules') holds a path that
@@ -19,8 +19,8 @@
 //! Naming an ancestor or a descendant is not an edge by itself: a child uses its parent's
 //! shared items (`super::Request`) and a parent uses and re-exports its children's. An edge
 //! A → B between modules where neither contains the other is an edge between the two
-//! siblings that contain them, under their closest common ancestor: `webhook::http` naming
-//! `event` is `webhook` → `event` at the crate root.
+//! siblings that contain them, under their closest common ancestor: `receiver::http` naming
+//! `event` is `receiver` → `event` at the crate root.
 //!
 //! Test-only modules (`#[cfg(test)] mod tests`, and what they contain) name what they like:
 //! nothing can import them, so they cannot close a circle of the code that ships, and a unit
@@ -177,7 +177,7 @@ fn quoted(chars: &[char], start: usize) -> (String, usize) {
 /// One module of a crate.
 #[derive(Debug)]
 struct Module {
-    /// Its path inside the crate (`webhook::http`); empty for the root.
+    /// Its path inside the crate (`receiver::http`); empty for the root.
     name: String,
     /// The file its code is in, relative to the workspace.
     file: String,
@@ -819,7 +819,7 @@ fn imports_go_one_way() {
         .iter()
         .find(|krate| krate.label == "codechat-events src/lib.rs")
         .unwrap();
-    for nested in ["webhook::http", "webhook::server", "objects::baileys"] {
+    for nested in ["receiver::http", "receiver::server", "objects::baileys"] {
         assert!(
             codechat.modules.iter().any(|module| module.name == nested),
             "the walk missed `{nested}`"
@@ -858,15 +858,15 @@ fn imports_go_one_way() {
         .top_level();
     assert!(
         edges
-            .get("webhook")
+            .get("webhook_events")
             .is_some_and(|names| names.contains("objects")),
-        "onechat-events: the walk found no imports of `webhook`: {edges:?}"
+        "onechat-events: the walk found no imports of `webhook_events`: {edges:?}"
     );
     for lower in ["events", "objects", "envelope"] {
         let names = edges.get(lower).cloned().unwrap_or_default();
         assert!(
-            !names.contains("webhook"),
-            "onechat-events: `{lower}` imports `webhook`"
+            !names.contains("webhook_events"),
+            "onechat-events: `{lower}` imports `webhook_events`"
         );
     }
 }
@@ -1039,5 +1039,8 @@ fn every_event_has_its_file() {
     event_files::<codechat_events::Event>("codechat-events");
     event_files::<onechat_events::Event>("onechat-events");
     // OneChat's second event table: Chatwoot's HTTP webhooks.
-    event_files_in::<onechat_events::webhook::WebhookEvent>("onechat-events", "src/webhook/events");
+    event_files_in::<onechat_events::webhook_events::WebhookEvent>(
+        "onechat-events",
+        "src/webhook/events",
+    );
 }

@@ -129,7 +129,7 @@ fn no_shape_is_chosen_while_fields_are_dropped() {
         Instance,
         events::{
             ChatsDelete, ConnectionUpdate, GroupChange, LabelAssociation, MessageUpdate,
-            MessagesDelete, PresenceUpdated, QrcodeUpdate, StatusInstance,
+            MessagesDelete, PresenceUpdated, QrcodeUpdated, StatusInstance,
         },
         objects::{ChatItem, ContactItem, Contacts, GroupParticipant, WebhookMessage},
     };
@@ -149,7 +149,7 @@ fn no_shape_is_chosen_while_fields_are_dropped() {
         MessagesDelete => &["messages.delete", "message.delete"], &["/data"];
         ChatsDelete => &["chats.delete"], &["/data"];
         LabelAssociation => &["labels.association"], &["/data"];
-        QrcodeUpdate => &["qrcode.updated"], &["/data"];
+        QrcodeUpdated => &["qrcode.updated"], &["/data"];
         StatusInstance => &["status.instance"], &["/data"];
         PresenceUpdated => &["presence.updated"], &["/data"];
         GroupChange => &["groups.update", "group.update"], &["/data/?"];

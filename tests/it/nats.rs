@@ -8,7 +8,7 @@ use std::time::{Duration, SystemTime};
 use chat_events_core::{EventSource, Update};
 use chat_events_nats::{Relayed, Sink, Source, StoreFirst, StreamSettings, headers};
 use chat_events_tests::{fixtures, peers::Nats};
-use codechat_events::webhook::Receiver;
+use codechat_events::receiver::Receiver;
 use tokio::time::timeout;
 
 /// Reads `count` messages from the stream with a fresh ephemeral consumer.

@@ -130,7 +130,7 @@ fn onechat_fixtures_normalize() {
 
 #[test]
 fn onechat_webhook_fixtures_normalize() {
-    type Webhook = onechat_events::webhook::WebhookEvent;
+    type Webhook = onechat_events::webhook_events::WebhookEvent;
     let counts = corpus::<Webhook>("onechat-webhook");
     every_mapped_event_maps("onechat-webhook", <Webhook as Normalize>::MAPPED, &counts);
 }

@@ -180,7 +180,7 @@ async fn the_same_app_runs_against_the_onechat_testkit() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_same_app_runs_against_the_codechat_testkit() {
-    use codechat_events::{Event, testkit, webhook::Receiver};
+    use codechat_events::{Event, receiver::Receiver, testkit};
 
     let fixtures = fixtures(
         testkit::fixture,

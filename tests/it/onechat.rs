@@ -13,7 +13,7 @@ use onechat_events::{
         Availability, CallDirection, CallProvider, CallStatus, ContentType, ConversationStatus,
         FileType, MessageType, Sender, WebhookMessageType, WebhookSender,
     },
-    webhook::{WebhookEvent, WebhookEventKind},
+    webhook_events::{WebhookEvent, WebhookEventKind},
 };
 
 fn fixture(path: &str) -> String {

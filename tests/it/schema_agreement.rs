@@ -81,7 +81,7 @@ fn schemas_accept_exactly_what_the_decoder_accepts() {
         disagreements::<chatapp_events::Event>("chatapp"),
         disagreements::<codechat_events::Event>("codechat"),
         disagreements::<onechat_events::Event>("onechat"),
-        disagreements::<onechat_events::webhook::WebhookEvent>("onechat-webhook"),
+        disagreements::<onechat_events::webhook_events::WebhookEvent>("onechat-webhook"),
     ] {
         total += count;
         all.extend(found);

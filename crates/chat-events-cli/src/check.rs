@@ -151,7 +151,7 @@ pub(crate) fn check_payload(text: &str, choice: ProviderChoice) -> Verdict {
         ProviderChoice::Onechat => verdict("onechat", attempt::<onechat_events::Event>(bytes)),
         ProviderChoice::OnechatWebhook => verdict(
             "onechat-webhook",
-            attempt::<onechat_events::webhook::WebhookEvent>(bytes),
+            attempt::<onechat_events::webhook_events::WebhookEvent>(bytes),
         ),
         ProviderChoice::Auto => detect(bytes),
     }
@@ -167,7 +167,7 @@ fn detect(bytes: &[u8]) -> Verdict {
         ("onechat", attempt::<onechat_events::Event>(bytes)),
         (
             "onechat-webhook",
-            attempt::<onechat_events::webhook::WebhookEvent>(bytes),
+            attempt::<onechat_events::webhook_events::WebhookEvent>(bytes),
         ),
     ];
     let best_known = attempts

@@ -7,7 +7,7 @@
 use std::process::ExitCode;
 
 use chat_events_core::{EventSource, Update};
-use codechat_events::webhook::Receiver;
+use codechat_events::receiver::Receiver;
 
 use crate::{Failure, check, cli::ProviderChoice, output::print_event};
 

@@ -10,7 +10,7 @@ use std::{process::ExitCode, time::Duration};
 
 use chat_events_core::{EventSource, ProviderEvent, SourceError, Update, normalized::Normalize};
 use chat_events_nats::{Relayed, Sink, StoreFirst};
-use codechat_events::webhook::Request;
+use codechat_events::receiver::Request;
 
 use crate::{
     EXIT_INTERRUPTED, Failure,
@@ -383,7 +383,7 @@ async fn onechat(args: OneChatArgs) -> Result<ExitCode, Failure> {
 }
 
 async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
-    use codechat_events::webhook::{Receiver, ReceiverError};
+    use codechat_events::receiver::{Receiver, ReceiverError};
     let config = config::load(args.common.config.as_deref())?;
     let (file, nats) = (config.codechat, config.nats);
     let addr = args
@@ -428,7 +428,7 @@ async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
         "chat-events: receiving CodeChat webhooks on http://{}",
         server.local_addr()
     );
-    let mut each = |item: Result<codechat_events::webhook::Update, ReceiverError>| match item {
+    let mut each = |item: Result<codechat_events::receiver::Update, ReceiverError>| match item {
         Ok(update) => on_update(
             "codechat",
             update,
@@ -465,7 +465,7 @@ pub(crate) fn consume(args: &crate::cli::ConsumeArgs) -> Result<ExitCode, Failur
             }
             crate::cli::SchemaProvider::Onechat => consume_as::<onechat_events::Event>(args).await,
             crate::cli::SchemaProvider::OnechatWebhook => {
-                consume_as::<onechat_events::webhook::WebhookEvent>(args).await
+                consume_as::<onechat_events::webhook_events::WebhookEvent>(args).await
             }
         }
     })

@@ -5,7 +5,7 @@ use std::time::SystemTime;
 use chat_events_core::Decoded;
 use codechat_events::{
     Event,
-    webhook::{Persist, Request},
+    receiver::{Persist, Request},
 };
 
 use crate::{Relayed, Sink};

@@ -1,7 +1,7 @@
 //! Receives CodeChat webhooks and prints each event as a JSON line.
 //!
 //! ```text
-//! cargo run -p codechat-events --features webhook --example codechat_serve -- \
+//! cargo run -p codechat-events --features receiver --example codechat_serve -- \
 //!     --addr 127.0.0.1:8080 --path /webhooks/codechat --secret-header apikey
 //! ```
 //!
@@ -25,7 +25,7 @@ use std::{net::SocketAddr, process::ExitCode, time::UNIX_EPOCH};
 
 use codechat_events::{
     EventSource,
-    webhook::{Receiver, ReceiverError, Update},
+    receiver::{Receiver, ReceiverError, Update},
 };
 use serde_json::json;
 

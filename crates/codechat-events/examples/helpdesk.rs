@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! HELPDESK_ADDR=127.0.0.1:8080 HELPDESK_PATH=/webhooks/codechat \
-//!     cargo run -p codechat-events --features webhook --example codechat_helpdesk
+//!     cargo run -p codechat-events --features receiver --example codechat_helpdesk
 //! ```
 //!
 //! Point the instance's webhook at `http://<HELPDESK_ADDR><HELPDESK_PATH>`. Configuration

@@ -18,7 +18,7 @@ use crate::{
         MessageBatchWaitingInstance, MessageBatchWaitingWindow, MessageBatchWindowStarted,
         MessageStar, MessageUpdate, MessagesDelete, MessagesEdited, MessagesSet, MessagesUpsert,
         NewJwt, NewMessage, NewsLetter, PausedQueue, Presence, PresenceUpdated,
-        ProfilePictureUpdate, QrcodeUpdate, RequestPayment, ResumedQueue, SendMessage,
+        ProfilePictureUpdate, QrcodeUpdated, RequestPayment, ResumedQueue, SendMessage,
         SendMessageCompleted, SendMessageError, SendMessageProcessing, SendMessageStart,
         SendPayment, SettingsUpdate, StatusBroadcast, StatusInstance, UndecryptableMessage,
         UserAboutUpdate,
@@ -191,7 +191,7 @@ chat_events_core::unstable::event_enum! {
     /// A profile or group picture changed (CodeChat Go).
     ProfilePictureUpdate(Payload<ProfilePictureUpdate>) = "profile.picture.update",
     /// A new QR code is ready, or the QR code limit was reached.
-    QrcodeUpdated(Payload<QrcodeUpdate>) = "qrcode.updated",
+    QrcodeUpdated(Payload<QrcodeUpdated>) = "qrcode.updated",
     /// A payment was requested (cloud; payload not documented).
     RequestPayment(Payload<RequestPayment>) = "request.payment",
     /// A send queue was resumed (cloud).

@@ -11,9 +11,9 @@ pub mod normalize;
 pub mod objects;
 /// What most code needs, in one import: `use codechat_events::prelude::*;`.
 pub mod prelude {
-    #[cfg(feature = "webhook")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "webhook")))]
-    pub use crate::webhook::{Receiver, ReceiverError, Update};
+    #[cfg(feature = "receiver")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "receiver")))]
+    pub use crate::receiver::{Receiver, ReceiverError, Update};
     pub use crate::{
         DecodeError, Decoded, Event, EventKind, EventSource, Id, Maybe, ProviderEvent,
         normalized::{DeliveryStatus, Direction, Normalize, NormalizedEvent},
@@ -27,12 +27,12 @@ pub mod schema;
 #[cfg(feature = "testkit")]
 #[rustfmt::skip]
 mod corpus;
+#[cfg(feature = "receiver")]
+#[cfg_attr(docsrs, doc(cfg(feature = "receiver")))]
+pub mod receiver;
 #[cfg(feature = "testkit")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
-#[cfg(feature = "webhook")]
-#[cfg_attr(docsrs, doc(cfg(feature = "webhook")))]
-pub mod webhook;
 
 pub use chat_events_core::{
     DecodeError, DecodeErrorKind, Decoded, EventSource, Id, Maybe, Num, OneOrMany, ProviderEvent,

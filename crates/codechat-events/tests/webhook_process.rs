@@ -9,7 +9,7 @@ use std::{
     time::Duration,
 };
 
-use codechat_events::{EventSource, webhook::Receiver};
+use codechat_events::{EventSource, receiver::Receiver};
 
 /// Sends one HTTP/1.1 request and returns the answer's status line.
 fn post(addr: &str, path: &str, headers: &[(&str, &str)], body: &str) -> String {
@@ -143,7 +143,7 @@ impl Example {
             .join("codechat_serve");
         assert!(
             example.exists(),
-            "{} is missing: run `cargo test -p codechat-events --features webhook`",
+            "{} is missing: run `cargo test -p codechat-events --features receiver`",
             example.display()
         );
         let mut child = Command::new(&example)

@@ -7,8 +7,8 @@ use chat_events_core::Id;
 use crate::{
     envelope::{Payload, SPINE},
     events::{
-        AccountEnrichmentCompleted, AssigneeChanged, CacheInvalidated, CallCreated, CallEnded,
-        CallRejected, ContactCreated, ContactDeleted, ContactMerged, ContactUpdated,
+        AccountCacheInvalidated, AccountEnrichmentCompleted, AssigneeChanged, CallCreated,
+        CallEnded, CallRejected, ContactCreated, ContactDeleted, ContactMerged, ContactUpdated,
         ConversationBotHandoff, ConversationContactChanged, ConversationCreated,
         ConversationMentioned, ConversationRead, ConversationStatusChanged, ConversationTypingOff,
         ConversationTypingOn, ConversationUnreadCountChanged, ConversationUpdated, CopilotMessage,
@@ -47,7 +47,7 @@ chat_events_core::unstable::event_enum! {
     spine = SPINE;
     payload_trait = EventPayload;
     /// The account's cached labels, inboxes, teams or canned responses changed.
-    AccountCacheInvalidated(Payload<CacheInvalidated>) = "account.cache_invalidated",
+    AccountCacheInvalidated(Payload<AccountCacheInvalidated>) = "account.cache_invalidated",
     /// The account's onboarding enrichment finished (sent to its first administrator).
     AccountEnrichmentCompleted(Payload<AccountEnrichmentCompleted>) = "account.enrichment_completed",
     /// A conversation's assignee changed.
@@ -192,7 +192,7 @@ scoped!(
     crate::objects::Message,
     crate::objects::Typing,
     crate::objects::NotificationChange,
-    CacheInvalidated,
+    AccountCacheInvalidated,
     crate::objects::CallChange,
     ConversationUnreadCountChanged,
 );

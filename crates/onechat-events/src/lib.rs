@@ -20,7 +20,7 @@ pub mod prelude {
     pub use crate::{
         DecodeError, Decoded, Event, EventKind, EventSource, Id, Maybe, ProviderEvent,
         normalized::{DeliveryStatus, Direction, Normalize, NormalizedEvent},
-        webhook::WebhookEvent,
+        webhook_events::WebhookEvent,
     };
 }
 pub mod protocol;
@@ -33,7 +33,7 @@ mod corpus;
 #[cfg(feature = "testkit")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
-pub mod webhook;
+pub mod webhook_events;
 
 pub use chat_events_core::{
     ConnectionState, DecodeError, DecodeErrorKind, Decoded, EventSource, Id, Maybe, Num,

@@ -45,7 +45,7 @@ use crate::{
         ContentAttributes, Conversation, MessageStatus, MessageType, Sender, SenderType, User,
         WebhookMessage, WebhookSender,
     },
-    webhook::WebhookEvent,
+    webhook_events::WebhookEvent,
 };
 
 impl Normalize for Event {

@@ -84,7 +84,7 @@ fn main() {
         ("onechat", write::<onechat_events::Event>("onechat", &out)),
         (
             "onechat-webhook",
-            write::<onechat_events::webhook::WebhookEvent>("onechat-webhook", &out),
+            write::<onechat_events::webhook_events::WebhookEvent>("onechat-webhook", &out),
         ),
     ];
     for (provider, count) in counts {
@@ -94,7 +94,7 @@ fn main() {
     let records = normalized::<chatapp_events::Event>("chatapp", &mut text)
         + normalized::<codechat_events::Event>("codechat", &mut text)
         + normalized::<onechat_events::Event>("onechat", &mut text)
-        + normalized::<onechat_events::webhook::WebhookEvent>("onechat-webhook", &mut text);
+        + normalized::<onechat_events::webhook_events::WebhookEvent>("onechat-webhook", &mut text);
     let path = out.join("normalized.jsonl");
     fs::write(&path, &text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
     println!("normalized: {records} records of the fixtures");

@@ -92,6 +92,6 @@ pub(crate) fn providers(schemas: &BTreeMap<PathBuf, String>) -> Vec<Provider> {
         Provider::of::<chatapp_events::Event>("ChatApp", schemas),
         Provider::of::<codechat_events::Event>("CodeChat", schemas),
         Provider::of::<onechat_events::Event>("OneChat (Action Cable)", schemas),
-        Provider::of::<onechat_events::webhook::WebhookEvent>("OneChat (webhooks)", schemas),
+        Provider::of::<onechat_events::webhook_events::WebhookEvent>("OneChat (webhooks)", schemas),
     ]
 }

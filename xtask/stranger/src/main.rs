@@ -52,7 +52,7 @@ async fn run() -> Result {
 
 /// Every known fixture posted to a receiver on a free loopback port, each received typed.
 async fn codechat() -> Result<usize> {
-    use codechat_events::{EventSource, testkit, webhook::Receiver};
+    use codechat_events::{EventSource, receiver::Receiver, testkit};
 
     let (server, mut receiver) = Receiver::builder().serve(([127, 0, 0, 1], 0).into()).await?;
     let url = format!("http://{}/", server.local_addr());

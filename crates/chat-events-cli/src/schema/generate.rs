@@ -49,7 +49,7 @@ pub(crate) fn generate(examples: Option<&Path>) -> BTreeMap<PathBuf, String> {
         "onechat/frame.schema.json",
         onechat_events::schema::frame_schema(),
     );
-    provider_files::<onechat_events::webhook::WebhookEvent>(&mut files, examples);
+    provider_files::<onechat_events::webhook_events::WebhookEvent>(&mut files, examples);
     insert(
         &mut files,
         "normalized.schema.json",

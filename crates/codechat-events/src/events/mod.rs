@@ -159,7 +159,7 @@ pub use paused_queue::PausedQueue;
 pub use presence_update::{Presence, PresenceEntry, PresenceState};
 pub use presence_updated::{ChatPresence, ChatPresenceState, PresenceUpdated, UserPresence};
 pub use profile_picture_update::ProfilePictureUpdate;
-pub use qrcode_updated::{GoQrcode, Qrcode, QrcodeData, QrcodeLimit, QrcodeUpdate};
+pub use qrcode_updated::{GoQrcode, Qrcode, QrcodeData, QrcodeLimit, QrcodeUpdated};
 pub use request_payment::RequestPayment;
 pub use resumed_queue::ResumedQueue;
 pub use send_message::SendMessage;

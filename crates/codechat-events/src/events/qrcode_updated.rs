@@ -8,10 +8,10 @@ use serde::{Deserialize, Serialize};
 /// of the generation that sent it, read from the data's keys: `qrcode` → a code wrapped in
 /// `qrcode` (the cloud docs, open source, Evolution); `code` → CodeChat Go's flat code;
 /// `statusCode` → the limit was reached. Another value is kept raw in
-/// [`QrcodeUpdate::Other`].
+/// [`QrcodeUpdated::Other`].
 #[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
-pub enum QrcodeUpdate {
+pub enum QrcodeUpdated {
     /// A code to scan, under `qrcode`.
     #[shape(has("qrcode"))]
     Code(QrcodeData),
@@ -27,7 +27,7 @@ pub enum QrcodeUpdate {
     Other(RawJson),
 }
 
-impl QrcodeUpdate {
+impl QrcodeUpdated {
     /// The code's text, whatever the shape (`None` when the limit was reached).
     pub fn code(&self) -> Option<&str> {
         match self {

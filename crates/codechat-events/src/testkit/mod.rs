@@ -9,7 +9,7 @@
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! use codechat_events::{Event, EventSource, testkit, webhook::Receiver};
+//! use codechat_events::{Event, EventSource, receiver::Receiver, testkit};
 //!
 //! // The code under test: a receiver on a free loopback port.
 //! let (server, mut receiver) = Receiver::builder().serve(([127, 0, 0, 1], 0).into()).await?;

@@ -11,7 +11,7 @@ use crate::objects::Sender;
 /// those whose key moved.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
-pub struct CacheInvalidated {
+pub struct AccountCacheInvalidated {
     /// The account.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub account_id: Maybe<Id>,

@@ -42,7 +42,7 @@ mod voice_call_incoming;
 mod voice_call_outbound_accepted;
 mod voice_call_outbound_connected;
 
-pub use account_cache_invalidated::{CacheInvalidated, CacheKeys};
+pub use account_cache_invalidated::{AccountCacheInvalidated, CacheKeys};
 pub use account_enrichment_completed::AccountEnrichmentCompleted;
 pub use assignee_changed::AssigneeChanged;
 pub use call_created::CallCreated;

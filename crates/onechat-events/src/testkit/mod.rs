@@ -68,10 +68,10 @@ pub fn fixture(name: &str) -> Option<chat_events_core::Fixture> {
 }
 
 /// Every documented and captured Chatwoot-style webhook body of the SDK's corpus (decode
-/// them as [`WebhookEvent`](crate::webhook::WebhookEvent)), in path order.
+/// them as [`WebhookEvent`](crate::webhook_events::WebhookEvent)), in path order.
 ///
 /// ```
-/// use onechat_events::{ProviderEvent, webhook::WebhookEvent};
+/// use onechat_events::{ProviderEvent, webhook_events::WebhookEvent};
 ///
 /// let fixtures = onechat_events::testkit::webhook_fixtures();
 /// assert!(fixtures.iter().any(|fixture| fixture.decode::<WebhookEvent>()

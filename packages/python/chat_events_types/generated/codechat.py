@@ -5828,17 +5828,17 @@ class PayloadProtocolMessage(Model):
     """A time: Unix seconds as an integer or a float, Unix seconds in a string, an ISO-8601 string, or free text (JavaScript Date.toString()). 0 means never where noted."""
 
 
-class PayloadQrcodeUpdate(Model):
+class PayloadQrcodeUpdated(Model):
     """A CodeChat webhook body. Keys not listed here are accepted and kept.
 
-    (schema definition `Payload_QrcodeUpdate`)
+    (schema definition `Payload_QrcodeUpdated`)
     """
     apikey: Optional[str] = None
     """A credential (token, JWT). Treat as secret: do not log."""
     auth: Optional[str] = None
     """A credential (token, JWT). Treat as secret: do not log."""
-    data: Optional["QrcodeUpdate"] = None
-    date: Optional["QrcodeUpdate"] = None
+    data: Optional["QrcodeUpdated"] = None
+    date: Optional["QrcodeUpdated"] = None
     date_time: Optional[Union[Union[int, float], str]] = None
     """A time: Unix seconds as an integer or a float, Unix seconds in a string, an ISO-8601 string, or free text (JavaScript Date.toString()). 0 means never where noted."""
     destination: Optional[str] = None
@@ -6925,14 +6925,14 @@ class QrcodeLimit(Model):
     """`500`."""
 
 
-QrcodeUpdate = Annotated[Union[Annotated["QrcodeData", _Tag("0")], Annotated["GoQrcode", _Tag("1")], Annotated["QrcodeLimit", _Tag("2")], Annotated[Any, _Tag("3")]], shape("codechat.schema.json", [{"allOf": [{"properties": {"qrcode": {"not": {"type": "null"}}}, "required": ["qrcode"], "type": "object"}]}, {"allOf": [{"properties": {"code": {"not": {"type": "null"}}}, "required": ["code"], "type": "object"}, {"not": {"properties": {"qrcode": {"not": {"type": "null"}}}, "required": ["qrcode"], "type": "object"}}]}, {"allOf": [{"properties": {"statusCode": {"not": {"type": "null"}}}, "required": ["statusCode"], "type": "object"}, {"not": {"properties": {"qrcode": {"not": {"type": "null"}}}, "required": ["qrcode"], "type": "object"}}, {"not": {"properties": {"code": {"not": {"type": "null"}}}, "required": ["code"], "type": "object"}}]}, {"not": {"anyOf": [{"properties": {"qrcode": {"not": {"type": "null"}}}, "required": ["qrcode"], "type": "object"}, {"properties": {"code": {"not": {"type": "null"}}}, "required": ["code"], "type": "object"}, {"properties": {"statusCode": {"not": {"type": "null"}}}, "required": ["statusCode"], "type": "object"}]}}])]
+QrcodeUpdated = Annotated[Union[Annotated["QrcodeData", _Tag("0")], Annotated["GoQrcode", _Tag("1")], Annotated["QrcodeLimit", _Tag("2")], Annotated[Any, _Tag("3")]], shape("codechat.schema.json", [{"allOf": [{"properties": {"qrcode": {"not": {"type": "null"}}}, "required": ["qrcode"], "type": "object"}]}, {"allOf": [{"properties": {"code": {"not": {"type": "null"}}}, "required": ["code"], "type": "object"}, {"not": {"properties": {"qrcode": {"not": {"type": "null"}}}, "required": ["qrcode"], "type": "object"}}]}, {"allOf": [{"properties": {"statusCode": {"not": {"type": "null"}}}, "required": ["statusCode"], "type": "object"}, {"not": {"properties": {"qrcode": {"not": {"type": "null"}}}, "required": ["qrcode"], "type": "object"}}, {"not": {"properties": {"code": {"not": {"type": "null"}}}, "required": ["code"], "type": "object"}}]}, {"not": {"anyOf": [{"properties": {"qrcode": {"not": {"type": "null"}}}, "required": ["qrcode"], "type": "object"}, {"properties": {"code": {"not": {"type": "null"}}}, "required": ["code"], "type": "object"}, {"properties": {"statusCode": {"not": {"type": "null"}}}, "required": ["statusCode"], "type": "object"}]}}])]
 """A new QR code to scan, or the news that the limit of QR codes was reached, in the shape
 of the generation that sent it, read from the data's keys: `qrcode` → a code wrapped in
 `qrcode` (the cloud docs, open source, Evolution); `code` → CodeChat Go's flat code;
 `statusCode` → the limit was reached. Another value is kept raw in
-[`QrcodeUpdate::Other`].
+[`QrcodeUpdated::Other`].
 
-(schema definition `QrcodeUpdate`)
+(schema definition `QrcodeUpdated`)
 """
 
 
@@ -8554,7 +8554,7 @@ class ProfilePictureUpdateEvent(PayloadProfilePictureUpdate):
     EVENT: ClassVar[str] = "profile.picture.update"
 
 
-class QrcodeUpdatedEvent(PayloadQrcodeUpdate):
+class QrcodeUpdatedEvent(PayloadQrcodeUpdated):
     """A new QR code is ready, or the QR code limit was reached.
 
     The body of `qrcode.updated` (schema definition `QrcodeUpdatedEvent`).

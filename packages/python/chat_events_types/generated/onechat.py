@@ -25,6 +25,20 @@ class Account(Model):
     """Account name."""
 
 
+class AccountCacheInvalidated(Model):
+    """Cached lists of the account (labels, inboxes, teams, canned responses) changed; refetch
+    those whose key moved.
+
+    (schema definition `AccountCacheInvalidated`)
+    """
+    account_id: Optional[Union[str, int]] = None
+    """The account."""
+    cache_keys: "CacheKeys"
+    """The new cache key of each list."""
+    performer: Optional["Sender"] = None
+    """Who made the change, when it was made by a signed-in user or bot."""
+
+
 class AccountEnrichmentCompleted(Model):
     """The onboarding job that fills in the account's brand details from its website finished;
     reload the account. Sent to the account's first administrator only
@@ -151,20 +165,6 @@ Any other string is accepted and kept as it is.
 
 (schema definition `Availability`)
 """
-
-
-class CacheInvalidated(Model):
-    """Cached lists of the account (labels, inboxes, teams, canned responses) changed; refetch
-    those whose key moved.
-
-    (schema definition `CacheInvalidated`)
-    """
-    account_id: Optional[Union[str, int]] = None
-    """The account."""
-    cache_keys: "CacheKeys"
-    """The new cache key of each list."""
-    performer: Optional["Sender"] = None
-    """Who made the change, when it was made by a signed-in user or bot."""
 
 
 class CacheKeys(Model):
@@ -1194,12 +1194,12 @@ class OrderUpdate(Model):
     """Outcome, such as `"succeeded"`."""
 
 
-class PayloadAccountEnrichmentCompleted(Model):
+class PayloadAccountCacheInvalidated(Model):
     """One OneChat event: its name and its data.
 
-    (schema definition `Payload_AccountEnrichmentCompleted`)
+    (schema definition `Payload_AccountCacheInvalidated`)
     """
-    data: "AccountEnrichmentCompleted"
+    data: "AccountCacheInvalidated"
     """The event's data."""
     event: str
     """The event's name as the broadcast gives it ([`Event::kind`](crate::Event::kind) is
@@ -1207,12 +1207,12 @@ class PayloadAccountEnrichmentCompleted(Model):
     """
 
 
-class PayloadCacheInvalidated(Model):
+class PayloadAccountEnrichmentCompleted(Model):
     """One OneChat event: its name and its data.
 
-    (schema definition `Payload_CacheInvalidated`)
+    (schema definition `Payload_AccountEnrichmentCompleted`)
     """
-    data: "CacheInvalidated"
+    data: "AccountEnrichmentCompleted"
     """The event's data."""
     event: str
     """The event's name as the broadcast gives it ([`Event::kind`](crate::Event::kind) is
@@ -1666,7 +1666,7 @@ class VoiceCall(Model):
     """`voice_call.ended`: how the call ended."""
 
 
-class AccountCacheInvalidatedEvent(PayloadCacheInvalidated):
+class AccountCacheInvalidatedEvent(PayloadAccountCacheInvalidated):
     """The account's cached labels, inboxes, teams or canned responses changed.
 
     The body of `account.cache_invalidated` (schema definition `AccountCacheInvalidatedEvent`).

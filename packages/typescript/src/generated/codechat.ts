@@ -6775,15 +6775,15 @@ export interface PayloadProtocolMessage {
 /**
  * A CodeChat webhook body. Keys not listed here are accepted and kept.
  *
- * (schema definition `Payload_QrcodeUpdate`)
+ * (schema definition `Payload_QrcodeUpdated`)
  */
-export interface PayloadQrcodeUpdate {
+export interface PayloadQrcodeUpdated {
   /** A credential (token, JWT). Treat as secret: do not log. */
   apikey?: string | null;
   /** A credential (token, JWT). Treat as secret: do not log. */
   auth?: string | null;
-  data?: QrcodeUpdate | null;
-  date?: QrcodeUpdate | null;
+  data?: QrcodeUpdated | null;
+  date?: QrcodeUpdated | null;
   /** A time: Unix seconds as an integer or a float, Unix seconds in a string, an ISO-8601 string, or free text (JavaScript Date.toString()). 0 means never where noted. */
   date_time?: number | string | null;
   destination?: string | null;
@@ -7942,11 +7942,11 @@ export interface QrcodeLimit {
  * of the generation that sent it, read from the data's keys: `qrcode` → a code wrapped in
  * `qrcode` (the cloud docs, open source, Evolution); `code` → CodeChat Go's flat code;
  * `statusCode` → the limit was reached. Another value is kept raw in
- * [`QrcodeUpdate::Other`].
+ * [`QrcodeUpdated::Other`].
  *
- * (schema definition `QrcodeUpdate`)
+ * (schema definition `QrcodeUpdated`)
  */
-export type QrcodeUpdate = QrcodeData | GoQrcode | QrcodeLimit | JsonValue;
+export type QrcodeUpdated = QrcodeData | GoQrcode | QrcodeLimit | JsonValue;
 
 /**
  * A new QR code is ready, or the QR code limit was reached.
@@ -7955,7 +7955,7 @@ export type QrcodeUpdate = QrcodeData | GoQrcode | QrcodeLimit | JsonValue;
  *
  * (schema definition `QrcodeUpdatedEvent`)
  */
-export type QrcodeUpdatedEvent = PayloadQrcodeUpdate & {
+export type QrcodeUpdatedEvent = PayloadQrcodeUpdated & {
   event: "qrcode.updated";
 };
 

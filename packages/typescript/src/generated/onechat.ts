@@ -19,13 +19,28 @@ export interface Account {
 }
 
 /**
+ * Cached lists of the account (labels, inboxes, teams, canned responses) changed; refetch
+ * those whose key moved.
+ *
+ * (schema definition `AccountCacheInvalidated`)
+ */
+export interface AccountCacheInvalidated {
+  /** The account. */
+  account_id?: string | number | null;
+  /** The new cache key of each list. */
+  cache_keys: CacheKeys;
+  /** Who made the change, when it was made by a signed-in user or bot. */
+  performer?: Sender | null;
+}
+
+/**
  * The account's cached labels, inboxes, teams or canned responses changed.
  *
  * The body of `account.cache_invalidated`.
  *
  * (schema definition `AccountCacheInvalidatedEvent`)
  */
-export type AccountCacheInvalidatedEvent = PayloadCacheInvalidated & {
+export type AccountCacheInvalidatedEvent = PayloadAccountCacheInvalidated & {
   event: "account.cache_invalidated";
 };
 
@@ -183,21 +198,6 @@ export interface AttributeChange {
  * (schema definition `Availability`)
  */
 export type Availability = "busy" | "offline" | "online" | (string & {});
-
-/**
- * Cached lists of the account (labels, inboxes, teams, canned responses) changed; refetch
- * those whose key moved.
- *
- * (schema definition `CacheInvalidated`)
- */
-export interface CacheInvalidated {
-  /** The account. */
-  account_id?: string | number | null;
-  /** The new cache key of each list. */
-  cache_keys: CacheKeys;
-  /** Who made the change, when it was made by a signed-in user or bot. */
-  performer?: Sender | null;
-}
 
 /**
  * The cache key of each cached list of an account.
@@ -1547,11 +1547,11 @@ export type OrderUpdateEvent = PayloadOrderUpdate & {
 /**
  * One OneChat event: its name and its data.
  *
- * (schema definition `Payload_AccountEnrichmentCompleted`)
+ * (schema definition `Payload_AccountCacheInvalidated`)
  */
-export interface PayloadAccountEnrichmentCompleted {
+export interface PayloadAccountCacheInvalidated {
   /** The event's data. */
-  data: AccountEnrichmentCompleted;
+  data: AccountCacheInvalidated;
   /**
    * The event's name as the broadcast gives it ([`Event::kind`](crate::Event::kind) is
    * the decoded kind).
@@ -1562,11 +1562,11 @@ export interface PayloadAccountEnrichmentCompleted {
 /**
  * One OneChat event: its name and its data.
  *
- * (schema definition `Payload_CacheInvalidated`)
+ * (schema definition `Payload_AccountEnrichmentCompleted`)
  */
-export interface PayloadCacheInvalidated {
+export interface PayloadAccountEnrichmentCompleted {
   /** The event's data. */
-  data: CacheInvalidated;
+  data: AccountEnrichmentCompleted;
   /**
    * The event's name as the broadcast gives it ([`Event::kind`](crate::Event::kind) is
    * the decoded kind).

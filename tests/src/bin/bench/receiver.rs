@@ -15,7 +15,7 @@ use std::{
 
 use axum::{Router, http::StatusCode, routing::post};
 use chat_events_core::{EventSource, Update};
-use codechat_events::webhook::Receiver;
+use codechat_events::receiver::Receiver;
 
 use crate::{Row, Scale, Target};
 

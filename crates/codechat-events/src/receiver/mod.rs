@@ -3,7 +3,7 @@
 //! ```no_run
 //! use codechat_events::{
 //!     EventSource,
-//!     webhook::{Receiver, ReceiverError, Update},
+//!     receiver::{Receiver, ReceiverError, Update},
 //! };
 //!
 //! # async fn run() -> std::io::Result<()> {
@@ -132,7 +132,7 @@ pub const RETRY_AFTER: Duration = Duration::from_secs(1);
 /// segment ([`ReceiverBuilder::secret_path`]).
 ///
 /// ```
-/// use codechat_events::webhook::Request;
+/// use codechat_events::receiver::Request;
 ///
 /// let request = Request::new("/webhooks/codechat", Some("5531988887777@s.whatsapp.net".into()));
 /// assert_eq!(request.to_string(), "/webhooks/codechat");

@@ -14,7 +14,7 @@
 //! - contacts carry `account` and `avatar`, and no `type` on recent servers.
 //!
 //! ```
-//! use onechat_events::{objects::{WebhookMessageType, WebhookSender}, webhook::WebhookEvent};
+//! use onechat_events::{objects::{WebhookMessageType, WebhookSender}, webhook_events::WebhookEvent};
 //!
 //! let body = br#"{"id":118,"content":"hi","created_at":"2021-07-23T18:02:48.000Z",
 //!   "message_type":"incoming","content_type":"text","private":false,"content_attributes":{},
