@@ -1,31 +1,34 @@
 //! The provider-independent core of **chat-events**.
 //!
 //! Users depend on one provider crate (`chatapp-events`, `codechat-events`,
-//! `onechat-events`), which re-exports what it needs from here. This crate holds what every
-//! provider shares, and nothing that needs an async runtime:
+//! `onechat-events`), which re-exports what it needs from here. What users call is at this
+//! crate's top; nothing here needs an async runtime:
 //!
-//! - [`Spine`]: a provider's wire format described once (where the event name sits, the
-//!   wrapper its body may come in, aliases); decoding, canonical JSON and the JSON Schemas of
-//!   every provider are derived from it;
-//! - [`ProviderEvent`]: the trait every provider's event enum implements (provider name, wire
-//!   event name, decode from bytes, schemas), and the [`event_enum!`] macro that declares such
-//!   an enum from a spine and one sorted list of events;
-//! - [`Shape`]: the derive for enums whose variant is told by the payload's shape (its JSON
-//!   type, its keys, a tag's value), with a raw catch-all ([`RawJson`]) for what fits none;
-//! - [`Decoded`]: a typed event together with the JSON it came from, so nothing is lost;
+//! - [`ProviderEvent`]: what every provider's event enum offers (provider name, wire event
+//!   name, decode from bytes, schemas);
+//! - [`Decoded`]: a typed event together with the JSON it came from, so nothing is lost:
+//!   `match decoded.event() { … }`, `decoded.raw()`;
 //! - [`UnknownEvent`]: an event name the model does not know, kept with its raw JSON;
 //! - [`DecodeError`]: provider, event and JSON path of a failure, the raw bytes, and a
 //!   `Display` that never prints payload contents;
 //! - lenient value types for what providers really send: [`Id`] (string or number),
 //!   [`Num`] and [`UnixSeconds`] (numbers sent as strings), [`Timestamp`] (any time
-//!   encoding), [`ObjectOrEmpty`] (`[]` for an empty object), [`Maybe`] (absent, `null` or
-//!   present), [`Secret`] (tokens inside payloads, redacted in `Debug`), and [`open_enum!`]
-//!   (string enums that keep unknown values, read with `as_str()`);
+//!   encoding), [`ObjectOrEmpty`] (`[]` for an empty object), [`OneOrMany`], [`Maybe`]
+//!   (absent, `null` or present, read like an `Option`), [`Secret`] (tokens inside payloads,
+//!   redacted in `Debug`), [`RawJson`];
 //! - [`normalized`]: one small event model across the providers (messages, statuses,
 //!   typing, presence, conversations, contacts), each event keeping its source;
 //! - [`drift`]: which paths of a payload the typed model drops or changes;
 //! - [`EventSource`], [`Update`], [`ConnectionState`]: what the live transports yield and
-//!   report, the same for every provider.
+//!   report, the same for every provider; [`ReplaySource`] replays payloads and recordings
+//!   ([`ReplaySource::from_recording`]);
+//! - [`Fixture`]: a documented payload of the SDK's corpus, as the providers' testkits give
+//!   them.
+//!
+//! What the provider crates and the macros need (the wire-format `Spine`, the `Shape`
+//! derive, `event_enum!`, `open_enum!`, schema builders) is in the hidden `unstable` module:
+//! not public API, no semver promise; the provider crates require this crate's exact
+//! version.
 //!
 //! Every lenient type serializes back to the representation it was read from, and its
 //! `JsonSchema` lists every shape its `Deserialize` accepts.

@@ -6,7 +6,7 @@ use std::{borrow::Cow, fmt};
 use schemars::{Schema, json_schema};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-/// What every enum deriving [`Shape`](derive@crate::Shape) tells about the value it holds:
+/// What every enum deriving [`Shape`](derive@crate::unstable::Shape) tells about the value it holds:
 /// which shape arrived.
 ///
 /// ```
