@@ -148,7 +148,8 @@ pub fn check_interoperable(provider: &'static str, raw: &RawValue) -> Result<(),
 /// serialize the `Decoded` itself, which writes the raw JSON unchanged) and nothing is lost.
 /// Keeping it costs one copy of the input text (none with [`decode_owned`](Self::decode_owned)).
 ///
-/// `Decoded<E>` dereferences to `E`, so `decoded.name()` and `match &*decoded` work.
+/// Match on [`event`](Self::event): `match decoded.event() { … }`. `Decoded<E>` also dereferences
+/// to `E`, so `decoded.name()` works directly.
 #[derive(Clone)]
 pub struct Decoded<E> {
     event: E,
