@@ -15,8 +15,8 @@ use crate::{
     unstable::schema,
 };
 
-/// An event enum of one provider (`chatapp_events::Event`, …), declared with
-/// [`event_enum!`](crate::unstable::event_enum) from the provider's [`Spine`].
+/// An event enum of one provider (`chatapp_events::Event`, …), declared by the provider
+/// crate from a description of its wire format.
 ///
 /// Decoding dispatches on the event name without buffering the payload: the name is read
 /// first (from where the spine says it sits, or given out of band by the transport) and then
@@ -25,8 +25,7 @@ use crate::{
 /// [`DecodeError`], never `Unknown`.
 ///
 /// Serializing an event writes the provider's JSON for it (what [`drift`](crate::drift)
-/// compares against the original). Everything but the name accessors is provided from the
-/// spine; the trait is implemented by [`event_enum!`](crate::unstable::event_enum) only.
+/// compares against the original). The trait is implemented by the provider crates only.
 pub trait ProviderEvent: Sized + Serialize + JsonSchema + Dispatch {
     /// The provider's short name, as it appears in errors: `"chatapp"`, `"codechat"`,
     /// `"onechat"`.
@@ -39,7 +38,8 @@ pub trait ProviderEvent: Sized + Serialize + JsonSchema + Dispatch {
     /// Whether this is the catch-all for an event name this version does not know.
     fn is_unknown(&self) -> bool;
 
-    /// The provider's wire format.
+    /// The provider's wire format (not public API).
+    #[doc(hidden)]
     fn spine() -> &'static Spine {
         Self::SPINE
     }
@@ -129,7 +129,7 @@ pub trait ProviderEvent: Sized + Serialize + JsonSchema + Dispatch {
 
 /// Checks that `raw` is JSON every decoder of this crate accepts (I-JSON: no duplicate keys,
 /// no lone surrogates, numbers a double can hold, nesting at most
-/// [`MAX_DEPTH`](crate::unstable::MAX_DEPTH)), for a transport's frame around the events (an Action
+/// `MAX_DEPTH`), for a transport's frame around the events (an Action
 /// Cable frame kept whole when its type is unknown): what it keeps must read back anywhere.
 ///
 /// # Errors

@@ -106,7 +106,8 @@ pub enum ConnectionState {
     Connecting,
     /// Connected; subscriptions are sent.
     Connected,
-    /// Still not connected after 10 s of trying; the client keeps trying.
+    /// Still not connected after the client's `unavailable_after` (10 s by default) of trying;
+    /// the client keeps trying.
     Unavailable,
     /// Closed on request.
     Closed,

@@ -17,7 +17,7 @@ pub mod prelude {
     pub use crate::{
         DecodeError, Decoded, Event, EventKind, EventSource, Id, Maybe, ProviderEvent,
         normalized::{DeliveryStatus, Direction, Normalize, NormalizedEvent},
-        objects::{WebhookMessage, baileys::Message as WhatsAppMessage},
+        objects::WebhookMessage,
     };
 }
 mod proto;

@@ -198,6 +198,15 @@ impl WebhookMessage {
         self.parts().map(|parts| parts.chat)
     }
 
+    /// Outgoing when this line sent it (`fromMe`), else incoming.
+    pub fn direction(&self) -> Direction {
+        if self.from_me() == Some(true) {
+            Direction::Outgoing
+        } else {
+            Direction::Incoming
+        }
+    }
+
     /// Who wrote it: the group member (`participant`) or the chat's contact, with the
     /// `pushName`; `None` for messages this line sent.
     pub fn sender(&self) -> Option<Participant> {
@@ -216,9 +225,11 @@ impl WebhookMessage {
     pub fn text(&self) -> Option<&str> {
         match self {
             Self::Baileys(info) => info.message.get()?.text(),
-            Self::Row(row) => flat_text(row.content.get()),
-            Self::Cloud(cloud) => flat_text(cloud.body.message.get())
-                .or_else(|| filled(cloud.body.caption.as_deref())),
+            Self::Row(row) => flat_text(row.message_type.get(), row.content.get()),
+            Self::Cloud(cloud) => {
+                flat_text(cloud.body.message_type.get(), cloud.body.message.get())
+                    .or_else(|| filled(cloud.body.caption.as_deref()))
+            }
             _ => None,
         }
     }
@@ -337,7 +348,15 @@ impl Message {
 
 /// The text of a row's or cloud body's content (the kind is `messageType`): a string, or
 /// an object's `text` or `caption`; a wrapper object's inner message (as [`Message::text`]).
-fn flat_text(content: Option<&Content<MessageContent>>) -> Option<&str> {
+/// Reactions, revokes, edits and the other changes that are not a message someone wrote
+/// (`NOT_CONTENT`) have none.
+fn flat_text<'a>(
+    kind: Option<&MessageType>,
+    content: Option<&'a Content<MessageContent>>,
+) -> Option<&'a str> {
+    if kind.is_some_and(|kind| NOT_CONTENT.contains(&kind.as_str())) {
+        return None;
+    }
     match content? {
         Content::Text(text) => filled(Some(text)),
         Content::Object(content) => match content.message.get() {
@@ -607,7 +626,7 @@ fn flat_content(
         return;
     }
     let mut message = envelope.message();
-    message.text = flat_text(content).map(str::to_owned);
+    message.text = flat_text(None, content).map(str::to_owned);
     if let Some(Content::Object(content)) = content {
         if let Some(kind) = kind.and_then(attachment_kind) {
             let mut attachment = Attachment::new(kind);

@@ -37,6 +37,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// `Maybe` and not `Option` because round trips, [drift](crate::drift) and the schemas tell
 /// a missing key from `null`; everything a reader does with an `Option` it does here too.
+/// On a borrowed field (the usual case: `match event.event()` borrows the payload), the
+/// borrowing methods read in one call (`get`, `as_deref`, `and_then`, `is_some_and`, `iter`,
+/// `==`); the consuming ones (`map`, `unwrap_or…`, `map_or`, `ok_or`) go through `as_ref()`
+/// first, as with `Option` (`field.as_ref().map_or(0, String::len)`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(clippy::exhaustive_enums)] // the three states of a JSON key are all there is
 pub enum Maybe<T> {

@@ -121,7 +121,7 @@ impl Connection {
         self.updates.send(item).await.is_ok()
     }
 
-    fn tls(&mut self) -> Result<Arc<rustls::ClientConfig>, rustls::Error> {
+    pub(super) fn tls(&mut self) -> Result<Arc<rustls::ClientConfig>, rustls::Error> {
         if let Some(tls) = &self.tls {
             return Ok(Arc::clone(tls));
         }

@@ -75,8 +75,9 @@
 //!   `tokio::select!`, under a timeout) takes nothing from the queue, so no event is lost.
 //!   [`Client::close`] is cancel safe too: the request to close is made at its first poll and
 //!   the connection task finishes it on its own; dropping the [`Client`] closes at once.
-//! - **Tracing**: the client logs inside a `chatapp_client` span (the host), and each
-//!   connection, from its dial to its end, inside a `chatapp_connection` span (its number).
+//! - **Tracing**: the client logs inside a `chatapp_client` span (the host), from its first
+//!   dial on; each connection after the first, from its dial to its end, inside a
+//!   `chatapp_connection` span (its number).
 //!
 //! The Pusher frames, the authorisation request and answer and the close-code classes are in
 //! the runtime-free [`protocol`](crate::protocol) module; this module only drives them:
@@ -325,6 +326,15 @@ impl fmt::Debug for ClientBuilder {
     }
 }
 
+/// The longest wait a setting takes (about 100 years): longer ones are clamped, so that adding
+/// them to an `Instant` cannot overflow (which would panic).
+const LONGEST_WAIT: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
+
+/// `wait`, clamped to [`LONGEST_WAIT`].
+fn bounded(wait: Duration) -> Duration {
+    wait.min(LONGEST_WAIT)
+}
+
 impl ClientBuilder {
     /// The socket host (default `socket.chatapp.online`).
     pub fn host(mut self, host: impl Into<String>) -> Self {
@@ -380,54 +390,54 @@ impl ClientBuilder {
     /// Idle time before the client pings (default 120 s; the server's `activity_timeout` is
     /// used when it is shorter).
     pub fn activity_timeout(mut self, timeout: Duration) -> Self {
-        self.activity_timeout = timeout;
+        self.activity_timeout = bounded(timeout);
         self
     }
 
     /// How long to wait for any frame after a ping before reconnecting (default 30 s).
     pub fn pong_timeout(mut self, timeout: Duration) -> Self {
-        self.pong_timeout = timeout;
+        self.pong_timeout = bounded(timeout);
         self
     }
 
     /// How long a subscription may stay unanswered (default 10 s).
     pub fn subscribe_timeout(mut self, timeout: Duration) -> Self {
-        self.subscribe_timeout = timeout;
+        self.subscribe_timeout = bounded(timeout);
         self
     }
 
     /// How long to wait for `pusher:connection_established` after the WebSocket opened
     /// (default 15 s).
     pub fn handshake_timeout(mut self, timeout: Duration) -> Self {
-        self.handshake_timeout = timeout;
+        self.handshake_timeout = bounded(timeout);
         self
     }
 
     /// How long [`connect`](Self::connect) keeps trying to make the first connection before
     /// it gives up (default 30 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
+        self.connect_timeout = bounded(timeout);
         self
     }
 
     /// How long the client may stay disconnected before its state becomes
     /// [`ConnectionState::Unavailable`] (default 10 s, as pusher-js). It keeps trying.
     pub fn unavailable_after(mut self, after: Duration) -> Self {
-        self.unavailable_after = after;
+        self.unavailable_after = bounded(after);
         self
     }
 
     /// Reconnect delays after drops and 41xx codes: `initial`, doubling, at most `longest`,
     /// with jitter (defaults 1 s and 60 s; the initial delay is never below 1 s for 41xx).
     pub fn backoff(mut self, initial: Duration, longest: Duration) -> Self {
-        self.backoff = (initial, longest.max(initial));
+        self.backoff = (bounded(initial), bounded(longest.max(initial)));
         self
     }
 
     /// How many updates may wait for the consumer (default 1024); when it falls behind the
     /// client stops reading the socket instead of dropping events.
     pub fn queue_capacity(mut self, updates: usize) -> Self {
-        self.queue = updates.max(1);
+        self.queue = updates.clamp(1, tokio::sync::Semaphore::MAX_PERMITS);
         self
     }
 
@@ -448,8 +458,9 @@ impl ClientBuilder {
         if self.channels.is_empty() {
             return config("no channel to subscribe (add one with `channel(…)`)");
         }
-        if self.host.trim().is_empty() || self.host.contains(['/', ' ']) {
-            return config("the host must be a host name (no scheme, path or spaces)");
+        let with_port = self.host.contains(':') && !self.host.starts_with('[');
+        if self.host.trim().is_empty() || self.host.contains(['/', ' ']) || with_port {
+            return config("the host must be a host name (no scheme, port, path or spaces)");
         }
         match reqwest::Url::parse(&self.auth_url) {
             Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => Ok(()),
@@ -479,7 +490,7 @@ impl ClientBuilder {
     /// # Errors
     ///
     /// [`ClientError::Config`] for a configuration that cannot work (no channel, a bad auth
-    /// URL or host); [`ClientError::Connect`] when no connection could be established within
+    /// URL or host, a TLS setup that fails); [`ClientError::Connect`] when no connection could be established within
     /// the connect timeout (the last reason is in the message, its error in `cause`); or
     /// [`ClientError::Stopped`] when the server refused with a code that means "do not come
     /// back".
@@ -491,8 +502,13 @@ impl ClientBuilder {
         let (state_sender, state) = watch::channel(ConnectionState::Connecting);
         let (closer, close_requested) = watch::channel(false);
         let mut connection = connection::Connection::new(self, updates, state_sender);
-        let first = connection.first_dial().await?;
+        // TLS is set up once, here: a failure is a configuration that cannot work.
+        connection.tls().map_err(|error| ClientError::Config {
+            message: format!("TLS setup failed: {error}"),
+        })?;
+        // The first dial and everything after it log inside the client's span.
         let span = tracing::info_span!("chatapp_client", host = %host);
+        let first = connection.first_dial().instrument(span.clone()).await?;
         let task = tokio::spawn(connection.run(first, close_requested).instrument(span));
         Ok(Client {
             queue,

@@ -18,8 +18,8 @@
 //!             println!("{} on {source} from {:?}", event.name(), source.owner);
 //!         }
 //!         Ok(_) => {} // the receiver yields events only
-//!         Err(ReceiverError::Decode { request: source, error, .. }) => {
-//!             eprintln!("refused on {source}: {error}");
+//!         Err(ReceiverError::Decode { request, error, .. }) => {
+//!             eprintln!("refused on {request}: {error}");
 //!         }
 //!         Err(other) => eprintln!("{other}"),
 //!     }
@@ -68,8 +68,8 @@
 //!   [`ReceiverBuilder::router`], your axum server runs the handlers.
 //! - **Threads**: [`Receiver`], [`Server`], [`Update`] and [`ReceiverError`] are `Send` and
 //!   `Sync`.
-//! - **Cancel safety**: [`EventSource::next_event`](chat_events_core::EventSource::next_event),
-//!   [`EventSource::next_batch`](chat_events_core::EventSource::next_batch) and
+//! - **Cancel safety**: [`EventSource::next_event`],
+//!   [`EventSource::next_batch`] and
 //!   `futures::Stream::poll_next` are cancel safe: a future dropped before it completes takes
 //!   nothing from the queue. [`Server::close`] is not: dropping its future leaves the server
 //!   shutting down without waiting for it.
@@ -77,7 +77,8 @@
 //!   the event name, the body's size and the status answered); secrets are never logged.
 //! - **Configuration**: [`ReceiverBuilder::router`] and [`ReceiverBuilder::serve`] refuse a
 //!   configuration that cannot work with a [`ConfigError`] (a secret header name that is not
-//!   a header name, a path without its leading `/`, a limit of 0); nothing panics.
+//!   a header name, a path with a route parameter or wildcard, a body limit of 0); limits
+//!   too large for the runtime are clamped; nothing panics.
 //!
 //! # Security
 //!

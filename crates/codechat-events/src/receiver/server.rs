@@ -88,6 +88,15 @@ impl fmt::Debug for ReceiverBuilder {
     }
 }
 
+/// The longest wait a setting takes (about 100 years): longer ones are clamped, so that adding
+/// them to an `Instant` cannot overflow (which would panic).
+const LONGEST_WAIT: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
+
+/// `wait`, clamped to [`LONGEST_WAIT`].
+fn bounded(wait: Duration) -> Duration {
+    wait.min(LONGEST_WAIT)
+}
+
 impl ReceiverBuilder {
     /// The path CodeChat posts to (default `/`).
     pub fn path(mut self, path: impl Into<String>) -> Self {
@@ -109,7 +118,7 @@ impl ReceiverBuilder {
     /// How many accepted events may wait for the consumer (default
     /// [`DEFAULT_QUEUE_CAPACITY`]; at least 1).
     pub fn queue_capacity(mut self, events: usize) -> Self {
-        self.queue_capacity = events.max(1);
+        self.queue_capacity = events.clamp(1, Semaphore::MAX_PERMITS);
         self
     }
 
@@ -125,14 +134,14 @@ impl ReceiverBuilder {
     /// [`DEFAULT_QUEUE_WAIT`]): a consumer that is slower only for a moment costs a short
     /// delay, not a refused event.
     pub fn queue_wait(mut self, wait: Duration) -> Self {
-        self.queue_wait = wait;
+        self.queue_wait = bounded(wait);
         self
     }
 
     /// How many connections the standalone server holds at once (default
     /// [`DEFAULT_MAX_CONNECTIONS`]); past it, new connections wait to be accepted.
     pub fn max_connections(mut self, connections: usize) -> Self {
-        self.max_connections = connections.max(1);
+        self.max_connections = connections.clamp(1, Semaphore::MAX_PERMITS);
         self
     }
 
@@ -140,14 +149,14 @@ impl ReceiverBuilder {
     /// idle between requests (default [`DEFAULT_HEADER_TIMEOUT`]); then it is closed.
     /// Standalone server only: a router mounted elsewhere follows that server's settings.
     pub fn header_timeout(mut self, timeout: Duration) -> Self {
-        self.header_timeout = timeout;
+        self.header_timeout = bounded(timeout);
         self
     }
 
     /// How long a request may take to send its whole body (default
     /// [`DEFAULT_BODY_TIMEOUT`]); then it is answered 408.
     pub fn body_timeout(mut self, timeout: Duration) -> Self {
-        self.body_timeout = timeout;
+        self.body_timeout = bounded(timeout);
         self
     }
 
@@ -155,7 +164,7 @@ impl ReceiverBuilder {
     /// connections (default [`DEFAULT_SHUTDOWN_TIMEOUT`]). A request cut off is never
     /// answered 200, so its sender still has the event.
     pub fn shutdown_timeout(mut self, timeout: Duration) -> Self {
-        self.shutdown_timeout = timeout;
+        self.shutdown_timeout = bounded(timeout);
         self
     }
 
@@ -164,6 +173,7 @@ impl ReceiverBuilder {
     pub fn secret_header(mut self, name: &str, secret: impl Into<Secret>) -> Self {
         if let Ok(header) = HeaderName::from_bytes(name.as_bytes()) {
             self.secret = Some((SecretSource::Header(header), secret.into()));
+            self.invalid = None;
         } else {
             self.secret = None;
             self.invalid = Some(format!("`{name}` is not an HTTP header name"));
@@ -174,6 +184,7 @@ impl ReceiverBuilder {
     /// Requires `secret` in the query parameter `name` (`?token=…`).
     pub fn secret_query(mut self, name: impl Into<String>, secret: impl Into<Secret>) -> Self {
         self.secret = Some((SecretSource::Query(name.into()), secret.into()));
+        self.invalid = None;
         self
     }
 
@@ -182,6 +193,7 @@ impl ReceiverBuilder {
     /// [`Request::path`](super::Request::path).
     pub fn secret_path(mut self, secret: impl Into<Secret>) -> Self {
         self.secret = Some((SecretSource::PathSegment, secret.into()));
+        self.invalid = None;
         self
     }
 
@@ -196,14 +208,17 @@ impl ReceiverBuilder {
     fn check(&self) -> Result<(), ConfigError> {
         let problem = if let Some(invalid) = &self.invalid {
             invalid.clone()
-        } else if !self.path.starts_with('/') {
-            format!("the path `{}` must start with `/`", self.path)
-        } else if self.queue_capacity == 0 {
-            "the queue capacity must be at least 1".to_owned()
-        } else if self.body_limit == 0 || self.queue_bytes == 0 {
-            "the body limit and the queue's bytes must be at least 1".to_owned()
-        } else if self.max_connections == 0 {
-            "the connection limit must be at least 1".to_owned()
+        } else if self
+            .path
+            .split('/')
+            .any(|segment| segment.starts_with([':', '*']) || segment.contains(['{', '}']))
+        {
+            format!(
+                "the path `{}` must be literal (no `:name`, `*rest` or `{{name}}` segments)",
+                self.path
+            )
+        } else if self.body_limit == 0 {
+            "the body limit must be at least 1 byte".to_owned()
         } else {
             return Ok(());
         };
@@ -216,7 +231,7 @@ impl ReceiverBuilder {
     /// # Errors
     ///
     /// [`ConfigError`] for a configuration that cannot work (a secret header name that is
-    /// not a header name, a path without its leading `/`, a limit of 0).
+    /// not a header name, a path with a route parameter or wildcard, a body limit of 0).
     pub fn router(self) -> Result<(Router, Receiver), ConfigError> {
         self.check()?;
         let (sender, queue) = mpsc::channel(self.queue_capacity);

@@ -85,8 +85,9 @@
 //!   nothing from the queue, so no event is lost. [`Client::close`] is cancel safe: the
 //!   request to close is made at its first poll and the tasks finish it on their own;
 //!   dropping the [`Client`] closes the connection.
-//! - **Tracing**: the client's tasks log inside an `onechat_client` span (the cable URL) and
-//!   one `onechat_subscription` span per account; tokens are never logged.
+//! - **Tracing**: the client logs inside an `onechat_client` span (the cable URL), from its
+//!   dial on, and each subscription inside an `onechat_subscription` span (its account)
+//!   below it; tokens are never logged.
 //!
 //! # Built on `actioncable-client`
 //!
@@ -329,6 +330,15 @@ fn cable_url(installation_url: &str) -> String {
     }
 }
 
+/// The longest wait a setting takes (about 100 years): longer ones are clamped, so that adding
+/// them to an `Instant` cannot overflow (which would panic).
+const LONGEST_WAIT: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
+
+/// `wait`, clamped to [`LONGEST_WAIT`].
+fn bounded(wait: Duration) -> Duration {
+    wait.min(LONGEST_WAIT)
+}
+
 impl ClientBuilder {
     fn new(
         installation_url: &str,
@@ -357,13 +367,13 @@ impl ClientBuilder {
 
     /// How long to wait for each subscription's confirmation (default 10 s).
     pub fn confirm_timeout(mut self, timeout: Duration) -> Self {
-        self.confirm_timeout = timeout;
+        self.confirm_timeout = bounded(timeout);
         self
     }
 
     /// How long [`connect`](Self::connect) tries before giving up (default 30 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
+        self.connect_timeout = bounded(timeout);
         self
     }
 
@@ -372,9 +382,9 @@ impl ClientBuilder {
     /// The docs say every 30 s, but the server counts a subscriber online only for
     /// `PRESENCE_DURATION` after its last update, 20 s by default (Chatwoot's own clients send
     /// every 20 s): at 30 s an agent would look offline for 10 s of every cycle. 15 s leaves a
-    /// margin for a slow network.
+    /// margin for a slow network. At least 10 ms (a shorter interval is raised to it).
     pub fn presence_interval(mut self, interval: Duration) -> Self {
-        self.presence_interval = interval;
+        self.presence_interval = bounded(interval).max(Duration::from_millis(10));
         self
     }
 
@@ -382,7 +392,7 @@ impl ClientBuilder {
     /// [`DEFAULT_HANDSHAKE_TIMEOUT`]). A server that accepts the connection but never
     /// upgrades it is then reported ([`ClientError::Connect`], not fatal) and redialled.
     pub fn handshake_timeout(mut self, timeout: Duration) -> Self {
-        self.handshake_timeout = timeout;
+        self.handshake_timeout = bounded(timeout);
         self
     }
 
@@ -396,14 +406,14 @@ impl ClientBuilder {
     /// How long without any frame before the connection counts as dead (default 6 s: the
     /// server pings every 3 s).
     pub fn stale_after(mut self, after: Duration) -> Self {
-        self.stale_after = after;
+        self.stale_after = bounded(after);
         self
     }
 
     /// How long the client may stay disconnected before its state becomes
     /// [`ConnectionState::Unavailable`] (default 10 s). It keeps trying.
     pub fn unavailable_after(mut self, after: Duration) -> Self {
-        self.unavailable_after = after;
+        self.unavailable_after = bounded(after);
         self
     }
 
@@ -411,7 +421,7 @@ impl ClientBuilder {
     /// above `longest`, with jitter. The default (12 s, 28 s) gives 6–12 s first and at
     /// most 28 s, the range of `@rails/actioncable` 7.
     pub fn backoff(mut self, initial: Duration, longest: Duration) -> Self {
-        self.backoff = (initial, longest);
+        self.backoff = (bounded(initial), bounded(longest));
         self
     }
 
@@ -419,7 +429,7 @@ impl ClientBuilder {
     /// subscription holds besides while the queue is full. Beyond that the Action Cable
     /// client buffers 4096 messages per subscription, then drops (with a warning).
     pub fn queue_capacity(mut self, updates: usize) -> Self {
-        self.queue = updates.max(1);
+        self.queue = updates.clamp(1, tokio::sync::Semaphore::MAX_PERMITS);
         self
     }
 
@@ -529,6 +539,8 @@ impl ClientBuilder {
     /// account, an installation URL that is not `http(s)://…`); [`ClientError::Connect`] when
     /// no connection could be made within the connect timeout (with the last reason, and its
     /// error in `cause` when there is one).
+    // One sequence, read top to bottom: check, dial, subscribe, start the tasks.
+    #[allow(clippy::too_many_lines)]
     pub async fn connect(self) -> Result<Client, ClientError> {
         self.check().map_err(|message| ClientError::Config {
             message: message.to_owned(),
@@ -549,8 +561,13 @@ impl ClientBuilder {
 
         let (link_sender, link) = watch::channel(Link::default());
         let deadline = Instant::now() + self.connect_timeout;
-        let cable = self.dial(link_sender, deadline).await?;
-        tracing::info!(url = %self.url, "onechat client connected");
+        // The dial and everything after it log inside the client's span.
+        let span = tracing::info_span!("onechat_client", url = %self.url);
+        let cable = self
+            .dial(link_sender, deadline)
+            .instrument(span.clone())
+            .await?;
+        span.in_scope(|| tracing::info!("onechat client connected"));
 
         let (updates, queue) = mpsc::channel(self.queue);
         let welcomes = link.borrow().welcomes;
@@ -588,6 +605,7 @@ impl ClientBuilder {
                 .run()
                 // One span per subscription: its account (the token is never logged).
                 .instrument(tracing::info_span!(
+                    parent: &span,
                     "onechat_subscription",
                     account = account
                 )),
@@ -623,7 +641,7 @@ impl ClientBuilder {
                 reported_failures: failures_before,
             }
             .run()
-            .instrument(tracing::info_span!("onechat_client", url = %self.url)),
+            .instrument(span),
         );
         Ok(Client {
             cable,
