@@ -277,7 +277,10 @@ async fn a_killed_and_restarted_server_gives_reconnected_and_events_flow_again()
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert!(presence >= 1, "no presence within 10 s of the new confirmation");
+    assert!(
+        presence >= 1,
+        "no presence within 10 s of the new confirmation"
+    );
     client.close().await;
 }
 
