@@ -1041,6 +1041,6 @@ fn every_event_has_its_file() {
     // OneChat's second event table: Chatwoot's HTTP webhooks.
     event_files_in::<onechat_events::webhook_events::WebhookEvent>(
         "onechat-events",
-        "src/webhook/events",
+        "src/webhook_events/events",
     );
 }

@@ -10,9 +10,8 @@ use serde_json::value::RawValue;
 use crate::{
     DecodeError, RawJson,
     lenient::raw::raw_json_eq,
-    spine,
+    schema, spine,
     spine::{Dispatch, Spine},
-    unstable::schema,
 };
 
 /// An event enum of one provider (`chatapp_events::Event`, …), declared by the provider

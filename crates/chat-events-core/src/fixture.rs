@@ -2,7 +2,7 @@
 //! can feed them to their own code: every payload of the SDK's fixture corpus, as published
 //! (JSONC comments removed), with where it came from.
 
-use crate::{Decoded, ProviderEvent, unstable::jsonc};
+use crate::{Decoded, ProviderEvent, jsonc};
 
 /// One documented or captured payload of a provider.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -46,12 +46,17 @@ pub mod drift;
 mod error;
 mod event;
 mod fixture;
+mod jsonc;
 mod lenient;
 pub mod normalized;
+mod recording;
 mod scan;
+mod schema;
 mod shape;
 mod source;
 mod spine;
+#[cfg(feature = "testkit")]
+mod testkit;
 mod unknown;
 #[doc(hidden)]
 pub mod unstable;

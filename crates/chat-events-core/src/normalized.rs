@@ -27,7 +27,7 @@ use std::time::SystemTime;
 use schemars::{JsonSchema, Schema};
 use serde::{Deserialize, Serialize, ser::SerializeStruct};
 
-use crate::{Decoded, ProviderEvent, RawJson, Timestamp, UnixSeconds, unstable::schema as schemas};
+use crate::{Decoded, ProviderEvent, RawJson, Timestamp, UnixSeconds, schema as schemas};
 
 /// A provider event enum that maps its events to the [normalized model](self).
 ///

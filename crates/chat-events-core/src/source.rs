@@ -283,7 +283,7 @@ impl<E> ReplaySource<E, std::vec::IntoIter<Vec<u8>>> {
     /// The file cannot be read, or is not UTF-8.
     pub fn from_recording(path: impl AsRef<std::path::Path>) -> std::io::Result<Self> {
         let text = std::fs::read_to_string(path)?;
-        Ok(Self::new(crate::unstable::recording::payloads(&text)))
+        Ok(Self::new(crate::recording::payloads(&text)))
     }
 }
 

@@ -40,16 +40,24 @@ pub use crate::{
 pub mod fixture {
     pub use crate::fixture::{Fixture, files_with, payload_files};
 }
-#[path = "jsonc.rs"]
-pub mod jsonc;
-#[path = "recording.rs"]
-pub mod recording;
-#[path = "schema.rs"]
-pub mod schema;
+/// JSON with comments, as provider docs write their examples.
+pub mod jsonc {
+    pub use crate::jsonc::*;
+}
+/// The line format of recordings (`chat-events … --record`).
+pub mod recording {
+    pub use crate::recording::*;
+}
+/// Helpers for building the JSON Schemas providers export.
+pub mod schema {
+    pub use crate::schema::*;
+}
+/// What the providers' testkits share (feature `testkit`).
 #[cfg(feature = "testkit")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
-#[path = "testkit.rs"]
-pub mod testkit;
+pub mod testkit {
+    pub use crate::testkit::*;
+}
 
 /// Whether the single-pass scan accepts `text` (any JSON value at the top): for the
 /// fuzz target and tests that compare it with the slow checks.

@@ -204,12 +204,12 @@ impl<T: Integer> JsonSchema for Num<T> {
         let (integer, pattern) = if T::NAME == "u64" {
             (
                 json_schema!({ "type": "integer", "minimum": 0, "maximum": u64::MAX }),
-                crate::unstable::schema::integer_string_pattern(None, &u64::MAX.to_string()),
+                crate::schema::integer_string_pattern(None, &u64::MAX.to_string()),
             )
         } else {
             (
                 json_schema!({ "type": "integer", "minimum": i64::MIN, "maximum": i64::MAX }),
-                crate::unstable::schema::integer_string_pattern(
+                crate::schema::integer_string_pattern(
                     Some(&i64::MIN.unsigned_abs().to_string()),
                     &i64::MAX.to_string(),
                 ),

@@ -4,7 +4,7 @@
 use schemars::{Schema, SchemaGenerator, json_schema};
 
 use super::{Dispatch, Spine};
-use crate::unstable::schema;
+use crate::schema;
 
 /// `{"allOf": [payload, name pinned to names]}`-style schemas, shared by the three below.
 /// Every object on the name path is required, as [`decode`](super::decode::decode) needs them.
