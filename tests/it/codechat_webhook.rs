@@ -710,6 +710,22 @@ async fn a_configuration_that_cannot_work_is_refused_before_serving() {
     assert!(refused(Receiver::builder().path("/hooks/:instance")).contains("must be literal"));
     assert!(refused(Receiver::builder().path("/hooks/{instance}")).contains("must be literal"));
     assert!(refused(Receiver::builder().body_limit(0)).contains("body limit"));
+    // Limits too large for tokio are clamped, not a panic inside the queue or the server.
+    assert!(
+        Receiver::builder()
+            .queue_capacity(usize::MAX)
+            .max_connections(usize::MAX)
+            .header_timeout(Duration::MAX)
+            .router()
+            .is_ok()
+    );
+    let (server, _receiver) = Receiver::builder()
+        .max_connections(usize::MAX)
+        .queue_capacity(usize::MAX)
+        .serve(([127, 0, 0, 1], 0).into())
+        .await
+        .expect("clamped limits serve");
+    server.close().await.expect("a clean stop");
     // A refused secret header is forgotten once a valid secret is set.
     assert!(
         Receiver::builder()

@@ -723,8 +723,13 @@ fn system_seconds(time: SystemTime) -> Option<i64> {
 /// `Some(text)` unless it is empty or only white space. (For the provider crates' mappings.)
 #[doc(hidden)]
 pub fn non_blank(text: Option<&str>) -> Option<String> {
+    filled(text).map(str::to_owned)
+}
+
+/// [`non_blank`], borrowed: what the providers' `text()` accessors return.
+#[doc(hidden)]
+pub fn filled(text: Option<&str>) -> Option<&str> {
     text.filter(|text| !text.trim().is_empty())
-        .map(str::to_owned)
 }
 
 #[cfg(test)]

@@ -161,3 +161,12 @@ pub fn open_enum_schema(doc: &str, values: &[(&str, &str)]) -> Schema {
         ]
     })
 }
+
+/// The longest wait a transport setting takes (about 100 years): longer ones are clamped, so
+/// that adding them to an `Instant` cannot overflow (which would panic).
+pub const LONGEST_WAIT: std::time::Duration = std::time::Duration::from_secs(100 * 365 * 24 * 3600);
+
+/// `wait`, clamped to [`LONGEST_WAIT`]: what the transports' builders store.
+pub fn bounded_wait(wait: std::time::Duration) -> std::time::Duration {
+    wait.min(LONGEST_WAIT)
+}

@@ -24,7 +24,7 @@ use chat_events_core::{
         Attachment, AttachmentKind, Conversation, ConversationAssigned, ConversationOpened,
         ConversationStatus, ConversationStatusChanged, DeliveryStatus, Direction, Message,
         MessageStatus, Normalize, NormalizedEvent, Participant, ParticipantKind, Presence,
-        PresenceStatus, Reaction, non_blank, unix_seconds_of,
+        PresenceStatus, Reaction, filled, non_blank, unix_seconds_of,
     },
 };
 
@@ -235,11 +235,6 @@ impl crate::events::MessageStatus {
     pub fn timestamp(&self) -> Option<i64> {
         self.time.get().and_then(unix_seconds_of)
     }
-}
-
-/// `text` unless it is blank.
-fn filled(text: Option<&str>) -> Option<&str> {
-    text.filter(|text| !text.trim().is_empty())
 }
 
 fn message(meta: &Meta, item: &crate::objects::Message, out: &mut Vec<NormalizedEvent>) {

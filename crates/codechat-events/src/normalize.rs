@@ -31,7 +31,7 @@ use chat_events_core::{
         Attachment, AttachmentKind, ContactUpdated, Conversation, DeliveryStatus, Direction,
         Message as Normalized, MessageStatus as StatusChange, Normalize, NormalizedEvent,
         Participant, ParticipantKind, Presence as PresenceChange, PresenceStatus, Reaction, Typing,
-        TypingState, non_blank, unix_seconds,
+        TypingState, filled, non_blank, unix_seconds,
     },
 };
 
@@ -364,11 +364,6 @@ fn flat_text<'a>(
             None => filled(content.text.as_deref()).or_else(|| filled(content.caption.as_deref())),
         },
     }
-}
-
-/// `text` unless it is blank.
-fn filled(text: Option<&str>) -> Option<&str> {
-    text.filter(|text| !text.trim().is_empty())
 }
 
 fn webhook_message(

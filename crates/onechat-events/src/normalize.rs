@@ -331,7 +331,7 @@ impl Conversation {
 
 /// `text` unless it is absent or blank.
 fn filled(text: &Maybe<String>) -> Option<&str> {
-    text.as_deref().filter(|text| !text.trim().is_empty())
+    chat_events_core::normalized::filled(text.as_deref())
 }
 
 /// Whether `content_attributes.deleted` is `true`.

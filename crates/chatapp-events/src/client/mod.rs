@@ -92,6 +92,7 @@ mod auth;
 mod connection;
 mod policy;
 
+use chat_events_core::unstable::bounded_wait;
 use std::{
     fmt,
     future::Future,
@@ -326,15 +327,6 @@ impl fmt::Debug for ClientBuilder {
     }
 }
 
-/// The longest wait a setting takes (about 100 years): longer ones are clamped, so that adding
-/// them to an `Instant` cannot overflow (which would panic).
-const LONGEST_WAIT: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
-
-/// `wait`, clamped to [`LONGEST_WAIT`].
-fn bounded(wait: Duration) -> Duration {
-    wait.min(LONGEST_WAIT)
-}
-
 impl ClientBuilder {
     /// The socket host (default `socket.chatapp.online`).
     pub fn host(mut self, host: impl Into<String>) -> Self {
@@ -390,47 +382,47 @@ impl ClientBuilder {
     /// Idle time before the client pings (default 120 s; the server's `activity_timeout` is
     /// used when it is shorter).
     pub fn activity_timeout(mut self, timeout: Duration) -> Self {
-        self.activity_timeout = bounded(timeout);
+        self.activity_timeout = bounded_wait(timeout);
         self
     }
 
     /// How long to wait for any frame after a ping before reconnecting (default 30 s).
     pub fn pong_timeout(mut self, timeout: Duration) -> Self {
-        self.pong_timeout = bounded(timeout);
+        self.pong_timeout = bounded_wait(timeout);
         self
     }
 
     /// How long a subscription may stay unanswered (default 10 s).
     pub fn subscribe_timeout(mut self, timeout: Duration) -> Self {
-        self.subscribe_timeout = bounded(timeout);
+        self.subscribe_timeout = bounded_wait(timeout);
         self
     }
 
     /// How long to wait for `pusher:connection_established` after the WebSocket opened
     /// (default 15 s).
     pub fn handshake_timeout(mut self, timeout: Duration) -> Self {
-        self.handshake_timeout = bounded(timeout);
+        self.handshake_timeout = bounded_wait(timeout);
         self
     }
 
     /// How long [`connect`](Self::connect) keeps trying to make the first connection before
     /// it gives up (default 30 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = bounded(timeout);
+        self.connect_timeout = bounded_wait(timeout);
         self
     }
 
     /// How long the client may stay disconnected before its state becomes
     /// [`ConnectionState::Unavailable`] (default 10 s, as pusher-js). It keeps trying.
     pub fn unavailable_after(mut self, after: Duration) -> Self {
-        self.unavailable_after = bounded(after);
+        self.unavailable_after = bounded_wait(after);
         self
     }
 
     /// Reconnect delays after drops and 41xx codes: `initial`, doubling, at most `longest`,
     /// with jitter (defaults 1 s and 60 s; the initial delay is never below 1 s for 41xx).
     pub fn backoff(mut self, initial: Duration, longest: Duration) -> Self {
-        self.backoff = (bounded(initial), bounded(longest.max(initial)));
+        self.backoff = (bounded_wait(initial), bounded_wait(longest.max(initial)));
         self
     }
 

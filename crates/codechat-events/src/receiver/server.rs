@@ -7,6 +7,7 @@
 //! deadline for the graceful stop. `axum::serve` offers none of these; tower's per-request
 //! layers cannot see idle connections.
 
+use chat_events_core::unstable::bounded_wait;
 use std::{fmt, io, net::SocketAddr, sync::Arc, time::Duration};
 
 use axum::{Router, http::HeaderName, routing::post};
@@ -88,15 +89,6 @@ impl fmt::Debug for ReceiverBuilder {
     }
 }
 
-/// The longest wait a setting takes (about 100 years): longer ones are clamped, so that adding
-/// them to an `Instant` cannot overflow (which would panic).
-const LONGEST_WAIT: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
-
-/// `wait`, clamped to [`LONGEST_WAIT`].
-fn bounded(wait: Duration) -> Duration {
-    wait.min(LONGEST_WAIT)
-}
-
 impl ReceiverBuilder {
     /// The path CodeChat posts to (default `/`).
     pub fn path(mut self, path: impl Into<String>) -> Self {
@@ -134,7 +126,7 @@ impl ReceiverBuilder {
     /// [`DEFAULT_QUEUE_WAIT`]): a consumer that is slower only for a moment costs a short
     /// delay, not a refused event.
     pub fn queue_wait(mut self, wait: Duration) -> Self {
-        self.queue_wait = bounded(wait);
+        self.queue_wait = bounded_wait(wait);
         self
     }
 
@@ -149,14 +141,14 @@ impl ReceiverBuilder {
     /// idle between requests (default [`DEFAULT_HEADER_TIMEOUT`]); then it is closed.
     /// Standalone server only: a router mounted elsewhere follows that server's settings.
     pub fn header_timeout(mut self, timeout: Duration) -> Self {
-        self.header_timeout = bounded(timeout);
+        self.header_timeout = bounded_wait(timeout);
         self
     }
 
     /// How long a request may take to send its whole body (default
     /// [`DEFAULT_BODY_TIMEOUT`]); then it is answered 408.
     pub fn body_timeout(mut self, timeout: Duration) -> Self {
-        self.body_timeout = bounded(timeout);
+        self.body_timeout = bounded_wait(timeout);
         self
     }
 
@@ -164,7 +156,7 @@ impl ReceiverBuilder {
     /// connections (default [`DEFAULT_SHUTDOWN_TIMEOUT`]). A request cut off is never
     /// answered 200, so its sender still has the event.
     pub fn shutdown_timeout(mut self, timeout: Duration) -> Self {
-        self.shutdown_timeout = bounded(timeout);
+        self.shutdown_timeout = bounded_wait(timeout);
         self
     }
 

@@ -114,6 +114,7 @@ mod link;
 mod subscription;
 mod supervisor;
 
+use chat_events_core::unstable::bounded_wait;
 use std::{
     collections::BTreeSet,
     fmt,
@@ -330,15 +331,6 @@ fn cable_url(installation_url: &str) -> String {
     }
 }
 
-/// The longest wait a setting takes (about 100 years): longer ones are clamped, so that adding
-/// them to an `Instant` cannot overflow (which would panic).
-const LONGEST_WAIT: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
-
-/// `wait`, clamped to [`LONGEST_WAIT`].
-fn bounded(wait: Duration) -> Duration {
-    wait.min(LONGEST_WAIT)
-}
-
 impl ClientBuilder {
     fn new(
         installation_url: &str,
@@ -367,13 +359,13 @@ impl ClientBuilder {
 
     /// How long to wait for each subscription's confirmation (default 10 s).
     pub fn confirm_timeout(mut self, timeout: Duration) -> Self {
-        self.confirm_timeout = bounded(timeout);
+        self.confirm_timeout = bounded_wait(timeout);
         self
     }
 
     /// How long [`connect`](Self::connect) tries before giving up (default 30 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = bounded(timeout);
+        self.connect_timeout = bounded_wait(timeout);
         self
     }
 
@@ -384,7 +376,7 @@ impl ClientBuilder {
     /// every 20 s): at 30 s an agent would look offline for 10 s of every cycle. 15 s leaves a
     /// margin for a slow network. At least 10 ms (a shorter interval is raised to it).
     pub fn presence_interval(mut self, interval: Duration) -> Self {
-        self.presence_interval = bounded(interval).max(Duration::from_millis(10));
+        self.presence_interval = bounded_wait(interval).max(Duration::from_millis(10));
         self
     }
 
@@ -392,7 +384,7 @@ impl ClientBuilder {
     /// [`DEFAULT_HANDSHAKE_TIMEOUT`]). A server that accepts the connection but never
     /// upgrades it is then reported ([`ClientError::Connect`], not fatal) and redialled.
     pub fn handshake_timeout(mut self, timeout: Duration) -> Self {
-        self.handshake_timeout = bounded(timeout);
+        self.handshake_timeout = bounded_wait(timeout);
         self
     }
 
@@ -406,14 +398,14 @@ impl ClientBuilder {
     /// How long without any frame before the connection counts as dead (default 6 s: the
     /// server pings every 3 s).
     pub fn stale_after(mut self, after: Duration) -> Self {
-        self.stale_after = bounded(after);
+        self.stale_after = bounded_wait(after);
         self
     }
 
     /// How long the client may stay disconnected before its state becomes
     /// [`ConnectionState::Unavailable`] (default 10 s). It keeps trying.
     pub fn unavailable_after(mut self, after: Duration) -> Self {
-        self.unavailable_after = bounded(after);
+        self.unavailable_after = bounded_wait(after);
         self
     }
 
@@ -421,7 +413,7 @@ impl ClientBuilder {
     /// above `longest`, with jitter. The default (12 s, 28 s) gives 6–12 s first and at
     /// most 28 s, the range of `@rails/actioncable` 7.
     pub fn backoff(mut self, initial: Duration, longest: Duration) -> Self {
-        self.backoff = (bounded(initial), bounded(longest));
+        self.backoff = (bounded_wait(initial), bounded_wait(longest));
         self
     }
 
