@@ -11,16 +11,21 @@
 //!   JetStream's acknowledgement before an event counts as delivered. In-flight publishes are
 //!   bounded; a publish that is not acknowledged is retried with backoff, and after the
 //!   retries the caller gets a [`SinkError`]: an event is never dropped in silence.
-//! - [`message_id`]: the `Nats-Msg-Id` of an event, a SHA-256 of the provider, the source
-//!   and the event's canonical JSON (keys sorted, numbers and strings as parsed). Two relays
-//!   subscribed to the same channels (failover) publish the same event under the same id, and
-//!   JetStream stores it once within the stream's duplicate window. The limit: a provider that
+//! - [`message_id`]: the `Nats-Msg-Id` of an event. When the provider names the delivery
+//!   (Chatwoot's `X-Chatwoot-Delivery`, the ids of a CodeChat message; the webhook receiver's
+//!   `Request::delivery`), a SHA-256 of the provider, the source and that id
+//!   ([`delivery_message_id`]): every repeat of the delivery, whatever its bytes, is stored
+//!   once. Otherwise a SHA-256 of the provider, the source and the event's canonical JSON
+//!   (keys sorted, numbers and strings as parsed). Two relays subscribed to the same channels
+//!   (failover) publish the same event under the same id, and JetStream stores it once
+//!   within the stream's duplicate window. The limit of the content id: a provider that
 //!   re-sends an event with identical content on the same source inside the window is
 //!   stored once too.
 //! - [`ensure_stream`]: creates the stream (or checks it) with sane defaults: file storage,
 //!   subjects `<prefix>.>`, a 2-minute duplicate window.
-//! - `StoreFirst` (feature `codechat`): the CodeChat webhook receiver's `Persist` hook, so a
-//!   webhook is answered 200 only once its event is stored (503 while it cannot be).
+//! - `StoreFirst` (feature `webhook`): the webhook receivers' (CodeChat, Chatwoot) `Persist`
+//!   hook, so a webhook is answered 200 only once its event is stored (503 while it cannot
+//!   be), under its delivery id when it has one.
 //! - [`Source`]: a durable pull consumer as an [`EventSource`]: typed [`Delivered`] events of
 //!   one provider, acknowledged when the caller says ([`Delivered::ack`]); an event not
 //!   acknowledged within the consumer's ack wait (a crashed consumer) is delivered again.
@@ -30,10 +35,11 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-#[cfg(feature = "codechat")]
-mod codechat;
-#[cfg(feature = "codechat")]
-pub use codechat::StoreFirst;
+#[cfg(feature = "webhook")]
+mod webhook;
+#[cfg(feature = "webhook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "webhook")))]
+pub use webhook::StoreFirst;
 
 use std::{
     fmt,
@@ -65,6 +71,8 @@ pub mod headers {
     pub const KNOWN: &str = "known";
     /// JetStream's de-duplication id.
     pub const MSG_ID: &str = "Nats-Msg-Id";
+    /// The provider's delivery id, when it names one (webhooks).
+    pub const DELIVERY: &str = "delivery";
 }
 
 /// The default subject prefix.
@@ -104,6 +112,18 @@ pub fn message_id(provider: &str, source: &str, raw: &str) -> String {
     hash.update(source.as_bytes());
     hash.update([0]);
     hash.update(canonical.as_bytes());
+    hex::encode(hash.finalize())
+}
+
+/// The `Nats-Msg-Id` of a delivery the provider named: hex SHA-256 of
+/// `provider \0 source \0 delivery \0 id`. Repeats of one delivery share it whatever their
+/// bytes; the same id on another source (another webhook path) is another delivery.
+pub fn delivery_message_id(provider: &str, source: &str, delivery: &str) -> String {
+    let mut hash = Sha256::new();
+    for part in [provider, source, "delivery", delivery] {
+        hash.update(part.as_bytes());
+        hash.update([0]);
+    }
     hex::encode(hash.finalize())
 }
 
@@ -246,6 +266,9 @@ pub struct Relayed<'a> {
     pub known: bool,
     /// Its JSON, exactly as received.
     pub raw: &'a str,
+    /// The provider's delivery id, when it names one: the `Nats-Msg-Id` is made from it
+    /// ([`delivery_message_id`]) instead of the content.
+    pub delivery: Option<&'a str>,
 }
 
 impl<'a> Relayed<'a> {
@@ -263,7 +286,15 @@ impl<'a> Relayed<'a> {
             received_at,
             known: !event.is_unknown(),
             raw: event.raw().get(),
+            delivery: None,
         }
+    }
+
+    /// The same event with the provider's delivery id.
+    #[must_use]
+    pub const fn with_delivery(mut self, delivery: Option<&'a str>) -> Self {
+        self.delivery = delivery;
+        self
     }
 }
 
@@ -361,10 +392,14 @@ impl Sink {
                 .as_str(),
         );
         headers.insert(headers::KNOWN, if event.known { "true" } else { "false" });
-        headers.insert(
-            headers::MSG_ID,
-            message_id(event.provider, event.source, event.raw).as_str(),
-        );
+        let id = match event.delivery {
+            Some(delivery) => {
+                headers.insert(headers::DELIVERY, delivery);
+                delivery_message_id(event.provider, event.source, delivery)
+            }
+            None => message_id(event.provider, event.source, event.raw),
+        };
+        headers.insert(headers::MSG_ID, id.as_str());
         let payload = bytes::Bytes::copy_from_slice(event.raw.as_bytes());
         let _permit = self
             .in_flight

@@ -80,3 +80,76 @@ pub fn fixture(name: &str) -> Option<chat_events_core::Fixture> {
 pub fn webhook_fixtures() -> Vec<chat_events_core::Fixture> {
     chat_events_core::Fixture::all(WEBHOOK_FIXTURES)
 }
+
+pub use chat_events_webhook::testkit::{Posted, post, post_with};
+
+/// POSTs a Chatwoot webhook `body` to `url` as Chatwoot does: signed with `secret` at the
+/// current time (`X-Chatwoot-Signature`, `X-Chatwoot-Timestamp`) and with `delivery` as its
+/// `X-Chatwoot-Delivery` id (post the same id again to send a repeat).
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use onechat_events::{EventSource, receiver::Receiver, testkit, webhook_events::WebhookEvent};
+///
+/// let (server, mut receiver) = Receiver::builder()
+///     .signature_secret("s3cret")
+///     .serve(([127, 0, 0, 1], 0).into())
+///     .await?;
+/// let url = format!("http://{}/", server.local_addr());
+/// let body = testkit::webhook_fixtures().into_iter().find(|f| f.json.contains("message_created")).unwrap();
+/// let secret = "s3cret".into();
+/// let delivery = "5a0e1f2c-0b1d-4c53-9d4e-6d3f1b0c9a11";
+/// assert_eq!(testkit::post_signed(&url, &secret, delivery, body.json.clone()).await?.status, 200);
+/// // A repeat is answered 200 and not delivered again.
+/// let repeat = testkit::post_signed(&url, &secret, delivery, body.json.clone()).await?;
+/// assert_eq!(repeat.json().unwrap()["repeat"], true);
+/// let update = receiver.next_event().await.expect("open")?;
+/// assert!(matches!(update.event(), Some(WebhookEvent::MessageCreated(_))));
+/// assert_eq!(update.source().map(|s| s.delivery.as_deref()), Some(Some(delivery)));
+/// server.close().await?;
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+///
+/// As [`post`].
+pub async fn post_signed(
+    url: &str,
+    secret: &chat_events_core::Secret,
+    delivery: &str,
+    body: impl Into<Vec<u8>>,
+) -> std::io::Result<Posted> {
+    use chat_events_webhook::auth::chatwoot;
+
+    let body = body.into();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs());
+    let signature = chatwoot::sign(secret, now, &body);
+    let timestamp = now.to_string();
+    post_with(
+        url,
+        &[
+            (chatwoot::SIGNATURE_HEADER, &signature),
+            (chatwoot::TIMESTAMP_HEADER, &timestamp),
+            (chatwoot::DELIVERY_HEADER, delivery),
+        ],
+        body,
+    )
+    .await
+}
+
+/// POSTs a typed webhook: its JSON, as Chatwoot sends it (unsigned; see [`post_signed`]).
+///
+/// # Errors
+///
+/// As [`post`].
+pub async fn post_webhook(
+    url: &str,
+    event: &crate::webhook_events::WebhookEvent,
+) -> std::io::Result<Posted> {
+    let body = serde_json::to_vec(event).map_err(std::io::Error::other)?;
+    post(url, body).await
+}

@@ -1,10 +1,9 @@
-//! One request: the secret, the content type, the body limit, the decode, the queue, and
-//! the answer (see the status table in the module docs).
+//! One request: authentication, the content type, the body limit, the decode, repeats, the
+//! queue, and the answer (see the status table in the crate docs).
 
 use std::{
-    borrow::Cow,
     sync::Arc,
-    time::{Duration, SystemTime},
+    time::{Duration, Instant, SystemTime},
 };
 
 use axum::{
@@ -18,44 +17,195 @@ use subtle::ConstantTimeEq;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 use tracing::Instrument;
 
-use super::{Item, ReceiverError, Request, Update};
-use crate::Event;
+use super::{Incoming, Item, Persist, ReceiverError, Request, Update, Webhook};
+use crate::{
+    auth::{Refusal, chatwoot},
+    repeats::{Repeats, Seen},
+};
 
 /// Where the shared secret is read from.
-#[derive(Clone, Debug)]
-pub(super) enum SecretSource {
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum SecretSource {
     Header(HeaderName),
     Query(String),
     PathSegment,
 }
 
+/// How requests prove where they came from.
+#[derive(Clone, Debug)]
+pub(crate) enum Authentication {
+    /// Anyone who knows the URL.
+    Open,
+    /// A shared secret (any of `secrets`) at `source`.
+    Shared {
+        source: SecretSource,
+        secrets: Vec<Secret>,
+    },
+    /// Chatwoot's signature with any of `secrets`.
+    Chatwoot {
+        secrets: Vec<Secret>,
+        tolerance: Duration,
+    },
+    /// Evolution API's bearer JWT with any of `secrets`.
+    #[cfg(feature = "jwt")]
+    Jwt {
+        secrets: Vec<Secret>,
+        leeway: Duration,
+    },
+}
+
+impl Authentication {
+    /// The name of the method, for logs and `Debug` (never a secret).
+    pub(crate) const fn name(&self) -> &'static str {
+        match self {
+            Self::Open => "none",
+            Self::Shared { .. } => "shared_secret",
+            Self::Chatwoot { .. } => "chatwoot_signature",
+            #[cfg(feature = "jwt")]
+            Self::Jwt { .. } => "evolution_jwt",
+        }
+    }
+
+    /// What makes this setting unusable: no secret, or an empty one.
+    pub(crate) fn problem(&self) -> Option<&'static str> {
+        let (secrets, none, empty) = match self {
+            Self::Open => return None,
+            Self::Shared { secrets, .. } => (secrets, "", "a webhook secret must not be empty"),
+            Self::Chatwoot { secrets, .. } => (
+                secrets,
+                "the signature tolerance is set but no signature secret",
+                "a signature secret must not be empty",
+            ),
+            #[cfg(feature = "jwt")]
+            Self::Jwt { secrets, .. } => (
+                secrets,
+                "the JWT leeway is set but no JWT secret",
+                "a JWT secret must not be empty",
+            ),
+        };
+        if secrets.is_empty() {
+            Some(none)
+        } else if secrets.iter().any(Secret::is_empty) {
+            Some(empty)
+        } else {
+            None
+        }
+    }
+
+    pub(crate) const fn is_path_secret(&self) -> bool {
+        matches!(
+            self,
+            Self::Shared {
+                source: SecretSource::PathSegment,
+                ..
+            }
+        )
+    }
+
+    /// The checks that need no body: the shared secret and the bearer token.
+    #[cfg_attr(not(feature = "jwt"), allow(unused_variables))]
+    fn before_body(
+        &self,
+        query: Option<&str>,
+        headers: &HeaderMap,
+        path_secret: Option<&str>,
+        now: SystemTime,
+    ) -> Result<(), Refusal> {
+        match self {
+            Self::Open | Self::Chatwoot { .. } => Ok(()),
+            Self::Shared { source, secrets } => shared_secret(source, secrets, query, headers, path_secret),
+            #[cfg(feature = "jwt")]
+            Self::Jwt { secrets, leeway } => crate::auth::evolution::verify_jwt(
+                secrets,
+                headers.get(header::AUTHORIZATION).map(HeaderValue::as_bytes),
+                now,
+                *leeway,
+            )
+            .map(|_| ()),
+        }
+    }
+
+    /// The checks over the body: Chatwoot's signature.
+    fn with_body(&self, headers: &HeaderMap, body: &[u8], now: SystemTime) -> Result<(), Refusal> {
+        match self {
+            Self::Chatwoot { secrets, tolerance } => chatwoot::verify_signature(
+                secrets,
+                headers
+                    .get(chatwoot::SIGNATURE_HEADER)
+                    .map(HeaderValue::as_bytes),
+                headers
+                    .get(chatwoot::TIMESTAMP_HEADER)
+                    .map(HeaderValue::as_bytes),
+                body,
+                now,
+                *tolerance,
+            ),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A shared secret sent where it was configured, compared in constant time.
+fn shared_secret(
+    source: &SecretSource,
+    secrets: &[Secret],
+    query: Option<&str>,
+    headers: &HeaderMap,
+    path_secret: Option<&str>,
+) -> Result<(), Refusal> {
+    let given: Vec<u8> = match source {
+        SecretSource::Header(name) => headers.get(name).map(|value| value.as_bytes().to_vec()),
+        SecretSource::Query(name) => Incoming::new(headers, query)
+            .query(name)
+            .map(|value| value.as_bytes().to_vec()),
+        SecretSource::PathSegment => path_secret.map(|segment| {
+            // Percent-decoded, like a query value.
+            form_urlencoded::parse(format!("s={segment}").as_bytes())
+                .next()
+                .map_or_else(Vec::new, |(_, v)| v.as_bytes().to_vec())
+        }),
+    }
+    .ok_or(Refusal::MissingSecret)?;
+    // Constant time over each secret's bytes, every secret tried; only lengths can leak.
+    let mut matched = false;
+    for secret in secrets {
+        matched |= bool::from(given.ct_eq(secret.expose().as_bytes()));
+    }
+    if matched {
+        Ok(())
+    } else {
+        Err(Refusal::WrongSecret)
+    }
+}
+
 /// What every request of one router shares.
-pub(super) struct Shared {
+pub(crate) struct Shared<E: Webhook> {
     /// The route template (`/hook` or `/hook/{secret}`), for the logs.
-    pub(super) route: String,
-    pub(super) body_limit: usize,
-    pub(super) body_timeout: Duration,
-    pub(super) queue_wait: Duration,
-    pub(super) budget: Budget,
-    pub(super) secret: Option<(SecretSource, Secret)>,
-    pub(super) sender: mpsc::Sender<Queued>,
-    pub(super) persist: Option<Arc<dyn super::Persist>>,
+    pub(crate) route: String,
+    pub(crate) body_limit: usize,
+    pub(crate) body_timeout: Duration,
+    pub(crate) queue_wait: Duration,
+    pub(crate) budget: Budget,
+    pub(crate) authentication: Authentication,
+    pub(crate) repeats: Option<Arc<Repeats>>,
+    pub(crate) sender: mpsc::Sender<Queued<E>>,
+    pub(crate) persist: Option<Arc<dyn Persist<E>>>,
 }
 
 /// An item in the queue with the share of the byte budget it holds until it is taken.
-pub(super) struct Queued {
-    pub(super) item: Item,
-    pub(super) _charge: Option<OwnedSemaphorePermit>,
+pub(crate) struct Queued<E: Webhook> {
+    pub(crate) item: Item<E>,
+    pub(crate) _charge: Option<OwnedSemaphorePermit>,
 }
 
 /// The bytes accepted bodies may hold while they wait for the consumer, counted in KiB.
-pub(super) struct Budget {
+pub(crate) struct Budget {
     kib: Arc<Semaphore>,
     total: u32,
 }
 
 impl Budget {
-    pub(super) fn new(bytes: usize) -> Self {
+    pub(crate) fn new(bytes: usize) -> Self {
         let total = u32::try_from(bytes.div_ceil(1024).max(1)).unwrap_or(u32::MAX >> 4);
         let total = total.min(u32::try_from(Semaphore::MAX_PERMITS).unwrap_or(u32::MAX));
         Self {
@@ -85,7 +235,7 @@ impl Budget {
     }
 }
 
-pub(super) async fn method_not_allowed() -> Response {
+pub(crate) async fn method_not_allowed() -> Response {
     let mut response = refuse(
         StatusCode::METHOD_NOT_ALLOWED,
         "method_not_allowed",
@@ -98,18 +248,20 @@ pub(super) async fn method_not_allowed() -> Response {
     response
 }
 
-pub(super) async fn accept(
-    State(shared): State<Arc<Shared>>,
+pub(crate) async fn accept<E: Webhook>(
+    State(shared): State<Arc<Shared<E>>>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
     request: axum::extract::Request,
 ) -> Response {
     let span = tracing::info_span!(
-        "codechat_webhook",
+        "webhook",
+        provider = E::PROVIDER,
         route = %shared.route,
         event = tracing::field::Empty,
         bytes = tracing::field::Empty,
         status = tracing::field::Empty,
+        reason = tracing::field::Empty,
     );
     let path_secret = request.uri().path().rsplit('/').next().map(str::to_owned);
     let path = source_path(&shared, &request);
@@ -134,13 +286,13 @@ pub(super) async fn accept(
 
 /// The path the request was posted to (with the prefix of an app the router is nested in),
 /// without the secret segment.
-fn source_path(shared: &Shared, request: &axum::extract::Request) -> String {
+fn source_path<E: Webhook>(shared: &Shared<E>, request: &axum::extract::Request) -> String {
     let uri = request
         .extensions()
         .get::<OriginalUri>()
         .map_or(request.uri(), |original| &original.0);
     let mut path = uri.path();
-    if matches!(shared.secret, Some((SecretSource::PathSegment, _))) {
+    if shared.authentication.is_path_secret() {
         path = path.rsplit_once('/').map_or("", |(before, _)| before);
     }
     if path.is_empty() {
@@ -150,8 +302,19 @@ fn source_path(shared: &Shared, request: &axum::extract::Request) -> String {
     }
 }
 
-async fn handle(
-    shared: &Shared,
+/// 401 naming the check that failed (never a value that was sent).
+fn unauthorized(refusal: Refusal) -> Response {
+    tracing::Span::current().record("reason", refusal.code());
+    refuse(
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+        refusal.message(),
+        serde_json::json!({ "reason": refusal.code() }),
+    )
+}
+
+async fn handle<E: Webhook>(
+    shared: &Shared<E>,
     query: Option<&str>,
     headers: &HeaderMap,
     path_secret: Option<&str>,
@@ -160,13 +323,11 @@ async fn handle(
 ) -> Response {
     let received_at = SystemTime::now();
     let span = tracing::Span::current();
-    if !secret_matches(shared, query, headers, path_secret) {
-        return refuse(
-            StatusCode::UNAUTHORIZED,
-            "unauthorized",
-            "missing or wrong webhook secret",
-            serde_json::Value::Null,
-        );
+    if let Err(refusal) = shared
+        .authentication
+        .before_body(query, headers, path_secret, received_at)
+    {
+        return unauthorized(refusal);
     }
     if !is_json(headers.get(header::CONTENT_TYPE)) {
         return refuse(
@@ -215,22 +376,53 @@ async fn handle(
         }
     };
     span.record("bytes", bytes.len());
-    let source = Request {
-        owner: owner(headers, query),
+    if let Err(refusal) = shared.authentication.with_body(headers, &bytes, received_at) {
+        return unauthorized(refusal);
+    }
+    let incoming = Incoming::new(headers, query);
+    let mut source = Request {
+        delivery: None,
+        owner: E::owner(&incoming),
         path,
     };
-    let decoded = match Event::decode(&bytes) {
+    let decoded = match E::decode(&bytes) {
         Ok(decoded) => decoded,
         Err(error) => return refuse_decode(shared, error, source, received_at),
     };
     span.record("event", decoded.name());
+    source.delivery = E::delivery_id(&incoming, &decoded);
+    // A delivery already answered is answered again, not delivered again.
+    let claim = match (&shared.repeats, &source.delivery) {
+        (Some(repeats), Some(id)) => {
+            match repeats.check(&format!("{}\n{id}", source.path), Instant::now()) {
+                Seen::New(claim) => Some(claim),
+                Seen::Done => {
+                    tracing::debug!("a repeat of a delivery already accepted");
+                    return accepted(&decoded, true);
+                }
+                Seen::InFlight => {
+                    return retry_later(
+                        "in_flight",
+                        "this delivery is being handled; retry later",
+                    );
+                }
+            }
+        }
+        _ => None,
+    };
     if let Some(persist) = &shared.persist
         && let Err(reason) = persist.persist(&source, &decoded, received_at).await
     {
         tracing::warn!(event = decoded.name(), %reason, "not stored; answered 503");
         return retry_later("not_stored", "the event could not be stored; retry later");
     }
-    enqueue(shared, source, decoded, received_at, bytes.len()).await
+    let response = enqueue(shared, source, decoded, received_at, bytes.len()).await;
+    if let Some(claim) = claim
+        && response.status().is_success()
+    {
+        claim.accepted();
+    }
+    response
 }
 
 /// 503 with `Retry-After: 1`: the sender should try again shortly.
@@ -247,15 +439,35 @@ fn retry_later(error: &str, message: &str) -> Response {
     response
 }
 
+/// 200: `{"accepted":true,"event":…,"known":…}` (and `"repeat":true` for a repeat).
+fn accepted<E: Webhook>(decoded: &Decoded<E>, repeat: bool) -> Response {
+    let mut body = serde_json::json!({
+        "accepted": true,
+        "event": decoded.name(),
+        "known": !decoded.is_unknown(),
+    });
+    if repeat && let Some(body) = body.as_object_mut() {
+        body.insert("repeat".to_owned(), serde_json::Value::Bool(true));
+    }
+    (
+        StatusCode::OK,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        body.to_string(),
+    )
+        .into_response()
+}
+
 /// Queues an accepted event and answers 200, or 503 when there is no room in time.
-async fn enqueue(
-    shared: &Shared,
+async fn enqueue<E: Webhook>(
+    shared: &Shared<E>,
     source: Request,
-    decoded: Decoded<Event>,
+    decoded: Decoded<E>,
     received_at: SystemTime,
     bytes: usize,
 ) -> Response {
-    let (name, known) = (decoded.name().to_owned(), !decoded.is_unknown());
     // Room for the event: its bytes in the budget and a slot in the queue, waiting a little
     // for a consumer that is merely slower for a moment.
     let room = async {
@@ -265,6 +477,7 @@ async fn enqueue(
     };
     match tokio::time::timeout(shared.queue_wait, room).await {
         Ok(Some((charge, slot))) => {
+            let response = accepted(&decoded, false);
             slot.send(Queued {
                 item: Ok(Update::Event {
                     source,
@@ -273,15 +486,7 @@ async fn enqueue(
                 }),
                 _charge: Some(charge),
             });
-            (
-                StatusCode::OK,
-                [(
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("application/json"),
-                )],
-                serde_json::json!({ "accepted": true, "event": name, "known": known }).to_string(),
-            )
-                .into_response()
+            response
         }
         _ if shared.sender.is_closed() => refuse(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -312,8 +517,8 @@ fn refuse(status: StatusCode, code: &str, message: &str, extra: serde_json::Valu
 
 /// Answers a body that did not decode: 400 for non-JSON or a missing name, 422 (and a
 /// report through the receiver) for a known event whose data does not fit.
-fn refuse_decode(
-    shared: &Shared,
+fn refuse_decode<E: Webhook>(
+    shared: &Shared<E>,
     error: DecodeError,
     source: Request,
     received_at: SystemTime,
@@ -392,48 +597,4 @@ fn is_json(content_type: Option<&HeaderValue>) -> bool {
         .to_ascii_lowercase();
     essence == "application/json"
         || (essence.starts_with("application/") && essence.ends_with("+json"))
-}
-
-fn query_value<'a>(query: Option<&'a str>, name: &str) -> Option<Cow<'a, str>> {
-    form_urlencoded::parse(query?.as_bytes())
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value)
-}
-
-fn secret_matches(
-    shared: &Shared,
-    query: Option<&str>,
-    headers: &HeaderMap,
-    path_secret: Option<&str>,
-) -> bool {
-    let Some((source, secret)) = &shared.secret else {
-        return true;
-    };
-    let given: Option<Vec<u8>> = match source {
-        SecretSource::Header(name) => headers.get(name).map(|value| value.as_bytes().to_vec()),
-        SecretSource::Query(name) => {
-            query_value(query, name).map(|value| value.as_bytes().to_vec())
-        }
-        SecretSource::PathSegment => path_secret.map(|segment| {
-            // Percent-decoded, like a query value.
-            form_urlencoded::parse(format!("s={segment}").as_bytes())
-                .next()
-                .map_or_else(Vec::new, |(_, v)| v.as_bytes().to_vec())
-        }),
-    };
-    // Constant time over the secret's bytes; only the length can leak.
-    given.is_some_and(|given| bool::from(given.ct_eq(secret.expose().as_bytes())))
-}
-
-/// The instance owner: `Resource-Owner` (v1.3), `x-owner` (v1.2.7+) or `?owner=` (older).
-fn owner(headers: &HeaderMap, query: Option<&str>) -> Option<String> {
-    ["resource-owner", "x-owner"]
-        .iter()
-        .find_map(|name| {
-            headers
-                .get(*name)
-                .and_then(|value| value.to_str().ok())
-                .map(str::to_owned)
-        })
-        .or_else(|| query_value(query, "owner").map(Cow::into_owned))
 }
