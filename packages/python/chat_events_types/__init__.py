@@ -16,16 +16,35 @@ every provider: messages, statuses, typing, presence, conversations, contacts):
     record = normalized.parse_normalized(line)  # bytes or str
     if isinstance(record.event, normalized.MessageEvent):
         print(record.event.conversation.id, record.event.text)
+
+`verify_chatwoot_signature` and `verify_evolution_jwt` (module `webhook_auth`, standard library
+only) check the signature Chatwoot puts on its webhooks and the JWT Evolution API sends:
+
+    from chat_events_types import verify_chatwoot_signature
+
+    verdict = verify_chatwoot_signature([secret], signature_header, timestamp_header, raw_body)
+    if not verdict.ok:
+        print(verdict.reason)  # "bad_signature", "stale_timestamp"...
 """
 
 import importlib
 from typing import Any
 
 from ._runtime import DecodeError, Model, UnknownEvent
+from .webhook_auth import Verdict, verify_chatwoot_signature, verify_evolution_jwt
 
 _PROVIDERS = ("chatapp", "codechat", "onechat", "onechat_webhook", "normalized")
 
-__all__ = ["DecodeError", "Model", "UnknownEvent", *_PROVIDERS]
+__all__ = [
+    "DecodeError",
+    "Model",
+    "UnknownEvent",
+    "Verdict",
+    "verify_chatwoot_signature",
+    "verify_evolution_jwt",
+    "webhook_auth",
+    *_PROVIDERS,
+]
 
 
 def __getattr__(name: str) -> Any:

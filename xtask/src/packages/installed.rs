@@ -11,15 +11,16 @@
 //!   user would with the installed `tsc --strict` (`nodenext`, which reads the `exports` map;
 //!   a `types` target missing from the tarball, which TypeScript passes over for the `.d.ts`
 //!   beside the JavaScript, is the tarball check's to catch), and runs it with `node`: one
-//!   real payload per provider decoded, narrowed and its fields asserted, and a normalized
-//!   record parsed.
+//!   real payload per provider decoded, narrowed and its fields asserted, a normalized
+//!   record parsed, and the webhook checks (`/webhook-auth`) run on two of the shared vectors
+//!   (`tests/fixtures/webhook-auth/vectors.json`, copied beside the program).
 //! - PyPI: `python -m build` of `packages/python` (an sdist, then the wheel built from it);
 //!   each artifact's size, file count and files; every module, schema and `py.typed` of the
 //!   source folder in both, the licenses, the license expression, no tests. Then a fresh
 //!   virtual environment per artifact, `target/stranger-py/venv-wheel` and `venv-sdist`,
 //!   installs it, and a user's `user.py` runs from `target/stranger-py` (the repository's source
 //!   tree is not importable there): `parse_event` per provider and `parse_normalized`, the
-//!   fields asserted; `mypy --strict` checks the same script against the installed wheel, so
+//!   fields asserted, and the webhook checks on the same two vectors; `mypy --strict` checks the same script against the installed wheel, so
 //!   `py.typed` and the public modules are what a type checker sees.
 //!
 //! Written here because no crate or tool does it: `publint` and `@arethetypeswrong/cli` lint a
@@ -105,6 +106,7 @@ fn npm(root: &Path) -> Result<(), String> {
     .map_err(|e| format!("{e}\ninstalling the tarball needs the npm registry (ajv, typescript)"))?;
     write(&app.join("tsconfig.json"), TSCONFIG)?;
     write(&app.join("main.ts"), MAIN_TS)?;
+    copy_vectors(root, &app)?;
     run(Command::new(app.join("node_modules/.bin/tsc"))
         .current_dir(&app)
         .args(["-p", "tsconfig.json"]))
@@ -209,6 +211,7 @@ fn python(root: &Path) -> Result<(), String> {
             .ok_or_else(|| format!("python -m build made no {suffix} in {}", dist.display()))
     };
     write(&dir.join("user.py"), USER_PY)?;
+    copy_vectors(root, &dir)?;
     for (kind, path) in [
         ("wheel", artifact(".whl")?),
         ("sdist", artifact(".tar.gz")?),
@@ -281,6 +284,14 @@ fn fresh(dir: &Path) -> Result<(), String> {
     fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))
 }
 
+/// The shared webhook authentication vectors, beside a user's program that reads two of them.
+fn copy_vectors(root: &Path, dir: &Path) -> Result<(), String> {
+    let source = root.join("tests/fixtures/webhook-auth/vectors.json");
+    fs::copy(&source, dir.join("vectors.json"))
+        .map(drop)
+        .map_err(|e| format!("cannot copy {}: {e}", source.display()))
+}
+
 fn write(path: &Path, text: &str) -> Result<(), String> {
     fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
@@ -335,7 +346,7 @@ const TSCONFIG: &str = r#"{
 "#;
 
 /// The lines `main.ts` must print (each the start of a line).
-const MAIN_TS_PRINTS: [&str; 7] = [
+const MAIN_TS_PRINTS: [&str; 8] = [
     "resolved: every subpath from node_modules/@chat-events/types/dist",
     "chatapp messageStatus: failed 131026 70000000000",
     "codechat messages.upsert: tigo1 59171146267@s.whatsapp.net fromMe=true",
@@ -343,10 +354,11 @@ const MAIN_TS_PRINTS: [&str; 7] = [
     "onechat-webhook message_created: This is a incoming message from API Channel account=1",
     "normalized codechat message: outgoing 59171146267@s.whatsapp.net menasje saliente solo texto",
     "refused: onechat-webhook message_created",
+    "webhook-auth: chatwoot right ok, evolution wrong_key bad_signature",
 ];
 
 /// The lines `user.py` must print (each the start of a line).
-const USER_PY_PRINTS: [&str; 8] = [
+const USER_PY_PRINTS: [&str; 9] = [
     "chat_events_types installed in ",
     "chatapp messageStatus: failed 131026 70000000000",
     "codechat messages.upsert: tigo1 59171146267@s.whatsapp.net from_me=True",
@@ -355,6 +367,7 @@ const USER_PY_PRINTS: [&str; 8] = [
     "normalized codechat message: outgoing 59171146267@s.whatsapp.net menasje saliente solo texto",
     "refused: onechat-webhook message_created",
     "unknown: some.future.event",
+    "webhook-auth: chatwoot right ok, evolution wrong_key bad_signature",
 ];
 
 /// The user's TypeScript program: imports every subpath of the installed package, decodes
@@ -369,6 +382,8 @@ import { decode as decodeCodeChat, type BaileysMessage } from "@chat-events/type
 import { decode as decodeOneChat } from "@chat-events/types/onechat";
 import { decode as decodeWebhook } from "@chat-events/types/onechat-webhook";
 import { parse } from "@chat-events/types/normalized";
+import { verifyChatwootSignature, verifyEvolutionJwt } from "@chat-events/types/webhook-auth";
+import { readFileSync } from "node:fs";
 
 // tests/fixtures/chatapp/000_3eeb06198ae497e6/messageStatus.jsonc, without its `//` comment.
 const chatapp = `{"data":[{"id":"wamid.HBgQMzQzMjQ3OTYxNDkwMjAzNxUCABEYEkE5MDlBMTFERTBBQkVCQkMyRAA=","type":"failed","time":1706175215,"chat":{"id":"70000000000","hash":null,"type":"private","phone":"70000000000","username":null,"email":null},"fromApp":{"id":"app_123_1","tracking":null,"sender":"employee"},"error":{"code":131026,"message":"Message Undeliverable.","messageLang":{"en":"Message Undeliverable.","ru":"Невозможно доставить сообщение.","pt":"Mensagem não entregue."}}}],"meta":{"type":"messageStatus","licenseId":1229,"messengerType":"caWhatsApp"}}`;
@@ -386,7 +401,7 @@ function isBaileys(data: unknown): data is BaileysMessage {
   return typeof data === "object" && data !== null && !Array.isArray(data) && "key" in data;
 }
 
-for (const subpath of ["", "/chatapp", "/codechat", "/onechat", "/onechat-webhook", "/normalized"]) {
+for (const subpath of ["", "/chatapp", "/codechat", "/onechat", "/onechat-webhook", "/normalized", "/webhook-auth"]) {
   const where = import.meta.resolve(`@chat-events/types${subpath}`);
   assert.ok(where.includes("/node_modules/@chat-events/types/dist/"), where);
 }
@@ -454,6 +469,30 @@ console.log("resolved: every subpath from node_modules/@chat-events/types/dist")
   assert.ok(!refused.ok);
   console.log(`refused: ${refused.error.provider} ${refused.error.event ?? ""} ${refused.error.path}: ${refused.error.message}`);
 }
+{
+  // Two of tests/fixtures/webhook-auth/vectors.json (copied here): one right, one wrong.
+  const vectors = JSON.parse(readFileSync("vectors.json", "utf8")) as {
+    chatwoot_signature: { name: string; secrets: string[]; timestamp: string | null; signature: string | null; body: string; now: number; tolerance_seconds: number; expect: string }[];
+    evolution_jwt: { name: string; secrets: string[]; authorization: string | null; now: number; leeway_seconds: number; expect: string }[];
+  };
+  const right = vectors.chatwoot_signature.find((vector) => vector.name === "right");
+  const wrong = vectors.evolution_jwt.find((vector) => vector.name === "wrong_key");
+  if (right === undefined || wrong === undefined) throw new Error("vectors.json lacks right or wrong_key");
+  const signed = verifyChatwootSignature({
+    secrets: right.secrets,
+    signature: right.signature,
+    timestamp: right.timestamp,
+    body: new TextEncoder().encode(right.body),
+    now: right.now,
+    toleranceSeconds: right.tolerance_seconds,
+  });
+  assert.deepEqual(signed, { ok: true });
+  const refused = verifyEvolutionJwt({ secrets: wrong.secrets, authorization: wrong.authorization, now: wrong.now, leewaySeconds: wrong.leeway_seconds });
+  if (refused.ok) throw new Error("evolution wrong_key: accepted");
+  assert.equal(refused.reason, wrong.expect);
+  assert.equal(root.verifyChatwootSignature, verifyChatwootSignature);
+  console.log(`webhook-auth: chatwoot right ${signed.ok ? "ok" : signed.reason}, evolution wrong_key ${refused.reason}`);
+}
 "#;
 
 /// The user's Python program: the same payloads through `parse_event` and
@@ -467,7 +506,9 @@ from importlib import resources
 from pathlib import Path
 
 from chat_events_types import DecodeError, UnknownEvent, chatapp, codechat, onechat, onechat_webhook
+from chat_events_types import verify_chatwoot_signature
 from chat_events_types.normalized import MessageEvent, parse_normalized
+from chat_events_types.webhook_auth import verify_evolution_jwt
 
 # tests/fixtures/chatapp/000_3eeb06198ae497e6/messageStatus.jsonc, without its `//` comment.
 CHATAPP = '{"data":[{"id":"wamid.HBgQMzQzMjQ3OTYxNDkwMjAzNxUCABEYEkE5MDlBMTFERTBBQkVCQkMyRAA=","type":"failed","time":1706175215,"chat":{"id":"70000000000","hash":null,"type":"private","phone":"70000000000","username":null,"email":null},"fromApp":{"id":"app_123_1","tracking":null,"sender":"employee"},"error":{"code":131026,"message":"Message Undeliverable.","messageLang":{"en":"Message Undeliverable.","ru":"Невозможно доставить сообщение.","pt":"Mensagem não entregue."}}}],"meta":{"type":"messageStatus","licenseId":1229,"messengerType":"caWhatsApp"}}'
@@ -526,6 +567,19 @@ except DecodeError as error:
 else:
     raise AssertionError("an incomplete webhook body was accepted")
 print(f"unknown: {unknown.event_name}")
+
+# Two of tests/fixtures/webhook-auth/vectors.json (copied here): one right, one wrong.
+vectors = json.loads(Path("vectors.json").read_text("utf-8"))
+right = next(v for v in vectors["chatwoot_signature"] if v["name"] == "right")
+wrong = next(v for v in vectors["evolution_jwt"] if v["name"] == "wrong_key")
+signed = verify_chatwoot_signature(
+    right["secrets"], right["signature"], right["timestamp"], right["body"].encode("utf-8"),
+    now=right["now"], tolerance_seconds=right["tolerance_seconds"],
+)
+assert signed.ok, signed
+refused = verify_evolution_jwt(wrong["secrets"], wrong["authorization"], now=wrong["now"], leeway_seconds=wrong["leeway_seconds"])
+assert not refused.ok and refused.reason == wrong["expect"] and refused.claims is None, refused
+print(f"webhook-auth: chatwoot right {'ok' if signed.ok else signed.reason}, evolution wrong_key {refused.reason}")
 "#;
 
 /// Lists and checks the built wheel and sdist (run by the test environment's Python).
