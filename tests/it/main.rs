@@ -25,6 +25,8 @@ mod sockudo;
 mod testkit_fixtures;
 mod threads;
 mod user_project;
+mod webhook_auth;
+mod webhook_receivers;
 
 /// A reqwest client. The workspace builds reqwest with `rustls-no-provider` (through
 /// chatapp-events' client), so a rustls provider must be installed before the first one.

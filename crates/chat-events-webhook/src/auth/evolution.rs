@@ -61,7 +61,7 @@ struct Raw {
 /// sent (`None` when missing), `secrets` every key currently valid (more than one while a key
 /// is rotated), `leeway` the clock difference allowed.
 ///
-/// In order: a `Bearer` token is there ([`Refusal::MissingToken`]), it is a JWT
+/// In order: a `Bearer ` token is there ([`Refusal::MissingToken`]), it is a JWT
 /// ([`Refusal::MalformedToken`]), its algorithm is HS256 ([`Refusal::UnsupportedAlgorithm`]),
 /// its signature matches one of the keys ([`Refusal::BadSignature`]), it has an `exp`
 /// ([`Refusal::MissingExpiry`]) that is not past ([`Refusal::Expired`]), and its `iat`, if
@@ -126,29 +126,45 @@ pub fn verify_jwt(
     })
 }
 
-/// The token of `Bearer <token>` (the scheme in any case).
+/// The token of `Bearer <token>`, the scheme written as Evolution API writes it (the
+/// TypeScript and Python packages read it the same way).
 fn bearer(value: &str) -> Option<&str> {
-    let (scheme, token) = value.trim().split_once(' ')?;
-    let token = token.trim();
-    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+    value.strip_prefix("Bearer ").filter(|token| !token.is_empty())
 }
 
-/// The `alg` of a token's header, read before any key is used.
+/// The `alg` of a token's header, read before any key is used, once the token is known to
+/// be three base64url parts whose first two are JSON objects.
 fn algorithm(token: &str) -> Result<String, Refusal> {
     #[derive(Deserialize)]
     struct Header {
         alg: String,
     }
     let mut parts = token.split('.');
-    let (Some(header), Some(_), Some(_), None) =
+    let (Some(header), Some(payload), Some(signature), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(Refusal::MalformedToken);
     };
-    let json = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(header.trim_end_matches('='))
-        .map_err(|_| Refusal::MalformedToken)?;
-    serde_json::from_slice::<Header>(&json)
+    let base64url = |part: &str| {
+        part.bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_')
+    };
+    if ![header, payload, signature].into_iter().all(base64url) {
+        return Err(Refusal::MalformedToken);
+    }
+    let object = |part: &str| {
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(part)
+            .ok()
+            .and_then(|json| {
+                serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&json).ok()
+            })
+    };
+    if object(payload).is_none() {
+        return Err(Refusal::MalformedToken);
+    }
+    let header = object(header).ok_or(Refusal::MalformedToken)?;
+    serde_json::from_value::<Header>(serde_json::Value::Object(header))
         .map(|header| header.alg)
         .map_err(|_| Refusal::MalformedToken)
 }
