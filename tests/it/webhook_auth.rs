@@ -38,12 +38,18 @@ struct Jwt {
 }
 
 fn vectors() -> Vectors {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/webhook-auth/vectors.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/webhook-auth/vectors.json"
+    );
     serde_json::from_str(&std::fs::read_to_string(path).expect("the vectors")).expect("JSON")
 }
 
 fn secrets(secrets: &[String]) -> Vec<Secret> {
-    secrets.iter().map(|secret| Secret::new(secret.as_str())).collect()
+    secrets
+        .iter()
+        .map(|secret| Secret::new(secret.as_str()))
+        .collect()
 }
 
 #[test]
@@ -62,7 +68,10 @@ fn every_chatwoot_signature_vector_is_answered_as_expected() {
         );
         let got = verdict.map_or_else(|refusal| refusal.code(), |()| "ok");
         if got != vector.expect {
-            wrong.push(format!("{}: {got}, expected {}", vector.name, vector.expect));
+            wrong.push(format!(
+                "{}: {got}, expected {}",
+                vector.name, vector.expect
+            ));
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
@@ -77,7 +86,10 @@ fn every_chatwoot_signature_vector_is_answered_as_expected() {
         "future_timestamp",
         "bad_signature",
     ] {
-        assert!(vectors.iter().any(|v| v.expect == code), "no vector expects {code}");
+        assert!(
+            vectors.iter().any(|v| v.expect == code),
+            "no vector expects {code}"
+        );
     }
 }
 
@@ -102,7 +114,10 @@ fn every_evolution_jwt_vector_is_answered_as_expected() {
             Err(refusal) => refusal.code(),
         };
         if got != vector.expect {
-            wrong.push(format!("{}: {got}, expected {}", vector.name, vector.expect));
+            wrong.push(format!(
+                "{}: {got}, expected {}",
+                vector.name, vector.expect
+            ));
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
@@ -116,7 +131,10 @@ fn every_evolution_jwt_vector_is_answered_as_expected() {
         "issued_in_future",
         "missing_expiry",
     ] {
-        assert!(vectors.iter().any(|v| v.expect == code), "no vector expects {code}");
+        assert!(
+            vectors.iter().any(|v| v.expect == code),
+            "no vector expects {code}"
+        );
     }
 }
 
@@ -129,7 +147,11 @@ fn what_the_sdk_signs_the_vectors_accept_and_the_other_way_round() {
         .find(|v| v.name == "right")
         .expect("a `right` vector");
     let timestamp: u64 = right.timestamp.as_deref().unwrap().parse().unwrap();
-    let signed = chatwoot::sign(&Secret::new(right.secrets[0].as_str()), timestamp, right.body.as_bytes());
+    let signed = chatwoot::sign(
+        &Secret::new(right.secrets[0].as_str()),
+        timestamp,
+        right.body.as_bytes(),
+    );
     assert_eq!(Some(signed), right.signature);
     // A token the SDK makes passes its own check and names Evolution's claims.
     let token = evolution::sign(&Secret::new("k"), 1_000, 1_600).unwrap();

@@ -39,7 +39,10 @@ struct Inner {
 impl Inner {
     fn forget_oldest(&mut self) {
         if let Some((oldest, at)) = self.order.pop_front()
-            && self.entries.get(&oldest).is_some_and(|(_, seen)| *seen == at)
+            && self
+                .entries
+                .get(&oldest)
+                .is_some_and(|(_, seen)| *seen == at)
         {
             self.entries.remove(&oldest);
         }

@@ -79,8 +79,8 @@ use crate::Event;
 pub use chat_events_webhook::{
     ConfigError, DEFAULT_BODY_LIMIT, DEFAULT_BODY_TIMEOUT, DEFAULT_HEADER_TIMEOUT,
     DEFAULT_MAX_CONNECTIONS, DEFAULT_QUEUE_BYTES, DEFAULT_QUEUE_CAPACITY, DEFAULT_QUEUE_WAIT,
-    DEFAULT_REPEAT_CAPACITY, DEFAULT_REPEAT_WINDOW, DEFAULT_SHUTDOWN_TIMEOUT, Persist,
-    RETRY_AFTER, ReceiverError, Refusal, Request, Server,
+    DEFAULT_REPEAT_CAPACITY, DEFAULT_REPEAT_WINDOW, DEFAULT_SHUTDOWN_TIMEOUT, Persist, RETRY_AFTER,
+    ReceiverError, Refusal, Request, Server,
 };
 
 /// The consumer side of the receiver: accepted CodeChat events (and refused known events) in

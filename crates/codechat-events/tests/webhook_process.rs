@@ -113,7 +113,10 @@ async fn logs_name_route_event_and_status_but_never_secrets_or_payloads() {
     ] {
         assert!(!logs.contains(secret), "the logs show {secret}:\n{logs}");
     }
-    assert!(logs.contains("codechat_webhook"), "{logs}");
+    assert!(
+        logs.contains("webhook{") && logs.contains(r#"provider="codechat""#),
+        "{logs}"
+    );
     assert!(
         logs.contains("route=/h/{secret}"),
         "the path route is logged as a template: {logs}"

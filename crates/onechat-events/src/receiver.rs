@@ -65,8 +65,8 @@ use crate::webhook_events::WebhookEvent;
 pub use chat_events_webhook::{
     ConfigError, DEFAULT_BODY_LIMIT, DEFAULT_BODY_TIMEOUT, DEFAULT_HEADER_TIMEOUT,
     DEFAULT_MAX_CONNECTIONS, DEFAULT_QUEUE_BYTES, DEFAULT_QUEUE_CAPACITY, DEFAULT_QUEUE_WAIT,
-    DEFAULT_REPEAT_CAPACITY, DEFAULT_REPEAT_WINDOW, DEFAULT_SHUTDOWN_TIMEOUT, Persist,
-    RETRY_AFTER, ReceiverError, Refusal, Request, Server, auth::chatwoot,
+    DEFAULT_REPEAT_CAPACITY, DEFAULT_REPEAT_WINDOW, DEFAULT_SHUTDOWN_TIMEOUT, Persist, RETRY_AFTER,
+    ReceiverError, Refusal, Request, Server, auth::chatwoot,
 };
 
 /// The consumer side of the receiver: accepted Chatwoot webhooks (and refused known ones) in

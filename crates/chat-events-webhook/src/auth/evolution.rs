@@ -129,7 +129,9 @@ pub fn verify_jwt(
 /// The token of `Bearer <token>`, the scheme written as Evolution API writes it (the
 /// TypeScript and Python packages read it the same way).
 fn bearer(value: &str) -> Option<&str> {
-    value.strip_prefix("Bearer ").filter(|token| !token.is_empty())
+    value
+        .strip_prefix("Bearer ")
+        .filter(|token| !token.is_empty())
 }
 
 /// The `alg` of a token's header, read before any key is used, once the token is known to
@@ -176,7 +178,8 @@ fn algorithm(token: &str) -> Result<String, Refusal> {
 ///
 /// [`Refusal::MalformedToken`] when the token cannot be made (an unusable key).
 pub fn sign(secret: &Secret, iat: u64, exp: u64) -> Result<String, Refusal> {
-    let claims = serde_json::json!({ "iat": iat, "exp": exp, "app": "evolution", "action": "webhook" });
+    let claims =
+        serde_json::json!({ "iat": iat, "exp": exp, "app": "evolution", "action": "webhook" });
     let key = jsonwebtoken::EncodingKey::from_secret(secret.expose().as_bytes())
         .map_err(|_| Refusal::MalformedToken)?;
     jsonwebtoken::encode(&jsonwebtoken::Header::new(Algorithm::HS256), &claims, &key)

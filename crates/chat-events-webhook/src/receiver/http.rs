@@ -113,11 +113,15 @@ impl Authentication {
     ) -> Result<(), Refusal> {
         match self {
             Self::Open | Self::Chatwoot { .. } => Ok(()),
-            Self::Shared { source, secrets } => shared_secret(source, secrets, query, headers, path_secret),
+            Self::Shared { source, secrets } => {
+                shared_secret(source, secrets, query, headers, path_secret)
+            }
             #[cfg(feature = "jwt")]
             Self::Jwt { secrets, leeway } => crate::auth::evolution::verify_jwt(
                 secrets,
-                headers.get(header::AUTHORIZATION).map(HeaderValue::as_bytes),
+                headers
+                    .get(header::AUTHORIZATION)
+                    .map(HeaderValue::as_bytes),
                 now,
                 *leeway,
             )
@@ -323,9 +327,10 @@ async fn handle<E: Webhook>(
 ) -> Response {
     let received_at = SystemTime::now();
     let span = tracing::Span::current();
-    if let Err(refusal) = shared
-        .authentication
-        .before_body(query, headers, path_secret, received_at)
+    if let Err(refusal) =
+        shared
+            .authentication
+            .before_body(query, headers, path_secret, received_at)
     {
         return unauthorized(refusal);
     }
@@ -376,7 +381,10 @@ async fn handle<E: Webhook>(
         }
     };
     span.record("bytes", bytes.len());
-    if let Err(refusal) = shared.authentication.with_body(headers, &bytes, received_at) {
+    if let Err(refusal) = shared
+        .authentication
+        .with_body(headers, &bytes, received_at)
+    {
         return unauthorized(refusal);
     }
     let incoming = Incoming::new(headers, query);
@@ -401,10 +409,7 @@ async fn handle<E: Webhook>(
                     return accepted(&decoded, true);
                 }
                 Seen::InFlight => {
-                    return retry_later(
-                        "in_flight",
-                        "this delivery is being handled; retry later",
-                    );
+                    return retry_later("in_flight", "this delivery is being handled; retry later");
                 }
             }
         }

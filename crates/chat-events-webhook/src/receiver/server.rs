@@ -394,7 +394,10 @@ impl<E: SignedLikeChatwoot> ReceiverBuilder<E> {
     /// [`signature_secret`](Self::signature_secret), before or after it.
     pub fn signature_tolerance(mut self, tolerance: Duration) -> Self {
         let tolerance = bounded_wait(tolerance);
-        if let Authentication::Chatwoot { tolerance: current, .. } = &mut self.authentication {
+        if let Authentication::Chatwoot {
+            tolerance: current, ..
+        } = &mut self.authentication
+        {
             *current = tolerance;
         } else {
             self.authentication = Authentication::Chatwoot {
@@ -433,7 +436,10 @@ impl<E: super::BearerLikeEvolution> ReceiverBuilder<E> {
     /// effect with [`jwt_secret`](Self::jwt_secret), before or after it.
     pub fn jwt_leeway(mut self, leeway: Duration) -> Self {
         let leeway = bounded_wait(leeway);
-        if let Authentication::Jwt { leeway: current, .. } = &mut self.authentication {
+        if let Authentication::Jwt {
+            leeway: current, ..
+        } = &mut self.authentication
+        {
             *current = leeway;
         } else {
             self.authentication = Authentication::Jwt {
