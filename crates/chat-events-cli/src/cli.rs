@@ -258,17 +258,27 @@ pub(crate) struct ServeArgs {
 #[derive(Debug, Subcommand)]
 #[non_exhaustive]
 pub(crate) enum ServeProvider {
-    /// CodeChat webhooks (shared secret, if any, in CODECHAT_WEBHOOK_SECRET or the config file).
-    #[command(after_help = "Example:
+    /// CodeChat and Evolution API webhooks: a shared secret (--secret-header, --secret-query,
+    /// --secret-path) or Evolution API's JWT (--jwt), the secret in CODECHAT_WEBHOOK_SECRET or
+    /// the config file's [codechat] section.
+    #[command(after_help = "Examples:
   CODECHAT_WEBHOOK_SECRET=… chat-events serve codechat --addr 0.0.0.0:8080 \\
-      --path /webhooks/codechat --secret-header apikey --record hooks.jsonl")]
+      --path /webhooks/codechat --secret-header apikey --record hooks.jsonl
+  CODECHAT_WEBHOOK_SECRET=<jwt_key> chat-events serve codechat --jwt --sink nats://127.0.0.1:4222")]
     Codechat(CodeChatArgs),
+    /// Chatwoot (OneChat) webhooks: the signature (X-Chatwoot-Signature) checked with the
+    /// webhook's secret from ONECHAT_WEBHOOK_SECRET or the config file's [onechat_webhook]
+    /// section; or, for an older Chatwoot that signs nothing, a shared secret in the URL.
+    #[command(after_help = "Example:
+  ONECHAT_WEBHOOK_SECRET=… chat-events serve onechat --addr 0.0.0.0:8080 \\
+      --path /webhooks/chatwoot --sink nats://127.0.0.1:4222")]
+    Onechat(OneChatWebhookArgs),
 }
 
-/// `serve codechat`'s options.
+/// What both receivers take.
 #[derive(Clone, Debug, Args)]
 #[non_exhaustive]
-pub(crate) struct CodeChatArgs {
+pub(crate) struct ReceiverArgs {
     /// Where to listen (default 127.0.0.1:8080).
     #[arg(long)]
     pub(crate) addr: Option<SocketAddr>,
@@ -278,18 +288,46 @@ pub(crate) struct CodeChatArgs {
     /// The largest body accepted, in bytes.
     #[arg(long)]
     pub(crate) body_limit: Option<usize>,
-    /// The secret is sent in this header.
+    /// The secret is sent in this header (a shared secret).
     #[arg(long, value_name = "NAME", conflicts_with_all = ["secret_query", "secret_path"])]
     pub(crate) secret_header: Option<String>,
-    /// The secret is sent in this query parameter.
+    /// The secret is sent in this query parameter (a shared secret).
     #[arg(long, value_name = "NAME", conflicts_with = "secret_path")]
     pub(crate) secret_query: Option<String>,
-    /// The secret is the last path segment.
+    /// The secret is the last path segment (a shared secret).
     #[arg(long)]
     pub(crate) secret_path: bool,
+    /// How long a delivery id is remembered, so that repeats are answered without being
+    /// printed or stored again (default 3600; 0: off).
+    #[arg(long, value_name = "SECONDS")]
+    pub(crate) repeat_window_secs: Option<u64>,
     /// Shared options.
     #[command(flatten)]
     pub(crate) common: Common,
+}
+
+/// `serve codechat`'s options.
+#[derive(Clone, Debug, Args)]
+#[non_exhaustive]
+pub(crate) struct CodeChatArgs {
+    /// Check Evolution API's `Authorization: Bearer` JWT (HS256) with the secret as its key.
+    #[arg(long, conflicts_with_all = ["secret_header", "secret_query", "secret_path"])]
+    pub(crate) jwt: bool,
+    /// What both receivers take.
+    #[command(flatten)]
+    pub(crate) receiver: ReceiverArgs,
+}
+
+/// `serve onechat`'s options.
+#[derive(Clone, Debug, Args)]
+#[non_exhaustive]
+pub(crate) struct OneChatWebhookArgs {
+    /// How far a signature's timestamp may be from this machine's clock (default 300).
+    #[arg(long, value_name = "SECONDS")]
+    pub(crate) signature_tolerance_secs: Option<u64>,
+    /// What both receivers take.
+    #[command(flatten)]
+    pub(crate) receiver: ReceiverArgs,
 }
 
 /// `schema`'s options.

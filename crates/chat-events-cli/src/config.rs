@@ -13,11 +13,21 @@
 //! user_id = 7
 //! accounts = [1, 2]
 //!
-//! [codechat]
+//! [codechat]                         # serve codechat
 //! addr = "127.0.0.1:8080"
 //! path = "/webhooks/codechat"
-//! secret_header = "apikey"           # or secret_query = "…", or secret_path = true
+//! secret_header = "apikey"           # or secret_query = "…", or secret_path = true, or jwt = true
 //! secret = "…"                       # or CODECHAT_WEBHOOK_SECRET
+//! previous_secrets = ["…"]           # also taken while a secret is rotated
+//! repeat_window_secs = 3600          # repeats of a delivery answered, not delivered (0: off)
+//!
+//! [onechat_webhook]                  # serve onechat (Chatwoot webhooks)
+//! addr = "127.0.0.1:8081"
+//! path = "/webhooks/chatwoot"
+//! secret = "…"                       # the webhook's secret, or ONECHAT_WEBHOOK_SECRET:
+//!                                    # checks X-Chatwoot-Signature (unless a secret_* is set)
+//! previous_secrets = ["…"]
+//! signature_tolerance_secs = 300
 //!
 //! [nats]                              # where --sink stores events (and consume reads)
 //! url = "nats://127.0.0.1:4222"       # used when --sink is not given
@@ -43,7 +53,9 @@ pub(crate) struct Config {
     #[serde(default)]
     pub(crate) onechat: OneChat,
     #[serde(default)]
-    pub(crate) codechat: CodeChat,
+    pub(crate) codechat: Receiver,
+    #[serde(default)]
+    pub(crate) onechat_webhook: Receiver,
     #[serde(default)]
     pub(crate) nats: Nats,
 }
@@ -110,10 +122,10 @@ pub(crate) struct OneChat {
     pub(crate) confirm_secs: Option<u64>,
 }
 
-/// `[codechat]`.
+/// `[codechat]` and `[onechat_webhook]`: a webhook receiver.
 #[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct CodeChat {
+pub(crate) struct Receiver {
     pub(crate) addr: Option<SocketAddr>,
     pub(crate) path: Option<String>,
     pub(crate) body_limit: Option<usize>,
@@ -121,6 +133,13 @@ pub(crate) struct CodeChat {
     pub(crate) secret_query: Option<String>,
     pub(crate) secret_path: Option<bool>,
     pub(crate) secret: Option<String>,
+    #[serde(default)]
+    pub(crate) previous_secrets: Vec<String>,
+    pub(crate) repeat_window_secs: Option<u64>,
+    /// `[codechat]` only.
+    pub(crate) jwt: Option<bool>,
+    /// `[onechat_webhook]` only.
+    pub(crate) signature_tolerance_secs: Option<u64>,
 }
 
 // Secrets stay out of `Debug`.
@@ -148,11 +167,13 @@ impl std::fmt::Debug for OneChat {
     }
 }
 
-impl std::fmt::Debug for CodeChat {
+impl std::fmt::Debug for Receiver {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CodeChat")
+        f.debug_struct("Receiver")
             .field("addr", &self.addr)
+            .field("path", &self.path)
             .field("secret", &self.secret.as_ref().map(|_| "<redacted>"))
+            .field("previous_secrets", &self.previous_secrets.len())
             .finish_non_exhaustive()
     }
 }

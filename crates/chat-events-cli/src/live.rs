@@ -1,4 +1,4 @@
-//! `listen chatapp`, `listen onechat` and `serve codechat`: the SDK's transports, each event
+//! `listen chatapp`, `listen onechat`, `serve codechat` and `serve onechat`: the SDK's transports, each event
 //! printed as a JSON line (see [`crate::output`]) and, with `--record`, appended to a
 //! recording exactly as received (see [`crate::record`]). Events the models cannot decode are
 //! reported on stderr and recorded too: nothing accepted is lost.
@@ -10,13 +10,13 @@ use std::{process::ExitCode, time::Duration};
 
 use chat_events_core::{EventSource, ProviderEvent, SourceError, Update, normalized::Normalize};
 use chat_events_nats::{Relayed, Sink, StoreFirst};
-use codechat_events::receiver::Request;
+use chat_events_webhook::{ReceiverError, Request};
 
 use crate::{
     EXIT_INTERRUPTED, Failure,
     cli::{
-        ChatAppArgs, CodeChatArgs, ListenArgs, ListenProvider, OneChatArgs, ServeArgs,
-        ServeProvider,
+        ChatAppArgs, CodeChatArgs, ListenArgs, ListenProvider, OneChatArgs, OneChatWebhookArgs,
+        ReceiverArgs, ServeArgs, ServeProvider,
     },
     config,
     output::{print_event, print_normalized},
@@ -38,6 +38,7 @@ pub(crate) fn serve(args: ServeArgs) -> Result<ExitCode, Failure> {
     runtime()?.block_on(async move {
         match args.provider {
             ServeProvider::Codechat(args) => codechat(args).await,
+            ServeProvider::Onechat(args) => onechat_webhooks(args).await,
         }
     })
 }
@@ -382,36 +383,189 @@ async fn onechat(args: OneChatArgs) -> Result<ExitCode, Failure> {
     code
 }
 
+/// How a receiver authenticates, as the command line and the config file chose.
+enum Auth {
+    Open,
+    Shared(SharedAt, Vec<String>),
+    Signature(Vec<String>, Option<u64>),
+    Jwt(Vec<String>),
+}
+
+/// Where a shared secret is sent.
+enum SharedAt {
+    Header(String),
+    Query(String),
+    Path,
+}
+
+/// The secret (from `var` or the file) and the previous ones; `None` when none is set.
+fn secrets(var: &str, file: &config::Receiver) -> Option<Vec<String>> {
+    let current = config::secret(var, file.secret.as_ref())?;
+    let mut all = vec![current];
+    all.extend(file.previous_secrets.iter().cloned());
+    Some(all)
+}
+
+/// The shared secret's place, when one is asked for.
+fn shared_at(args: &ReceiverArgs, file: &config::Receiver) -> Option<SharedAt> {
+    let header = args.secret_header.clone().or(file.secret_header.clone());
+    let query = args.secret_query.clone().or(file.secret_query.clone());
+    match (header, query) {
+        (Some(name), _) => Some(SharedAt::Header(name)),
+        (None, Some(name)) => Some(SharedAt::Query(name)),
+        (None, None) if args.secret_path || file.secret_path == Some(true) => Some(SharedAt::Path),
+        (None, None) => None,
+    }
+}
+
+/// `serve codechat`.
 async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
-    use codechat_events::receiver::{Receiver, ReceiverError};
-    let config = config::load(args.common.config.as_deref())?;
-    let (file, nats) = (config.codechat, config.nats);
+    let config = config::load(args.receiver.common.config.as_deref())?;
+    let file = &config.codechat;
+    const VAR: &str = "CODECHAT_WEBHOOK_SECRET";
+    let missing = || {
+        Failure::usage(format!(
+            "a secret is expected but none is set: {VAR} or `secret` in the [codechat] section of --config"
+        ))
+    };
+    let auth = if args.jwt || file.jwt == Some(true) {
+        Auth::Jwt(secrets(VAR, file).ok_or_else(missing)?)
+    } else if let Some(at) = shared_at(&args.receiver, file) {
+        Auth::Shared(at, secrets(VAR, file).ok_or_else(missing)?)
+    } else {
+        Auth::Open
+    };
+    if file.signature_tolerance_secs.is_some() {
+        return Err(Failure::usage(
+            "`signature_tolerance_secs` is for [onechat_webhook]: CodeChat signs nothing",
+        ));
+    }
+    serve_webhooks::<codechat_events::Event>(
+        "CodeChat",
+        codechat_events::receiver::Receiver::builder(),
+        &args.receiver,
+        file,
+        &config.nats,
+        auth,
+    )
+    .await
+}
+
+/// `serve onechat`.
+async fn onechat_webhooks(args: OneChatWebhookArgs) -> Result<ExitCode, Failure> {
+    let config = config::load(args.receiver.common.config.as_deref())?;
+    let file = &config.onechat_webhook;
+    const VAR: &str = "ONECHAT_WEBHOOK_SECRET";
+    if file.jwt.is_some() {
+        return Err(Failure::usage(
+            "`jwt` is for [codechat]: Chatwoot signs its webhooks (X-Chatwoot-Signature)",
+        ));
+    }
+    let auth = match (shared_at(&args.receiver, file), secrets(VAR, file)) {
+        (Some(at), Some(secrets)) => Auth::Shared(at, secrets),
+        (Some(_), None) => {
+            return Err(Failure::usage(format!(
+                "a secret is expected but none is set: {VAR} or `secret` in the [onechat_webhook] section of --config"
+            )));
+        }
+        (None, Some(secrets)) => Auth::Signature(
+            secrets,
+            args.signature_tolerance_secs
+                .or(file.signature_tolerance_secs),
+        ),
+        (None, None) => Auth::Open,
+    };
+    serve_webhooks::<onechat_events::webhook_events::WebhookEvent>(
+        "Chatwoot",
+        onechat_events::receiver::Receiver::builder(),
+        &args.receiver,
+        file,
+        &config.nats,
+        auth,
+    )
+    .await
+}
+
+/// Applies the authentication to a builder; signatures and JWTs where the provider has them.
+trait Authenticate: Sized {
+    fn signature(self, secrets: Vec<String>, tolerance: Option<u64>) -> Result<Self, Failure>;
+    fn jwt(self, secrets: Vec<String>) -> Result<Self, Failure>;
+}
+
+impl Authenticate for codechat_events::receiver::ReceiverBuilder {
+    fn signature(self, _: Vec<String>, _: Option<u64>) -> Result<Self, Failure> {
+        Err(Failure::usage("CodeChat signs nothing"))
+    }
+
+    fn jwt(self, secrets: Vec<String>) -> Result<Self, Failure> {
+        Ok(secrets
+            .into_iter()
+            .fold(self, |builder, secret| builder.jwt_secret(secret)))
+    }
+}
+
+impl Authenticate for onechat_events::receiver::ReceiverBuilder {
+    fn signature(self, secrets: Vec<String>, tolerance: Option<u64>) -> Result<Self, Failure> {
+        let builder = secrets
+            .into_iter()
+            .fold(self, |builder, secret| builder.signature_secret(secret));
+        Ok(match tolerance {
+            Some(seconds) => builder.signature_tolerance(Duration::from_secs(seconds)),
+            None => builder,
+        })
+    }
+
+    fn jwt(self, _: Vec<String>) -> Result<Self, Failure> {
+        Err(Failure::usage("Chatwoot sends no JWT"))
+    }
+}
+
+/// `serve …`: the provider's receiver, each event printed (and recorded, and stored with
+/// `--sink`), until Ctrl-C; then what was accepted and is still queued.
+async fn serve_webhooks<E>(
+    who: &str,
+    builder: chat_events_webhook::ReceiverBuilder<E>,
+    args: &ReceiverArgs,
+    file: &config::Receiver,
+    nats: &config::Nats,
+    auth: Auth,
+) -> Result<ExitCode, Failure>
+where
+    E: chat_events_webhook::Webhook + Normalize,
+    chat_events_webhook::ReceiverBuilder<E>: Authenticate,
+{
     let addr = args
         .addr
         .or(file.addr)
         .unwrap_or_else(|| std::net::SocketAddr::from(([127, 0, 0, 1], 8080)));
-    let mut builder = Receiver::builder();
-    if let Some(path) = args.path.or(file.path) {
+    let mut builder = builder;
+    if let Some(path) = args.path.clone().or(file.path.clone()) {
         builder = builder.path(path);
     }
     if let Some(limit) = args.body_limit.or(file.body_limit) {
         builder = builder.body_limit(limit);
     }
-    let secret = config::secret("CODECHAT_WEBHOOK_SECRET", file.secret.as_ref());
-    let header = args.secret_header.or(file.secret_header);
-    let query = args.secret_query.or(file.secret_query);
-    let in_path = args.secret_path || file.secret_path == Some(true);
-    if header.is_some() || query.is_some() || in_path {
-        let secret = secret.ok_or_else(|| {
-            Failure::usage("a secret is expected but none is set: CODECHAT_WEBHOOK_SECRET or `secret` in the [codechat] section of --config")
-        })?;
-        builder = match (header, query) {
-            (Some(name), _) => builder.secret_header(&name, secret),
-            (None, Some(name)) => builder.secret_query(name, secret),
-            (None, None) => builder.secret_path(secret),
-        };
+    if let Some(seconds) = args.repeat_window_secs.or(file.repeat_window_secs) {
+        builder = builder.repeat_window(Duration::from_secs(seconds));
     }
-    if let Some(sink) = sink(args.common.sink.as_deref(), &nats).await? {
+    builder = match auth {
+        Auth::Open => {
+            eprintln!("chat-events: no webhook secret is set: anyone who knows the URL can post");
+            builder
+        }
+        Auth::Shared(at, secrets) => {
+            secrets
+                .into_iter()
+                .fold(builder, |builder, secret| match &at {
+                    SharedAt::Header(name) => builder.secret_header(name, secret),
+                    SharedAt::Query(name) => builder.secret_query(name.clone(), secret),
+                    SharedAt::Path => builder.secret_path(secret),
+                })
+        }
+        Auth::Signature(secrets, tolerance) => builder.signature(secrets, tolerance)?,
+        Auth::Jwt(secrets) => builder.jwt(secrets)?,
+    };
+    if let Some(sink) = sink(args.common.sink.as_deref(), nats).await? {
         // A webhook sender waits for the answer: a short retry, then 503 so it retries.
         let sink = sink
             .retries(3, Duration::from_millis(100))
@@ -420,17 +574,20 @@ async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
     }
     let mut recorder = recorder(args.common.record.as_deref())?;
     let normalized = args.common.normalized;
-    let (server, mut receiver) = builder
-        .serve(addr)
-        .await
-        .map_err(|error| Failure::fatal(format!("cannot listen on {addr}: {error}")))?;
+    let (server, mut receiver) = builder.serve(addr).await.map_err(|error| {
+        if error.kind() == std::io::ErrorKind::InvalidInput {
+            Failure::usage(error.to_string())
+        } else {
+            Failure::fatal(format!("cannot listen on {addr}: {error}"))
+        }
+    })?;
     eprintln!(
-        "chat-events: receiving CodeChat webhooks on http://{}",
+        "chat-events: receiving {who} webhooks on http://{}",
         server.local_addr()
     );
-    let mut each = |item: Result<codechat_events::receiver::Update, ReceiverError>| match item {
+    let mut each = |item: Result<chat_events_webhook::Update<E>, ReceiverError>| match item {
         Ok(update) => on_update(
-            "codechat",
+            E::PROVIDER,
             update,
             |source| source.path.clone(),
             &mut recorder,
@@ -441,8 +598,7 @@ async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
             Ok(fatal_or_go(&error))
         }
     };
-    let code =
-        pump::<_, Request, codechat_events::Event, _>(&mut receiver, None, &mut each).await?;
+    let code = pump::<_, Request, E, _>(&mut receiver, None, &mut each).await?;
     // Stop taking requests, then print what was accepted and is still queued.
     let _ = server.close().await;
     let mut rest = Vec::new();

@@ -974,3 +974,117 @@ fn payloads_larger_than_the_bound_are_error_lines_and_never_read_whole() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// POSTs `body` with extra headers; the status line.
+fn post_with(port: u16, path: &str, headers: &[(&str, &str)], body: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let extra: String = headers
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer.lines().next().unwrap_or_default().to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_onechat_checks_chatwoot_signatures_and_stores_a_repeated_delivery_once() {
+    const SECRET: &str = "cw-secret-41d7";
+    let nats = tokio::task::block_in_place(chat_events_tests::peers::Nats::start);
+    let url = nats.url();
+    let port = free_port();
+    let addr = format!("127.0.0.1:{port}");
+    let dir = temp_dir("serve-onechat");
+    let recording = dir.join("chatwoot.jsonl");
+    let serve = tokio::task::block_in_place(|| {
+        let mut serve = Running::start(
+            &[
+                "serve",
+                "onechat",
+                "--addr",
+                &addr,
+                "--path",
+                "/chatwoot",
+                "--sink",
+                &url,
+                "--record",
+                recording.to_str().unwrap(),
+            ],
+            &[("ONECHAT_WEBHOOK_SECRET", SECRET)],
+        );
+        serve.until_stderr("receiving Chatwoot webhooks");
+        serve
+    });
+    let body = std::fs::read_to_string(
+        fixtures().join("onechat-webhook/upstream/message_created.chatwoot-docs-2022.json"),
+    )
+    .unwrap();
+    let body = body.trim();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        .to_string();
+    // Signed as Chatwoot signs (computed here with the test's own HMAC).
+    let signature = format!(
+        "sha256={}",
+        chat_events_tests::peers::hmac_hex(SECRET, &format!("{now}.{body}"))
+    );
+    let signed = [
+        ("X-Chatwoot-Signature", signature.as_str()),
+        ("X-Chatwoot-Timestamp", now.as_str()),
+        (
+            "X-Chatwoot-Delivery",
+            "6c1d8a52-1c43-4b7e-a2b1-8f3e9d0c5a77",
+        ),
+    ];
+    for _ in 0..3 {
+        assert_eq!(
+            tokio::task::block_in_place(|| post_with(port, "/chatwoot", &signed, body)),
+            "HTTP/1.1 200 OK"
+        );
+    }
+    // Unsigned, and signed with another secret: refused.
+    assert!(
+        tokio::task::block_in_place(|| post(port, "/chatwoot", body)).starts_with("HTTP/1.1 401")
+    );
+    let forged = format!(
+        "sha256={}",
+        chat_events_tests::peers::hmac_hex("guess", &format!("{now}.{body}"))
+    );
+    let forged = [
+        ("X-Chatwoot-Signature", forged.as_str()),
+        ("X-Chatwoot-Timestamp", now.as_str()),
+    ];
+    assert!(
+        tokio::task::block_in_place(|| post_with(port, "/chatwoot", &forged, body))
+            .starts_with("HTTP/1.1 401")
+    );
+    // Printed once, stored once.
+    let line = tokio::task::block_in_place(|| serve.next_line());
+    assert_eq!(line["provider"], "onechat-webhook");
+    assert_eq!(line["event"], "message_created");
+    assert_eq!(line["source"], "/chatwoot");
+    let client = async_nats::connect(url.as_str()).await.unwrap();
+    let mut stream = async_nats::jetstream::new(client)
+        .get_stream("CHAT_EVENTS")
+        .await
+        .unwrap();
+    assert_eq!(stream.info().await.unwrap().state.messages, 1);
+    let (code, rest) = tokio::task::block_in_place(|| serve.stop());
+    assert_eq!(code, Some(130));
+    assert!(!rest.contains(SECRET), "{rest}");
+    assert!(
+        !rest.contains("\"event\":\"message_created\""),
+        "printed once: {rest}"
+    );
+    let recorded = std::fs::read_to_string(&recording).unwrap();
+    assert_eq!(recorded.lines().count(), 1, "recorded once: {recorded}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
