@@ -118,7 +118,7 @@ async fn every_fixture_is_delivered_decoded_and_equal() {
                 !matches!(
                     expected.event(),
                     Event::MessagesUpsert(p) | Event::SendMessage(p)
-                        if p.data.get().and_then(|m| m.message_id()).is_some()
+                        if p.data.get().and_then(codechat_events::objects::WebhookMessage::message_id).is_some()
                 ),
                 "{}: a message with an id has a delivery id",
                 fixture.id()

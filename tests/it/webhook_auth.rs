@@ -11,12 +11,12 @@ use serde::Deserialize;
 
 #[derive(Deserialize)]
 struct Vectors {
-    chatwoot_signature: Vec<Signature>,
+    chatwoot_signature: Vec<SignatureVector>,
     evolution_jwt: Vec<Jwt>,
 }
 
 #[derive(Deserialize)]
-struct Signature {
+struct SignatureVector {
     name: String,
     secrets: Vec<String>,
     timestamp: Option<String>,
@@ -66,7 +66,7 @@ fn every_chatwoot_signature_vector_is_answered_as_expected() {
             UNIX_EPOCH + Duration::from_secs(vector.now),
             Duration::from_secs(vector.tolerance_seconds),
         );
-        let got = verdict.map_or_else(|refusal| refusal.code(), |()| "ok");
+        let got = verdict.map_or_else(chat_events_webhook::Refusal::code, |()| "ok");
         if got != vector.expect {
             wrong.push(format!(
                 "{}: {got}, expected {}",

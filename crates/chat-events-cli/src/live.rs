@@ -420,9 +420,9 @@ fn shared_at(args: &ReceiverArgs, file: &config::Receiver) -> Option<SharedAt> {
 
 /// `serve codechat`.
 async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
+    const VAR: &str = "CODECHAT_WEBHOOK_SECRET";
     let config = config::load(args.receiver.common.config.as_deref())?;
     let file = &config.codechat;
-    const VAR: &str = "CODECHAT_WEBHOOK_SECRET";
     let missing = || {
         Failure::usage(format!(
             "a secret is expected but none is set: {VAR} or `secret` in the [codechat] section of --config"
@@ -453,9 +453,9 @@ async fn codechat(args: CodeChatArgs) -> Result<ExitCode, Failure> {
 
 /// `serve onechat`.
 async fn onechat_webhooks(args: OneChatWebhookArgs) -> Result<ExitCode, Failure> {
+    const VAR: &str = "ONECHAT_WEBHOOK_SECRET";
     let config = config::load(args.receiver.common.config.as_deref())?;
     let file = &config.onechat_webhook;
-    const VAR: &str = "ONECHAT_WEBHOOK_SECRET";
     if file.jwt.is_some() {
         return Err(Failure::usage(
             "`jwt` is for [codechat]: Chatwoot signs its webhooks (X-Chatwoot-Signature)",
@@ -500,15 +500,16 @@ impl Authenticate for codechat_events::receiver::ReceiverBuilder {
     fn jwt(self, secrets: Vec<String>) -> Result<Self, Failure> {
         Ok(secrets
             .into_iter()
-            .fold(self, |builder, secret| builder.jwt_secret(secret)))
+            .fold(self, codechat_events::receiver::ReceiverBuilder::jwt_secret))
     }
 }
 
 impl Authenticate for onechat_events::receiver::ReceiverBuilder {
     fn signature(self, secrets: Vec<String>, tolerance: Option<u64>) -> Result<Self, Failure> {
-        let builder = secrets
-            .into_iter()
-            .fold(self, |builder, secret| builder.signature_secret(secret));
+        let builder = secrets.into_iter().fold(
+            self,
+            onechat_events::receiver::ReceiverBuilder::signature_secret,
+        );
         Ok(match tolerance {
             Some(seconds) => builder.signature_tolerance(Duration::from_secs(seconds)),
             None => builder,

@@ -978,10 +978,13 @@ fn payloads_larger_than_the_bound_are_error_lines_and_never_read_whole() {
 /// POSTs `body` with extra headers; the status line.
 fn post_with(port: u16, path: &str, headers: &[(&str, &str)], body: &str) -> String {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    let extra: String = headers
-        .iter()
-        .map(|(name, value)| format!("{name}: {value}\r\n"))
-        .collect();
+    let mut extra = String::new();
+    for (name, value) in headers {
+        extra.push_str(name);
+        extra.push_str(": ");
+        extra.push_str(value);
+        extra.push_str("\r\n");
+    }
     write!(
         stream,
         "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",

@@ -342,43 +342,9 @@ async fn handle<E: Webhook>(
             serde_json::Value::Null,
         );
     }
-    let too_large = || {
-        refuse(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "payload_too_large",
-            "the body is larger than the receiver's limit",
-            serde_json::json!({ "limit": shared.body_limit }),
-        )
-    };
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|value| value.to_str().ok()?.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > shared.body_limit) {
-        return too_large();
-    }
-    let read = tokio::time::timeout(
-        shared.body_timeout,
-        axum::body::to_bytes(body, shared.body_limit),
-    );
-    let bytes: Bytes = match read.await {
-        Ok(Ok(bytes)) => bytes,
-        Ok(Err(error)) if is_length_limit(&error) => return too_large(),
-        Err(_) => {
-            return refuse(
-                StatusCode::REQUEST_TIMEOUT,
-                "request_timeout",
-                "the body did not arrive within the receiver's deadline",
-                serde_json::Value::Null,
-            );
-        }
-        Ok(Err(_)) => {
-            return refuse(
-                StatusCode::BAD_REQUEST,
-                "unreadable_body",
-                "the body could not be read",
-                serde_json::Value::Null,
-            );
-        }
+    let bytes = match read_body(shared, headers, body).await {
+        Ok(bytes) => bytes,
+        Err(refused) => return refused,
     };
     span.record("bytes", bytes.len());
     if let Err(refusal) = shared
@@ -428,6 +394,48 @@ async fn handle<E: Webhook>(
         claim.accepted();
     }
     response
+}
+
+/// The body within the limit and the deadline, or the answer that refuses it.
+async fn read_body<E: Webhook>(
+    shared: &Shared<E>,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Bytes, Response> {
+    let too_large = || {
+        refuse(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            "the body is larger than the receiver's limit",
+            serde_json::json!({ "limit": shared.body_limit }),
+        )
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok()?.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > shared.body_limit) {
+        return Err(too_large());
+    }
+    let read = tokio::time::timeout(
+        shared.body_timeout,
+        axum::body::to_bytes(body, shared.body_limit),
+    );
+    match read.await {
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(error)) if is_length_limit(&error) => Err(too_large()),
+        Err(_) => Err(refuse(
+            StatusCode::REQUEST_TIMEOUT,
+            "request_timeout",
+            "the body did not arrive within the receiver's deadline",
+            serde_json::Value::Null,
+        )),
+        Ok(Err(_)) => Err(refuse(
+            StatusCode::BAD_REQUEST,
+            "unreadable_body",
+            "the body could not be read",
+            serde_json::Value::Null,
+        )),
+    }
 }
 
 /// 503 with `Retry-After: 1`: the sender should try again shortly.
