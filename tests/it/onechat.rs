@@ -973,14 +973,78 @@ fn webhook_conversations_contacts_and_the_rest() {
         Maybe::Value(serde_json::json!(true))
     );
     // An unknown webhook is kept whole.
-    let body = br#"{"event":"automation_event.conversation_created","id":3}"#;
+    let body = br#"{"event":"conversation_deleted","id":3}"#;
     let event = WebhookEvent::decode(body).unwrap();
     assert!(event.is_unknown());
-    assert_eq!(event.name(), "automation_event.conversation_created");
+    assert_eq!(event.name(), "conversation_deleted");
     assert_eq!(event.raw().get().as_bytes(), body);
     // A realtime broadcast is not a webhook body: it names no `event`… of a known webhook.
     let realtime = WebhookEvent::decode(br#"{"event":"message.created","data":{"id":1}}"#).unwrap();
     assert!(realtime.is_unknown());
+}
+
+#[test]
+fn webhook_bodies_of_recent_servers_and_the_other_senders() {
+    // Since 2026-06 the conversation and inbox webhook data carry the account.
+    let (_, event) = webhook("reference/conversation_status_changed.account.json");
+    assert_eq!(event.kind(), WebhookEventKind::ConversationStatusChanged);
+    assert_eq!(
+        event.account().and_then(|a| a.name.as_deref()),
+        Some("Acme Inc")
+    );
+    // `conversation_status_changed` says nothing of what changed: `null`.
+    let WebhookEvent::ConversationStatusChanged(conversation) = &event else {
+        panic!()
+    };
+    assert!(conversation.changed_attributes.is_null());
+    assert!(event.changed_attributes().is_none());
+    let (_, event) = webhook("upstream/conversation_status_changed.chatsappai-whatsapp-2023.json");
+    let WebhookEvent::ConversationStatusChanged(conversation) = &event else {
+        panic!()
+    };
+    assert!(conversation.changed_attributes.is_null());
+    assert!(event.account().is_none());
+    let (_, event) = webhook("reference/inbox_updated.reauthorization-required.json");
+    assert_eq!(event.account().and_then(|a| a.id.as_i64()), Some(1));
+    let change = event
+        .changed_attributes()
+        .and_then(|changed| changed.get("reauthorization_required"))
+        .unwrap();
+    assert_eq!(change.current_value, Maybe::Value(serde_json::json!(true)));
+    // An agent bot typing (through its access token): the bot's webhook data.
+    let (_, event) = webhook("reference/conversation_typing_on.agent-bot.json");
+    let WebhookEvent::ConversationTypingOn(typing) = &event else {
+        panic!()
+    };
+    assert!(matches!(&typing.user, WebhookSender::AgentBot(bot) if bot.id.as_i64() == Some(4)));
+    assert!(typing.conversation.account.get().is_some());
+    // Automation rules and macros send the conversation, under their own names.
+    let (_, event) = webhook("reference/automation_event.message_created.json");
+    assert_eq!(
+        event.kind(),
+        WebhookEventKind::AutomationEventMessageCreated
+    );
+    assert_eq!(event.name(), "automation_event.message_created");
+    let WebhookEvent::AutomationEventMessageCreated(conversation) = &event else {
+        panic!()
+    };
+    assert_eq!(conversation.id.get().and_then(Id::as_i64), Some(1287));
+    let last = &conversation.messages.get().unwrap()[0];
+    assert_eq!(last.message_type, Maybe::Value(MessageType::Incoming));
+    let (_, event) = webhook("reference/macro.executed.json");
+    let WebhookEvent::MacroExecuted(conversation) = &event else {
+        panic!()
+    };
+    assert_eq!(conversation.labels.get().map(Vec::len), Some(2));
+    // The installation's new account: the body is the account, with its administrators.
+    let (_, event) = webhook("reference/account_created.json");
+    let WebhookEvent::AccountCreated(account) = &event else {
+        panic!()
+    };
+    assert_eq!(account.name.as_deref(), Some("Northwind Traders"));
+    let users = account.users.get().unwrap();
+    assert_eq!(users[0].email.as_deref(), Some("maria@northwind.test"));
+    assert!(event.account().is_none());
 }
 
 #[test]

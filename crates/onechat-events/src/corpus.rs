@@ -1954,6 +1954,669 @@ pub(crate) static FIXTURES: &[(&str, &str)] = &[
 
 /// Every payload of `tests/fixtures/onechat-webhook/`.
 pub(crate) static WEBHOOK_FIXTURES: &[(&str, &str)] = &[
+    ("reference/account_created.json", r#"{
+  "id": 12,
+  "name": "Northwind Traders",
+  "event": "account_created",
+  "users": [
+    {
+      "id": 31,
+      "name": "Maria Anders",
+      "email": "maria@northwind.test",
+      "type": "user"
+    }
+  ]
+}
+"#),
+    ("reference/automation_event.conversation_created.json", r#"{
+  "additional_attributes": {
+    "browser": {
+      "device_name": "Unknown",
+      "browser_name": "Chrome",
+      "platform_name": "Windows",
+      "browser_version": "131.0.0.0",
+      "platform_version": "10.0"
+    },
+    "referer": "https://shop.example.com/checkout",
+    "initiated_at": {
+      "timestamp": "Mon Jan 13 2025 10:02:05 GMT+0530 (India Standard Time)"
+    },
+    "browser_language": "en"
+  },
+  "can_reply": true,
+  "channel": "Channel::WebWidget",
+  "contact_inbox": {
+    "id": 311,
+    "contact_id": 402,
+    "inbox_id": 3,
+    "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21",
+    "created_at": "2025-01-13T04:32:05.512Z",
+    "updated_at": "2025-01-13T04:32:05.512Z",
+    "hmac_verified": false,
+    "pubsub_token": "Zx9kQ2vN7pLm4RtY8wBs1aCd"
+  },
+  "id": 1287,
+  "inbox_id": 3,
+  "messages": [
+    {
+      "id": 90412,
+      "content": "Hi, my invoice shows the wrong VAT number",
+      "account_id": 1,
+      "inbox_id": 3,
+      "conversation_id": 1287,
+      "message_type": 0,
+      "created_at": 1736743140,
+      "updated_at": "2025-01-13T04:39:00.214Z",
+      "private": false,
+      "status": "sent",
+      "source_id": null,
+      "content_type": "text",
+      "content_attributes": {},
+      "sender_type": "Contact",
+      "sender_id": 402,
+      "external_source_ids": {},
+      "additional_attributes": {},
+      "processed_message_content": "Hi, my invoice shows the wrong VAT number",
+      "sentiment": {},
+      "conversation": {
+        "assignee_id": null,
+        "unread_count": 1,
+        "last_activity_at": 1736743140,
+        "contact_inbox": {
+          "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"
+        }
+      },
+      "sender": {
+        "additional_attributes": {
+          "city": "Pune",
+          "country": "India",
+          "country_code": "IN"
+        },
+        "custom_attributes": {
+          "plan": "pro"
+        },
+        "email": "jane@acme.test",
+        "id": 402,
+        "identifier": null,
+        "name": "Jane Doe",
+        "phone_number": null,
+        "thumbnail": "",
+        "blocked": false,
+        "type": "contact"
+      }
+    }
+  ],
+  "labels": [],
+  "meta": {
+    "sender": {
+      "additional_attributes": {
+        "city": "Pune",
+        "country": "India",
+        "country_code": "IN"
+      },
+      "custom_attributes": {
+        "plan": "pro"
+      },
+      "email": "jane@acme.test",
+      "id": 402,
+      "identifier": null,
+      "name": "Jane Doe",
+      "phone_number": null,
+      "thumbnail": "",
+      "blocked": false,
+      "type": "contact"
+    },
+    "assignee": null,
+    "assignee_type": null,
+    "team": null,
+    "hmac_verified": false
+  },
+  "status": "open",
+  "custom_attributes": {},
+  "snoozed_until": null,
+  "unread_count": 1,
+  "first_reply_created_at": null,
+  "priority": null,
+  "waiting_since": 1736743140,
+  "agent_last_seen_at": 0,
+  "contact_last_seen_at": 0,
+  "last_activity_at": 1736743140,
+  "timestamp": 1736743140,
+  "created_at": 1736742725,
+  "updated_at": 1736743140.35612,
+  "account": {
+    "id": 1,
+    "name": "Acme Inc"
+  },
+  "event": "automation_event.conversation_created"
+}
+"#),
+    ("reference/automation_event.conversation_opened.json", r#"{
+  "additional_attributes": {
+    "browser": {
+      "device_name": "Unknown",
+      "browser_name": "Chrome",
+      "platform_name": "Windows",
+      "browser_version": "131.0.0.0",
+      "platform_version": "10.0"
+    },
+    "referer": "https://shop.example.com/checkout",
+    "initiated_at": {
+      "timestamp": "Mon Jan 13 2025 10:02:05 GMT+0530 (India Standard Time)"
+    },
+    "browser_language": "en"
+  },
+  "can_reply": true,
+  "channel": "Channel::WebWidget",
+  "contact_inbox": {
+    "id": 311,
+    "contact_id": 402,
+    "inbox_id": 3,
+    "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21",
+    "created_at": "2025-01-13T04:32:05.512Z",
+    "updated_at": "2025-01-13T04:32:05.512Z",
+    "hmac_verified": false,
+    "pubsub_token": "Zx9kQ2vN7pLm4RtY8wBs1aCd"
+  },
+  "id": 1287,
+  "inbox_id": 3,
+  "messages": [
+    {
+      "id": 90421,
+      "content": "Sorry, one more thing: can you send the invoice by e-mail too?",
+      "account_id": 1,
+      "inbox_id": 3,
+      "conversation_id": 1287,
+      "message_type": 0,
+      "created_at": 1736829001,
+      "updated_at": "2025-01-14T04:30:01.337Z",
+      "private": false,
+      "status": "sent",
+      "source_id": null,
+      "content_type": "text",
+      "content_attributes": {},
+      "sender_type": "Contact",
+      "sender_id": 402,
+      "external_source_ids": {},
+      "additional_attributes": {},
+      "processed_message_content": "Sorry, one more thing: can you send the invoice by e-mail too?",
+      "sentiment": {},
+      "conversation": {
+        "assignee_id": 7,
+        "unread_count": 1,
+        "last_activity_at": 1736829001,
+        "contact_inbox": {
+          "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"
+        }
+      },
+      "sender": {
+        "additional_attributes": {
+          "city": "Pune",
+          "country": "India",
+          "country_code": "IN"
+        },
+        "custom_attributes": {
+          "plan": "pro"
+        },
+        "email": "jane@acme.test",
+        "id": 402,
+        "identifier": null,
+        "name": "Jane Doe",
+        "phone_number": null,
+        "thumbnail": "",
+        "blocked": false,
+        "type": "contact"
+      }
+    }
+  ],
+  "labels": [
+    "billing"
+  ],
+  "meta": {
+    "sender": {
+      "additional_attributes": {
+        "city": "Pune",
+        "country": "India",
+        "country_code": "IN"
+      },
+      "custom_attributes": {
+        "plan": "pro"
+      },
+      "email": "jane@acme.test",
+      "id": 402,
+      "identifier": null,
+      "name": "Jane Doe",
+      "phone_number": null,
+      "thumbnail": "",
+      "blocked": false,
+      "type": "contact"
+    },
+    "assignee": {
+      "id": 7,
+      "name": "Priya Raman",
+      "available_name": "Priya",
+      "avatar_url": "",
+      "type": "user",
+      "availability_status": "online",
+      "thumbnail": ""
+    },
+    "assignee_type": "User",
+    "team": {
+      "id": 2,
+      "name": "billing"
+    },
+    "hmac_verified": false
+  },
+  "status": "open",
+  "custom_attributes": {},
+  "snoozed_until": null,
+  "unread_count": 1,
+  "first_reply_created_at": "2025-01-13T04:43:22.871Z",
+  "priority": "high",
+  "waiting_since": 1736829001,
+  "agent_last_seen_at": 1736743410,
+  "contact_last_seen_at": 1736829002,
+  "last_activity_at": 1736829001,
+  "timestamp": 1736829001,
+  "created_at": 1736742725,
+  "updated_at": 1736829001.402276,
+  "account": {
+    "id": 1,
+    "name": "Acme Inc"
+  },
+  "event": "automation_event.conversation_opened"
+}
+"#),
+    ("reference/automation_event.conversation_resolved.json", r#"{
+  "additional_attributes": {
+    "browser": {
+      "device_name": "Unknown",
+      "browser_name": "Chrome",
+      "platform_name": "Windows",
+      "browser_version": "131.0.0.0",
+      "platform_version": "10.0"
+    },
+    "referer": "https://shop.example.com/checkout",
+    "initiated_at": {
+      "timestamp": "Mon Jan 13 2025 10:02:05 GMT+0530 (India Standard Time)"
+    },
+    "browser_language": "en"
+  },
+  "can_reply": true,
+  "channel": "Channel::WebWidget",
+  "contact_inbox": {
+    "id": 311,
+    "contact_id": 402,
+    "inbox_id": 3,
+    "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21",
+    "created_at": "2025-01-13T04:32:05.512Z",
+    "updated_at": "2025-01-13T04:32:05.512Z",
+    "hmac_verified": false,
+    "pubsub_token": "Zx9kQ2vN7pLm4RtY8wBs1aCd"
+  },
+  "id": 1287,
+  "inbox_id": 3,
+  "messages": [
+    {
+      "id": 90415,
+      "content": "Hi Jane, I have corrected the VAT number and re-issued the invoice.",
+      "account_id": 1,
+      "inbox_id": 3,
+      "conversation_id": 1287,
+      "message_type": 1,
+      "created_at": 1736743402,
+      "updated_at": "2025-01-13T04:43:22.871Z",
+      "private": false,
+      "status": "sent",
+      "source_id": null,
+      "content_type": "text",
+      "content_attributes": {},
+      "sender_type": "User",
+      "sender_id": 7,
+      "external_source_ids": {},
+      "additional_attributes": {},
+      "processed_message_content": "Hi Jane, I have corrected the VAT number and re-issued the invoice.",
+      "sentiment": {},
+      "conversation": {
+        "assignee_id": 7,
+        "unread_count": 0,
+        "last_activity_at": 1736743402,
+        "contact_inbox": {
+          "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"
+        }
+      },
+      "sender": {
+        "id": 7,
+        "name": "Priya Raman",
+        "available_name": "Priya",
+        "avatar_url": "",
+        "type": "user",
+        "availability_status": "online",
+        "thumbnail": ""
+      }
+    }
+  ],
+  "labels": [
+    "billing"
+  ],
+  "meta": {
+    "sender": {
+      "additional_attributes": {
+        "city": "Pune",
+        "country": "India",
+        "country_code": "IN"
+      },
+      "custom_attributes": {
+        "plan": "pro"
+      },
+      "email": "jane@acme.test",
+      "id": 402,
+      "identifier": null,
+      "name": "Jane Doe",
+      "phone_number": null,
+      "thumbnail": "",
+      "blocked": false,
+      "type": "contact"
+    },
+    "assignee": {
+      "id": 7,
+      "name": "Priya Raman",
+      "available_name": "Priya",
+      "avatar_url": "",
+      "type": "user",
+      "availability_status": "online",
+      "thumbnail": ""
+    },
+    "assignee_type": "User",
+    "team": {
+      "id": 2,
+      "name": "billing"
+    },
+    "hmac_verified": false
+  },
+  "status": "resolved",
+  "custom_attributes": {},
+  "snoozed_until": null,
+  "unread_count": 0,
+  "first_reply_created_at": "2025-01-13T04:43:22.871Z",
+  "priority": "high",
+  "waiting_since": 0,
+  "agent_last_seen_at": 1736743410,
+  "contact_last_seen_at": 1736743420,
+  "last_activity_at": 1736743520,
+  "timestamp": 1736743520,
+  "created_at": 1736742725,
+  "updated_at": 1736743520.640231,
+  "account": {
+    "id": 1,
+    "name": "Acme Inc"
+  },
+  "event": "automation_event.conversation_resolved"
+}
+"#),
+    ("reference/automation_event.conversation_updated.json", r#"{
+  "additional_attributes": {
+    "browser": {
+      "device_name": "Unknown",
+      "browser_name": "Chrome",
+      "platform_name": "Windows",
+      "browser_version": "131.0.0.0",
+      "platform_version": "10.0"
+    },
+    "referer": "https://shop.example.com/checkout",
+    "initiated_at": {
+      "timestamp": "Mon Jan 13 2025 10:02:05 GMT+0530 (India Standard Time)"
+    },
+    "browser_language": "en"
+  },
+  "can_reply": true,
+  "channel": "Channel::WebWidget",
+  "contact_inbox": {
+    "id": 311,
+    "contact_id": 402,
+    "inbox_id": 3,
+    "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21",
+    "created_at": "2025-01-13T04:32:05.512Z",
+    "updated_at": "2025-01-13T04:32:05.512Z",
+    "hmac_verified": false,
+    "pubsub_token": "Zx9kQ2vN7pLm4RtY8wBs1aCd"
+  },
+  "id": 1287,
+  "inbox_id": 3,
+  "messages": [
+    {
+      "id": 90415,
+      "content": "Hi Jane, I have corrected the VAT number and re-issued the invoice.",
+      "account_id": 1,
+      "inbox_id": 3,
+      "conversation_id": 1287,
+      "message_type": 1,
+      "created_at": 1736743402,
+      "updated_at": "2025-01-13T04:43:22.871Z",
+      "private": false,
+      "status": "sent",
+      "source_id": null,
+      "content_type": "text",
+      "content_attributes": {},
+      "sender_type": "User",
+      "sender_id": 7,
+      "external_source_ids": {},
+      "additional_attributes": {},
+      "processed_message_content": "Hi Jane, I have corrected the VAT number and re-issued the invoice.",
+      "sentiment": {},
+      "conversation": {
+        "assignee_id": 7,
+        "unread_count": 0,
+        "last_activity_at": 1736743402,
+        "contact_inbox": {
+          "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"
+        }
+      },
+      "sender": {
+        "id": 7,
+        "name": "Priya Raman",
+        "available_name": "Priya",
+        "avatar_url": "",
+        "type": "user",
+        "availability_status": "online",
+        "thumbnail": ""
+      }
+    }
+  ],
+  "labels": [
+    "billing"
+  ],
+  "meta": {
+    "sender": {
+      "additional_attributes": {
+        "city": "Pune",
+        "country": "India",
+        "country_code": "IN"
+      },
+      "custom_attributes": {
+        "plan": "pro"
+      },
+      "email": "jane@acme.test",
+      "id": 402,
+      "identifier": null,
+      "name": "Jane Doe",
+      "phone_number": null,
+      "thumbnail": "",
+      "blocked": false,
+      "type": "contact"
+    },
+    "assignee": {
+      "id": 7,
+      "name": "Priya Raman",
+      "available_name": "Priya",
+      "avatar_url": "",
+      "type": "user",
+      "availability_status": "online",
+      "thumbnail": ""
+    },
+    "assignee_type": "User",
+    "team": {
+      "id": 2,
+      "name": "billing"
+    },
+    "hmac_verified": false
+  },
+  "status": "open",
+  "custom_attributes": {},
+  "snoozed_until": null,
+  "unread_count": 0,
+  "first_reply_created_at": "2025-01-13T04:43:22.871Z",
+  "priority": "high",
+  "waiting_since": 0,
+  "agent_last_seen_at": 1736743410,
+  "contact_last_seen_at": 1736743141,
+  "last_activity_at": 1736743402,
+  "timestamp": 1736743402,
+  "created_at": 1736742725,
+  "updated_at": 1736743455.118734,
+  "account": {
+    "id": 1,
+    "name": "Acme Inc"
+  },
+  "event": "automation_event.conversation_updated"
+}
+"#),
+    ("reference/automation_event.message_created.json", r#"{
+  "additional_attributes": {
+    "browser": {
+      "device_name": "Unknown",
+      "browser_name": "Chrome",
+      "platform_name": "Windows",
+      "browser_version": "131.0.0.0",
+      "platform_version": "10.0"
+    },
+    "referer": "https://shop.example.com/checkout",
+    "initiated_at": {
+      "timestamp": "Mon Jan 13 2025 10:02:05 GMT+0530 (India Standard Time)"
+    },
+    "browser_language": "en"
+  },
+  "can_reply": true,
+  "channel": "Channel::WebWidget",
+  "contact_inbox": {
+    "id": 311,
+    "contact_id": 402,
+    "inbox_id": 3,
+    "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21",
+    "created_at": "2025-01-13T04:32:05.512Z",
+    "updated_at": "2025-01-13T04:32:05.512Z",
+    "hmac_verified": false,
+    "pubsub_token": "Zx9kQ2vN7pLm4RtY8wBs1aCd"
+  },
+  "id": 1287,
+  "inbox_id": 3,
+  "messages": [
+    {
+      "id": 90421,
+      "content": "Sorry, one more thing: can you send the invoice by e-mail too?",
+      "account_id": 1,
+      "inbox_id": 3,
+      "conversation_id": 1287,
+      "message_type": 0,
+      "created_at": 1736829001,
+      "updated_at": "2025-01-14T04:30:01.337Z",
+      "private": false,
+      "status": "sent",
+      "source_id": null,
+      "content_type": "text",
+      "content_attributes": {},
+      "sender_type": "Contact",
+      "sender_id": 402,
+      "external_source_ids": {},
+      "additional_attributes": {},
+      "processed_message_content": "Sorry, one more thing: can you send the invoice by e-mail too?",
+      "sentiment": {},
+      "conversation": {
+        "assignee_id": 7,
+        "unread_count": 1,
+        "last_activity_at": 1736829001,
+        "contact_inbox": {
+          "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"
+        }
+      },
+      "sender": {
+        "additional_attributes": {
+          "city": "Pune",
+          "country": "India",
+          "country_code": "IN"
+        },
+        "custom_attributes": {
+          "plan": "pro"
+        },
+        "email": "jane@acme.test",
+        "id": 402,
+        "identifier": null,
+        "name": "Jane Doe",
+        "phone_number": null,
+        "thumbnail": "",
+        "blocked": false,
+        "type": "contact"
+      }
+    }
+  ],
+  "labels": [
+    "billing"
+  ],
+  "meta": {
+    "sender": {
+      "additional_attributes": {
+        "city": "Pune",
+        "country": "India",
+        "country_code": "IN"
+      },
+      "custom_attributes": {
+        "plan": "pro"
+      },
+      "email": "jane@acme.test",
+      "id": 402,
+      "identifier": null,
+      "name": "Jane Doe",
+      "phone_number": null,
+      "thumbnail": "",
+      "blocked": false,
+      "type": "contact"
+    },
+    "assignee": {
+      "id": 7,
+      "name": "Priya Raman",
+      "available_name": "Priya",
+      "avatar_url": "",
+      "type": "user",
+      "availability_status": "online",
+      "thumbnail": ""
+    },
+    "assignee_type": "User",
+    "team": {
+      "id": 2,
+      "name": "billing"
+    },
+    "hmac_verified": false
+  },
+  "status": "open",
+  "custom_attributes": {},
+  "snoozed_until": null,
+  "unread_count": 1,
+  "first_reply_created_at": "2025-01-13T04:43:22.871Z",
+  "priority": "high",
+  "waiting_since": 1736829001,
+  "agent_last_seen_at": 1736743410,
+  "contact_last_seen_at": 1736829002,
+  "last_activity_at": 1736829001,
+  "timestamp": 1736829001,
+  "created_at": 1736742725,
+  "updated_at": 1736829001.402276,
+  "account": {
+    "id": 1,
+    "name": "Acme Inc"
+  },
+  "event": "automation_event.message_created"
+}
+"#),
     ("reference/conversation_created.json", r#"{
   "additional_attributes": {
     "browser": {
@@ -2071,6 +2734,99 @@ pub(crate) static WEBHOOK_FIXTURES: &[(&str, &str)] = &[
   "created_at": 1736742725,
   "updated_at": 1736743140.35612,
   "event": "conversation_created"
+}
+"#),
+    ("reference/conversation_status_changed.account.json", r#"{
+  "additional_attributes": {},
+  "can_reply": true,
+  "channel": "Channel::Api",
+  "contact_inbox": {
+    "id": 512,
+    "contact_id": 733,
+    "inbox_id": 5,
+    "source_id": "c2a7d1e0-5f3b-4a8e-9b61-0f4d2e7c9a13",
+    "created_at": "2025-01-10T08:15:00.000Z",
+    "updated_at": "2025-01-10T08:15:00.000Z",
+    "hmac_verified": false,
+    "pubsub_token": "qW3eR5tY7uI9oP1aS3dF5gH7"
+  },
+  "id": 1301,
+  "inbox_id": 5,
+  "messages": [
+    {
+      "id": 90530,
+      "content": "Let me get a colleague who can help with refunds.",
+      "account_id": 1,
+      "inbox_id": 5,
+      "conversation_id": 1301,
+      "message_type": 1,
+      "created_at": 1736497210,
+      "updated_at": "2025-01-10T08:20:10.118Z",
+      "private": false,
+      "status": "sent",
+      "source_id": null,
+      "content_type": "text",
+      "content_attributes": {},
+      "sender_type": "AgentBot",
+      "sender_id": 4,
+      "external_source_ids": {},
+      "additional_attributes": {},
+      "processed_message_content": "Let me get a colleague who can help with refunds.",
+      "sentiment": {},
+      "conversation": {
+        "assignee_id": null,
+        "unread_count": 0,
+        "last_activity_at": 1736497210,
+        "contact_inbox": {
+          "source_id": "c2a7d1e0-5f3b-4a8e-9b61-0f4d2e7c9a13"
+        }
+      },
+      "sender": {
+        "id": 4,
+        "name": "Acme Assistant",
+        "avatar_url": "",
+        "type": "agent_bot"
+      }
+    }
+  ],
+  "labels": [],
+  "meta": {
+    "sender": {
+      "additional_attributes": {},
+      "custom_attributes": {},
+      "email": null,
+      "id": 733,
+      "identifier": "crm-733",
+      "name": "Alex",
+      "phone_number": null,
+      "thumbnail": "",
+      "blocked": false,
+      "type": "contact"
+    },
+    "assignee": null,
+    "assignee_type": null,
+    "team": null,
+    "hmac_verified": false
+  },
+  "status": "open",
+  "custom_attributes": {},
+  "snoozed_until": null,
+  "unread_count": 0,
+  "first_reply_created_at": null,
+  "priority": null,
+  "waiting_since": 1736497213,
+  "agent_last_seen_at": 0,
+  "contact_last_seen_at": 0,
+  "last_activity_at": 1736497210,
+  "timestamp": 1736497210,
+  "created_at": 1736496900,
+  "updated_at": 1736497213.55012,
+  "account": {
+    "id": 1,
+    "name": "Acme Inc"
+  },
+  "event": "conversation_status_changed",
+  "changed_attributes": null
 }
 "#),
     ("reference/conversation_typing_off.json", r#"{
@@ -2226,6 +2982,106 @@ pub(crate) static WEBHOOK_FIXTURES: &[(&str, &str)] = &[
     "timestamp": 1736743140,
     "created_at": 1736742725,
     "updated_at": 1736743188.402117
+  },
+  "is_private": false
+}
+"#),
+    ("reference/conversation_typing_on.agent-bot.json", r#"{
+  "event": "conversation_typing_on",
+  "user": {
+    "id": 4,
+    "name": "Acme Assistant",
+    "type": "agent_bot"
+  },
+  "conversation": {
+    "additional_attributes": {},
+    "can_reply": true,
+    "channel": "Channel::Api",
+    "contact_inbox": {
+      "id": 512,
+      "contact_id": 733,
+      "inbox_id": 5,
+      "source_id": "c2a7d1e0-5f3b-4a8e-9b61-0f4d2e7c9a13",
+      "created_at": "2025-01-10T08:15:00.000Z",
+      "updated_at": "2025-01-10T08:15:00.000Z",
+      "hmac_verified": false,
+      "pubsub_token": "qW3eR5tY7uI9oP1aS3dF5gH7"
+    },
+    "id": 1301,
+    "inbox_id": 5,
+    "messages": [
+      {
+        "id": 90530,
+        "content": "Let me get a colleague who can help with refunds.",
+        "account_id": 1,
+        "inbox_id": 5,
+        "conversation_id": 1301,
+        "message_type": 1,
+        "created_at": 1736497210,
+        "updated_at": "2025-01-10T08:20:10.118Z",
+        "private": false,
+        "status": "sent",
+        "source_id": null,
+        "content_type": "text",
+        "content_attributes": {},
+        "sender_type": "AgentBot",
+        "sender_id": 4,
+        "external_source_ids": {},
+        "additional_attributes": {},
+        "processed_message_content": "Let me get a colleague who can help with refunds.",
+        "sentiment": {},
+        "conversation": {
+          "assignee_id": null,
+          "unread_count": 0,
+          "last_activity_at": 1736497210,
+          "contact_inbox": {
+            "source_id": "c2a7d1e0-5f3b-4a8e-9b61-0f4d2e7c9a13"
+          }
+        },
+        "sender": {
+          "id": 4,
+          "name": "Acme Assistant",
+          "avatar_url": "",
+          "type": "agent_bot"
+        }
+      }
+    ],
+    "labels": [],
+    "meta": {
+      "sender": {
+        "additional_attributes": {},
+        "custom_attributes": {},
+        "email": null,
+        "id": 733,
+        "identifier": "crm-733",
+        "name": "Alex",
+        "phone_number": null,
+        "thumbnail": "",
+        "blocked": false,
+        "type": "contact"
+      },
+      "assignee": null,
+      "assignee_type": null,
+      "team": null,
+      "hmac_verified": false
+    },
+    "status": "open",
+    "custom_attributes": {},
+    "snoozed_until": null,
+    "unread_count": 0,
+    "first_reply_created_at": null,
+    "priority": null,
+    "waiting_since": 1736497213,
+    "agent_last_seen_at": 0,
+    "contact_last_seen_at": 0,
+    "last_activity_at": 1736497210,
+    "timestamp": 1736497210,
+    "created_at": 1736496900,
+    "updated_at": 1736497213.55012,
+    "account": {
+      "id": 1,
+      "name": "Acme Inc"
+    }
   },
   "is_private": false
 }
@@ -2673,6 +3529,306 @@ pub(crate) static WEBHOOK_FIXTURES: &[(&str, &str)] = &[
   ]
 }
 "##),
+    ("reference/inbox_updated.reauthorization-required.json", r#"{
+  "allow_messages_after_resolved": true,
+  "lock_to_single_conversation": false,
+  "auto_assignment_config": {},
+  "enable_auto_assignment": true,
+  "enable_email_collect": true,
+  "greeting_enabled": false,
+  "greeting_message": null,
+  "csat_survey_enabled": false,
+  "business_name": null,
+  "sender_name_type": "friendly",
+  "timezone": "Asia/Kolkata",
+  "out_of_office_message": null,
+  "working_hours_enabled": false,
+  "working_hours": [
+    {
+      "id": 120,
+      "inbox_id": 14,
+      "account_id": 1,
+      "day_of_week": 0,
+      "closed_all_day": true,
+      "open_hour": null,
+      "open_minutes": null,
+      "close_hour": null,
+      "close_minutes": null,
+      "created_at": "2025-02-03T10:11:52.204Z",
+      "updated_at": "2025-02-03T10:11:52.204Z",
+      "open_all_day": false
+    },
+    {
+      "id": 121,
+      "inbox_id": 14,
+      "account_id": 1,
+      "day_of_week": 1,
+      "closed_all_day": false,
+      "open_hour": 9,
+      "open_minutes": 0,
+      "close_hour": 17,
+      "close_minutes": 30,
+      "created_at": "2025-02-03T10:11:52.204Z",
+      "updated_at": "2025-02-03T10:11:52.204Z",
+      "open_all_day": false
+    },
+    {
+      "id": 122,
+      "inbox_id": 14,
+      "account_id": 1,
+      "day_of_week": 2,
+      "closed_all_day": false,
+      "open_hour": 9,
+      "open_minutes": 0,
+      "close_hour": 17,
+      "close_minutes": 30,
+      "created_at": "2025-02-03T10:11:52.204Z",
+      "updated_at": "2025-02-03T10:11:52.204Z",
+      "open_all_day": false
+    },
+    {
+      "id": 123,
+      "inbox_id": 14,
+      "account_id": 1,
+      "day_of_week": 3,
+      "closed_all_day": false,
+      "open_hour": 9,
+      "open_minutes": 0,
+      "close_hour": 17,
+      "close_minutes": 30,
+      "created_at": "2025-02-03T10:11:52.204Z",
+      "updated_at": "2025-02-03T10:11:52.204Z",
+      "open_all_day": false
+    },
+    {
+      "id": 124,
+      "inbox_id": 14,
+      "account_id": 1,
+      "day_of_week": 4,
+      "closed_all_day": false,
+      "open_hour": 9,
+      "open_minutes": 0,
+      "close_hour": 17,
+      "close_minutes": 30,
+      "created_at": "2025-02-03T10:11:52.204Z",
+      "updated_at": "2025-02-03T10:11:52.204Z",
+      "open_all_day": false
+    },
+    {
+      "id": 125,
+      "inbox_id": 14,
+      "account_id": 1,
+      "day_of_week": 5,
+      "closed_all_day": false,
+      "open_hour": 9,
+      "open_minutes": 0,
+      "close_hour": 17,
+      "close_minutes": 30,
+      "created_at": "2025-02-03T10:11:52.204Z",
+      "updated_at": "2025-02-03T10:11:52.204Z",
+      "open_all_day": false
+    },
+    {
+      "id": 126,
+      "inbox_id": 14,
+      "account_id": 1,
+      "day_of_week": 6,
+      "closed_all_day": true,
+      "open_hour": null,
+      "open_minutes": null,
+      "close_hour": null,
+      "close_minutes": null,
+      "created_at": "2025-02-03T10:11:52.204Z",
+      "updated_at": "2025-02-03T10:11:52.204Z",
+      "open_all_day": false
+    }
+  ],
+  "created_at": "2025-02-03T10:11:52.190Z",
+  "updated_at": "2025-02-03T10:11:52.190Z",
+  "channel": {
+    "id": 3,
+    "account_id": 1,
+    "email": "billing@acme.test",
+    "forward_to_email": "f4c1a9e2b7d3@reply.acme.test",
+    "created_at": "2025-02-03T10:11:52.171Z",
+    "updated_at": "2025-05-19T06:40:13.052Z",
+    "imap_enabled": true,
+    "imap_address": "outlook.office365.com",
+    "imap_port": 993,
+    "imap_login": "billing@acme.test",
+    "imap_password": "",
+    "imap_enable_ssl": true,
+    "smtp_enabled": false,
+    "smtp_address": "",
+    "smtp_port": 0,
+    "smtp_login": "",
+    "smtp_password": "",
+    "smtp_domain": "",
+    "smtp_enable_starttls_auto": true,
+    "smtp_authentication": "login",
+    "smtp_openssl_verify_mode": "none",
+    "smtp_enable_ssl_tls": false,
+    "provider_config": {
+      "access_token": "EwB4A8l6BAAUbDba3x2OMJElkF7gJ4z-made-up",
+      "refresh_token": "M.C540_BAY.0.U.-Cq8made-up-refresh",
+      "expires_on": "2025-05-19 07:40:13 UTC"
+    },
+    "provider": "microsoft",
+    "imap_authentication": "plain",
+    "verified_for_sending": true
+  },
+  "account": {
+    "id": 1,
+    "name": "Acme Inc"
+  },
+  "event": "inbox_updated",
+  "changed_attributes": [
+    {
+      "reauthorization_required": {
+        "previous_value": false,
+        "current_value": true
+      }
+    }
+  ]
+}
+"#),
+    ("reference/macro.executed.json", r#"{
+  "additional_attributes": {
+    "browser": {
+      "device_name": "Unknown",
+      "browser_name": "Chrome",
+      "platform_name": "Windows",
+      "browser_version": "131.0.0.0",
+      "platform_version": "10.0"
+    },
+    "referer": "https://shop.example.com/checkout",
+    "initiated_at": {
+      "timestamp": "Mon Jan 13 2025 10:02:05 GMT+0530 (India Standard Time)"
+    },
+    "browser_language": "en"
+  },
+  "can_reply": true,
+  "channel": "Channel::WebWidget",
+  "contact_inbox": {
+    "id": 311,
+    "contact_id": 402,
+    "inbox_id": 3,
+    "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21",
+    "created_at": "2025-01-13T04:32:05.512Z",
+    "updated_at": "2025-01-13T04:32:05.512Z",
+    "hmac_verified": false,
+    "pubsub_token": "Zx9kQ2vN7pLm4RtY8wBs1aCd"
+  },
+  "id": 1287,
+  "inbox_id": 3,
+  "messages": [
+    {
+      "id": 90421,
+      "content": "Sorry, one more thing: can you send the invoice by e-mail too?",
+      "account_id": 1,
+      "inbox_id": 3,
+      "conversation_id": 1287,
+      "message_type": 0,
+      "created_at": 1736829001,
+      "updated_at": "2025-01-14T04:30:01.337Z",
+      "private": false,
+      "status": "sent",
+      "source_id": null,
+      "content_type": "text",
+      "content_attributes": {},
+      "sender_type": "Contact",
+      "sender_id": 402,
+      "external_source_ids": {},
+      "additional_attributes": {},
+      "processed_message_content": "Sorry, one more thing: can you send the invoice by e-mail too?",
+      "sentiment": {},
+      "conversation": {
+        "assignee_id": 7,
+        "unread_count": 1,
+        "last_activity_at": 1736829001,
+        "contact_inbox": {
+          "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"
+        }
+      },
+      "sender": {
+        "additional_attributes": {
+          "city": "Pune",
+          "country": "India",
+          "country_code": "IN"
+        },
+        "custom_attributes": {
+          "plan": "pro"
+        },
+        "email": "jane@acme.test",
+        "id": 402,
+        "identifier": null,
+        "name": "Jane Doe",
+        "phone_number": null,
+        "thumbnail": "",
+        "blocked": false,
+        "type": "contact"
+      }
+    }
+  ],
+  "labels": [
+    "billing",
+    "escalated"
+  ],
+  "meta": {
+    "sender": {
+      "additional_attributes": {
+        "city": "Pune",
+        "country": "India",
+        "country_code": "IN"
+      },
+      "custom_attributes": {
+        "plan": "pro"
+      },
+      "email": "jane@acme.test",
+      "id": 402,
+      "identifier": null,
+      "name": "Jane Doe",
+      "phone_number": null,
+      "thumbnail": "",
+      "blocked": false,
+      "type": "contact"
+    },
+    "assignee": {
+      "id": 7,
+      "name": "Priya Raman",
+      "available_name": "Priya",
+      "avatar_url": "",
+      "type": "user",
+      "availability_status": "online",
+      "thumbnail": ""
+    },
+    "assignee_type": "User",
+    "team": {
+      "id": 2,
+      "name": "billing"
+    },
+    "hmac_verified": false
+  },
+  "status": "open",
+  "custom_attributes": {},
+  "snoozed_until": null,
+  "unread_count": 0,
+  "first_reply_created_at": "2025-01-13T04:43:22.871Z",
+  "priority": "urgent",
+  "waiting_since": 1736829001,
+  "agent_last_seen_at": 1736829060,
+  "contact_last_seen_at": 1736829002,
+  "last_activity_at": 1736829001,
+  "timestamp": 1736829001,
+  "created_at": 1736742725,
+  "updated_at": 1736829074.90312,
+  "account": {
+    "id": 1,
+    "name": "Acme Inc"
+  },
+  "event": "macro.executed"
+}
+"#),
     ("reference/message_updated.deleted.json", r#"{"id": 118, "content": "This message was deleted", "created_at": "2021-07-23T18:02:48.000Z", "message_type": "incoming", "content_type": "text", "private": false, "content_attributes": {"deleted": true}, "source_id": null, "sender": {"id": 12, "name": "jane", "avatar": "https://www.gravatar.com/avatar/526692031d4bb623b36ae4e340260f13?d=404", "type": "contact"}, "inbox": {"id": 1, "name": "Acme Support"}, "conversation": {"additional_attributes": {"browser": {"device_name": "Unknown", "browser_name": "Chrome", "platform_name": "macOS", "browser_version": "92.0.4515.107", "platform_version": "10.15.7"}, "referer": "http://localhost:3000/widget_tests", "initiated_at": {"timestamp": "Fri Jul 23 2021 23:32:48 GMT+0530 (India Standard Time)"}}, "can_reply": true, "channel": "Channel::WebWidget", "id": 10, "inbox_id": 1, "contact_inbox": {"id": 12, "contact_id": 12, "inbox_id": 1, "source_id": "405f1d30-1af3-4fa0-8ffd-11ea3f86101e", "created_at": "2021-07-23T18:01:48.739Z", "updated_at": "2021-07-23T18:02:59.053Z", "hmac_verified": false}, "messages": [{"id": 120, "content": "Get notified by email", "account_id": 1, "inbox_id": 1, "conversation_id": 10, "message_type": 3, "created_at": 1627063369, "updated_at": "2021-07-23T18:02:58.000Z", "private": false, "status": "sent", "source_id": null, "content_type": "input_email", "content_attributes": {"submitted_email": "jane@acme.inc"}, "sender_type": null, "sender_id": null, "external_source_ids": {}}], "meta": {"sender": {"additional_attributes": {}, "custom_attributes": {}, "email": "jane@acme.inc", "id": 12, "identifier": null, "name": "jane", "phone_number": null, "pubsub_token": "s76CptSuowp4BDcBom2q7aNX", "thumbnail": "https://www.gravatar.com/avatar/526692031d4bb623b36ae4e340260f13?d=404", "type": "contact"}, "assignee": {"id": 1, "name": "John", "available_name": "John", "avatar_url": "https://www.gravatar.com/avatar/0d722ac7bc3b3c92c030d0da9690d981?d=404", "type": "user", "availability_status": "online"}}, "status": "open", "unread_count": 1, "agent_last_seen_at": 0, "contact_last_seen_at": 0, "timestamp": 1627063369}, "account": {"id": 1, "name": "Acme Inc"}, "event": "message_updated"}
 "#),
     ("upstream/contact_created.woofed-crm.json", r#"{
@@ -2904,6 +4060,7 @@ pub(crate) static WEBHOOK_FIXTURES: &[(&str, &str)] = &[
   "timestamp": 1627063520,
   "event": "conversation_resolved"
 }"#),
+    ("upstream/conversation_status_changed.chatsappai-whatsapp-2023.json", r#"{"additional_attributes":{},"can_reply":false,"channel":"Channel::Whatsapp","contact_inbox":{"id":547,"contact_id":89,"inbox_id":17,"source_id":"5493513055609","created_at":"2023-10-04T21:32:48.070Z","updated_at":"2023-10-04T21:32:48.070Z","hmac_verified":false,"pubsub_token":"yA27U2GouFMCXBBTob12617o"},"id":24,"inbox_id":17,"messages":[{"id":15001,"content":"Tu conversación ha sido asignada a un agente.\n\nEn la brevedad se contactarán contigo para ayudarte.\n\nMuchas Gracias 😊","account_id":1,"inbox_id":17,"conversation_id":24,"message_type":1,"created_at":1696896263,"updated_at":"2023-10-10T00:04:25.515Z","private":false,"status":"delivered","source_id":"wamid.HBgNNTQ5MzUxMzA1NTYwORUCABEYEjA0QkE0NTM1NTRGMzlGNUQyOAA=","content_type":"text","content_attributes":{},"sender_type":"AgentBot","sender_id":1,"external_source_ids":{},"additional_attributes":{},"processed_message_content":"Tu conversación ha sido asignada a un agente.\n\nEn la brevedad se contactarán contigo para ayudarte.\n\nMuchas Gracias 😊","sentiment":{},"conversation":{"assignee_id":3,"unread_count":0,"last_activity_at":1696896269,"contact_inbox":{"source_id":"5493513055609"}},"sender":{"id":1,"name":"ChatsappAI-Bot","avatar_url":"","type":"agent_bot"}}],"labels":[],"meta":{"sender":{"additional_attributes":{},"custom_attributes":{},"email":null,"id":89,"identifier":null,"name":"Ariel Corte","phone_number":"+5493513055609","thumbnail":"","type":"contact"},"assignee":{"id":3,"name":"Ariel Corte","available_name":"Ariel (Tecnichal Staff)","avatar_url":"https://app.chatsappai.com/rails/active_storage/representations/redirect/eyJfcmFpbHMiOnsibWVzc2FnZSI6IkJBaHBDdz09IiwiZXhwIjpudWxsLCJwdXIiOiJibG9iX2lkIn19--3f3bd5ba433dd789761c51a0ac6288b5e35e8d8a/eyJfcmFpbHMiOnsibWVzc2FnZSI6IkJBaDdCem9MWm05eWJXRjBTU0lJYW5CbkJqb0dSVlE2RTNKbGMybDZaVjkwYjE5bWFXeHNXd2RwQWZvdyIsImV4cCI6bnVsbCwicHVyIjoidmFyaWF0aW9uIn19--f591e7a4b8661c5e78b1e49f0b4fffe1eafb2258/arielprofile.jpg","type":"user","availability_status":null,"thumbnail":"https://app.chatsappai.com/rails/active_storage/representations/redirect/eyJfcmFpbHMiOnsibWVzc2FnZSI6IkJBaHBDdz09IiwiZXhwIjpudWxsLCJwdXIiOiJibG9iX2lkIn19--3f3bd5ba433dd789761c51a0ac6288b5e35e8d8a/eyJfcmFpbHMiOnsibWVzc2FnZSI6IkJBaDdCem9MWm05eWJXRjBTU0lJYW5CbkJqb0dSVlE2RTNKbGMybDZaVjkwYjE5bWFXeHNXd2RwQWZvdyIsImV4cCI6bnVsbCwicHVyIjoidmFyaWF0aW9uIn19--f591e7a4b8661c5e78b1e49f0b4fffe1eafb2258/arielprofile.jpg"},"team":null,"hmac_verified":false},"status":"open","custom_attributes":{},"snoozed_until":null,"unread_count":0,"first_reply_created_at":null,"priority":null,"waiting_since":1696896133,"agent_last_seen_at":1696997787,"contact_last_seen_at":0,"timestamp":1696896269,"created_at":1696896133,"event":"conversation_status_changed","changed_attributes":null}"#),
     ("upstream/conversation_status_changed.chatwoot-docs-2022.json", r#"{
   "additional_attributes": {
     "browser": {
@@ -3918,6 +5075,7 @@ pub(crate) static WEBHOOK_FIXTURES: &[(&str, &str)] = &[
   }
 }
 "#),
+    ("upstream/message_created.chatsappai-whatsapp-2023.json", r#"{"account":{"id":1,"name":"ChatsappAI.com"},"additional_attributes":{},"content_attributes":{},"content_type":"text","content":"hola","conversation":{"additional_attributes":{},"can_reply":true,"channel":"Channel::Whatsapp","contact_inbox":{"id":547,"contact_id":89,"inbox_id":17,"source_id":"5493513055609","created_at":"2023-10-04T21:32:48.070Z","updated_at":"2023-10-04T21:32:48.070Z","hmac_verified":false,"pubsub_token":"yA27U2GouFMCXBBTob12617o"},"id":25,"inbox_id":17,"messages":[{"id":17547,"content":"hola","account_id":1,"inbox_id":17,"conversation_id":25,"message_type":0,"created_at":1696996971,"updated_at":"2023-10-11T04:02:51.785Z","private":false,"status":"sent","source_id":"wamid.HBgNNTQ5MzUxMzA1NTYwORUCABIYFjNFQjA3NDk2RDIxN0E2OENCNTA1NjkA","content_type":"text","content_attributes":{},"sender_type":"Contact","sender_id":89,"external_source_ids":{},"additional_attributes":{},"processed_message_content":"hola","sentiment":{"label":"positive","score":0.8144278719272577,"value":1},"conversation":{"assignee_id":null,"unread_count":10,"last_activity_at":1696996971,"contact_inbox":{"source_id":"5493513055609"}},"sender":{"additional_attributes":{},"custom_attributes":{},"email":null,"id":89,"identifier":null,"name":"Ariel Corte","phone_number":"+5493513055609","thumbnail":"","type":"contact"}}],"labels":[],"meta":{"sender":{"additional_attributes":{},"custom_attributes":{},"email":null,"id":89,"identifier":null,"name":"Ariel Corte","phone_number":"+5493513055609","thumbnail":"","type":"contact"},"assignee":null,"team":null,"hmac_verified":false},"status":"pending","custom_attributes":{},"snoozed_until":null,"unread_count":10,"first_reply_created_at":null,"priority":null,"waiting_since":1696896274,"agent_last_seen_at":0,"contact_last_seen_at":0,"timestamp":1696996971,"created_at":1696896274},"created_at":"2023-10-11T04:02:51.319Z","id":17547,"inbox":{"id":17,"name":"ChatsappAI"},"message_type":"incoming","private":false,"sender":{"account":{"id":1,"name":"ChatsappAI.com"},"additional_attributes":{},"avatar":"","custom_attributes":{},"email":null,"id":89,"identifier":null,"name":"Ariel Corte","phone_number":"+5493513055609","thumbnail":""},"source_id":"wamid.HBgNNTQ5MzUxMzA1NTYwORUCABIYFjNFQjA3NDk2RDIxN0E2OENCNTA1NjkA","event":"message_created"}"#),
     ("upstream/message_created.chatwoot-docs-2022.json", r#"{
   "id": 118,
   "content": "hi",

@@ -21,6 +21,9 @@
 //! `changed_attributes` has `assignee_id` gives a [`ConversationAssigned`]. The
 //! `message_updated` webhook does not say what changed (no `previous_changes`, no `status`):
 //! only a deletion (`content_attributes.deleted`) or a failure (`external_error`) is read.
+//! The automation, macro and installation webhooks (`automation_event.*`, `macro.executed`,
+//! `account_created`) say that a rule, a macro or an account ran or appeared, not what
+//! happened in the conversation: they give nothing.
 //!
 //! Lost: interactive content (cards, forms, CSAT, articles), e-mail headers, the
 //! attachments' coordinates, thumbnails and transcriptions, teams, labels, SLAs and custom

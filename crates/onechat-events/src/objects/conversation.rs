@@ -4,7 +4,7 @@ use chat_events_core::{Id, Maybe, Num, Secret, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Attributes, ChangedAttributes, Message, Sender, Team};
+use super::{Account, Attributes, ChangedAttributes, Message, Sender, Team};
 
 /// A conversation as Chatwoot pushes it (`Conversations::EventDataPresenter#push_data`).
 ///
@@ -16,10 +16,16 @@ use super::{Attributes, ChangedAttributes, Message, Sender, Team};
 ///
 /// The `conversation_*` webhooks send the same data (`Conversation#webhook_data`) with the
 /// webhook's `event` and `changed_attributes` beside it, and without `account_id`; so does
-/// the `conversation` inside a message webhook.
+/// the `conversation` inside a message webhook, and the automation rules' and macros'
+/// `send_webhook_event` bodies (`automation_event.*`, `macro.executed`). Servers since
+/// 2026-06 (after 4.14.1) add the `account` to that webhook data.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
 pub struct Conversation {
+    /// Webhook bodies only, on servers since 2026-06 (after 4.14.1): the account, as
+    /// `{id, name}`.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub account: Maybe<Account>,
     /// The account (added by the broadcaster).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub account_id: Maybe<Id>,
@@ -42,6 +48,10 @@ pub struct Conversation {
     pub can_reply: Maybe<bool>,
     /// The `conversation_status_changed` and `conversation_updated` webhooks only: what
     /// changed (absent from the 2022 documentation's example).
+    ///
+    /// Quirk: `null` in `conversation_status_changed` bodies (the model hands the listener
+    /// `status_change`, which Rails has already cleared once the status is saved); read
+    /// the new status from `status`.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub changed_attributes: Maybe<ChangedAttributes>,
     /// The inbox's channel.
@@ -61,7 +71,7 @@ pub struct Conversation {
     pub custom_attributes: Maybe<Attributes>,
     /// Webhook bodies only: the webhook's event name (`conversation_created`,
     /// `conversation_status_changed`, `conversation_updated`, `conversation_opened`,
-    /// `conversation_resolved`).
+    /// `conversation_resolved`, `automation_event.<rule event>`, `macro.executed`).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub event: Maybe<String>,
     /// When the first agent reply was sent (ISO-8601).

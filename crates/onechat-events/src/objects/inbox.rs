@@ -5,16 +5,21 @@ use chat_events_core::{Id, Maybe, Num, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Attributes, ChangedAttributes};
+use super::{Account, Attributes, ChangedAttributes};
 
 /// An inbox's settings (`Inbox::EventDataPresenter#push_data`): the body of the
 /// `inbox_created` and `inbox_updated` account webhooks.
 ///
 /// Quirk: the presenter sends neither the inbox's id nor its name; the `channel` record
-/// carries its own id and, depending on the channel, its name or phone number.
+/// carries its own id and, depending on the channel, its name or phone number. Servers since
+/// 2026-06 (after 4.14.1) send `Inbox::EventDataPresenter#webhook_data`: the same data with
+/// the `account`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
 pub struct InboxSettings {
+    /// The account, as `{id, name}` (servers since 2026-06).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub account: Maybe<Account>,
     /// Whether an agent's label is required to resolve a conversation.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub add_label_to_resolve_conversation: Maybe<bool>,
@@ -27,7 +32,9 @@ pub struct InboxSettings {
     /// The business name shown as the sender of outgoing e-mail.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub business_name: Maybe<String>,
-    /// The `inbox_updated` webhook: what changed.
+    /// The `inbox_updated` webhook: what changed (settings columns; `reauthorization_required`
+    /// `false` → `true` when the channel loses its authorization and back when it is
+    /// reauthorized, on servers with `ENABLE_INBOX_EVENTS`).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub changed_attributes: Maybe<ChangedAttributes>,
     /// The channel record behind the inbox, every column of it, whose keys depend on the

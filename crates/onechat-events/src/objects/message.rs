@@ -188,7 +188,9 @@ impl JsonSchema for MessageType {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "description": "0 incoming, 1 outgoing, 2 activity, 3 template; other integers are kept.",
-            "type": "integer"
+            "type": "integer",
+            "minimum": i64::MIN,
+            "maximum": i64::MAX
         })
     }
 }

@@ -10,8 +10,29 @@
 //!   (`"incoming"`) and carry `account` and `inbox` as `{id, name}` objects and the sender
 //!   as its webhook data ([`WebhookSender`](crate::objects::WebhookSender));
 //! - conversations are push data without `account_id`, with `changed_attributes`
-//!   ([`ChangedAttributes`]) on updates;
+//!   ([`ChangedAttributes`]) on updates and, since 2026-06, the `account`;
 //! - contacts carry `account` and `avatar`, and no `type` on recent servers.
+//!
+//! Who receives what: account webhooks get the events they subscribe to
+//! (`conversation_created`, `conversation_updated`, `conversation_status_changed`,
+//! `conversation_typing_on`/`_off`, `message_created`, `message_updated`,
+//! `webwidget_triggered`, and only there `contact_created`, `contact_updated`,
+//! `inbox_created`, `inbox_updated`). An API inbox's webhook URL gets the conversation,
+//! message, typing and widget events of its inbox. Agent bots get
+//! `message_created`, `message_updated`, `webwidget_triggered`, `conversation_opened`,
+//! `conversation_resolved`, and since 2026-04 `conversation_status_changed` and
+//! `conversation_updated`. Three more are POSTed to URLs configured elsewhere: an automation
+//! rule's and a macro's "Send a webhook event" action (`automation_event.<rule event>`,
+//! `macro.executed`: the conversation's webhook data), and `account_created` to the
+//! installation's events URL.
+//!
+//! Signatures (servers since 2026-02 for account webhooks, 2026-04 for API inboxes and agent
+//! bots): every delivery to an account webhook, an API inbox or an agent bot carries
+//! `X-Chatwoot-Delivery` (a UUID, the same on the agent-bot job's retries); when the webhook,
+//! inbox or bot has a `secret`, also `X-Chatwoot-Timestamp` (Unix seconds at sending) and
+//! `X-Chatwoot-Signature: sha256=<hex HMAC-SHA256>`, keyed with the secret's text, of
+//! `"<timestamp>.<raw body>"`. Check it over the raw bytes before decoding. The automation,
+//! macro and installation webhooks are sent without any of these headers.
 //!
 //! ```
 //! use onechat_events::{objects::{WebhookMessageType, WebhookSender}, webhook_events::WebhookEvent};
@@ -47,9 +68,12 @@ use crate::objects::{
     Account, ChangedAttributes, Contact, Conversation, InboxSettings, WebhookMessage, WebhookTyping,
 };
 use events::{
-    ContactCreated, ContactUpdated, ConversationCreated, ConversationOpened, ConversationResolved,
-    ConversationStatusChanged, ConversationTypingOff, ConversationTypingOn, ConversationUpdated,
-    InboxCreated, InboxUpdated, MessageCreated, MessageUpdated, WebwidgetTriggered,
+    AccountCreated, AutomationEventConversationCreated, AutomationEventConversationOpened,
+    AutomationEventConversationResolved, AutomationEventConversationUpdated,
+    AutomationEventMessageCreated, ContactCreated, ContactUpdated, ConversationCreated,
+    ConversationOpened, ConversationResolved, ConversationStatusChanged, ConversationTypingOff,
+    ConversationTypingOn, ConversationUpdated, InboxCreated, InboxUpdated, MacroExecuted,
+    MessageCreated, MessageUpdated, WebwidgetTriggered,
 };
 
 /// Chatwoot's webhook format: the name in the body's `event`, no wrapper.
@@ -81,6 +105,24 @@ chat_events_core::unstable::event_enum! {
     pub enum WebhookEventKind;
     spine = SPINE;
     payload_trait = WebhookPayload;
+    /// An account was created on the installation (sent to the installation's events URL).
+    AccountCreated(AccountCreated) = "account_created",
+    /// An automation rule on `conversation_created` ran its "Send a webhook event" action.
+    AutomationEventConversationCreated(AutomationEventConversationCreated) =
+        "automation_event.conversation_created",
+    /// An automation rule on `conversation_opened` ran its "Send a webhook event" action.
+    AutomationEventConversationOpened(AutomationEventConversationOpened) =
+        "automation_event.conversation_opened",
+    /// An automation rule on `conversation_resolved` ran its "Send a webhook event" action.
+    AutomationEventConversationResolved(AutomationEventConversationResolved) =
+        "automation_event.conversation_resolved",
+    /// An automation rule on `conversation_updated` ran its "Send a webhook event" action.
+    AutomationEventConversationUpdated(AutomationEventConversationUpdated) =
+        "automation_event.conversation_updated",
+    /// An automation rule on `message_created` ran its "Send a webhook event" action (the
+    /// body is the conversation).
+    AutomationEventMessageCreated(AutomationEventMessageCreated) =
+        "automation_event.message_created",
     /// A contact was created.
     ContactCreated(ContactCreated) = "contact_created",
     /// A contact's attributes changed.
@@ -103,6 +145,8 @@ chat_events_core::unstable::event_enum! {
     InboxCreated(InboxCreated) = "inbox_created",
     /// An inbox's settings changed.
     InboxUpdated(InboxUpdated) = "inbox_updated",
+    /// An agent ran a macro with a "Send a webhook event" action.
+    MacroExecuted(MacroExecuted) = "macro.executed",
     /// A message was created.
     MessageCreated(MessageCreated) = "message_created",
     /// A message was updated.
@@ -114,10 +158,12 @@ chat_events_core::unstable::event_enum! {
 /// What every known webhook body offers, whatever its event (see
 /// [`WebhookEvent::payload`]).
 pub trait WebhookPayload: fmt::Debug + Send + Sync {
-    /// The account, for the bodies that carry it (messages, contacts, the widget); the
-    /// conversation, typing and inbox bodies do not.
+    /// The account, for the bodies that carry it: messages, contacts, the widget, and since
+    /// 2026-06 conversations and inboxes; typing bodies and `account_created` (whose body
+    /// is the account itself) do not.
     fn account(&self) -> Option<&Account>;
-    /// What changed, for the `*_updated` and `conversation_status_changed` bodies.
+    /// What changed, for the `*_updated` bodies (`conversation_status_changed` has the key,
+    /// but Chatwoot sends `null` there).
     fn changed_attributes(&self) -> Option<&ChangedAttributes>;
 }
 
@@ -130,9 +176,18 @@ impl WebhookPayload for Contact {
     }
 }
 
-impl WebhookPayload for Conversation {
+impl WebhookPayload for AccountCreated {
     fn account(&self) -> Option<&Account> {
         None
+    }
+    fn changed_attributes(&self) -> Option<&ChangedAttributes> {
+        None
+    }
+}
+
+impl WebhookPayload for Conversation {
+    fn account(&self) -> Option<&Account> {
+        self.account.get()
     }
     fn changed_attributes(&self) -> Option<&ChangedAttributes> {
         self.changed_attributes.get()
@@ -141,7 +196,7 @@ impl WebhookPayload for Conversation {
 
 impl WebhookPayload for InboxSettings {
     fn account(&self) -> Option<&Account> {
-        None
+        self.account.get()
     }
     fn changed_attributes(&self) -> Option<&ChangedAttributes> {
         self.changed_attributes.get()

@@ -534,11 +534,17 @@ class Conversation(Model):
 
     The `conversation_*` webhooks send the same data (`Conversation#webhook_data`) with the
     webhook's `event` and `changed_attributes` beside it, and without `account_id`; so does
-    the `conversation` inside a message webhook.
+    the `conversation` inside a message webhook, and the automation rules' and macros'
+    `send_webhook_event` bodies (`automation_event.*`, `macro.executed`). Servers since
+    2026-06 (after 4.14.1) add the `account` to that webhook data.
 
     (schema definition `Conversation`)
 
     May arrive as `[]` (PHP's empty object); it is written back as `[]`.
+    """
+    account: Optional["Account"] = None
+    """Webhook bodies only, on servers since 2026-06 (after 4.14.1): the account, as
+    `{id, name}`.
     """
     account_id: Optional[Union[str, int]] = None
     """The account (added by the broadcaster)."""
@@ -559,6 +565,10 @@ class Conversation(Model):
     changed_attributes: Optional["ChangedAttributes"] = None
     """The `conversation_status_changed` and `conversation_updated` webhooks only: what
     changed (absent from the 2022 documentation's example).
+
+    Quirk: `null` in `conversation_status_changed` bodies (the model hands the listener
+    `status_change`, which Rails has already cleared once the status is saved); read
+    the new status from `status`.
     """
     channel: Optional["ChannelType"] = None
     """The inbox's channel."""
@@ -573,7 +583,7 @@ class Conversation(Model):
     event: Optional[str] = None
     """Webhook bodies only: the webhook's event name (`conversation_created`,
     `conversation_status_changed`, `conversation_updated`, `conversation_opened`,
-    `conversation_resolved`).
+    `conversation_resolved`, `automation_event.<rule event>`, `macro.executed`).
     """
     first_reply_created_at: Optional[Union[Union[int, float], str]] = None
     """When the first agent reply was sent (ISO-8601)."""

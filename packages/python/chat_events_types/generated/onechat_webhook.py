@@ -25,6 +25,31 @@ class Account(Model):
     """Account name."""
 
 
+class AccountCreated(Model):
+    """A new account on the installation (`InstallationWebhookListener#account_created`):
+    `Account#webhook_data` (`{id, name}`) with the account's administrators as user webhook
+    data (`{id, name, email, type}`).
+
+    Not an account webhook: Chatwoot POSTs it to the installation's
+    `INSTALLATION_EVENTS_WEBHOOK_URL` (super admin settings), unsigned and without a
+    delivery id. The account is the body itself, so
+    [`WebhookEvent::account`](crate::webhook_events::WebhookEvent::account) is `None`; read
+    `id` and `name`.
+
+    (schema definition `AccountCreated`)
+    """
+    event: Optional[str] = None
+    """The webhook's event name (`account_created`)."""
+    id: Union[str, int]
+    """The new account's id."""
+    name: Optional[str] = None
+    """The new account's name."""
+    users: Optional[List["User"]] = None
+    """The account's administrators (`[]` when the account was created without one, as
+    through the platform API).
+    """
+
+
 class AgentBot(Model):
     """An agent bot.
 
@@ -406,11 +431,17 @@ class Conversation(Model):
 
     The `conversation_*` webhooks send the same data (`Conversation#webhook_data`) with the
     webhook's `event` and `changed_attributes` beside it, and without `account_id`; so does
-    the `conversation` inside a message webhook.
+    the `conversation` inside a message webhook, and the automation rules' and macros'
+    `send_webhook_event` bodies (`automation_event.*`, `macro.executed`). Servers since
+    2026-06 (after 4.14.1) add the `account` to that webhook data.
 
     (schema definition `Conversation`)
 
     May arrive as `[]` (PHP's empty object); it is written back as `[]`.
+    """
+    account: Optional["Account"] = None
+    """Webhook bodies only, on servers since 2026-06 (after 4.14.1): the account, as
+    `{id, name}`.
     """
     account_id: Optional[Union[str, int]] = None
     """The account (added by the broadcaster)."""
@@ -431,6 +462,10 @@ class Conversation(Model):
     changed_attributes: Optional["ChangedAttributes"] = None
     """The `conversation_status_changed` and `conversation_updated` webhooks only: what
     changed (absent from the 2022 documentation's example).
+
+    Quirk: `null` in `conversation_status_changed` bodies (the model hands the listener
+    `status_change`, which Rails has already cleared once the status is saved); read
+    the new status from `status`.
     """
     channel: Optional["ChannelType"] = None
     """The inbox's channel."""
@@ -445,7 +480,7 @@ class Conversation(Model):
     event: Optional[str] = None
     """Webhook bodies only: the webhook's event name (`conversation_created`,
     `conversation_status_changed`, `conversation_updated`, `conversation_opened`,
-    `conversation_resolved`).
+    `conversation_resolved`, `automation_event.<rule event>`, `macro.executed`).
     """
     first_reply_created_at: Optional[Union[Union[int, float], str]] = None
     """When the first agent reply was sent (ISO-8601)."""
@@ -619,12 +654,16 @@ class InboxSettings(Model):
     `inbox_created` and `inbox_updated` account webhooks.
 
     Quirk: the presenter sends neither the inbox's id nor its name; the `channel` record
-    carries its own id and, depending on the channel, its name or phone number.
+    carries its own id and, depending on the channel, its name or phone number. Servers since
+    2026-06 (after 4.14.1) send `Inbox::EventDataPresenter#webhook_data`: the same data with
+    the `account`.
 
     (schema definition `InboxSettings`)
 
     May arrive as `[]` (PHP's empty object); it is written back as `[]`.
     """
+    account: Optional["Account"] = None
+    """The account, as `{id, name}` (servers since 2026-06)."""
     add_label_to_resolve_conversation: Optional[bool] = None
     """Whether an agent's label is required to resolve a conversation."""
     allow_messages_after_resolved: Optional[bool] = None
@@ -634,7 +673,10 @@ class InboxSettings(Model):
     business_name: Optional[str] = None
     """The business name shown as the sender of outgoing e-mail."""
     changed_attributes: Optional["ChangedAttributes"] = None
-    """The `inbox_updated` webhook: what changed."""
+    """The `inbox_updated` webhook: what changed (settings columns; `reauthorization_required`
+    `false` → `true` when the channel loses its authorization and back when it is
+    reauthorized, on servers with `ENABLE_INBOX_EVENTS`).
+    """
     channel: Optional[Dict[str, Any]] = None
     """The channel record behind the inbox, every column of it, whose keys depend on the
     channel type (website, API, e-mail, WhatsApp…).
@@ -1184,6 +1226,55 @@ class WorkingHour(Model):
     """Updated (ISO-8601)."""
 
 
+class AccountCreatedEvent(AccountCreated):
+    """An account was created on the installation (sent to the installation's events URL).
+
+    The body of `account_created` (schema definition `AccountCreatedEvent`).
+    """
+    EVENT: ClassVar[str] = "account_created"
+
+
+class AutomationEventConversationCreatedEvent(Conversation):
+    """An automation rule on `conversation_created` ran its "Send a webhook event" action.
+
+    The body of `automation_event.conversation_created` (schema definition `AutomationEventConversationCreatedEvent`).
+    """
+    EVENT: ClassVar[str] = "automation_event.conversation_created"
+
+
+class AutomationEventConversationOpenedEvent(Conversation):
+    """An automation rule on `conversation_opened` ran its "Send a webhook event" action.
+
+    The body of `automation_event.conversation_opened` (schema definition `AutomationEventConversationOpenedEvent`).
+    """
+    EVENT: ClassVar[str] = "automation_event.conversation_opened"
+
+
+class AutomationEventConversationResolvedEvent(Conversation):
+    """An automation rule on `conversation_resolved` ran its "Send a webhook event" action.
+
+    The body of `automation_event.conversation_resolved` (schema definition `AutomationEventConversationResolvedEvent`).
+    """
+    EVENT: ClassVar[str] = "automation_event.conversation_resolved"
+
+
+class AutomationEventConversationUpdatedEvent(Conversation):
+    """An automation rule on `conversation_updated` ran its "Send a webhook event" action.
+
+    The body of `automation_event.conversation_updated` (schema definition `AutomationEventConversationUpdatedEvent`).
+    """
+    EVENT: ClassVar[str] = "automation_event.conversation_updated"
+
+
+class AutomationEventMessageCreatedEvent(Conversation):
+    """An automation rule on `message_created` ran its "Send a webhook event" action (the
+    body is the conversation).
+
+    The body of `automation_event.message_created` (schema definition `AutomationEventMessageCreatedEvent`).
+    """
+    EVENT: ClassVar[str] = "automation_event.message_created"
+
+
 class ContactCreatedEvent(Contact):
     """A contact was created.
 
@@ -1272,6 +1363,14 @@ class InboxUpdatedEvent(InboxSettings):
     EVENT: ClassVar[str] = "inbox_updated"
 
 
+class MacroExecutedEvent(Conversation):
+    """An agent ran a macro with a "Send a webhook event" action.
+
+    The body of `macro.executed` (schema definition `MacroExecutedEvent`).
+    """
+    EVENT: ClassVar[str] = "macro.executed"
+
+
 class MessageCreatedEvent(WebhookMessage):
     """A message was created.
 
@@ -1297,6 +1396,12 @@ class WebwidgetTriggeredEvent(WebwidgetTriggered):
 
 
 KNOWN_EVENTS = (
+    "account_created",
+    "automation_event.conversation_created",
+    "automation_event.conversation_opened",
+    "automation_event.conversation_resolved",
+    "automation_event.conversation_updated",
+    "automation_event.message_created",
     "contact_created",
     "contact_updated",
     "conversation_created",
@@ -1308,6 +1413,7 @@ KNOWN_EVENTS = (
     "conversation_updated",
     "inbox_created",
     "inbox_updated",
+    "macro.executed",
     "message_created",
     "message_updated",
     "webwidget_triggered",
@@ -1315,6 +1421,12 @@ KNOWN_EVENTS = (
 """The wire names of the events this version models."""
 
 Event = Union[
+    AccountCreatedEvent,
+    AutomationEventConversationCreatedEvent,
+    AutomationEventConversationOpenedEvent,
+    AutomationEventConversationResolvedEvent,
+    AutomationEventConversationUpdatedEvent,
+    AutomationEventMessageCreatedEvent,
     ContactCreatedEvent,
     ContactUpdatedEvent,
     ConversationCreatedEvent,
@@ -1326,6 +1438,7 @@ Event = Union[
     ConversationUpdatedEvent,
     InboxCreatedEvent,
     InboxUpdatedEvent,
+    MacroExecutedEvent,
     MessageCreatedEvent,
     MessageUpdatedEvent,
     WebwidgetTriggeredEvent,
@@ -1340,6 +1453,12 @@ _decoder = Decoder(
     wrapper=None,
     aliases={},
     events={
+        "account_created": (AccountCreatedEvent, "AccountCreatedEvent"),
+        "automation_event.conversation_created": (AutomationEventConversationCreatedEvent, "AutomationEventConversationCreatedEvent"),
+        "automation_event.conversation_opened": (AutomationEventConversationOpenedEvent, "AutomationEventConversationOpenedEvent"),
+        "automation_event.conversation_resolved": (AutomationEventConversationResolvedEvent, "AutomationEventConversationResolvedEvent"),
+        "automation_event.conversation_updated": (AutomationEventConversationUpdatedEvent, "AutomationEventConversationUpdatedEvent"),
+        "automation_event.message_created": (AutomationEventMessageCreatedEvent, "AutomationEventMessageCreatedEvent"),
         "contact_created": (ContactCreatedEvent, "ContactCreatedEvent"),
         "contact_updated": (ContactUpdatedEvent, "ContactUpdatedEvent"),
         "conversation_created": (ConversationCreatedEvent, "ConversationCreatedEvent"),
@@ -1351,6 +1470,7 @@ _decoder = Decoder(
         "conversation_updated": (ConversationUpdatedEvent, "ConversationUpdatedEvent"),
         "inbox_created": (InboxCreatedEvent, "InboxCreatedEvent"),
         "inbox_updated": (InboxUpdatedEvent, "InboxUpdatedEvent"),
+        "macro.executed": (MacroExecutedEvent, "MacroExecutedEvent"),
         "message_created": (MessageCreatedEvent, "MessageCreatedEvent"),
         "message_updated": (MessageUpdatedEvent, "MessageUpdatedEvent"),
         "webwidget_triggered": (WebwidgetTriggeredEvent, "WebwidgetTriggeredEvent"),

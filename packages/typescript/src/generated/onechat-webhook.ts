@@ -19,6 +19,44 @@ export interface Account {
 }
 
 /**
+ * A new account on the installation (`InstallationWebhookListener#account_created`):
+ * `Account#webhook_data` (`{id, name}`) with the account's administrators as user webhook
+ * data (`{id, name, email, type}`).
+ *
+ * Not an account webhook: Chatwoot POSTs it to the installation's
+ * `INSTALLATION_EVENTS_WEBHOOK_URL` (super admin settings), unsigned and without a
+ * delivery id. The account is the body itself, so
+ * [`WebhookEvent::account`](crate::webhook_events::WebhookEvent::account) is `None`; read
+ * `id` and `name`.
+ *
+ * (schema definition `AccountCreated`)
+ */
+export interface AccountCreated {
+  /** The webhook's event name (`account_created`). */
+  event?: string | null;
+  /** The new account's id. */
+  id: string | number;
+  /** The new account's name. */
+  name?: string | null;
+  /**
+   * The account's administrators (`[]` when the account was created without one, as
+   * through the platform API).
+   */
+  users?: Array<User> | null;
+}
+
+/**
+ * An account was created on the installation (sent to the installation's events URL).
+ *
+ * The body of `account_created`.
+ *
+ * (schema definition `AccountCreatedEvent`)
+ */
+export type AccountCreatedEvent = AccountCreated & {
+  event: "account_created";
+};
+
+/**
  * An agent bot.
  *
  * (schema definition `AgentBot`)
@@ -122,6 +160,62 @@ export interface AttributeChange {
   /** The old value. */
   previous_value?: JsonValue;
 }
+
+/**
+ * An automation rule on `conversation_created` ran its "Send a webhook event" action.
+ *
+ * The body of `automation_event.conversation_created`.
+ *
+ * (schema definition `AutomationEventConversationCreatedEvent`)
+ */
+export type AutomationEventConversationCreatedEvent = Conversation & {
+  event: "automation_event.conversation_created";
+};
+
+/**
+ * An automation rule on `conversation_opened` ran its "Send a webhook event" action.
+ *
+ * The body of `automation_event.conversation_opened`.
+ *
+ * (schema definition `AutomationEventConversationOpenedEvent`)
+ */
+export type AutomationEventConversationOpenedEvent = Conversation & {
+  event: "automation_event.conversation_opened";
+};
+
+/**
+ * An automation rule on `conversation_resolved` ran its "Send a webhook event" action.
+ *
+ * The body of `automation_event.conversation_resolved`.
+ *
+ * (schema definition `AutomationEventConversationResolvedEvent`)
+ */
+export type AutomationEventConversationResolvedEvent = Conversation & {
+  event: "automation_event.conversation_resolved";
+};
+
+/**
+ * An automation rule on `conversation_updated` ran its "Send a webhook event" action.
+ *
+ * The body of `automation_event.conversation_updated`.
+ *
+ * (schema definition `AutomationEventConversationUpdatedEvent`)
+ */
+export type AutomationEventConversationUpdatedEvent = Conversation & {
+  event: "automation_event.conversation_updated";
+};
+
+/**
+ * An automation rule on `message_created` ran its "Send a webhook event" action (the
+ * body is the conversation).
+ *
+ * The body of `automation_event.message_created`.
+ *
+ * (schema definition `AutomationEventMessageCreatedEvent`)
+ */
+export type AutomationEventMessageCreatedEvent = Conversation & {
+  event: "automation_event.message_created";
+};
 
 /**
  * An agent's or contact's presence.
@@ -434,13 +528,20 @@ export type ContentType = "article" | "cal_event" | "cal_event_confirmation" | "
  *
  * The `conversation_*` webhooks send the same data (`Conversation#webhook_data`) with the
  * webhook's `event` and `changed_attributes` beside it, and without `account_id`; so does
- * the `conversation` inside a message webhook.
+ * the `conversation` inside a message webhook, and the automation rules' and macros'
+ * `send_webhook_event` bodies (`automation_event.*`, `macro.executed`). Servers since
+ * 2026-06 (after 4.14.1) add the `account` to that webhook data.
  *
  * May arrive as `[]` (PHP's empty object); every property is optional.
  *
  * (schema definition `Conversation`)
  */
 export interface Conversation {
+  /**
+   * Webhook bodies only, on servers since 2026-06 (after 4.14.1): the account, as
+   * `{id, name}`.
+   */
+  account?: Account | null;
   /** The account (added by the broadcaster). */
   account_id?: string | number | null;
   /**
@@ -462,6 +563,10 @@ export interface Conversation {
   /**
    * The `conversation_status_changed` and `conversation_updated` webhooks only: what
    * changed (absent from the 2022 documentation's example).
+   *
+   * Quirk: `null` in `conversation_status_changed` bodies (the model hands the listener
+   * `status_change`, which Rails has already cleared once the status is saved); read
+   * the new status from `status`.
    */
   changed_attributes?: ChangedAttributes | null;
   /** The inbox's channel. */
@@ -477,7 +582,7 @@ export interface Conversation {
   /**
    * Webhook bodies only: the webhook's event name (`conversation_created`,
    * `conversation_status_changed`, `conversation_updated`, `conversation_opened`,
-   * `conversation_resolved`).
+   * `conversation_resolved`, `automation_event.<rule event>`, `macro.executed`).
    */
   event?: string | null;
   /** When the first agent reply was sent (ISO-8601). */
@@ -748,13 +853,17 @@ export type InboxCreatedEvent = InboxSettings & {
  * `inbox_created` and `inbox_updated` account webhooks.
  *
  * Quirk: the presenter sends neither the inbox's id nor its name; the `channel` record
- * carries its own id and, depending on the channel, its name or phone number.
+ * carries its own id and, depending on the channel, its name or phone number. Servers since
+ * 2026-06 (after 4.14.1) send `Inbox::EventDataPresenter#webhook_data`: the same data with
+ * the `account`.
  *
  * May arrive as `[]` (PHP's empty object); every property is optional.
  *
  * (schema definition `InboxSettings`)
  */
 export interface InboxSettings {
+  /** The account, as `{id, name}` (servers since 2026-06). */
+  account?: Account | null;
   /** Whether an agent's label is required to resolve a conversation. */
   add_label_to_resolve_conversation?: boolean | null;
   /** Whether a contact may write into a resolved conversation (which reopens it). */
@@ -763,7 +872,11 @@ export interface InboxSettings {
   auto_assignment_config?: JsonObject | null;
   /** The business name shown as the sender of outgoing e-mail. */
   business_name?: string | null;
-  /** The `inbox_updated` webhook: what changed. */
+  /**
+   * The `inbox_updated` webhook: what changed (settings columns; `reauthorization_required`
+   * `false` → `true` when the channel loses its authorization and back when it is
+   * reauthorized, on servers with `ENABLE_INBOX_EVENTS`).
+   */
   changed_attributes?: ChangedAttributes | null;
   /**
    * The channel record behind the inbox, every column of it, whose keys depend on the
@@ -894,6 +1007,17 @@ export interface Item {
   /** `input_select`: the option's value. */
   value?: JsonValue;
 }
+
+/**
+ * An agent ran a macro with a "Send a webhook event" action.
+ *
+ * The body of `macro.executed`.
+ *
+ * (schema definition `MacroExecutedEvent`)
+ */
+export type MacroExecutedEvent = Conversation & {
+  event: "macro.executed";
+};
 
 /**
  * A message as Chatwoot pushes it (`Message#push_event_data`): every database column, with
@@ -1399,6 +1523,12 @@ export interface WorkingHour {
 
 /** The wire names of the events this version models. */
 export const KNOWN_EVENTS = [
+  "account_created",
+  "automation_event.conversation_created",
+  "automation_event.conversation_opened",
+  "automation_event.conversation_resolved",
+  "automation_event.conversation_updated",
+  "automation_event.message_created",
   "contact_created",
   "contact_updated",
   "conversation_created",
@@ -1410,6 +1540,7 @@ export const KNOWN_EVENTS = [
   "conversation_updated",
   "inbox_created",
   "inbox_updated",
+  "macro.executed",
   "message_created",
   "message_updated",
   "webwidget_triggered",
@@ -1420,6 +1551,12 @@ export type KnownEventName = (typeof KNOWN_EVENTS)[number];
 
 /** The body of each known event, by wire name. */
 export interface EventBodies {
+  "account_created": AccountCreatedEvent;
+  "automation_event.conversation_created": AutomationEventConversationCreatedEvent;
+  "automation_event.conversation_opened": AutomationEventConversationOpenedEvent;
+  "automation_event.conversation_resolved": AutomationEventConversationResolvedEvent;
+  "automation_event.conversation_updated": AutomationEventConversationUpdatedEvent;
+  "automation_event.message_created": AutomationEventMessageCreatedEvent;
   "contact_created": ContactCreatedEvent;
   "contact_updated": ContactUpdatedEvent;
   "conversation_created": ConversationCreatedEvent;
@@ -1431,6 +1568,7 @@ export interface EventBodies {
   "conversation_updated": ConversationUpdatedEvent;
   "inbox_created": InboxCreatedEvent;
   "inbox_updated": InboxUpdatedEvent;
+  "macro.executed": MacroExecutedEvent;
   "message_created": MessageCreatedEvent;
   "message_updated": MessageUpdatedEvent;
   "webwidget_triggered": WebwidgetTriggeredEvent;
@@ -1460,6 +1598,36 @@ export interface Unknown {
 
 /** Any OneChat (webhooks) event. */
 export type Event = Known | Unknown;
+
+/** Whether `event` is `account_created`. */
+export function isAccountCreated(event: Event): event is Extract<Known, { name: "account_created" }> {
+  return event.known && event.name === "account_created";
+}
+
+/** Whether `event` is `automation_event.conversation_created`. */
+export function isAutomationEventConversationCreated(event: Event): event is Extract<Known, { name: "automation_event.conversation_created" }> {
+  return event.known && event.name === "automation_event.conversation_created";
+}
+
+/** Whether `event` is `automation_event.conversation_opened`. */
+export function isAutomationEventConversationOpened(event: Event): event is Extract<Known, { name: "automation_event.conversation_opened" }> {
+  return event.known && event.name === "automation_event.conversation_opened";
+}
+
+/** Whether `event` is `automation_event.conversation_resolved`. */
+export function isAutomationEventConversationResolved(event: Event): event is Extract<Known, { name: "automation_event.conversation_resolved" }> {
+  return event.known && event.name === "automation_event.conversation_resolved";
+}
+
+/** Whether `event` is `automation_event.conversation_updated`. */
+export function isAutomationEventConversationUpdated(event: Event): event is Extract<Known, { name: "automation_event.conversation_updated" }> {
+  return event.known && event.name === "automation_event.conversation_updated";
+}
+
+/** Whether `event` is `automation_event.message_created`. */
+export function isAutomationEventMessageCreated(event: Event): event is Extract<Known, { name: "automation_event.message_created" }> {
+  return event.known && event.name === "automation_event.message_created";
+}
 
 /** Whether `event` is `contact_created`. */
 export function isContactCreated(event: Event): event is Extract<Known, { name: "contact_created" }> {
@@ -1516,6 +1684,11 @@ export function isInboxUpdated(event: Event): event is Extract<Known, { name: "i
   return event.known && event.name === "inbox_updated";
 }
 
+/** Whether `event` is `macro.executed`. */
+export function isMacroExecuted(event: Event): event is Extract<Known, { name: "macro.executed" }> {
+  return event.known && event.name === "macro.executed";
+}
+
 /** Whether `event` is `message_created`. */
 export function isMessageCreated(event: Event): event is Extract<Known, { name: "message_created" }> {
   return event.known && event.name === "message_created";
@@ -1536,6 +1709,12 @@ const decoder = new Decoder<Event>("onechat-webhook", schema, {
   wrapper: null,
   aliases: {},
   bodies: {
+    "account_created": "AccountCreatedEvent",
+    "automation_event.conversation_created": "AutomationEventConversationCreatedEvent",
+    "automation_event.conversation_opened": "AutomationEventConversationOpenedEvent",
+    "automation_event.conversation_resolved": "AutomationEventConversationResolvedEvent",
+    "automation_event.conversation_updated": "AutomationEventConversationUpdatedEvent",
+    "automation_event.message_created": "AutomationEventMessageCreatedEvent",
     "contact_created": "ContactCreatedEvent",
     "contact_updated": "ContactUpdatedEvent",
     "conversation_created": "ConversationCreatedEvent",
@@ -1547,6 +1726,7 @@ const decoder = new Decoder<Event>("onechat-webhook", schema, {
     "conversation_updated": "ConversationUpdatedEvent",
     "inbox_created": "InboxCreatedEvent",
     "inbox_updated": "InboxUpdatedEvent",
+    "macro.executed": "MacroExecutedEvent",
     "message_created": "MessageCreatedEvent",
     "message_updated": "MessageUpdatedEvent",
     "webwidget_triggered": "WebwidgetTriggeredEvent"

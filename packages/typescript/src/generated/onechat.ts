@@ -656,13 +656,20 @@ export type ContentType = "article" | "cal_event" | "cal_event_confirmation" | "
  *
  * The `conversation_*` webhooks send the same data (`Conversation#webhook_data`) with the
  * webhook's `event` and `changed_attributes` beside it, and without `account_id`; so does
- * the `conversation` inside a message webhook.
+ * the `conversation` inside a message webhook, and the automation rules' and macros'
+ * `send_webhook_event` bodies (`automation_event.*`, `macro.executed`). Servers since
+ * 2026-06 (after 4.14.1) add the `account` to that webhook data.
  *
  * May arrive as `[]` (PHP's empty object); every property is optional.
  *
  * (schema definition `Conversation`)
  */
 export interface Conversation {
+  /**
+   * Webhook bodies only, on servers since 2026-06 (after 4.14.1): the account, as
+   * `{id, name}`.
+   */
+  account?: Account | null;
   /** The account (added by the broadcaster). */
   account_id?: string | number | null;
   /**
@@ -684,6 +691,10 @@ export interface Conversation {
   /**
    * The `conversation_status_changed` and `conversation_updated` webhooks only: what
    * changed (absent from the 2022 documentation's example).
+   *
+   * Quirk: `null` in `conversation_status_changed` bodies (the model hands the listener
+   * `status_change`, which Rails has already cleared once the status is saved); read
+   * the new status from `status`.
    */
   changed_attributes?: ChangedAttributes | null;
   /** The inbox's channel. */
@@ -699,7 +710,7 @@ export interface Conversation {
   /**
    * Webhook bodies only: the webhook's event name (`conversation_created`,
    * `conversation_status_changed`, `conversation_updated`, `conversation_opened`,
-   * `conversation_resolved`).
+   * `conversation_resolved`, `automation_event.<rule event>`, `macro.executed`).
    */
   event?: string | null;
   /** When the first agent reply was sent (ISO-8601). */

@@ -13,6 +13,37 @@ export function describe(event: Event): string {
     return `unknown ${name}`;
   }
   switch (event.name) {
+    case "account_created": {
+      const name: "account_created" = event.name;
+      const pinned: "account_created" = event.body.event;
+      const field = event.body.id;
+      return `${name} ${pinned} id=${JSON.stringify(field) ?? "absent"}`;
+    }
+    case "automation_event.conversation_created": {
+      const name: "automation_event.conversation_created" = event.name;
+      const pinned: "automation_event.conversation_created" = event.body.event;
+      return `${name} ${pinned}`;
+    }
+    case "automation_event.conversation_opened": {
+      const name: "automation_event.conversation_opened" = event.name;
+      const pinned: "automation_event.conversation_opened" = event.body.event;
+      return `${name} ${pinned}`;
+    }
+    case "automation_event.conversation_resolved": {
+      const name: "automation_event.conversation_resolved" = event.name;
+      const pinned: "automation_event.conversation_resolved" = event.body.event;
+      return `${name} ${pinned}`;
+    }
+    case "automation_event.conversation_updated": {
+      const name: "automation_event.conversation_updated" = event.name;
+      const pinned: "automation_event.conversation_updated" = event.body.event;
+      return `${name} ${pinned}`;
+    }
+    case "automation_event.message_created": {
+      const name: "automation_event.message_created" = event.name;
+      const pinned: "automation_event.message_created" = event.body.event;
+      return `${name} ${pinned}`;
+    }
     case "contact_created": {
       const name: "contact_created" = event.name;
       const pinned: "contact_created" = event.body.event;
@@ -70,6 +101,11 @@ export function describe(event: Event): string {
     case "inbox_updated": {
       const name: "inbox_updated" = event.name;
       const pinned: "inbox_updated" = event.body.event;
+      return `${name} ${pinned}`;
+    }
+    case "macro.executed": {
+      const name: "macro.executed" = event.name;
+      const pinned: "macro.executed" = event.body.event;
       return `${name} ${pinned}`;
     }
     case "message_created": {
