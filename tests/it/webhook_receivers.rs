@@ -217,7 +217,9 @@ async fn a_repeat_whose_first_was_refused_gets_through() {
     let full = testkit::post_signed(&url, &secret, "second", body.clone())
         .await
         .unwrap();
-    assert_eq!(full.status, 503, "{full:?}");
+    // 429, which Chatwoot's agent bots retry (they do not retry 503).
+    assert_eq!(full.status, 429, "{full:?}");
+    assert_eq!(full.header("retry-after"), Some("1"));
     assert!(receiver.next_event().await.unwrap().is_ok());
     let retried = testkit::post_signed(&url, &secret, "second", body.clone())
         .await

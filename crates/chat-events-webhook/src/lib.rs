@@ -17,14 +17,14 @@
 //! | --- | --- | --- |
 //! | a known event that decodes, or an unknown event | 200 | `{"accepted":true,"event":…,"known":…}` |
 //! | a repeat of a delivery already accepted | 200 | the same, with `"repeat":true`; not delivered again |
-//! | a repeat while the first is still being handled | 503, `Retry-After: 1` | `in_flight` |
+//! | a repeat while the first is still being handled | 503 (Chatwoot: 429), `Retry-After: 1` | `in_flight` |
 //! | a known event whose data does not fit its model | 422 | the error, with its JSON path; also reported through the [`Receiver`] as [`ReceiverError::Decode`] with the raw body |
 //! | not JSON, or no event name | 400 | the error, with line and column or path |
 //! | `Content-Type` other than JSON | 415 | |
 //! | body over the limit | 413 | |
 //! | authentication failed | 401 | `{"error":"unauthorized","reason":<code>,…}` ([`Refusal::code`]) |
 //! | method other than POST | 405, `Allow: POST` | |
-//! | the queue is full (the consumer is behind), or the event could not be stored | 503, `Retry-After: 1` | |
+//! | the queue is full (the consumer is behind), or the event could not be stored | 503 (Chatwoot: 429, the status its agent bots retry), `Retry-After: 1` | |
 //!
 //! Every error body is JSON: `{"error": <code>, "message": …, …}`. Messages never quote the
 //! payload (it holds personal data), a secret, a signature or a token.
@@ -69,7 +69,7 @@
 //! 1024, and [`ReceiverBuilder::queue_bytes`]) that the [`Receiver`] drains. The receiver
 //! answers 200 only after the event is in the queue (and stored, with
 //! [`ReceiverBuilder::persist`]), so an accepted event is never dropped. When the queue is
-//! full it answers 503 with `Retry-After: 1` and does not keep the event: a sender that
+//! full it answers 503 (429 for Chatwoot) with `Retry-After: 1` and does not keep the event: a sender that
 //! retries delivers it later. After the server is closed ([`Server::close`], or every router
 //! clone is dropped), the receiver yields what is still queued and then ends.
 //!

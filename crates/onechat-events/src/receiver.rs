@@ -50,6 +50,15 @@
 //! signs nothing, use a shared secret in the URL ([`ReceiverBuilder::secret_path`] or
 //! [`ReceiverBuilder::secret_query`]).
 //!
+//! # Backpressure
+//!
+//! When the queue is full or the event could not be stored ([`ReceiverBuilder::persist`]),
+//! this receiver answers **429** with `Retry-After: 1` (CodeChat's answers 503): Chatwoot
+//! retries an agent-bot webhook on 429 and 500 only (3 attempts, 3 s apart), and never
+//! retries account or API-inbox webhooks, so size the queue
+//! ([`ReceiverBuilder::queue_capacity`]) for your bursts and keep the consumer fast, or store
+//! first with a durable log.
+//!
 //! # Repeats
 //!
 //! Each delivery's `X-Chatwoot-Delivery` id (a UUID that Chatwoot's retries reuse) is its
@@ -82,6 +91,10 @@ pub type ReceiverBuilder = chat_events_webhook::ReceiverBuilder<WebhookEvent>;
 pub type Update = chat_events_webhook::Update<WebhookEvent>;
 
 impl chat_events_webhook::Webhook for WebhookEvent {
+    /// 429: Chatwoot retries an agent-bot webhook only on 429 and 500 (3 attempts, 3 s
+    /// apart), and account and API-inbox webhooks never.
+    const RETRY_STATUS: u16 = 429;
+
     /// `X-Chatwoot-Delivery`, when sent.
     fn delivery_id(request: &Incoming<'_>, _: &Decoded<Self>) -> Option<String> {
         request

@@ -375,7 +375,7 @@ async fn handle<E: Webhook>(
                     return accepted(&decoded, true);
                 }
                 Seen::InFlight => {
-                    return retry_later("in_flight", "this delivery is being handled; retry later");
+                    return retry_later::<E>("in_flight", "this delivery is being handled; retry later");
                 }
             }
         }
@@ -385,7 +385,7 @@ async fn handle<E: Webhook>(
         && let Err(reason) = persist.persist(&source, &decoded, received_at).await
     {
         tracing::warn!(event = decoded.name(), %reason, "not stored; answered 503");
-        return retry_later("not_stored", "the event could not be stored; retry later");
+        return retry_later::<E>("not_stored", "the event could not be stored; retry later");
     }
     let response = enqueue(shared, source, decoded, received_at, bytes.len()).await;
     if let Some(claim) = claim
@@ -438,10 +438,11 @@ async fn read_body<E: Webhook>(
     }
 }
 
-/// 503 with `Retry-After: 1`: the sender should try again shortly.
-fn retry_later(error: &str, message: &str) -> Response {
+/// The provider's retry status (503, or 429 for Chatwoot) with `Retry-After: 1`: the sender
+/// should try again shortly.
+fn retry_later<E: Webhook>(error: &str, message: &str) -> Response {
     let mut response = refuse(
-        StatusCode::SERVICE_UNAVAILABLE,
+        StatusCode::from_u16(E::RETRY_STATUS).unwrap_or(StatusCode::SERVICE_UNAVAILABLE),
         error,
         message,
         serde_json::Value::Null,
@@ -507,7 +508,7 @@ async fn enqueue<E: Webhook>(
             "no consumer is reading events",
             serde_json::Value::Null,
         ),
-        _ => retry_later("queue_full", "the consumer is behind; retry later"),
+        _ => retry_later::<E>("queue_full", "the consumer is behind; retry later"),
     }
 }
 

@@ -20,6 +20,10 @@ pub(crate) mod server;
 /// Implemented by the provider crates for their event enums (`codechat_events::Event`,
 /// `onechat_events::WebhookEvent`); you do not implement it.
 pub trait Webhook: ProviderEvent + Send + Sync + 'static {
+    /// The status that makes this provider's sender try again later (with `Retry-After`):
+    /// 503 by default.
+    const RETRY_STATUS: u16 = 503;
+
     /// Who sent the request, when the provider says (CodeChat's instance owner); `None` by
     /// default.
     fn owner(request: &Incoming<'_>) -> Option<String> {
