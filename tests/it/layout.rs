@@ -819,9 +819,19 @@ fn imports_go_one_way() {
         .iter()
         .find(|krate| krate.label == "codechat-events src/lib.rs")
         .unwrap();
-    for nested in ["receiver::http", "receiver::server", "objects::baileys"] {
+    for nested in ["objects::baileys", "objects::baileys::message"] {
         assert!(
             codechat.modules.iter().any(|module| module.name == nested),
+            "the walk missed `{nested}`"
+        );
+    }
+    let webhook = crates
+        .iter()
+        .find(|krate| krate.label == "chat-events-webhook src/lib.rs")
+        .unwrap();
+    for nested in ["receiver::http", "receiver::server", "auth::chatwoot"] {
+        assert!(
+            webhook.modules.iter().any(|module| module.name == nested),
             "the walk missed `{nested}`"
         );
     }

@@ -30,10 +30,13 @@ fn events_transports_items_and_errors_are_send_and_sync() {
         send_sync::<codechat_events::receiver::Server>(),
         send_sync::<codechat_events::receiver::Update>(),
         send_sync::<codechat_events::receiver::ReceiverError>(),
+        send_sync::<onechat_events::receiver::Receiver>(),
+        send_sync::<onechat_events::receiver::ReceiverBuilder>(),
+        send_sync::<onechat_events::receiver::Update>(),
         send_sync::<
             chat_events_core::ReplaySource<codechat_events::Event, std::vec::IntoIter<Vec<u8>>>,
         >(),
     ];
-    assert_eq!(checked.len(), 21);
+    assert_eq!(checked.len(), 24);
     assert!(checked.iter().all(|name| !name.is_empty()));
 }

@@ -26,9 +26,10 @@ use std::{
 use crate::process::{cargo, output, run};
 
 /// The published crates, in dependency order.
-pub(crate) const PUBLISHED: [&str; 8] = [
+pub(crate) const PUBLISHED: [&str; 9] = [
     "chat-events-macros",
     "chat-events-core",
+    "chat-events-webhook",
     "chatapp-events",
     "codechat-events",
     "onechat-events",

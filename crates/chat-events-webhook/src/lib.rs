@@ -4,13 +4,6 @@
 //! their events; this crate holds what they share, and [`auth`]'s checks for an HTTP server
 //! of your own.
 //!
-//! ```no_run
-//! # #[cfg(any())] // the provider crates' docs have the runnable version
-//! use onechat_events::receiver::{Receiver, Update};
-//! # use chat_events_webhook as _;
-//! # async fn run() -> std::io::Result<()> { Ok(()) }
-//! ```
-//!
 //! # What the receiver answers
 //!
 //! | request | status | body |

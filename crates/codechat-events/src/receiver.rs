@@ -51,7 +51,7 @@
 //!
 //! Secrets are compared in constant time; neither they, the query string, the token nor the
 //! body ever reach the logs, the [`Request`] or an error. A refused request is answered 401
-//! with a `reason` code ([`Refusal`](chat_events_webhook::Refusal)).
+//! with a `reason` code ([`Refusal`]).
 //!
 //! # Repeats
 //!

@@ -375,7 +375,10 @@ async fn handle<E: Webhook>(
                     return accepted(&decoded, true);
                 }
                 Seen::InFlight => {
-                    return retry_later::<E>("in_flight", "this delivery is being handled; retry later");
+                    return retry_later::<E>(
+                        "in_flight",
+                        "this delivery is being handled; retry later",
+                    );
                 }
             }
         }

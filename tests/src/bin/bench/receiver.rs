@@ -1,7 +1,11 @@
-//! The CodeChat webhook receiver against a bare axum handler that discards the body, both in
-//! this process on the same runtime, each under `wrk` (Debian's package) posting a real
-//! `messages.upsert` body with wrk's default load (2 threads, 10 connections). The consumer
-//! of our receiver does nothing but count what it is handed, in batches.
+//! The webhook receivers against a bare axum handler that discards the body, all in this
+//! process on the same runtime, each under `wrk` (Debian's package) with wrk's default load
+//! (2 threads, 10 connections): CodeChat's receiver posted a real `messages.upsert` body,
+//! Chatwoot's (OneChat) receiver a real `message_created` body **signed**
+//! (`X-Chatwoot-Signature`, checked per request). Each request is a new delivery (a new
+//! message id for CodeChat, a new `X-Chatwoot-Delivery` for Chatwoot, made by the wrk
+//! script), so the record of repeats is exercised and nothing is answered as a repeat. The
+//! consumer of our receiver does nothing but count what it is handed, in batches.
 
 use std::{
     net::SocketAddr,
@@ -14,8 +18,9 @@ use std::{
 };
 
 use axum::{Router, http::StatusCode, routing::post};
+use chat_events_core::Secret;
 use chat_events_core::{EventSource, Update};
-use codechat_events::receiver::Receiver;
+use chat_events_webhook::{Receiver, ReceiverBuilder, Webhook, auth::chatwoot};
 
 use crate::{Row, Scale, Target};
 
@@ -32,61 +37,144 @@ struct Load {
     p99_ms: f64,
 }
 
+/// The Chatwoot webhook secret of the signed benchmark.
+const SECRET: &str = "bench-secret";
+
+/// A wrk script posting `body` with a new delivery each request: `{ID}` in `body` and in
+/// `headers` becomes `<thread>-<count>`.
+fn script(
+    dir: &std::path::Path,
+    name: &str,
+    body: &str,
+    headers: &[(&str, &str)],
+) -> std::path::PathBuf {
+    let (prefix, suffix) = body.split_once("{ID}").unwrap_or((body, ""));
+    assert!(!body.contains("]==]"));
+    let mut lua = String::from(
+        "local threads = 0\nfunction setup(thread)\n  threads = threads + 1\n  thread:set(\"tid\", threads)\nend\nlocal n = 0\nfunction request()\n  n = n + 1\n  local id = tid .. \"-\" .. n\n  local headers = {}\n  headers[\"Content-Type\"] = \"application/json\"\n",
+    );
+    for (name, value) in headers {
+        let (before, after) = value.split_once("{ID}").unwrap_or((value, ""));
+        let value = if value.contains("{ID}") {
+            format!("\"{before}\" .. id .. \"{after}\"")
+        } else {
+            format!("\"{value}\"")
+        };
+        lua.push_str(&format!("  headers[\"{name}\"] = {value}\n"));
+    }
+    if body.contains("{ID}") {
+        lua.push_str(&format!(
+            "  return wrk.format(\"POST\", nil, headers, [==[{prefix}]==] .. id .. [==[{suffix}]==])\nend\n"
+        ));
+    } else {
+        lua.push_str(&format!(
+            "  return wrk.format(\"POST\", nil, headers, [==[{prefix}]==])\nend\n"
+        ));
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, lua).expect("the wrk script");
+    path
+}
+
 /// Runs the receiver part.
 pub(crate) async fn run(scale: Scale) -> Vec<Row> {
-    let fixture = chat_events_tests::fixtures("codechat")
+    let codechat = chat_events_tests::fixtures("codechat")
         .into_iter()
         .find(|fixture| fixture.stem == "messages.upsert.open-source")
         .expect("the messages.upsert fixture");
+    let chatwoot = chat_events_tests::fixtures("onechat-webhook")
+        .into_iter()
+        .find(|fixture| fixture.stem == "message_created.chatwoot-docs-2022")
+        .expect("the message_created fixture");
     let dir = std::env::temp_dir().join(format!("chat-events-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary folder");
-    let script = dir.join("post.lua");
-    assert!(!fixture.json.contains("]==]"));
-    std::fs::write(
-        &script,
-        format!(
-            "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [==[{}]==]\n",
-            fixture.json
-        ),
-    )
-    .expect("the wrk script");
+    let codechat_body = codechat.json.replacen("3EB0A1B2C3D4E5F60718", "{ID}", 1);
+    assert!(codechat_body.contains("{ID}"), "the message id to vary");
+    let codechat_script = script(&dir, "codechat.lua", &codechat_body, &[]);
+    // Signed once, at the start: the signature covers the timestamp and the body, not the
+    // delivery id, and stays within the tolerance for the whole run.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock after 1970")
+        .as_secs();
+    let body = chatwoot.json.trim();
+    let signature = chatwoot::sign(&Secret::new(SECRET), now, body.as_bytes());
+    let timestamp = now.to_string();
+    let chatwoot_script = script(
+        &dir,
+        "chatwoot.lua",
+        body,
+        &[
+            ("X-Chatwoot-Signature", &signature),
+            ("X-Chatwoot-Timestamp", &timestamp),
+            ("X-Chatwoot-Delivery", "{ID}"),
+        ],
+    );
     let seconds = scale.pick(10, 1);
     let rounds = scale.pick(3, 1);
-    let (mut ours, mut bare) = (Vec::new(), Vec::new());
+    let (mut ours, mut signed, mut bare) = (Vec::new(), Vec::new(), Vec::new());
     let (mut lost, mut extra) = (0_u64, 0_u64);
     for _ in 0..rounds {
-        let (load, delivered) = receiver_round(&script, seconds).await;
+        let (load, delivered) = receiver_round(
+            codechat_events::receiver::Receiver::builder(),
+            &codechat_script,
+            seconds,
+        )
+        .await;
         let answered = load.requests - load.non_2xx;
         lost += answered.saturating_sub(delivered);
         extra += delivered.saturating_sub(answered);
         ours.push(load);
-        bare.push(bare_round(&script, seconds).await);
+        let (load, delivered) = receiver_round(
+            onechat_events::receiver::Receiver::builder().signature_secret(SECRET),
+            &chatwoot_script,
+            seconds,
+        )
+        .await;
+        let answered = load.requests - load.non_2xx;
+        lost += answered.saturating_sub(delivered);
+        extra += delivered.saturating_sub(answered);
+        signed.push(load);
+        bare.push(bare_round(&codechat_script, seconds).await);
     }
     let _ = std::fs::remove_dir_all(&dir);
     let ours = median(&ours);
+    let signed = median(&signed);
     let bare = median(&bare);
-    let non_2xx: u64 = ours.non_2xx;
+    let non_2xx: u64 = ours.non_2xx + signed.non_2xx;
     vec![
         Row {
             what: "receiver req/s / bare axum".into(),
             ratio: ours.per_second / bare.per_second,
             target: Some(Target::AtLeast(0.8)),
             detail: format!(
-                "wrk -t2 -c10 -d{seconds}s, median of {rounds}: ours {:.0} req/s, axum {:.0} req/s",
+                "CodeChat; wrk -t2 -c10 -d{seconds}s, median of {rounds}: ours {:.0} req/s, axum {:.0} req/s",
                 ours.per_second, bare.per_second
+            ),
+        },
+        Row {
+            what: "Chatwoot receiver (signed) req/s / bare axum".into(),
+            ratio: signed.per_second / bare.per_second,
+            target: Some(Target::AtLeast(0.8)),
+            detail: format!(
+                "X-Chatwoot-Signature checked per request, a new delivery id each: {:.0} req/s",
+                signed.per_second
             ),
         },
         Row {
             what: "receiver p99 latency / bare axum".into(),
             ratio: ours.p99_ms / bare.p99_ms,
             target: None,
-            detail: format!("ours {:.2} ms, axum {:.2} ms", ours.p99_ms, bare.p99_ms),
+            detail: format!(
+                "CodeChat {:.2} ms, Chatwoot signed {:.2} ms, axum {:.2} ms",
+                ours.p99_ms, signed.p99_ms, bare.p99_ms
+            ),
         },
         Row {
             what: "receiver non-2xx answers (count)".into(),
             ratio: non_2xx as f64,
             target: Some(Target::AtMost(0.0)),
-            detail: format!("{} socket errors", ours.errors),
+            detail: format!("{} socket errors", ours.errors + signed.errors),
         },
         Row {
             what: "receiver 2xx not delivered (count)".into(),
@@ -106,8 +194,12 @@ fn median(loads: &[Load]) -> Load {
 }
 
 /// Our receiver under wrk: what wrk saw, and how many events the consumer got.
-async fn receiver_round(script: &std::path::Path, seconds: u32) -> (Load, u64) {
-    let (server, mut receiver) = Receiver::builder()
+async fn receiver_round<E: Webhook>(
+    builder: ReceiverBuilder<E>,
+    script: &std::path::Path,
+    seconds: u32,
+) -> (Load, u64) {
+    let (server, mut receiver): (_, Receiver<E>) = builder
         .path("/webhook")
         .serve("127.0.0.1:0".parse().expect("an address"))
         .await
