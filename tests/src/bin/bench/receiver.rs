@@ -8,6 +8,7 @@
 //! consumer of our receiver does nothing but count what it is handed, in batches.
 
 use std::{
+    fmt::Write as _,
     net::SocketAddr,
     process::Command,
     sync::{
@@ -60,24 +61,27 @@ fn script(
         } else {
             format!("\"{value}\"")
         };
-        lua.push_str(&format!("  headers[\"{name}\"] = {value}\n"));
+        let _ = writeln!(lua, "  headers[\"{name}\"] = {value}");
     }
     if body.contains("{ID}") {
-        lua.push_str(&format!(
+        let _ = write!(
+            lua,
             "  return wrk.format(\"POST\", nil, headers, [==[{prefix}]==] .. id .. [==[{suffix}]==])\nend\n"
-        ));
+        );
     } else {
-        lua.push_str(&format!(
+        let _ = write!(
+            lua,
             "  return wrk.format(\"POST\", nil, headers, [==[{prefix}]==])\nend\n"
-        ));
+        );
     }
     let path = dir.join(name);
     std::fs::write(&path, lua).expect("the wrk script");
     path
 }
 
-/// Runs the receiver part.
-pub(crate) async fn run(scale: Scale) -> Vec<Row> {
+/// The wrk scripts: CodeChat's `messages.upsert` with a new message id per request, and
+/// Chatwoot's `message_created`, signed, with a new delivery id per request.
+fn scripts(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
     let codechat = chat_events_tests::fixtures("codechat")
         .into_iter()
         .find(|fixture| fixture.stem == "messages.upsert.open-source")
@@ -86,11 +90,9 @@ pub(crate) async fn run(scale: Scale) -> Vec<Row> {
         .into_iter()
         .find(|fixture| fixture.stem == "message_created.chatwoot-docs-2022")
         .expect("the message_created fixture");
-    let dir = std::env::temp_dir().join(format!("chat-events-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
     let codechat_body = codechat.json.replacen("3EB0A1B2C3D4E5F60718", "{ID}", 1);
     assert!(codechat_body.contains("{ID}"), "the message id to vary");
-    let codechat_script = script(&dir, "codechat.lua", &codechat_body, &[]);
+    let codechat_script = script(dir, "codechat.lua", &codechat_body, &[]);
     // Signed once, at the start: the signature covers the timestamp and the body, not the
     // delivery id, and stays within the tolerance for the whole run.
     let now = std::time::SystemTime::now()
@@ -101,7 +103,7 @@ pub(crate) async fn run(scale: Scale) -> Vec<Row> {
     let signature = chatwoot::sign(&Secret::new(SECRET), now, body.as_bytes());
     let timestamp = now.to_string();
     let chatwoot_script = script(
-        &dir,
+        dir,
         "chatwoot.lua",
         body,
         &[
@@ -110,6 +112,14 @@ pub(crate) async fn run(scale: Scale) -> Vec<Row> {
             ("X-Chatwoot-Delivery", "{ID}"),
         ],
     );
+    (codechat_script, chatwoot_script)
+}
+
+/// Runs the receiver part.
+pub(crate) async fn run(scale: Scale) -> Vec<Row> {
+    let dir = std::env::temp_dir().join(format!("chat-events-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let (codechat_script, chatwoot_script) = scripts(&dir);
     let seconds = scale.pick(10, 1);
     let rounds = scale.pick(3, 1);
     let (mut ours, mut signed, mut bare) = (Vec::new(), Vec::new(), Vec::new());
