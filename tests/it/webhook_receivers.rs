@@ -238,6 +238,68 @@ async fn a_repeat_whose_first_was_refused_gets_through() {
     server.close().await.unwrap();
 }
 
+/// Holds each event in `persist` until the test lets it go.
+struct Held(std::sync::Arc<tokio::sync::Semaphore>);
+
+#[async_trait::async_trait]
+impl chat_events_webhook::Persist<WebhookEvent> for Held {
+    async fn persist(
+        &self,
+        _: &chat_events_webhook::Request,
+        _: &chat_events_core::Decoded<WebhookEvent>,
+        _: SystemTime,
+    ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+        let _permit = self.0.acquire().await?;
+        Ok(())
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_repeat_of_a_delivery_still_being_handled_is_asked_to_retry() {
+    let gate = std::sync::Arc::new(tokio::sync::Semaphore::new(0));
+    let (server, mut receiver, url) = serve(
+        Receiver::builder()
+            .signature_secret(SECRET)
+            .persist(Held(std::sync::Arc::clone(&gate))),
+    )
+    .await;
+    let body = message_created();
+    let secret = Secret::new(SECRET);
+    let first = tokio::spawn({
+        let (url, secret, body) = (url.clone(), secret.clone(), body.clone());
+        async move {
+            testkit::post_signed(&url, &secret, DELIVERY, body)
+                .await
+                .unwrap()
+        }
+    });
+    // The first is held in `persist`; its repeat meanwhile is asked to retry (429 for
+    // Chatwoot), not delivered, not taken for done.
+    let mut busy = None;
+    for _ in 0..100 {
+        let repeat = testkit::post_signed(&url, &secret, DELIVERY, body.clone())
+            .await
+            .unwrap();
+        if repeat.status != 200 {
+            busy = Some(repeat);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let busy = busy.expect("a repeat while the first is held");
+    assert_eq!(busy.status, 429, "{busy:?}");
+    assert_eq!(busy.json().unwrap()["error"], "in_flight");
+    gate.add_permits(10);
+    assert_eq!(first.await.unwrap().status, 200);
+    let again = testkit::post_signed(&url, &secret, DELIVERY, body.clone())
+        .await
+        .unwrap();
+    assert_eq!(again.json().unwrap()["repeat"], true);
+    assert!(receiver.next_event().await.unwrap().is_ok());
+    nothing_more(&mut receiver).await;
+    server.close().await.unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_signed_delivery_is_stored_once_in_jetstream_also_after_a_restart() {
     let nats = tokio::task::block_in_place(Nats::start);

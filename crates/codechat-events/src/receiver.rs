@@ -66,7 +66,8 @@
 //! | `messages.update` | instance, event, the message's key id and the receipt's status (each status is its own delivery) |
 //! | any other | none: every request is delivered (a relay to JetStream still drops identical content within its window) |
 //!
-//! The instance is the body's `instance` (or `instanceId`), else the request's owner. A
+//! The instance is the name the body gives (`instance`, in any of its forms), else the
+//! request's owner. A
 //! delivery answered 200 is answered 200 again within [`ReceiverBuilder::repeat_window`]
 //! without being delivered. CodeChat Go's `x-request-id` header changes on each attempt, so it
 //! is not used.

@@ -90,14 +90,17 @@ pub use chat_events_webhook::testkit::{Posted, post, post_with};
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
 /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// use onechat_events::{EventSource, receiver::Receiver, testkit, webhook_events::WebhookEvent};
+/// use onechat_events::{EventSource, ProviderEvent, receiver::Receiver, testkit, webhook_events::WebhookEvent};
 ///
 /// let (server, mut receiver) = Receiver::builder()
 ///     .signature_secret("s3cret")
 ///     .serve(([127, 0, 0, 1], 0).into())
 ///     .await?;
 /// let url = format!("http://{}/", server.local_addr());
-/// let body = testkit::webhook_fixtures().into_iter().find(|f| f.json.contains("message_created")).unwrap();
+/// let body = testkit::webhook_fixtures()
+///     .into_iter()
+///     .find(|f| f.decode::<WebhookEvent>().is_ok_and(|d| d.name() == "message_created"))
+///     .unwrap();
 /// let secret = "s3cret".into();
 /// let delivery = "5a0e1f2c-0b1d-4c53-9d4e-6d3f1b0c9a11";
 /// assert_eq!(testkit::post_signed(&url, &secret, delivery, body.json.clone()).await?.status, 200);
