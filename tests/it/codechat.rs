@@ -3,7 +3,10 @@
 
 use std::fs;
 
-use chat_events_core::{DecodeErrorKind, OneOrMany, normalized::DeliveryStatus};
+use chat_events_core::{
+    DecodeErrorKind, OneOrMany,
+    normalized::{DeliveryStatus, NormalizedEvent},
+};
 use chat_events_tests::{fixtures, workspace_root};
 use codechat_events::{
     Content, DataKey, Event, EventKind, Instance, Opaque, ProtoEnum,
@@ -568,7 +571,7 @@ fn unknown_events_broken_bodies_and_secrets() {
 fn every_fixture_names_its_event_and_most_their_instance() {
     let all = fixtures("codechat");
     let reference: Vec<_> = all.iter().filter(|f| f.provenance == "reference").collect();
-    assert_eq!(reference.len(), 99);
+    assert_eq!(reference.len(), 105);
     let mut with_instance = 0;
     for fixture in &reference {
         let event = Event::decode(fixture.json.as_bytes()).unwrap();
@@ -577,8 +580,9 @@ fn every_fixture_names_its_event_and_most_their_instance() {
             with_instance += 1;
         }
     }
-    // Only `new.jwt`, the v1.3.0 body without instance and the 2022 `owner` body lack one.
-    assert_eq!(with_instance, reference.len() - 3);
+    // Only `new.jwt`, the v1.3.0 body without instance, the 2022 `owner` body and CodeChat
+    // Go's global `message.batch.*` lack one.
+    assert_eq!(with_instance, reference.len() - 4);
     // Upstream, only the Evolution docs' illustration is unknown (UNKNOWN.md), and only
     // CodeChat Go's global `message.batch.*` and the 2022 README's `owner` bodies have no
     // instance.
@@ -734,7 +738,11 @@ fn codechat_go_shapes_of_shared_event_names() {
     let Some(MessageUpdate::Go(go)) = update.data.get() else {
         panic!()
     };
-    assert_eq!(go.message_id.as_i64(), Some(1024));
+    assert_eq!(
+        go.message_id.get().and_then(chat_events_core::Id::as_i64),
+        Some(1024)
+    );
+    assert!(go.key_id.is_absent() && go.id.is_absent());
     assert_eq!(go.status, GoReceiptStatus::Read);
     // CodeChat Go's receipt status, in the normalized vocabulary too.
     assert_eq!(
@@ -918,6 +926,282 @@ fn codechat_go_message_rows_keep_metadata_and_tolerate_a_missing_key_id() {
             Some("5511999999999@s.whatsapp.net")
         );
     }
+}
+
+/// CodeChat Go's `keyId` generation (`code-chat-br/whatsapp-api-go` efd6e74 and 52d20af,
+/// 2026-07-22) and the `messageId` day before it: every form decodes, typed, and names
+/// WhatsApp's id where it has one.
+#[test]
+fn codechat_go_key_id_generation() {
+    use chat_events_core::{Id, normalized::Normalize};
+    use codechat_events::events::GoReceiptStatus;
+
+    // messages.update since 52d20af: the database id and WhatsApp's id, in the Go form.
+    let event = decode("messages.update.whatsapp-api-go-52d20af");
+    let Event::MessagesUpdate(update) = &event else {
+        panic!()
+    };
+    let data = update.data.get().unwrap();
+    let MessageUpdate::Go(go) = data else {
+        panic!("{data:?}")
+    };
+    assert_eq!(go.id.get().and_then(Id::as_i64), Some(1031));
+    assert_eq!(
+        go.key_id.get().map(Id::as_str).as_deref(),
+        Some("3EB05D1A7C9E4F2B8D16")
+    );
+    assert!(go.message_id.is_absent());
+    assert_eq!(go.status, GoReceiptStatus::Read);
+    assert_eq!(data.message_id().as_deref(), Some("3EB05D1A7C9E4F2B8D16"));
+    assert_eq!(data.timestamp(), Some(1_784_741_740));
+    // Normalized under WhatsApp's id, the id the message itself carries.
+    let normalized = event.normalized();
+    let [NormalizedEvent::MessageStatus(status)] = normalized.as_slice() else {
+        panic!("{normalized:?}")
+    };
+    assert_eq!(status.message_id, "3EB05D1A7C9E4F2B8D16");
+    assert_eq!(status.status, DeliveryStatus::Read);
+    assert_eq!(status.provider_status, "read");
+    // The docs' form (before efd6e74) names the message by its database id only.
+    let Event::MessagesUpdate(update) = upstream("messages.update.docs-api-2026") else {
+        panic!()
+    };
+    assert_eq!(
+        update
+            .data
+            .get()
+            .and_then(MessageUpdate::message_id)
+            .as_deref(),
+        Some("1024")
+    );
+    // At efd6e74, `keyId` held the database id, an integer: the Go form too.
+    let efd6e74 = r#"{"event":"messages.update","data":{"keyId":1024,"status":"delivered","dateTime":"2026-07-22T16:10:00Z"}}"#;
+    let Event::MessagesUpdate(update) = Event::decode(efd6e74.as_bytes()).unwrap().into_event()
+    else {
+        panic!()
+    };
+    let Some(MessageUpdate::Go(go)) = update.data.get() else {
+        panic!()
+    };
+    assert_eq!(go.key_id.get().and_then(Id::as_i64), Some(1024));
+    assert_eq!(go.status, GoReceiptStatus::Delivered);
+    // The Key form is read from the keys only it has; every Key fixture still lands there.
+    for name in [
+        "messages.update.baileys-v1.2",
+        "messages.update.edit-without-status",
+        "messages.update.evolution-deleted",
+        "messages.update.open-source",
+    ] {
+        let Event::MessagesUpdate(update) = decode(name) else {
+            panic!("{name}")
+        };
+        assert!(
+            matches!(update.data.get(), Some(MessageUpdate::Key(_))),
+            "{name}"
+        );
+    }
+    // An `id` alone says no shape: kept raw, not guessed.
+    let Event::MessagesUpdate(update) =
+        Event::decode(br#"{"event":"messages.update","data":{"id":"3EB0AA","status":"READ"}}"#)
+            .unwrap()
+            .into_event()
+    else {
+        panic!()
+    };
+    assert!(matches!(update.data.get(), Some(MessageUpdate::Other(_))));
+
+    // messages.star, media.retry, messages.delete: `keyId` since efd6e74, `messageId` before.
+    let Event::MessagesStar(star) = decode("messages.star.whatsapp-api-go-52d20af") else {
+        panic!()
+    };
+    let star = star.data.get().unwrap();
+    assert_eq!(star.key_id.as_deref(), Some("3A7F2C9B41D8E6A05C13"));
+    assert!(star.message_id.is_absent());
+    assert_eq!(star.message_id(), Some("3A7F2C9B41D8E6A05C13"));
+    assert_eq!(star.starred.get(), Some(&true));
+    let Event::MessagesStar(star) = upstream("messages.star.docs-api-2026") else {
+        panic!()
+    };
+    let star = star.data.get().unwrap();
+    assert!(star.key_id.is_absent());
+    assert_eq!(star.message_id(), Some("ABC123"));
+
+    let Event::MediaRetry(retry) = decode("media.retry.whatsapp-api-go-52d20af") else {
+        panic!()
+    };
+    let retry = retry.data.get().unwrap();
+    assert_eq!(retry.message_id(), Some("3A7F2C9B41D8E6A05C13"));
+    assert!(retry.message_id.is_absent() && retry.error_code.is_absent());
+    assert_eq!(retry.has_ciphertext.get(), Some(&true));
+    let Event::MediaRetry(retry) = upstream("media.retry.docs-api-2026") else {
+        panic!()
+    };
+    assert_eq!(retry.data.get().unwrap().message_id(), Some("ABC123"));
+
+    let Event::MessagesDelete(deleted) = decode("messages.delete.whatsapp-api-go-52d20af") else {
+        panic!()
+    };
+    let Some(MessagesDelete::Go(go)) = deleted.data.get() else {
+        panic!()
+    };
+    assert_eq!(go.key_id.as_deref(), Some("3A7F2C9B41D8E6A05C13"));
+    assert!(go.message_id.is_absent());
+    assert_eq!(go.message_id(), Some("3A7F2C9B41D8E6A05C13"));
+    assert_eq!(go.id.get().and_then(Id::as_i64), Some(1029));
+    let Event::MessagesDelete(deleted) = upstream("messages.delete.docs-api-2026") else {
+        panic!()
+    };
+    let Some(MessagesDelete::Go(go)) = deleted.data.get() else {
+        panic!()
+    };
+    assert_eq!(go.message_id(), Some("ABC123"));
+
+    // messages.upsert of 2026-07-21: WhatsApp's id in `messageId`, preferred to the
+    // database id.
+    let event = upstream("messages.upsert.whatsapp-api-go-2026-07-21-messageid");
+    let Event::MessagesUpsert(upsert) = &event else {
+        panic!()
+    };
+    let data = upsert.data.get().unwrap();
+    let WebhookMessage::Row(row) = data else {
+        panic!()
+    };
+    assert_eq!(row.message_id.as_deref(), Some("ABC123"));
+    assert!(row.key_id.is_absent());
+    assert_eq!(row.id.get().and_then(Id::as_i64), Some(1024));
+    assert_eq!(data.id(), Some("ABC123"));
+    assert_eq!(data.message_id().as_deref(), Some("ABC123"));
+    let normalized = event.normalized();
+    let [NormalizedEvent::Message(message)] = normalized.as_slice() else {
+        panic!("{normalized:?}")
+    };
+    assert_eq!(message.id, "ABC123");
+    assert_eq!(message.text.as_deref(), Some("Ola"));
+
+    // An edit since 52d20af: `editedMessage`, the new content only.
+    let event = decode("messages.upsert.whatsapp-api-go-52d20af-edited");
+    let Event::MessagesUpsert(upsert) = &event else {
+        panic!()
+    };
+    let data = upsert.data.get().unwrap();
+    let WebhookMessage::Row(row) = data else {
+        panic!()
+    };
+    assert_eq!(row.message_type.get(), Some(&MessageType::EditedMessage));
+    assert_eq!(
+        row.message_type.get().map(MessageType::as_str),
+        Some("editedMessage")
+    );
+    assert_eq!(row.key_id.as_deref(), Some("3A9C04E7B2F15D6842AB"));
+    assert_eq!(
+        row.metadata.get().and_then(|m| m.get("isEdit")),
+        Some(&serde_json::Value::Bool(true))
+    );
+    assert_eq!(data.text(), Some("Ola, o pedido e o 2291"));
+    // Which message was edited is not said: no normalized event, rather than a new message.
+    assert!(event.normalized().is_empty());
+}
+
+/// The `message.batch.*` fields docs-api's OpenAPI defines beyond its examples.
+#[test]
+fn codechat_go_batch_fields_of_the_openapi() {
+    use codechat_events::objects::{
+        BatchOptions, BatchPresence, BatchRecurrence, InterruptionReason,
+    };
+
+    let Event::MessageBatchInterrupted(interrupted) =
+        decode("message.batch.interrupted.docs-api-2026-openapi-fields")
+    else {
+        panic!()
+    };
+    let batch = &interrupted.data.get().unwrap().batch;
+    assert_eq!(
+        batch.interruption_reason.get(),
+        Some(&InterruptionReason::SendTimeoutDuringShutdown)
+    );
+    assert_eq!(
+        batch.last_error.as_deref(),
+        Some("envio nao confirmado antes do encerramento")
+    );
+    let attributes = batch.external_attributes.get().unwrap();
+    assert_eq!(
+        attributes.get("origin").and_then(|v| v.as_str()),
+        Some("admin-panel")
+    );
+    assert_eq!(
+        attributes
+            .get("campaignId")
+            .and_then(serde_json::Value::as_i64),
+        Some(4821)
+    );
+    let counts = batch.counts.get().unwrap();
+    assert_eq!(
+        (
+            counts
+                .duplicates_ignored
+                .get()
+                .map(chat_events_core::Num::get),
+            counts.received.get().map(chat_events_core::Num::get),
+            counts.total.get().map(chat_events_core::Num::get),
+        ),
+        (Some(3), Some(103), Some(100))
+    );
+    let options = batch.options.get().unwrap();
+    assert_eq!(options.presence.get(), Some(&BatchPresence::Composing));
+    assert_eq!(options.mention_all.get(), Some(&false));
+    assert_eq!(
+        options
+            .external_attributes
+            .get()
+            .and_then(|a| a.get("ticketId"))
+            .and_then(|v| v.as_str()),
+        Some("T-123")
+    );
+    let quoted = options.quoted_message.get().unwrap();
+    assert_eq!(
+        (quoted.key_id.as_deref(), quoted.key_remote_jid.as_deref()),
+        (
+            Some("3A1B7E90C4D25F6A8B03"),
+            Some("5511988888888@s.whatsapp.net")
+        )
+    );
+    assert_eq!(quoted.message_type.get(), Some(&MessageType::Conversation));
+    assert!(options.quoted_message_id.is_absent());
+    assert_eq!(
+        batch.schedule.get().and_then(|s| s.recurrence.get()),
+        Some(&BatchRecurrence::Daily)
+    );
+
+    // `quotedMessageId` is an integer in the batch options, a string in the send options.
+    for (json, id) in [
+        (r#"{"quotedMessageId":1024,"presence":"recording"}"#, "1024"),
+        (
+            r#"{"quotedMessageId":"3EB0C4","presence":"recording"}"#,
+            "3EB0C4",
+        ),
+    ] {
+        let options: BatchOptions = serde_json::from_str(json).unwrap();
+        assert_eq!(
+            options
+                .quoted_message_id
+                .get()
+                .map(chat_events_core::Id::as_str)
+                .as_deref(),
+            Some(id)
+        );
+        assert_eq!(options.presence.get(), Some(&BatchPresence::Recording));
+    }
+    let reason: InterruptionReason = serde_json::from_str(r#""PROCESS_CRASH""#).unwrap();
+    assert_eq!(reason, InterruptionReason::ProcessCrash);
+    // Values this version does not name are kept.
+    let presence: BatchPresence = serde_json::from_str(r#""available""#).unwrap();
+    assert_eq!(presence.as_str(), "available");
+    let recurrence: BatchRecurrence = serde_json::from_str(r#""WEEKLY""#).unwrap();
+    assert_eq!(recurrence.as_str(), "WEEKLY");
+    assert_eq!(
+        serde_json::from_str::<BatchRecurrence>(r#""NONE""#).unwrap(),
+        BatchRecurrence::None
+    );
 }
 
 #[test]

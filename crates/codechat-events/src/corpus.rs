@@ -128,11 +128,17 @@ pub(crate) static FIXTURES: &[(&str, &str)] = &[
 "#),
     ("reference/labels.edit.open-source.json", r#"{"event": "labels.edit", "instance": {"id": 7, "name": "sales-01", "description": null, "connectionStatus": "ONLINE", "ownerJid": "5531988887777@s.whatsapp.net", "profilePicUrl": null, "createdAt": "2025-03-02T14:10:11.512Z", "updatedAt": "2025-06-19T09:01:40.003Z", "externalAttributes": null}, "data": {"id": "3", "name": "Novo cliente", "color": 1, "deleted": false, "predefinedId": "1"}}
 "#),
+    ("reference/media.retry.whatsapp-api-go-52d20af.json", r#"{"event": "media.retry", "instance": {"id": 1, "name": "codechat", "connectionStatus": "online", "ownerJid": "5511999999999@s.whatsapp.net", "externalAttributes": {}}, "data": {"keyId": "3A7F2C9B41D8E6A05C13", "chatJid": "5511988888888@s.whatsapp.net", "senderJid": "5511988888888@s.whatsapp.net", "keyFromMe": false, "hasCiphertext": true, "dateTime": "2026-07-22T17:41:15Z"}, "timestamp": "2026-07-22T17:41:15.530021Z"}
+"#),
+    ("reference/message.batch.interrupted.docs-api-2026-openapi-fields.json", r#"{"data": {"batch": {"autoResume": true, "counts": {"duplicatesIgnored": 3, "failed": 1, "pending": 60, "processed": 40, "received": 103, "sending": 0, "skipped": 0, "success": 38, "total": 100, "unknown": 1}, "createdAt": "2026-07-16T02:50:00Z", "externalAttributes": {"campaignId": 4821, "origin": "admin-panel"}, "id": "01900000-0000-7000-8000-000000000002", "instances": [{"connectionStatus": "online", "failedCount": 1, "id": 1, "name": "codechat-01", "selectedCount": 40, "successCount": 38}], "interruptedAt": "2026-07-16T03:20:30Z", "interruptionReason": "SEND_TIMEOUT_DURING_SHUTDOWN", "lastError": "envio nao confirmado antes do encerramento", "lastInterruptedAt": "2026-07-16T03:20:30Z", "lastRecoveredAt": null, "message": {"payload": {"text": "Seu pedido saiu para entrega."}, "type": "text"}, "name": "Aviso de entrega", "nextRunAt": null, "options": {"delay": {"maxMs": 12000, "minMs": 3000}, "externalAttributes": {"ticketId": "T-123"}, "mentionAll": false, "presence": "composing", "quotedMessage": {"content": {"text": "Qual o prazo de entrega?"}, "keyFromMe": false, "keyId": "3A1B7E90C4D25F6A8B03", "keyRemoteJid": "5511988888888@s.whatsapp.net", "messageType": "conversation"}, "replicable": true}, "ownerUserId": "11111111-1111-4111-8111-111111111111", "progress": 40, "schedule": {"recurrence": "DAILY", "timezone": "America/Sao_Paulo", "windowEndAt": "2026-07-16T03:00:00-03:00", "windowStartAt": "2026-07-16T00:00:00-03:00"}, "status": "INTERRUPTED", "updatedAt": "2026-07-16T03:20:30Z"}}, "event": "message.batch.interrupted", "timestamp": "2026-07-16T03:20:30Z"}
+"#),
     ("reference/messages.delete.alias-whole-chat.json", r#"{"event": "message.delete", "instance": {"owner": "5531900000000@s.whatsapp.net", "name": "codechat"}, "data": {"wuid": "5531911112222@s.whatsapp.net", "all": true}}
 "#),
     ("reference/messages.delete.cloud-docs.json", r#"{"event": "messages.delete", "instance": {"owner": "5531900000000@s.whatsapp.net", "name": "codechat"}, "data": [{"messageId": "3A8B7F4631EA2A840895", "fromMe": true, "wuid": "5531911112222@s.whatsapp.net"}]}
 "#),
     ("reference/messages.delete.evolution-key.json", r#"{"event": "messages.delete", "instance": "sales-01", "data": {"remoteJid": "5531911112222@s.whatsapp.net", "fromMe": false, "id": "3EB0A1B2C3D4E5F60718"}, "destination": "https://hooks.example.com/wa", "date_time": "2025-06-19T06:05:12.881Z", "sender": "5531988887777@s.whatsapp.net", "server_url": "https://evo.example.com", "apikey": null}
+"#),
+    ("reference/messages.delete.whatsapp-api-go-52d20af.json", r#"{"event": "messages.delete", "instance": {"id": 1, "name": "codechat", "connectionStatus": "online", "ownerJid": "5511999999999@s.whatsapp.net", "externalAttributes": {}}, "data": {"id": 1029, "chatJid": "5511988888888@s.whatsapp.net", "senderJid": "5511988888888@s.whatsapp.net", "keyFromMe": false, "keyId": "3A7F2C9B41D8E6A05C13", "deleteMedia": false, "fromFullSync": false, "dateTime": "2026-07-22T17:45:31Z", "messageTime": "2026-07-22T17:28:44Z"}, "timestamp": "2026-07-22T17:45:31.204417Z"}
 "#),
     ("reference/messages.edited.evolution-2.3-contact-revoke.json", r#"{"event": "messages.edited", "instance": "sales-01", "data": {"key": {"remoteJid": "5531988887777@s.whatsapp.net", "fromMe": true, "id": "3EB0A1B2C3D4E5F60718"}, "type": "REVOKE"}, "destination": "https://hooks.example.com/evolution", "date_time": "2024-06-19T10:07:02.456Z", "sender": "5531988887777@s.whatsapp.net", "server_url": "https://evo.example.com", "apikey": null}
 "#),
@@ -145,6 +151,8 @@ pub(crate) static FIXTURES: &[(&str, &str)] = &[
     ("reference/messages.set.open-source.json", r#"{"event":"messages.set","instance":{"id":7,"name":"sales-01","description":null,"connectionStatus":"ONLINE","ownerJid":"5531988887777@s.whatsapp.net","profilePicUrl":null,"createdAt":"2025-03-02T14:10:11.512Z","updatedAt":"2025-06-19T09:01:40.003Z","externalAttributes":null},
  "data":[{"keyId":"3EB0C0FFEE12345678","keyFromMe":true,"pushName":"5531911112222","keyRemoteJid":"5531911112222@s.whatsapp.net",
           "messageType":"conversation","content":"até amanhã","messageTimestamp":1718700000,"instanceId":7,"device":"web"}]}
+"#),
+    ("reference/messages.star.whatsapp-api-go-52d20af.json", r#"{"event": "messages.star", "instance": {"id": 1, "name": "codechat", "connectionStatus": "online", "ownerJid": "5511999999999@s.whatsapp.net", "externalAttributes": {}}, "data": {"chatJid": "5511988888888@s.whatsapp.net", "senderJid": "5511988888888@s.whatsapp.net", "keyFromMe": false, "keyId": "3A7F2C9B41D8E6A05C13", "starred": true, "fromFullSync": false, "dateTime": "2026-07-22T17:40:02Z"}, "timestamp": "2026-07-22T17:40:02.118734Z"}
 "#),
     ("reference/messages.update.alias-old-readme.json", r#"{"event": "message.update", "instance": {"owner": "5531900000000@s.whatsapp.net", "name": "codechat"}, "data": {"update": {"status": "DELIVERY_AT", "key": {"remoteJid": "5531911112222@s.whatsapp.net", "id": "3A8B7F4631EA2A840895", "fromMe": true}}, "instance": {"name": "codechat", "myWuid": "5531900000000@s.whatsapp.net"}}}
 "#),
@@ -159,6 +167,8 @@ pub(crate) static FIXTURES: &[(&str, &str)] = &[
 "#),
     ("reference/messages.update.open-source.json", r#"{"event":"messages.update","instance":{"id":7,"name":"sales-01","description":null,"connectionStatus":"ONLINE","ownerJid":"5531988887777@s.whatsapp.net","profilePicUrl":null,"createdAt":"2025-03-02T14:10:11.512Z","updatedAt":"2025-06-19T09:01:40.003Z","externalAttributes":null},
  "data":{"remoteJid":"5531911112222@s.whatsapp.net","fromMe":true,"id":"01J0Z8K5V6M3QW4E2R7T9Y1U0P","status":"DELIVERY_ACK","dateTime":"2025-06-19T09:05:12.881Z","instanceId":7}}
+"#),
+    ("reference/messages.update.whatsapp-api-go-52d20af.json", r#"{"event": "messages.update", "instance": {"id": 1, "name": "codechat", "connectionStatus": "online", "ownerJid": "5511999999999@s.whatsapp.net", "externalAttributes": {}}, "data": {"id": 1031, "keyId": "3EB05D1A7C9E4F2B8D16", "status": "read", "dateTime": "2026-07-22T17:35:40Z"}, "timestamp": "2026-07-22T17:35:40.912344Z"}
 "#),
     ("reference/messages.upsert.baileys-v1.2.json", r#"{"event": "messages.upsert", "instance": "sales-01", "data": {"key": {"id": "3EB0C7", "remoteJid": "5531911112222@s.whatsapp.net", "fromMe": false}, "pushName": "Maria", "message": {"conversation": "Bom dia!"}, "messageTimestamp": 1718791660, "owner": "5531988887777@s.whatsapp.net", "source": "android"}}
 "#),
@@ -204,6 +214,8 @@ pub(crate) static FIXTURES: &[(&str, &str)] = &[
     ("reference/messages.upsert.unknown-type-and-device.json", r#"{"event": "messages.upsert", "instance": {"id": 7, "name": "sales-01", "description": null, "connectionStatus": "ONLINE", "ownerJid": "5531988887777@s.whatsapp.net", "profilePicUrl": null, "createdAt": "2025-03-02T14:10:11.512Z", "updatedAt": "2025-06-19T09:01:40.003Z", "externalAttributes": null}, "data": {"keyId": "3EB0C5", "keyFromMe": false, "keyRemoteJid": "5531911112222@s.whatsapp.net", "messageType": "interactiveResponseMessage", "content": {"text": "Opção 2"}, "messageTimestamp": 1718791640, "instanceId": 7, "device": "smartwatch", "isGroup": false}}
 "#),
     ("reference/messages.upsert.v1.3.0-no-instance.json", r#"{"event": "messages.upsert", "data": {"keyId": "3EB0C9", "keyFromMe": false, "keyRemoteJid": "5531911112222@s.whatsapp.net", "messageType": "conversation", "content": "antes do v1.3.1.57", "messageTimestamp": 1718791680, "instanceId": 7, "device": "web"}}
+"#),
+    ("reference/messages.upsert.whatsapp-api-go-52d20af-edited.json", r#"{"event": "messages.upsert", "instance": {"id": 1, "name": "codechat", "connectionStatus": "online", "ownerJid": "5511999999999@s.whatsapp.net", "externalAttributes": {}}, "data": {"id": 1030, "keyId": "3A9C04E7B2F15D6842AB", "keyRemoteJid": "5511988888888@s.whatsapp.net", "keyLid": "279847268053216@lid", "keyFromMe": false, "keyParticipant": null, "keyParticipantLid": null, "pushName": "Cliente", "messageType": "editedMessage", "content": {"text": "Ola, o pedido e o 2291"}, "messageTimestamp": 1784741465, "device": "unknown", "isGroup": false, "metadata": {"addressingMode": "", "category": "", "edit": "1", "eventType": "Message", "infoTimestamp": "2026-07-22T17:31:05Z", "isBotInvoke": false, "isDocumentWithCaption": false, "isEdit": true, "isEphemeral": false, "isLottieSticker": false, "isViewOnce": false, "isViewOnceV2": false, "isViewOnceV2Extension": false, "mediaType": "", "retryCount": 0, "serverId": 0, "source": "whatsmeow"}}, "timestamp": "2026-07-22T17:31:05.771902Z"}
 "#),
     ("reference/new.jwt.no-instance.json", r#"{"event":"new.jwt","auth":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpbnN0YW5jZU5hbWUiOiJzYWxlcy0wMSJ9.c2lnbmF0dXJl"}
 "#),
@@ -3517,6 +3529,36 @@ true,
   "date_time": "2026-02-28T15:18:23.061Z",
   "server_url": "https://evoapi.sisnova.com.ar",
   "apikey": "REDACTED"
+}
+"#),
+    ("upstream/messages.upsert.whatsapp-api-go-2026-07-21-messageid.json", r#"{
+  "data": {
+    "content": {
+      "text": "Ola"
+    },
+    "device": "ios",
+    "id": 1024,
+    "isGroup": false,
+    "keyFromMe": false,
+    "keyLid": null,
+    "keyParticipant": null,
+    "keyParticipantLid": null,
+    "keyRemoteJid": "5511999999999@s.whatsapp.net",
+    "messageId": "ABC123",
+    "messageTimestamp": 1783188000,
+    "messageType": "conversation",
+    "metadata": null,
+    "pushName": "Cliente"
+  },
+  "event": "messages.upsert",
+  "instance": {
+    "connectionStatus": "online",
+    "externalAttributes": {},
+    "id": 1,
+    "name": "codechat",
+    "ownerJid": "5511999999999@s.whatsapp.net"
+  },
+  "timestamp": "2026-07-04T18:00:00Z"
 }
 "#),
     ("upstream/new.message.codechat-cloud-2022-webhook-map.json", r#"{

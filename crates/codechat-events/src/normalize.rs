@@ -20,13 +20,17 @@
 //! are not mapped. Receipts for messages this line received (`fromMe: false`: its own devices
 //! reading them) give nothing, and so does Evolution's `DELETED`, which it writes for updates
 //! without a status (edits, poll votes), never for deletions. WhatsApp times past 10^11 are
-//! read as milliseconds. CodeChat Go's `messages.update` names a message by its database id
-//! (the row's `id`), not by WhatsApp's id that its `Message` carries.
+//! read as milliseconds. CodeChat Go's edits (`messageType: editedMessage`, since its commit
+//! 52d20af of 2026-07-22) give nothing: the server writes the new content without the edited
+//! message's key, so which message changed is not known. CodeChat Go's `messages.update`
+//! names the message by WhatsApp's id (`keyId`, the id its `Message` carries) since that
+//! commit; its earlier form (the docs' `messageId`) names it only by its database id (the
+//! row's `id`), which then stands in.
 
 use std::borrow::Cow;
 
 use chat_events_core::{
-    Maybe,
+    Id, Maybe,
     normalized::{
         Attachment, AttachmentKind, ContactUpdated, Conversation, DeliveryStatus, Direction,
         Message as Normalized, MessageStatus as StatusChange, Normalize, NormalizedEvent,
@@ -186,8 +190,9 @@ impl Parts<'_> {
 /// `WebMessageInfo`, the v1.3/Go row, the cloud `{header, body}`); the normalized mapping
 /// uses the same methods.
 impl WebhookMessage {
-    /// The message's id: WhatsApp's (`key.id`, `keyId`, `messageId`); for a CodeChat Go row
-    /// without `keyId`, its database `id`. `None` when the shape names no id or no chat.
+    /// The message's id: WhatsApp's (`key.id`, `keyId`, `messageId`; a CodeChat Go row's
+    /// `keyId`, else the `messageId` it had on 2026-07-21); for a CodeChat Go row with
+    /// neither, its database `id`. `None` when the shape names no id or no chat.
     pub fn message_id(&self) -> Option<Cow<'_, str>> {
         self.parts().map(|parts| parts.id)
     }
@@ -253,13 +258,15 @@ impl WebhookMessage {
                 })
             }
             Self::Row(row) => {
-                // CodeChat Go's docs leave `keyId` out of some examples; the database id is
-                // the only id then.
+                // WhatsApp's id is `keyId`, `messageId` for a day (2026-07-21); CodeChat Go's
+                // docs leave both out of some examples, and the database id is the only id
+                // then.
+                let whatsapp_id = row.key_id.as_deref().or(row.message_id.as_deref());
                 let row_id = row.id.get().map(|id| id.as_str());
                 Some(Parts {
                     chat: row.key_remote_jid.as_deref().or(row.key_lid.as_deref())?,
                     from_me: row.key_from_me == true,
-                    id: row.key_id.as_deref().map(Cow::Borrowed).or(row_id)?,
+                    id: whatsapp_id.map(Cow::Borrowed).or(row_id)?,
                     media_url: row.media.get().and_then(|media| media.path.as_deref()),
                     participant: non_empty(row.key_participant.as_deref()),
                     push_name: row.push_name.as_deref(),
@@ -620,6 +627,11 @@ fn flat_content(
         baileys_content(envelope, inner, None, out);
         return;
     }
+    // CodeChat Go's edit: the new content without the edited message's key (its `keyId` is
+    // the edit's own id), so which message changed is not known; it is not a new message.
+    if kind == Some("editedMessage") {
+        return;
+    }
     let mut message = envelope.message();
     message.text = flat_text(None, content).map(str::to_owned);
     if let Some(Content::Object(content)) = content {
@@ -731,8 +743,10 @@ impl MessageUpdate {
         }
     }
 
-    /// The message's id (`keyId`, `id` or `messageId`; CodeChat Go names it by its database
-    /// id, not by WhatsApp's).
+    /// The message's id, WhatsApp's when the receipt names it (`keyId`, `id` or
+    /// `messageId`; CodeChat Go's `keyId` since its commit 52d20af). CodeChat Go's earlier
+    /// receipts name the message only by its database id (`messageId`, or `keyId` at
+    /// efd6e74), which is given then.
     pub fn message_id(&self) -> Option<Cow<'_, str>> {
         match self {
             Self::Key(update) => update
@@ -755,7 +769,11 @@ impl MessageUpdate {
                     })
                     .map(Cow::Borrowed)
             }
-            Self::Go(update) => Some(update.message_id.as_str()),
+            Self::Go(update) => update
+                .key_id
+                .get()
+                .or_else(|| update.message_id.get())
+                .map(Id::as_str),
             _ => None,
         }
     }

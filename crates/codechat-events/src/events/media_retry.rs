@@ -24,9 +24,22 @@ pub struct MediaRetry {
     /// Whether this account sent the message.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub key_from_me: Maybe<bool>,
-    /// WhatsApp's message id.
-    pub message_id: String,
+    /// WhatsApp's message id, since CodeChat Go's commit efd6e74 (2026-07-22); see
+    /// [`message_id()`](Self::message_id()) for either key.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub key_id: Maybe<String>,
+    /// WhatsApp's message id, before CodeChat Go's commit efd6e74 (the docs' form; renamed
+    /// `keyId` since).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub message_id: Maybe<String>,
     /// The sender's JID; left out when not known.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub sender_jid: Maybe<String>,
+}
+
+impl MediaRetry {
+    /// WhatsApp's message id, whichever key holds it (`keyId`, else `messageId`).
+    pub fn message_id(&self) -> Option<&str> {
+        self.key_id.as_deref().or(self.message_id.as_deref())
+    }
 }

@@ -58,7 +58,12 @@ pub struct GoMessageDeleted {
     /// Whether this account sent the message.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub key_from_me: Maybe<bool>,
-    /// WhatsApp's message id.
+    /// WhatsApp's message id, since CodeChat Go's commit efd6e74 (2026-07-22); see
+    /// [`message_id()`](Self::message_id()) for either key.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub key_id: Maybe<String>,
+    /// WhatsApp's message id, before CodeChat Go's commit efd6e74 (the docs' form; renamed
+    /// `keyId` since).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub message_id: Maybe<String>,
     /// When the message was sent (RFC 3339), when known.
@@ -67,6 +72,13 @@ pub struct GoMessageDeleted {
     /// The sender's JID, when known.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub sender_jid: Maybe<String>,
+}
+
+impl GoMessageDeleted {
+    /// WhatsApp's message id, whichever key holds it (`keyId`, else `messageId`).
+    pub fn message_id(&self) -> Option<&str> {
+        self.key_id.as_deref().or(self.message_id.as_deref())
+    }
 }
 
 /// A deleted message.

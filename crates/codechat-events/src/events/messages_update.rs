@@ -10,22 +10,24 @@ use crate::{
 };
 
 /// A message's status changed, or it was edited, revoked or voted on, in the shape of the
-/// generation that sent it, read from its keys: `update` → the cloud docs; `remoteJid`,
-/// `keyId` or `id` → the open-source and Evolution key form; `messageId` → CodeChat Go.
-/// Another value is kept raw in [`MessageUpdate::Other`].
+/// generation that sent it, read from its keys: `update` → the cloud docs; `remoteJid` or
+/// `fromMe` → the open-source and Evolution key form; `keyId` or `messageId` (without those)
+/// → CodeChat Go. Another value is kept raw in [`MessageUpdate::Other`].
 #[derive(Clone, Debug, PartialEq, Shape)]
 #[non_exhaustive]
 pub enum MessageUpdate {
     /// The cloud docs' `{update: {status, header | key, dateTime}}`.
     #[shape(has("update"))]
     Cloud(Box<CloudMessageUpdate>),
-    /// The open-source and Evolution form: Baileys' key spread (`remoteJid`, `id`…; Evolution
-    /// `keyId`), plus status and time.
+    /// The open-source and Evolution form: Baileys' key spread (`remoteJid`, `fromMe`, `id`…;
+    /// Evolution `keyId`), plus status and time. Read from the keys only this form has:
+    /// CodeChat Go sends `id` and `keyId` too.
     #[shape(has("remoteJid"))]
-    #[shape(has("keyId"))]
-    #[shape(has("id"))]
+    #[shape(has("fromMe"))]
     Key(Box<KeyMessageUpdate>),
-    /// CodeChat Go (2026): `{messageId, status, dateTime}`, the message by its database id.
+    /// CodeChat Go (2026): `{id, keyId, status, dateTime}` since its commit 52d20af
+    /// (2026-07-22); `{messageId, status, dateTime}` before, the message by its database id.
+    #[shape(has("keyId"))]
     #[shape(has("messageId"))]
     Go(GoMessageUpdate),
     /// None of the above; kept as sent.
@@ -33,7 +35,10 @@ pub enum MessageUpdate {
     Other(RawJson),
 }
 
-/// CodeChat Go: a receipt changed a message's status.
+/// CodeChat Go: a receipt changed a message's status. Its keys changed within days in July
+/// 2026 (`internal/webhook/payload.go` of `code-chat-br/whatsapp-api-go`): `messageId`
+/// (8895b56, the docs' form), then `keyId` (efd6e74), both holding the database id; since
+/// 52d20af, `id` holds the database id and `keyId` WhatsApp's id.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -41,9 +46,21 @@ pub struct GoMessageUpdate {
     /// When (RFC 3339): the receipt's time, or when it was processed.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub date_time: Maybe<Timestamp>,
-    /// The message's database id. Quirk: an integer, not WhatsApp's message id (that is the
-    /// `id` of `messages.upsert` for the same message).
-    pub message_id: Id,
+    /// Since 52d20af: the message's database id (an integer; the `id` of `messages.upsert`
+    /// for the same message). Quirk: `0` when the server does not save receipts
+    /// (`DATABASE_SAVE_MESSAGE_UPDATE` off, its default): it then does not look the message
+    /// up.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub id: Maybe<Id>,
+    /// Since 52d20af: WhatsApp's message id (a string, the `keyId` of `messages.upsert`).
+    /// Quirk: at efd6e74 (a few hours on 2026-07-22) this key held the database id, an
+    /// integer.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub key_id: Maybe<Id>,
+    /// Before efd6e74: the message's database id. Quirk: an integer, not WhatsApp's message
+    /// id.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub message_id: Maybe<Id>,
     /// The new status. Quirk: lower-case names of their own, not Baileys' `READ`….
     pub status: GoReceiptStatus,
 }

@@ -5,7 +5,7 @@ use chat_events_core::{Id, Maybe, Num, RawJson, Timestamp, unstable::Shape, unst
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::envelope::GoConnectionStatus;
+use crate::{envelope::GoConnectionStatus, objects::MessageRow};
 
 /// The data of a batch's state change (`message.batch.created`, `…started`, `…progress`,
 /// `…completed`…): the batch.
@@ -37,6 +37,11 @@ pub struct MessageBatch {
     /// `…progress`: the item being sent.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub current_item: Maybe<BatchCurrentItem>,
+    /// Attributes the batch's creator attached (docs-api's OpenAPI `MessageBatch`). Kept as
+    /// a map of JSON values because it is free-form: the server stores the object the
+    /// client sent and gives its keys no meaning.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub external_attributes: Maybe<serde_json::Map<String, serde_json::Value>>,
     /// Batch id (a UUID).
     pub id: String,
     /// The instances the batch may send through.
@@ -51,6 +56,10 @@ pub struct MessageBatch {
     /// When it was last interrupted, or `null`.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub last_interrupted_at: Maybe<Timestamp>,
+    /// The last error the batch met, as text (docs-api's OpenAPI `MessageBatch`; no
+    /// example shows it).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub last_error: Maybe<String>,
     /// When it last recovered from an interruption, or `null`.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub last_recovered_at: Maybe<Timestamp>,
@@ -94,8 +103,13 @@ pub struct MessageBatch {
 
 /// How many of a batch's items are in each state.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct BatchCounts {
+    /// Recipients left out when the batch was created because they repeat one already in
+    /// it (after normalizing the number).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub duplicates_ignored: Maybe<Num<i64>>,
     /// Failed.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub failed: Maybe<Num<i64>>,
@@ -171,17 +185,49 @@ pub struct BatchInstance {
 
 /// How a batch sends.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct BatchOptions {
     /// The random pause between two items.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub delay: Maybe<BatchDelay>,
-    /// The presence shown before each message (`composing`…).
+    /// Attributes stored with each message sent. Kept as a map of JSON values because it is
+    /// free-form: the server stores the object the client sent and gives its keys no
+    /// meaning.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub presence: Maybe<String>,
+    pub external_attributes: Maybe<serde_json::Map<String, serde_json::Value>>,
+    /// Whether to mention every member of a group. Quirk: only `false` is accepted (a
+    /// batch sends to contacts, never to groups).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub mention_all: Maybe<bool>,
+    /// The presence shown before each message.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub presence: Maybe<BatchPresence>,
+    /// The message to quote, as a message row: the OpenAPI says only "an object", and
+    /// CodeChat Go's send options read `keyId`, `keyRemoteJid`, `keyParticipant`,
+    /// `messageType` and `content` from it (`contextInfoFromMap` in
+    /// `internal/message/service.go`). Not with `quotedMessageId`.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub quoted_message: Maybe<Box<MessageRow>>,
+    /// The id of the message to quote (an integer in the batch options of docs-api's
+    /// OpenAPI, a string in its send options); not with `quotedMessage`.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub quoted_message_id: Maybe<Id>,
     /// Kept as sent; the server gives it no meaning.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub replicable: Maybe<bool>,
+}
+
+open_enum! {
+    /// The presence a batch shows before each message.
+    pub enum BatchPresence {
+        /// Typing.
+        Composing = "composing",
+        /// Paused (stopped typing).
+        Paused = "paused",
+        /// Recording audio.
+        Recording = "recording",
+    }
 }
 
 /// The random pause between two items of a batch, in milliseconds.
@@ -202,9 +248,9 @@ pub struct BatchDelay {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct BatchSchedule {
-    /// `NONE` or `DAILY`.
+    /// Whether the window repeats.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub recurrence: Maybe<String>,
+    pub recurrence: Maybe<BatchRecurrence>,
     /// An IANA time zone (`America/Sao_Paulo`).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub timezone: Maybe<String>,
@@ -214,6 +260,16 @@ pub struct BatchSchedule {
     /// The window's start (RFC 3339).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub window_start_at: Maybe<Timestamp>,
+}
+
+open_enum! {
+    /// Whether a batch's sending window repeats.
+    pub enum BatchRecurrence {
+        /// Every day, at the window's times.
+        Daily = "DAILY",
+        /// Once.
+        None = "NONE",
+    }
 }
 
 open_enum! {
@@ -257,6 +313,11 @@ open_enum! {
         GracefulShutdown = "GRACEFUL_SHUTDOWN",
         /// The worker's lease expired (a crash, a kill).
         LeaseExpired = "LEASE_EXPIRED",
+        /// The server process crashed (listed in docs-api's OpenAPI, not described).
+        ProcessCrash = "PROCESS_CRASH",
+        /// A send was still running when the graceful shutdown's wait ran out (listed in
+        /// docs-api's OpenAPI, not described; the docs say such an item becomes `UNKNOWN`).
+        SendTimeoutDuringShutdown = "SEND_TIMEOUT_DURING_SHUTDOWN",
     }
 }
 

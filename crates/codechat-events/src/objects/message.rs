@@ -30,12 +30,12 @@ pub enum WebhookMessage {
 }
 
 impl WebhookMessage {
-    /// The message id, whatever the shape.
+    /// WhatsApp's message id, whatever the shape (a row's `keyId`, else its `messageId`).
     pub fn id(&self) -> Option<&str> {
         match self {
             Self::Baileys(message) => message.key.get().and_then(|key| key.id.as_deref()),
             Self::Cloud(message) => message.header.message_id.as_deref(),
-            Self::Row(row) => row.key_id.as_deref(),
+            Self::Row(row) => row.key_id.as_deref().or(row.message_id.as_deref()),
             Self::Other(_) => None,
         }
     }

@@ -24,6 +24,9 @@ open_enum! {
         DocumentMessage = "documentMessage",
         /// A document with a caption.
         DocumentWithCaptionMessage = "documentWithCaptionMessage",
+        /// An edit. CodeChat Go (since its commit 52d20af) writes the new content with this
+        /// type, without the edited message's key; elsewhere, a wrapper of the edit.
+        EditedMessage = "editedMessage",
         /// A disappearing message wrapper.
         EphemeralMessage = "ephemeralMessage",
         /// Text with a link preview or formatting.

@@ -44,7 +44,7 @@ pub struct MessageRow {
     pub key_from_me: Maybe<bool>,
     /// WhatsApp's message id. Quirk: missing from CodeChat Go's `send.message` example and
     /// from its docs' `messages.upsert` example of 2026-07-13, although its field list
-    /// requires it.
+    /// requires it; named `messageId` for a day (see [`message_id`](Self::message_id)).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub key_id: Maybe<String>,
     /// The chat's LID (`…@lid`).
@@ -62,6 +62,10 @@ pub struct MessageRow {
     /// Where to download the media (v1.3.6.163+).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub media: Maybe<MediaPath>,
+    /// CodeChat Go, 2026-07-21 (its commit 8895b56, until efd6e74 renamed it `keyId` the
+    /// next day): WhatsApp's message id.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub message_id: Maybe<String>,
     /// CodeChat Go: more about the message, normalized by the server (an object, or
     /// `null`; its keys are not documented).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]

@@ -18,7 +18,8 @@ pub use batch::{
     BatchAudio, BatchButton, BatchChange, BatchContact, BatchCounts, BatchCurrentItem, BatchDelay,
     BatchInstance, BatchInteractive, BatchItemError, BatchItemInstance, BatchItemOutcome,
     BatchLink, BatchLocation, BatchMedia, BatchMessage, BatchMessageOf, BatchOptions,
-    BatchSchedule, BatchStatus, BatchText, InterruptionReason, MessageBatch,
+    BatchPresence, BatchRecurrence, BatchSchedule, BatchStatus, BatchText, InterruptionReason,
+    MessageBatch,
 };
 pub use call::{
     Call, CallDirection, CallEventDetail, CallLifecycle, CallSession, CallState, CallStatus,

@@ -584,6 +584,10 @@ class BatchCounts(Model):
 
     May arrive as `[]` (PHP's empty object); it is written back as `[]`.
     """
+    duplicates_ignored: Optional[Union[int, str]] = Field(default=None, alias="duplicatesIgnored")
+    """Recipients left out when the batch was created because they repeat one already in
+    it (after normalizing the number).
+    """
     failed: Optional[Union[int, str]] = None
     """Failed."""
     pending: Optional[Union[int, str]] = None
@@ -864,10 +868,56 @@ class BatchOptions(Model):
     """
     delay: Optional["BatchDelay"] = None
     """The random pause between two items."""
-    presence: Optional[str] = None
-    """The presence shown before each message (`composing`…)."""
+    external_attributes: Optional[Dict[str, Any]] = Field(default=None, alias="externalAttributes")
+    """Attributes stored with each message sent. Kept as a map of JSON values because it is
+    free-form: the server stores the object the client sent and gives its keys no
+    meaning.
+    """
+    mention_all: Optional[bool] = Field(default=None, alias="mentionAll")
+    """Whether to mention every member of a group. Quirk: only `false` is accepted (a
+    batch sends to contacts, never to groups).
+    """
+    presence: Optional["BatchPresence"] = None
+    """The presence shown before each message."""
+    quoted_message: Optional["MessageRow"] = Field(default=None, alias="quotedMessage")
+    """The message to quote, as a message row: the OpenAPI says only "an object", and
+    CodeChat Go's send options read `keyId`, `keyRemoteJid`, `keyParticipant`,
+    `messageType` and `content` from it (`contextInfoFromMap` in
+    `internal/message/service.go`). Not with `quotedMessageId`.
+    """
+    quoted_message_id: Optional[Union[str, int]] = Field(default=None, alias="quotedMessageId")
+    """The id of the message to quote (an integer in the batch options of docs-api's
+    OpenAPI, a string in its send options); not with `quotedMessage`.
+    """
     replicable: Optional[bool] = None
     """Kept as sent; the server gives it no meaning."""
+
+
+BatchPresence = Union[Literal["composing", "paused", "recording"], str]
+"""The presence a batch shows before each message.
+
+Known values:
+- `composing`: Typing.
+- `paused`: Paused (stopped typing).
+- `recording`: Recording audio.
+
+Any other string is accepted and kept as it is.
+
+(schema definition `BatchPresence`)
+"""
+
+
+BatchRecurrence = Union[Literal["DAILY", "NONE"], str]
+"""Whether a batch's sending window repeats.
+
+Known values:
+- `DAILY`: Every day, at the window's times.
+- `NONE`: Once.
+
+Any other string is accepted and kept as it is.
+
+(schema definition `BatchRecurrence`)
+"""
 
 
 class BatchSchedule(Model):
@@ -877,8 +927,8 @@ class BatchSchedule(Model):
 
     May arrive as `[]` (PHP's empty object); it is written back as `[]`.
     """
-    recurrence: Optional[str] = None
-    """`NONE` or `DAILY`."""
+    recurrence: Optional["BatchRecurrence"] = None
+    """Whether the window repeats."""
     timezone: Optional[str] = None
     """An IANA time zone (`America/Sao_Paulo`)."""
     window_end_at: Optional[Union[Union[int, float], str]] = Field(default=None, alias="windowEndAt")
@@ -2971,8 +3021,14 @@ class GoMessageDeleted(Model):
     """
     key_from_me: Optional[bool] = Field(default=None, alias="keyFromMe")
     """Whether this account sent the message."""
+    key_id: Optional[str] = Field(default=None, alias="keyId")
+    """WhatsApp's message id, since CodeChat Go's commit efd6e74 (2026-07-22); see
+    [`message_id()`](Self::message_id()) for either key.
+    """
     message_id: Optional[str] = Field(default=None, alias="messageId")
-    """WhatsApp's message id."""
+    """WhatsApp's message id, before CodeChat Go's commit efd6e74 (the docs' form; renamed
+    `keyId` since).
+    """
     message_time: Optional[Union[Union[int, float], str]] = Field(default=None, alias="messageTime")
     """When the message was sent (RFC 3339), when known."""
     sender_jid: Optional[str] = Field(default=None, alias="senderJid")
@@ -2980,15 +3036,29 @@ class GoMessageDeleted(Model):
 
 
 class GoMessageUpdate(Model):
-    """CodeChat Go: a receipt changed a message's status.
+    """CodeChat Go: a receipt changed a message's status. Its keys changed within days in July
+    2026 (`internal/webhook/payload.go` of `code-chat-br/whatsapp-api-go`): `messageId`
+    (8895b56, the docs' form), then `keyId` (efd6e74), both holding the database id; since
+    52d20af, `id` holds the database id and `keyId` WhatsApp's id.
 
     (schema definition `GoMessageUpdate`)
     """
     date_time: Optional[Union[Union[int, float], str]] = Field(default=None, alias="dateTime")
     """When (RFC 3339): the receipt's time, or when it was processed."""
-    message_id: Union[str, int] = Field(alias="messageId")
-    """The message's database id. Quirk: an integer, not WhatsApp's message id (that is the
-    `id` of `messages.upsert` for the same message).
+    id: Optional[Union[str, int]] = None
+    """Since 52d20af: the message's database id (an integer; the `id` of `messages.upsert`
+    for the same message). Quirk: `0` when the server does not save receipts
+    (`DATABASE_SAVE_MESSAGE_UPDATE` off, its default): it then does not look the message
+    up.
+    """
+    key_id: Optional[Union[str, int]] = Field(default=None, alias="keyId")
+    """Since 52d20af: WhatsApp's message id (a string, the `keyId` of `messages.upsert`).
+    Quirk: at efd6e74 (a few hours on 2026-07-22) this key held the database id, an
+    integer.
+    """
+    message_id: Optional[Union[str, int]] = Field(default=None, alias="messageId")
+    """Before efd6e74: the message's database id. Quirk: an integer, not WhatsApp's message
+    id.
     """
     status: "GoReceiptStatus"
     """The new status. Quirk: lower-case names of their own, not Baileys' `READ`…."""
@@ -3614,12 +3684,15 @@ class InteractiveResponseMessage(Model):
     """`nativeFlowResponseMessage` = 2."""
 
 
-InterruptionReason = Union[Literal["GRACEFUL_SHUTDOWN", "LEASE_EXPIRED"], str]
+InterruptionReason = Union[Literal["GRACEFUL_SHUTDOWN", "LEASE_EXPIRED", "PROCESS_CRASH", "SEND_TIMEOUT_DURING_SHUTDOWN"], str]
 """Why a message batch was interrupted.
 
 Known values:
 - `GRACEFUL_SHUTDOWN`: The server shut down gracefully.
 - `LEASE_EXPIRED`: The worker's lease expired (a crash, a kill).
+- `PROCESS_CRASH`: The server process crashed (listed in docs-api's OpenAPI, not described).
+- `SEND_TIMEOUT_DURING_SHUTDOWN`: A send was still running when the graceful shutdown's wait ran out (listed in
+docs-api's OpenAPI, not described; the docs say such an item becomes `UNKNOWN`).
 
 Any other string is accepted and kept as it is.
 
@@ -4044,8 +4117,14 @@ class MediaRetry(Model):
     """Whether the answer carried the encrypted result."""
     key_from_me: Optional[bool] = Field(default=None, alias="keyFromMe")
     """Whether this account sent the message."""
-    message_id: str = Field(alias="messageId")
-    """WhatsApp's message id."""
+    key_id: Optional[str] = Field(default=None, alias="keyId")
+    """WhatsApp's message id, since CodeChat Go's commit efd6e74 (2026-07-22); see
+    [`message_id()`](Self::message_id()) for either key.
+    """
+    message_id: Optional[str] = Field(default=None, alias="messageId")
+    """WhatsApp's message id, before CodeChat Go's commit efd6e74 (the docs' form; renamed
+    `keyId` since).
+    """
     sender_jid: Optional[str] = Field(default=None, alias="senderJid")
     """The sender's JID; left out when not known."""
 
@@ -4371,6 +4450,11 @@ class MessageBatch(Model):
     """Created."""
     current_item: Optional["BatchCurrentItem"] = Field(default=None, alias="currentItem")
     """`…progress`: the item being sent."""
+    external_attributes: Optional[Dict[str, Any]] = Field(default=None, alias="externalAttributes")
+    """Attributes the batch's creator attached (docs-api's OpenAPI `MessageBatch`). Kept as
+    a map of JSON values because it is free-form: the server stores the object the
+    client sent and gives its keys no meaning.
+    """
     id: str
     """Batch id (a UUID)."""
     instances: Optional[List["BatchInstance"]] = None
@@ -4379,6 +4463,10 @@ class MessageBatch(Model):
     """`…interrupted`: when it was interrupted."""
     interruption_reason: Optional["InterruptionReason"] = Field(default=None, alias="interruptionReason")
     """Why it was last interrupted, or `null`."""
+    last_error: Optional[str] = Field(default=None, alias="lastError")
+    """The last error the batch met, as text (docs-api's OpenAPI `MessageBatch`; no
+    example shows it).
+    """
     last_interrupted_at: Optional[Union[Union[int, float], str]] = Field(default=None, alias="lastInterruptedAt")
     """When it was last interrupted, or `null`."""
     last_recovered_at: Optional[Union[Union[int, float], str]] = Field(default=None, alias="lastRecoveredAt")
@@ -4693,7 +4781,7 @@ class MessageRow(Model):
     key_id: Optional[str] = Field(default=None, alias="keyId")
     """WhatsApp's message id. Quirk: missing from CodeChat Go's `send.message` example and
     from its docs' `messages.upsert` example of 2026-07-13, although its field list
-    requires it.
+    requires it; named `messageId` for a day (see [`message_id`](Self::message_id)).
     """
     key_lid: Optional[str] = Field(default=None, alias="keyLid")
     """The chat's LID (`…@lid`)."""
@@ -4705,6 +4793,10 @@ class MessageRow(Model):
     """The chat's JID. Quirk: missing when only a LID is known."""
     media: Optional["MediaPath"] = None
     """Where to download the media (v1.3.6.163+)."""
+    message_id: Optional[str] = Field(default=None, alias="messageId")
+    """CodeChat Go, 2026-07-21 (its commit 8895b56, until efd6e74 renamed it `keyId` the
+    next day): WhatsApp's message id.
+    """
     message_timestamp: Optional["Long"] = Field(default=None, alias="messageTimestamp")
     """Seconds since the epoch; `0` when unknown."""
     message_type: Optional["MessageType"] = Field(default=None, alias="messageType")
@@ -4730,8 +4822,14 @@ class MessageStar(Model):
     """Whether it came from a full sync."""
     key_from_me: Optional[bool] = Field(default=None, alias="keyFromMe")
     """Whether this account sent the message."""
-    message_id: str = Field(alias="messageId")
-    """WhatsApp's message id."""
+    key_id: Optional[str] = Field(default=None, alias="keyId")
+    """WhatsApp's message id, since CodeChat Go's commit efd6e74 (2026-07-22); see
+    [`message_id()`](Self::message_id()) for either key.
+    """
+    message_id: Optional[str] = Field(default=None, alias="messageId")
+    """WhatsApp's message id, before CodeChat Go's commit efd6e74 (the docs' form; renamed
+    `keyId` since).
+    """
     sender_jid: Optional[str] = Field(default=None, alias="senderJid")
     """The sender's JID; left out when not known."""
     starred: Optional[bool] = None
@@ -4758,7 +4856,7 @@ Any other string is accepted and kept as it is.
 """
 
 
-MessageType = Union[Literal["audioMessage", "cancelPaymentRequestMessage", "contactMessage", "contactsArrayMessage", "conversation", "declinePaymentRequestMessage", "documentMessage", "documentWithCaptionMessage", "ephemeralMessage", "extendedTextMessage", "imageMessage", "liveLocationMessage", "locationMessage", "pollCreationMessage", "pollUpdateMessage", "protocolMessage", "ptvMessage", "reactionMessage", "requestPaymentMessage", "sendPaymentMessage", "senderKeyDistributionMessage", "stickerMessage", "videoMessage", "viewOnceMessage", "viewOnceMessageV2"], str]
+MessageType = Union[Literal["audioMessage", "cancelPaymentRequestMessage", "contactMessage", "contactsArrayMessage", "conversation", "declinePaymentRequestMessage", "documentMessage", "documentWithCaptionMessage", "editedMessage", "ephemeralMessage", "extendedTextMessage", "imageMessage", "liveLocationMessage", "locationMessage", "pollCreationMessage", "pollUpdateMessage", "protocolMessage", "ptvMessage", "reactionMessage", "requestPaymentMessage", "sendPaymentMessage", "senderKeyDistributionMessage", "stickerMessage", "videoMessage", "viewOnceMessage", "viewOnceMessageV2"], str]
 """Kind of a WhatsApp message: the name of the proto field that holds it.
 
 Known values:
@@ -4770,6 +4868,8 @@ Known values:
 - `declinePaymentRequestMessage`: Payment request declined.
 - `documentMessage`: A document.
 - `documentWithCaptionMessage`: A document with a caption.
+- `editedMessage`: An edit. CodeChat Go (since its commit 52d20af) writes the new content with this
+type, without the edited message's key; elsewhere, a wrapper of the edit.
 - `ephemeralMessage`: A disappearing message wrapper.
 - `extendedTextMessage`: Text with a link preview or formatting.
 - `imageMessage`: An image.
@@ -4794,11 +4894,11 @@ Any other string is accepted and kept as it is.
 """
 
 
-MessageUpdate = Annotated[Union[Annotated["CloudMessageUpdate", _Tag("0")], Annotated["KeyMessageUpdate", _Tag("1")], Annotated["GoMessageUpdate", _Tag("2")], Annotated[Any, _Tag("3")]], shape("codechat.schema.json", [{"allOf": [{"properties": {"update": {"not": {"type": "null"}}}, "required": ["update"], "type": "object"}]}, {"allOf": [{"anyOf": [{"properties": {"remoteJid": {"not": {"type": "null"}}}, "required": ["remoteJid"], "type": "object"}, {"properties": {"keyId": {"not": {"type": "null"}}}, "required": ["keyId"], "type": "object"}, {"properties": {"id": {"not": {"type": "null"}}}, "required": ["id"], "type": "object"}]}, {"not": {"properties": {"update": {"not": {"type": "null"}}}, "required": ["update"], "type": "object"}}]}, {"allOf": [{"properties": {"messageId": {"not": {"type": "null"}}}, "required": ["messageId"], "type": "object"}, {"not": {"properties": {"update": {"not": {"type": "null"}}}, "required": ["update"], "type": "object"}}, {"not": {"anyOf": [{"properties": {"remoteJid": {"not": {"type": "null"}}}, "required": ["remoteJid"], "type": "object"}, {"properties": {"keyId": {"not": {"type": "null"}}}, "required": ["keyId"], "type": "object"}, {"properties": {"id": {"not": {"type": "null"}}}, "required": ["id"], "type": "object"}]}}]}, {"not": {"anyOf": [{"properties": {"update": {"not": {"type": "null"}}}, "required": ["update"], "type": "object"}, {"anyOf": [{"properties": {"remoteJid": {"not": {"type": "null"}}}, "required": ["remoteJid"], "type": "object"}, {"properties": {"keyId": {"not": {"type": "null"}}}, "required": ["keyId"], "type": "object"}, {"properties": {"id": {"not": {"type": "null"}}}, "required": ["id"], "type": "object"}]}, {"properties": {"messageId": {"not": {"type": "null"}}}, "required": ["messageId"], "type": "object"}]}}])]
+MessageUpdate = Annotated[Union[Annotated["CloudMessageUpdate", _Tag("0")], Annotated["KeyMessageUpdate", _Tag("1")], Annotated["GoMessageUpdate", _Tag("2")], Annotated[Any, _Tag("3")]], shape("codechat.schema.json", [{"allOf": [{"properties": {"update": {"not": {"type": "null"}}}, "required": ["update"], "type": "object"}]}, {"allOf": [{"anyOf": [{"properties": {"remoteJid": {"not": {"type": "null"}}}, "required": ["remoteJid"], "type": "object"}, {"properties": {"fromMe": {"not": {"type": "null"}}}, "required": ["fromMe"], "type": "object"}]}, {"not": {"properties": {"update": {"not": {"type": "null"}}}, "required": ["update"], "type": "object"}}]}, {"allOf": [{"anyOf": [{"properties": {"keyId": {"not": {"type": "null"}}}, "required": ["keyId"], "type": "object"}, {"properties": {"messageId": {"not": {"type": "null"}}}, "required": ["messageId"], "type": "object"}]}, {"not": {"properties": {"update": {"not": {"type": "null"}}}, "required": ["update"], "type": "object"}}, {"not": {"anyOf": [{"properties": {"remoteJid": {"not": {"type": "null"}}}, "required": ["remoteJid"], "type": "object"}, {"properties": {"fromMe": {"not": {"type": "null"}}}, "required": ["fromMe"], "type": "object"}]}}]}, {"not": {"anyOf": [{"properties": {"update": {"not": {"type": "null"}}}, "required": ["update"], "type": "object"}, {"anyOf": [{"properties": {"remoteJid": {"not": {"type": "null"}}}, "required": ["remoteJid"], "type": "object"}, {"properties": {"fromMe": {"not": {"type": "null"}}}, "required": ["fromMe"], "type": "object"}]}, {"anyOf": [{"properties": {"keyId": {"not": {"type": "null"}}}, "required": ["keyId"], "type": "object"}, {"properties": {"messageId": {"not": {"type": "null"}}}, "required": ["messageId"], "type": "object"}]}]}}])]
 """A message's status changed, or it was edited, revoked or voted on, in the shape of the
-generation that sent it, read from its keys: `update` → the cloud docs; `remoteJid`,
-`keyId` or `id` → the open-source and Evolution key form; `messageId` → CodeChat Go.
-Another value is kept raw in [`MessageUpdate::Other`].
+generation that sent it, read from its keys: `update` → the cloud docs; `remoteJid` or
+`fromMe` → the open-source and Evolution key form; `keyId` or `messageId` (without those)
+→ CodeChat Go. Another value is kept raw in [`MessageUpdate::Other`].
 
 (schema definition `MessageUpdate`)
 """

@@ -619,6 +619,11 @@ export interface BatchContact {
  * (schema definition `BatchCounts`)
  */
 export interface BatchCounts {
+  /**
+   * Recipients left out when the batch was created because they repeat one already in
+   * it (after normalizing the number).
+   */
+  duplicatesIgnored?: number | string | null;
   /** Failed. */
   failed?: number | string | null;
   /** Not sent yet. */
@@ -937,11 +942,61 @@ export interface BatchMessageBatchText {
 export interface BatchOptions {
   /** The random pause between two items. */
   delay?: BatchDelay | null;
-  /** The presence shown before each message (`composing`…). */
-  presence?: string | null;
+  /**
+   * Attributes stored with each message sent. Kept as a map of JSON values because it is
+   * free-form: the server stores the object the client sent and gives its keys no
+   * meaning.
+   */
+  externalAttributes?: JsonObject | null;
+  /**
+   * Whether to mention every member of a group. Quirk: only `false` is accepted (a
+   * batch sends to contacts, never to groups).
+   */
+  mentionAll?: boolean | null;
+  /** The presence shown before each message. */
+  presence?: BatchPresence | null;
+  /**
+   * The message to quote, as a message row: the OpenAPI says only "an object", and
+   * CodeChat Go's send options read `keyId`, `keyRemoteJid`, `keyParticipant`,
+   * `messageType` and `content` from it (`contextInfoFromMap` in
+   * `internal/message/service.go`). Not with `quotedMessageId`.
+   */
+  quotedMessage?: MessageRow | null;
+  /**
+   * The id of the message to quote (an integer in the batch options of docs-api's
+   * OpenAPI, a string in its send options); not with `quotedMessage`.
+   */
+  quotedMessageId?: string | number | null;
   /** Kept as sent; the server gives it no meaning. */
   replicable?: boolean | null;
 }
+
+/**
+ * The presence a batch shows before each message.
+ *
+ * Known values:
+ * - `composing`: Typing.
+ * - `paused`: Paused (stopped typing).
+ * - `recording`: Recording audio.
+ *
+ * Any other string is accepted and kept as it is.
+ *
+ * (schema definition `BatchPresence`)
+ */
+export type BatchPresence = "composing" | "paused" | "recording" | (string & {});
+
+/**
+ * Whether a batch's sending window repeats.
+ *
+ * Known values:
+ * - `DAILY`: Every day, at the window's times.
+ * - `NONE`: Once.
+ *
+ * Any other string is accepted and kept as it is.
+ *
+ * (schema definition `BatchRecurrence`)
+ */
+export type BatchRecurrence = "DAILY" | "NONE" | (string & {});
 
 /**
  * When a batch may send.
@@ -951,8 +1006,8 @@ export interface BatchOptions {
  * (schema definition `BatchSchedule`)
  */
 export interface BatchSchedule {
-  /** `NONE` or `DAILY`. */
-  recurrence?: string | null;
+  /** Whether the window repeats. */
+  recurrence?: BatchRecurrence | null;
   /** An IANA time zone (`America/Sao_Paulo`). */
   timezone?: string | null;
   /** The window's end (RFC 3339). */
@@ -3332,7 +3387,15 @@ export interface GoMessageDeleted {
   id?: string | number | null;
   /** Whether this account sent the message. */
   keyFromMe?: boolean | null;
-  /** WhatsApp's message id. */
+  /**
+   * WhatsApp's message id, since CodeChat Go's commit efd6e74 (2026-07-22); see
+   * [`message_id()`](Self::message_id()) for either key.
+   */
+  keyId?: string | null;
+  /**
+   * WhatsApp's message id, before CodeChat Go's commit efd6e74 (the docs' form; renamed
+   * `keyId` since).
+   */
   messageId?: string | null;
   /** When the message was sent (RFC 3339), when known. */
   messageTime?: number | string | null;
@@ -3341,7 +3404,10 @@ export interface GoMessageDeleted {
 }
 
 /**
- * CodeChat Go: a receipt changed a message's status.
+ * CodeChat Go: a receipt changed a message's status. Its keys changed within days in July
+ * 2026 (`internal/webhook/payload.go` of `code-chat-br/whatsapp-api-go`): `messageId`
+ * (8895b56, the docs' form), then `keyId` (efd6e74), both holding the database id; since
+ * 52d20af, `id` holds the database id and `keyId` WhatsApp's id.
  *
  * (schema definition `GoMessageUpdate`)
  */
@@ -3349,10 +3415,23 @@ export interface GoMessageUpdate {
   /** When (RFC 3339): the receipt's time, or when it was processed. */
   dateTime?: number | string | null;
   /**
-   * The message's database id. Quirk: an integer, not WhatsApp's message id (that is the
-   * `id` of `messages.upsert` for the same message).
+   * Since 52d20af: the message's database id (an integer; the `id` of `messages.upsert`
+   * for the same message). Quirk: `0` when the server does not save receipts
+   * (`DATABASE_SAVE_MESSAGE_UPDATE` off, its default): it then does not look the message
+   * up.
    */
-  messageId: string | number;
+  id?: string | number | null;
+  /**
+   * Since 52d20af: WhatsApp's message id (a string, the `keyId` of `messages.upsert`).
+   * Quirk: at efd6e74 (a few hours on 2026-07-22) this key held the database id, an
+   * integer.
+   */
+  keyId?: string | number | null;
+  /**
+   * Before efd6e74: the message's database id. Quirk: an integer, not WhatsApp's message
+   * id.
+   */
+  messageId?: string | number | null;
   /** The new status. Quirk: lower-case names of their own, not Baileys' `READ`…. */
   status: GoReceiptStatus;
 }
@@ -4105,12 +4184,15 @@ export interface InteractiveResponseMessage {
  * Known values:
  * - `GRACEFUL_SHUTDOWN`: The server shut down gracefully.
  * - `LEASE_EXPIRED`: The worker's lease expired (a crash, a kill).
+ * - `PROCESS_CRASH`: The server process crashed (listed in docs-api's OpenAPI, not described).
+ * - `SEND_TIMEOUT_DURING_SHUTDOWN`: A send was still running when the graceful shutdown's wait ran out (listed in
+ * docs-api's OpenAPI, not described; the docs say such an item becomes `UNKNOWN`).
  *
  * Any other string is accepted and kept as it is.
  *
  * (schema definition `InterruptionReason`)
  */
-export type InterruptionReason = "GRACEFUL_SHUTDOWN" | "LEASE_EXPIRED" | (string & {});
+export type InterruptionReason = "GRACEFUL_SHUTDOWN" | "LEASE_EXPIRED" | "PROCESS_CRASH" | "SEND_TIMEOUT_DURING_SHUTDOWN" | (string & {});
 
 /**
  * Kind of group a group invite link leads to.
@@ -4575,8 +4657,16 @@ export interface MediaRetry {
   hasCiphertext?: boolean | null;
   /** Whether this account sent the message. */
   keyFromMe?: boolean | null;
-  /** WhatsApp's message id. */
-  messageId: string;
+  /**
+   * WhatsApp's message id, since CodeChat Go's commit efd6e74 (2026-07-22); see
+   * [`message_id()`](Self::message_id()) for either key.
+   */
+  keyId?: string | null;
+  /**
+   * WhatsApp's message id, before CodeChat Go's commit efd6e74 (the docs' form; renamed
+   * `keyId` since).
+   */
+  messageId?: string | null;
   /** The sender's JID; left out when not known. */
   senderJid?: string | null;
 }
@@ -4934,6 +5024,12 @@ export interface MessageBatch {
   createdAt?: number | string | null;
   /** `…progress`: the item being sent. */
   currentItem?: BatchCurrentItem | null;
+  /**
+   * Attributes the batch's creator attached (docs-api's OpenAPI `MessageBatch`). Kept as
+   * a map of JSON values because it is free-form: the server stores the object the
+   * client sent and gives its keys no meaning.
+   */
+  externalAttributes?: JsonObject | null;
   /** Batch id (a UUID). */
   id: string;
   /** The instances the batch may send through. */
@@ -4942,6 +5038,11 @@ export interface MessageBatch {
   interruptedAt?: number | string | null;
   /** Why it was last interrupted, or `null`. */
   interruptionReason?: InterruptionReason | null;
+  /**
+   * The last error the batch met, as text (docs-api's OpenAPI `MessageBatch`; no
+   * example shows it).
+   */
+  lastError?: string | null;
   /** When it was last interrupted, or `null`. */
   lastInterruptedAt?: number | string | null;
   /** When it last recovered from an interruption, or `null`. */
@@ -5469,7 +5570,7 @@ export interface MessageRow {
   /**
    * WhatsApp's message id. Quirk: missing from CodeChat Go's `send.message` example and
    * from its docs' `messages.upsert` example of 2026-07-13, although its field list
-   * requires it.
+   * requires it; named `messageId` for a day (see [`message_id`](Self::message_id)).
    */
   keyId?: string | null;
   /** The chat's LID (`…@lid`). */
@@ -5482,6 +5583,11 @@ export interface MessageRow {
   keyRemoteJid?: string | null;
   /** Where to download the media (v1.3.6.163+). */
   media?: MediaPath | null;
+  /**
+   * CodeChat Go, 2026-07-21 (its commit 8895b56, until efd6e74 renamed it `keyId` the
+   * next day): WhatsApp's message id.
+   */
+  messageId?: string | null;
   /** Seconds since the epoch; `0` when unknown. */
   messageTimestamp?: Long | null;
   /** Kind of message: the proto field name. */
@@ -5509,8 +5615,16 @@ export interface MessageStar {
   fromFullSync?: boolean | null;
   /** Whether this account sent the message. */
   keyFromMe?: boolean | null;
-  /** WhatsApp's message id. */
-  messageId: string;
+  /**
+   * WhatsApp's message id, since CodeChat Go's commit efd6e74 (2026-07-22); see
+   * [`message_id()`](Self::message_id()) for either key.
+   */
+  keyId?: string | null;
+  /**
+   * WhatsApp's message id, before CodeChat Go's commit efd6e74 (the docs' form; renamed
+   * `keyId` since).
+   */
+  messageId?: string | null;
   /** The sender's JID; left out when not known. */
   senderJid?: string | null;
   /** `true`: starred; `false`: unstarred. */
@@ -5549,6 +5663,8 @@ export type MessageStatus = "DELETED" | "DELIVERY_AT" | "DELIVERY_ACK" | "ERROR"
  * - `declinePaymentRequestMessage`: Payment request declined.
  * - `documentMessage`: A document.
  * - `documentWithCaptionMessage`: A document with a caption.
+ * - `editedMessage`: An edit. CodeChat Go (since its commit 52d20af) writes the new content with this
+ * type, without the edited message's key; elsewhere, a wrapper of the edit.
  * - `ephemeralMessage`: A disappearing message wrapper.
  * - `extendedTextMessage`: Text with a link preview or formatting.
  * - `imageMessage`: An image.
@@ -5571,13 +5687,13 @@ export type MessageStatus = "DELETED" | "DELIVERY_AT" | "DELIVERY_ACK" | "ERROR"
  *
  * (schema definition `MessageType`)
  */
-export type MessageType = "audioMessage" | "cancelPaymentRequestMessage" | "contactMessage" | "contactsArrayMessage" | "conversation" | "declinePaymentRequestMessage" | "documentMessage" | "documentWithCaptionMessage" | "ephemeralMessage" | "extendedTextMessage" | "imageMessage" | "liveLocationMessage" | "locationMessage" | "pollCreationMessage" | "pollUpdateMessage" | "protocolMessage" | "ptvMessage" | "reactionMessage" | "requestPaymentMessage" | "sendPaymentMessage" | "senderKeyDistributionMessage" | "stickerMessage" | "videoMessage" | "viewOnceMessage" | "viewOnceMessageV2" | (string & {});
+export type MessageType = "audioMessage" | "cancelPaymentRequestMessage" | "contactMessage" | "contactsArrayMessage" | "conversation" | "declinePaymentRequestMessage" | "documentMessage" | "documentWithCaptionMessage" | "editedMessage" | "ephemeralMessage" | "extendedTextMessage" | "imageMessage" | "liveLocationMessage" | "locationMessage" | "pollCreationMessage" | "pollUpdateMessage" | "protocolMessage" | "ptvMessage" | "reactionMessage" | "requestPaymentMessage" | "sendPaymentMessage" | "senderKeyDistributionMessage" | "stickerMessage" | "videoMessage" | "viewOnceMessage" | "viewOnceMessageV2" | (string & {});
 
 /**
  * A message's status changed, or it was edited, revoked or voted on, in the shape of the
- * generation that sent it, read from its keys: `update` → the cloud docs; `remoteJid`,
- * `keyId` or `id` → the open-source and Evolution key form; `messageId` → CodeChat Go.
- * Another value is kept raw in [`MessageUpdate::Other`].
+ * generation that sent it, read from its keys: `update` → the cloud docs; `remoteJid` or
+ * `fromMe` → the open-source and Evolution key form; `keyId` or `messageId` (without those)
+ * → CodeChat Go. Another value is kept raw in [`MessageUpdate::Other`].
  *
  * (schema definition `MessageUpdate`)
  */
