@@ -72,7 +72,7 @@ fn reason(posted: &Posted) -> String {
     json["reason"].as_str().expect("a reason").to_owned()
 }
 
-async fn nothing_more(receiver: &mut Receiver) {
+async fn nothing_more<S: EventSource>(receiver: &mut S) {
     assert!(
         timeout(Duration::from_millis(300), receiver.next_event())
             .await
@@ -191,6 +191,30 @@ async fn a_signed_delivery_posted_five_times_is_delivered_once() {
         .unwrap();
     assert_eq!(other.json().unwrap().get("repeat"), None);
     assert!(receiver.next_event().await.unwrap().is_ok());
+    server.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_delivery_id_of_kilobytes_is_bounded_and_still_recognised() {
+    let (server, mut receiver, url) = serve(Receiver::builder().signature_secret(SECRET)).await;
+    let body = message_created();
+    let secret = Secret::new(SECRET);
+    let long = "d".repeat(6_000);
+    let first = testkit::post_signed(&url, &secret, &long, body.clone())
+        .await
+        .unwrap();
+    assert_eq!(first.status, 200, "{first:?}");
+    let again = testkit::post_signed(&url, &secret, &long, body.clone())
+        .await
+        .unwrap();
+    assert_eq!(again.json().unwrap()["repeat"], true);
+    let update = receiver.next_event().await.unwrap().unwrap();
+    let delivery = update.source().and_then(|s| s.delivery.clone()).unwrap();
+    assert!(
+        delivery.starts_with("sha256:") && delivery.len() <= 128,
+        "{delivery}"
+    );
+    nothing_more(&mut receiver).await;
     server.close().await.unwrap();
 }
 
@@ -357,7 +381,7 @@ async fn a_signed_delivery_is_stored_once_in_jetstream_also_after_a_restart() {
 }
 
 mod codechat {
-    use super::{Duration, EventSource, Secret, base64url, evolution, now, reason, timeout};
+    use super::{EventSource, Secret, base64url, evolution, nothing_more, now, reason};
     use codechat_events::{
         Event,
         receiver::{Receiver, ReceiverBuilder},
@@ -447,17 +471,8 @@ mod codechat {
         );
         let confused = format!("Bearer {rs256_header}.{claims}.{signature}");
         assert_eq!(reason(&post(Some(confused)).await), "unsupported_algorithm");
-        nothing_more_codechat(&mut receiver).await;
+        nothing_more(&mut receiver).await;
         server.close().await.unwrap();
-    }
-
-    async fn nothing_more_codechat(receiver: &mut Receiver) {
-        assert!(
-            timeout(Duration::from_millis(300), receiver.next_event())
-                .await
-                .is_err(),
-            "nothing else is delivered"
-        );
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -504,7 +519,7 @@ mod codechat {
                 "sales/messages.update/A1/READ",
             ]
         );
-        nothing_more_codechat(&mut receiver).await;
+        nothing_more(&mut receiver).await;
         server.close().await.unwrap();
     }
 }

@@ -306,6 +306,20 @@ fn source_path<E: Webhook>(shared: &Shared<E>, request: &axum::extract::Request)
     }
 }
 
+/// The longest delivery id kept as sent; a longer one (a header the sender does not sign can
+/// hold kilobytes) is kept as its SHA-256, so the record of repeats holds at most this many
+/// bytes per id and a repeat is still recognised.
+pub(crate) const MAX_DELIVERY_ID: usize = 128;
+
+fn bounded_id(id: String) -> String {
+    use sha2::{Digest, Sha256};
+    if id.len() <= MAX_DELIVERY_ID {
+        id
+    } else {
+        format!("sha256:{}", hex::encode(Sha256::digest(id.as_bytes())))
+    }
+}
+
 /// 401 naming the check that failed (never a value that was sent).
 fn unauthorized(refusal: Refusal) -> Response {
     tracing::Span::current().record("reason", refusal.code());
@@ -364,7 +378,7 @@ async fn handle<E: Webhook>(
         Err(error) => return refuse_decode(shared, error, source, received_at),
     };
     span.record("event", decoded.name());
-    source.delivery = E::delivery_id(&incoming, &decoded);
+    source.delivery = E::delivery_id(&incoming, &decoded).map(bounded_id);
     // A delivery already answered is answered again, not delivered again.
     let claim = match (&shared.repeats, &source.delivery) {
         (Some(repeats), Some(id)) => {
@@ -614,4 +628,20 @@ fn is_json(content_type: Option<&HeaderValue>) -> bool {
         .to_ascii_lowercase();
     essence == "application/json"
         || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_DELIVERY_ID, bounded_id};
+
+    #[test]
+    fn a_long_delivery_id_is_kept_as_its_hash() {
+        assert_eq!(bounded_id("d-1".to_owned()), "d-1");
+        let long = "x".repeat(10_000);
+        let kept = bounded_id(long.clone());
+        assert!(kept.len() <= MAX_DELIVERY_ID, "{}", kept.len());
+        assert!(kept.starts_with("sha256:"));
+        assert_eq!(kept, bounded_id(long), "the same id, the same record entry");
+        assert_ne!(kept, bounded_id("y".repeat(10_000)));
+    }
 }

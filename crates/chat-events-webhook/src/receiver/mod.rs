@@ -92,7 +92,8 @@ impl<'a> Incoming<'a> {
 pub struct Request {
     /// The delivery's id, the same on every repeat of it (Chatwoot's `X-Chatwoot-Delivery`;
     /// for CodeChat, built from the ids the payload carries): the receiver answers a repeat
-    /// without delivering it again, and a relay stores the event under it.
+    /// without delivering it again, and a relay stores the event under it. An id longer than
+    /// 128 bytes is kept as `sha256:<hex>` of it.
     pub delivery: Option<String>,
     /// Who sent it, when the provider says: CodeChat's instance owner JID (from the
     /// `Resource-Owner` header, the `x-owner` header or the `owner` query parameter, in

@@ -126,26 +126,20 @@ pub(crate) async fn run(scale: Scale) -> Vec<Row> {
     let (mut bare, mut bare_signed) = (Vec::new(), Vec::new());
     let (mut lost, mut extra) = (0_u64, 0_u64);
     for _ in 0..rounds {
-        let (load, delivered) = receiver_round(
-            codechat_events::receiver::Receiver::builder(),
-            &codechat_script,
-            seconds,
-        )
-        .await;
-        let answered = load.requests - load.non_2xx;
-        lost += answered.saturating_sub(delivered);
-        extra += delivered.saturating_sub(answered);
-        ours.push(load);
-        let (load, delivered) = receiver_round(
-            onechat_events::receiver::Receiver::builder().signature_secret(SECRET),
-            &chatwoot_script,
-            seconds,
-        )
-        .await;
-        let answered = load.requests - load.non_2xx;
-        lost += answered.saturating_sub(delivered);
-        extra += delivered.saturating_sub(answered);
-        signed.push(load);
+        let mut count = |(load, delivered): (Load, u64)| {
+            let answered = load.requests - load.non_2xx;
+            lost += answered.saturating_sub(delivered);
+            extra += delivered.saturating_sub(answered);
+            load
+        };
+        let codechat = codechat_events::receiver::Receiver::builder();
+        ours.push(count(
+            receiver_round(codechat, &codechat_script, seconds).await,
+        ));
+        let chatwoot = onechat_events::receiver::Receiver::builder().signature_secret(SECRET);
+        signed.push(count(
+            receiver_round(chatwoot, &chatwoot_script, seconds).await,
+        ));
         bare.push(bare_round(&codechat_script, seconds).await);
         bare_signed.push(bare_round(&chatwoot_script, seconds).await);
     }
