@@ -225,9 +225,21 @@ pub struct Conversation {
     /// The channel: ChatApp's messenger type (`telegram`, `grWhatsApp`…), `whatsapp` for
     /// CodeChat, OneChat's inbox id.
     pub channel: Option<String>,
-    /// The provider's id of the conversation: ChatApp's chat id, the WhatsApp chat JID
-    /// (`…@s.whatsapp.net`, `…@g.us`, `…@lid`), OneChat's conversation display id.
+    /// The provider's id of the conversation: ChatApp's chat id, OneChat's conversation
+    /// display id; for WhatsApp (CodeChat) a stable id that does not change when WhatsApp
+    /// moves the chat from phone number to LID: a group's, broadcast's or channel's JID; for
+    /// a person the phone-number JID (`…@s.whatsapp.net`) whenever the payload gives it (in
+    /// the chat's field or beside it: `remoteJidAlt`, `senderPn`, `previousRemoteJid`,
+    /// `keyRemoteJid`…), else the LID (`…@lid`). A payload that names a chat by its LID alone
+    /// gives the LID: the two ids meet again only where a payload carries both forms.
     pub id: String,
+    /// WhatsApp: the chat's LID (`…@lid`), when the payload gives it; left out otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lid: Option<String>,
+    /// WhatsApp: the phone number of a one-to-one chat, digits only, when the payload gives
+    /// it; left out otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
 }
 
 impl Conversation {
@@ -237,7 +249,23 @@ impl Conversation {
             account: None,
             channel: None,
             id: id.into(),
+            lid: None,
+            phone: None,
         }
+    }
+
+    /// Sets the LID (WhatsApp).
+    #[must_use]
+    pub fn lid(mut self, lid: Option<String>) -> Self {
+        self.lid = lid;
+        self
+    }
+
+    /// Sets the phone number (WhatsApp: digits only).
+    #[must_use]
+    pub fn phone(mut self, phone: Option<String>) -> Self {
+        self.phone = phone;
+        self
     }
 
     /// Sets the account or line.
@@ -263,14 +291,20 @@ pub struct Participant {
     pub avatar_url: Option<String>,
     /// E-mail address.
     pub email: Option<String>,
-    /// The provider's id: ChatApp's user or employee id, a WhatsApp JID, OneChat's contact
-    /// or user id.
+    /// The provider's id: ChatApp's user or employee id, OneChat's contact or user id; for
+    /// WhatsApp (CodeChat) a stable id like [`Conversation::id`]'s: the phone-number JID
+    /// whenever the payload gives it (`participant`, `participantAlt`, `participantPn`,
+    /// `remoteJidAlt`, `senderPn`…), else the LID.
     pub id: String,
     /// Contact, agent or bot.
     pub kind: ParticipantKind,
+    /// WhatsApp: the person's LID (`…@lid`), when the payload gives it; left out otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lid: Option<String>,
     /// Display name.
     pub name: Option<String>,
-    /// Phone number, as the provider wrote it.
+    /// Phone number, as the provider wrote it (WhatsApp: digits only, from the phone-number
+    /// JID).
     pub phone: Option<String>,
 }
 
@@ -282,9 +316,17 @@ impl Participant {
             email: None,
             id: id.into(),
             kind,
+            lid: None,
             name: None,
             phone: None,
         }
+    }
+
+    /// Sets the LID (WhatsApp).
+    #[must_use]
+    pub fn lid(mut self, lid: Option<String>) -> Self {
+        self.lid = lid;
+        self
     }
 
     /// Sets the display name.

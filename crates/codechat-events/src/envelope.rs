@@ -28,6 +28,7 @@ use serde::{
     de::{self, MapAccess, Visitor},
     ser::SerializeMap,
 };
+use crate::Jid;
 
 /// CodeChat's wire format: the name in `event`, one body form, and the aliases of names.
 pub(crate) const SPINE: Spine = Spine::new("codechat", &["event"])
@@ -70,9 +71,9 @@ pub struct Payload<T> {
     /// The instance that sent the event.
     pub instance: Maybe<Instance>,
     /// 2022 cloud docs: the owner's JID, at the top level.
-    pub owner: Maybe<String>,
+    pub owner: Maybe<Jid>,
     /// Evolution: the owner's JID.
-    pub sender: Maybe<String>,
+    pub sender: Maybe<Jid>,
     /// Evolution: the server's URL.
     pub server_url: Maybe<String>,
     /// CodeChat Go: when it was sent (RFC 3339).
@@ -304,7 +305,7 @@ pub struct CloudInstance {
     pub name: Maybe<String>,
     /// The owner's JID; `""` before the first connection.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub owner: Maybe<String>,
+    pub owner: Maybe<Jid>,
 }
 
 /// The instance's database row (open source v1.3.0.28 and later).
@@ -332,7 +333,7 @@ pub struct InstanceRecord {
     pub name: Maybe<String>,
     /// The connected number's JID; `null` before the first connection.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub owner_jid: Maybe<String>,
+    pub owner_jid: Maybe<Jid>,
     /// Profile picture URL.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub profile_pic_url: Maybe<String>,
@@ -361,7 +362,7 @@ pub struct GoInstance {
     pub name: Maybe<String>,
     /// The connected number's JID; `null` before the first connection.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub owner_jid: Maybe<String>,
+    pub owner_jid: Maybe<Jid>,
 }
 
 /// CodeChat v2's instance (`docs.codechat.dev`, the "business" cloud).
@@ -421,7 +422,7 @@ pub struct BusinessWhatsApp {
     pub push_name: Maybe<String>,
     /// The account's JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub remote_jid: Maybe<String>,
+    pub remote_jid: Maybe<Jid>,
     /// Account id.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub whatsapp_id: Maybe<Id>,

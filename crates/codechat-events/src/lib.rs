@@ -7,6 +7,7 @@
 mod envelope;
 mod event;
 pub mod events;
+mod jid;
 pub mod normalize;
 pub mod objects;
 /// What most code needs, in one import: `use codechat_events::prelude::*;`.
@@ -15,7 +16,7 @@ pub mod prelude {
     #[cfg_attr(docsrs, doc(cfg(feature = "receiver")))]
     pub use crate::receiver::{Receiver, ReceiverError, Update};
     pub use crate::{
-        DecodeError, Decoded, Event, EventKind, EventSource, Id, Maybe, ProviderEvent,
+        DecodeError, Decoded, Event, EventKind, EventSource, Id, Jid, Maybe, ProviderEvent,
         normalized::{DeliveryStatus, Direction, Normalize, NormalizedEvent},
         objects::WebhookMessage,
     };
@@ -43,4 +44,5 @@ pub use envelope::{
     GoConnectionStatus, GoInstance, Instance, InstanceRecord, Payload,
 };
 pub use event::{Event, EventKind, EventPayload};
+pub use jid::{Identity, Jid, JidField, Server};
 pub use proto::{Bytes, Content, FromCode, Long, Opaque, ProtoEnum};

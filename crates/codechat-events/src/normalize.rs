@@ -40,7 +40,7 @@ use chat_events_core::{
 };
 
 use crate::{
-    Event,
+    Event, Identity, Jid, JidField,
     events::{
         ChatPresenceState, MessageUpdate, MessagesDelete, Presence, PresenceState, PresenceUpdated,
     },
@@ -58,8 +58,6 @@ use crate::{
 /// How deep wrappers (`ephemeralMessage`, `viewOnceMessage`, `editedMessage`…) are opened.
 const MAX_WRAPPERS: usize = 8;
 
-/// WhatsApp's chat for status posts.
-const STATUS_BROADCAST: &str = "status@broadcast";
 
 impl Normalize for Event {
     const MAPPED: &'static [&'static str] = &[
@@ -91,7 +89,7 @@ impl Normalize for Event {
                 messages_delete(deleted, account.as_ref(), out);
             }),
             Self::MessagesEdited(payload) => {
-                let own = payload.sender.as_deref();
+                let own = payload.sender.get();
                 with(&payload.data, |protocol| {
                     messages_edited(protocol, own, account, out);
                 });
@@ -148,7 +146,7 @@ impl<'a> std::ops::Deref for Envelope<'a> {
 
 impl Envelope<'_> {
     fn conversation(&self) -> Conversation {
-        conversation(self.chat, self.account.clone())
+        conversation(&self.chat, self.account.clone())
     }
 
     fn message(&self) -> Normalized {
@@ -167,23 +165,35 @@ impl Envelope<'_> {
 /// What every message shape says about a message besides its content: the part of
 /// [`Envelope`] that the accessors of [`WebhookMessage`] answer from.
 struct Parts<'a> {
-    chat: &'a str,
+    chat: Identity<'a>,
     from_me: bool,
     id: Cow<'a, str>,
     media_url: Option<&'a str>,
-    participant: Option<&'a str>,
+    participant: Option<Identity<'a>>,
     push_name: Option<&'a str>,
     timestamp: Option<i64>,
 }
 
-impl Parts<'_> {
-    fn sender(&self) -> Option<Participant> {
+impl<'a> Parts<'a> {
+    /// Who wrote it, for messages this line did not send: the group member, else the chat.
+    fn author(&self) -> Option<Identity<'a>> {
         if self.from_me {
             return None;
         }
-        let id = self.participant.unwrap_or(self.chat);
-        Some(Participant::new(ParticipantKind::Contact, id).name(non_blank(self.push_name)))
+        Some(self.participant.unwrap_or(self.chat))
     }
+
+    fn sender(&self) -> Option<Participant> {
+        let author = self.author()?;
+        Some(participant(&author).name(non_blank(self.push_name)))
+    }
+}
+
+/// The normalized participant of an identity: its stable id, phone number and LID.
+fn participant(identity: &Identity<'_>) -> Participant {
+    Participant::new(ParticipantKind::Contact, identity.id())
+        .phone(identity.phone().map(str::to_owned))
+        .lid(identity.lid.map(|lid| lid.as_str().to_owned()))
 }
 
 /// What users read from a message, in one call each, whatever its shape (Baileys'
@@ -197,10 +207,28 @@ impl WebhookMessage {
         self.parts().map(|parts| parts.id)
     }
 
-    /// The chat: its JID (`remoteJid`, `wuid`), or a CodeChat Go row's `keyLid` when it has
-    /// no JID. `None` when the shape names no chat or no id.
+    /// The chat's stable id ([`Identity::id`]): a group's JID; for a person the
+    /// phone-number JID whenever the payload gives it (`remoteJid`, `remoteJidAlt`,
+    /// `senderPn`, `previousRemoteJid`, a Go row's `keyRemoteJid`, `wuid`), else the LID.
+    /// `None` when the shape names no chat or no id.
     pub fn chat_id(&self) -> Option<&str> {
+        self.parts().map(|parts| parts.chat.id())
+    }
+
+    /// The chat, in every form the payload names it: the field the server used
+    /// (`remoteJid`, a Go row's `keyRemoteJid` or `keyLid`, `wuid`), and the phone-number
+    /// JID and LID beside it (`remoteJidAlt`, `senderPn`, `senderLid`, `previousRemoteJid`,
+    /// `keyLid`). `None` when the shape names no chat or no id.
+    pub fn chat(&self) -> Option<Identity<'_>> {
         self.parts().map(|parts| parts.chat)
+    }
+
+    /// Who wrote it, in every form the payload names them: the group member (`participant`
+    /// with `participantAlt`, `participantPn`, `participantLid`; a Go row's `keyParticipant`
+    /// with `keyParticipantLid`), else the chat; `None` for messages this line sent.
+    /// [`sender`](Self::sender) is the same person as a normalized participant.
+    pub fn author(&self) -> Option<Identity<'_>> {
+        self.parts()?.author()
     }
 
     /// Outgoing when this line sent it (`fromMe`), else incoming.
@@ -213,7 +241,8 @@ impl WebhookMessage {
     }
 
     /// Who wrote it: the group member (`participant`) or the chat's contact, with the
-    /// `pushName`; `None` for messages this line sent.
+    /// `pushName`, the phone number and LID when the payload gives them, and the stable id
+    /// of [`author`](Self::author); `None` for messages this line sent.
     pub fn sender(&self) -> Option<Participant> {
         self.parts()?.sender()
     }
@@ -244,15 +273,17 @@ impl WebhookMessage {
             Self::Baileys(info) => {
                 let key = info.key.get()?;
                 Some(Parts {
-                    chat: key.remote_jid.as_deref()?,
+                    chat: key.chat()?,
                     from_me: key.from_me == true,
                     id: Cow::Borrowed(key.id.as_deref()?),
                     media_url: info
                         .message
                         .get()
                         .and_then(|content| content.media_url.as_deref()),
-                    participant: non_empty(key.participant.as_deref())
-                        .or_else(|| non_empty(info.participant.as_deref())),
+                    participant: key.sender().or_else(|| {
+                        let participant = info.participant.get().filter(|jid| !jid.is_empty())?;
+                        Some(Identity::gather(JidField::Participant, participant, []))
+                    }),
                     push_name: info.push_name.as_deref(),
                     timestamp: long_seconds(&info.message_timestamp),
                 })
@@ -263,12 +294,30 @@ impl WebhookMessage {
                 // then.
                 let whatsapp_id = row.key_id.as_deref().or(row.message_id.as_deref());
                 let row_id = row.id.get().map(|id| id.as_str());
+                let chat = match (row.key_remote_jid.get(), row.key_lid.get()) {
+                    (Some(jid), lid) => {
+                        Identity::gather(JidField::KeyRemoteJid, jid, [lid])
+                    }
+                    (None, Some(lid)) => Identity::gather(JidField::KeyLid, lid, []),
+                    (None, None) => return None,
+                };
                 Some(Parts {
-                    chat: row.key_remote_jid.as_deref().or(row.key_lid.as_deref())?,
+                    chat,
                     from_me: row.key_from_me == true,
                     id: whatsapp_id.map(Cow::Borrowed).or(row_id)?,
                     media_url: row.media.get().and_then(|media| media.path.as_deref()),
-                    participant: non_empty(row.key_participant.as_deref()),
+                    participant: match (
+                        row.key_participant.get().filter(|jid| !jid.is_empty()),
+                        row.key_participant_lid.get(),
+                    ) {
+                        (Some(jid), lid) => {
+                            Some(Identity::gather(JidField::KeyParticipant, jid, [lid]))
+                        }
+                        (None, Some(lid)) => {
+                            Some(Identity::gather(JidField::KeyParticipantLid, lid, []))
+                        }
+                        (None, None) => None,
+                    },
                     push_name: row.push_name.as_deref(),
                     timestamp: long_seconds(&row.message_timestamp),
                 })
@@ -276,11 +325,15 @@ impl WebhookMessage {
             Self::Cloud(cloud) => {
                 let header = &cloud.header;
                 Some(Parts {
-                    chat: header.wuid.as_deref()?,
+                    chat: Identity::gather(JidField::Wuid, header.wuid.get()?, []),
                     from_me: header.from_me == true,
                     id: Cow::Borrowed(header.message_id.as_deref()?),
                     media_url: None,
-                    participant: non_empty(header.participant.as_deref()),
+                    participant: header
+                        .participant
+                        .get()
+                        .filter(|jid| !jid.is_empty())
+                        .map(|jid| Identity::gather(JidField::Participant, jid, [])),
                     push_name: header.push_name.as_deref(),
                     timestamp: cloud
                         .context
@@ -290,6 +343,47 @@ impl WebhookMessage {
             }
             _ => None,
         }
+    }
+}
+
+/// Who a key names, in every form it gives.
+impl MessageKey {
+    /// The chat: `remoteJid`, with `remoteJidAlt`, `senderPn`, `senderLid` and
+    /// `previousRemoteJid` beside it (Baileys 6.7.18+, Baileys 7, Evolution 2.3). `None`
+    /// without `remoteJid`.
+    pub fn chat(&self) -> Option<Identity<'_>> {
+        let jid = self.remote_jid.get()?;
+        Some(Identity::gather(
+            JidField::RemoteJid,
+            jid,
+            [
+                self.remote_jid_alt.get(),
+                self.sender_pn.get(),
+                self.sender_lid.get(),
+                self.previous_remote_jid.get(),
+            ],
+        ))
+    }
+
+    /// The group member who sent it: the first of `participant`, `participantPn`,
+    /// `participantLid`, `participantAlt` that is not blank, with the others beside it.
+    /// `None` when the key names no member (one-to-one chats).
+    pub fn sender(&self) -> Option<Identity<'_>> {
+        let fields = [
+            (JidField::Participant, &self.participant),
+            (JidField::ParticipantPn, &self.participant_pn),
+            (JidField::ParticipantLid, &self.participant_lid),
+            (JidField::ParticipantAlt, &self.participant_alt),
+        ];
+        let (field, jid) = fields.iter().find_map(|(field, jid)| {
+            let jid = jid.get().filter(|jid| !jid.is_empty())?;
+            Some((*field, jid))
+        })?;
+        Some(Identity::gather(
+            field,
+            jid,
+            fields.iter().map(|(_, jid)| jid.get()),
+        ))
     }
 }
 
@@ -421,7 +515,7 @@ fn baileys_content(
     reply_to: Option<&str>,
     out: &mut Vec<NormalizedEvent>,
 ) {
-    if envelope.chat == STATUS_BROADCAST {
+    if envelope.chat.jid.is_status() {
         return;
     }
     let content = content.open_wrappers();
@@ -596,7 +690,7 @@ fn flat_content(
     content: Option<&Content<MessageContent>>,
     out: &mut Vec<NormalizedEvent>,
 ) {
-    if envelope.chat == STATUS_BROADCAST {
+    if envelope.chat.jid.is_status() {
         return;
     }
     let kind = kind.map(MessageType::as_str);
@@ -778,22 +872,28 @@ impl MessageUpdate {
         }
     }
 
-    /// The chat's JID (`None` for CodeChat Go's receipts, which do not name it).
+    /// The chat's stable id ([`Identity::id`]: the phone-number JID when the receipt gives
+    /// it, else the LID; a group's JID). `None` for CodeChat Go's receipts, which do not
+    /// name the chat.
     pub fn chat_id(&self) -> Option<&str> {
+        self.chat().map(|chat| chat.id())
+    }
+
+    /// The chat, in every form the receipt names it (`remoteJid` with `remoteJidAlt`; the
+    /// cloud form's key, else its header's `wuid`). `None` for CodeChat Go's receipts.
+    pub fn chat(&self) -> Option<Identity<'_>> {
         match self {
-            Self::Key(update) => update.remote_jid.as_deref(),
+            Self::Key(update) => Some(Identity::gather(
+                JidField::RemoteJid,
+                update.remote_jid.get()?,
+                [update.remote_jid_alt.get()],
+            )),
             Self::Cloud(cloud) => {
                 let update = &cloud.update;
-                update
-                    .key
-                    .get()
-                    .and_then(|key| key.remote_jid.as_deref())
-                    .or_else(|| {
-                        update
-                            .header
-                            .get()
-                            .and_then(|header| header.wuid.as_deref())
-                    })
+                update.key.get().and_then(MessageKey::chat).or_else(|| {
+                    let wuid = update.header.get()?.wuid.get()?;
+                    Some(alone(JidField::Wuid, wuid))
+                })
             }
             _ => None,
         }
@@ -845,7 +945,7 @@ fn message_update(update: &MessageUpdate, account: Option<String>, out: &mut Vec
         return;
     };
     let mut change = StatusChange::new(id, status, provider_status);
-    change.conversation = update.chat_id().map(|chat| conversation(chat, account));
+    change.conversation = update.chat().map(|chat| conversation(&chat, account));
     change.timestamp = update.timestamp();
     out.push(NormalizedEvent::MessageStatus(Box::new(change)));
 }
@@ -870,25 +970,28 @@ fn messages_delete(
     account: Option<&String>,
     out: &mut Vec<NormalizedEvent>,
 ) {
-    let mut push = |id: Option<&str>, chat: Option<&str>| {
+    let mut push = |id: Option<&str>, chat: Option<Identity<'_>>| {
         if let Some(id) = id {
             let mut change = StatusChange::new(id, DeliveryStatus::Deleted, "messages.delete");
-            change.conversation = chat.map(|chat| conversation(chat, account.cloned()));
+            change.conversation = chat.map(|chat| conversation(&chat, account.cloned()));
             out.push(NormalizedEvent::MessageStatus(Box::new(change)));
         }
     };
     match deleted {
         MessagesDelete::Messages(messages) => {
             for message in messages {
-                push(message.message_id.as_deref(), message.wuid.as_deref());
+                push(
+                    message.message_id.as_deref(),
+                    message.wuid.get().map(|wuid| alone(JidField::Wuid, wuid)),
+                );
             }
         }
-        MessagesDelete::Key(key) => push(key.id.as_deref(), key.remote_jid.as_deref()),
+        MessagesDelete::Key(key) => push(key.id.as_deref(), key.chat()),
         MessagesDelete::Message(message) => {
             let key = message.key.get();
             push(
                 key.and_then(|key| key.id.as_deref()),
-                key.and_then(|key| key.remote_jid.as_deref()),
+                key.and_then(MessageKey::chat),
             );
         }
         // CodeChat Go's `messages.delete` is a removal from this device ("delete for me"),
@@ -898,14 +1001,19 @@ fn messages_delete(
 }
 
 fn presence_update(presence: &Presence, account: Option<&String>, out: &mut Vec<NormalizedEvent>) {
-    let Some(chat) = presence.chat_jid() else {
+    let field = if presence.id.is_value() {
+        JidField::Id
+    } else {
+        JidField::Jid
+    };
+    let Some(chat) = presence.chat_jid().map(|chat| alone(field, chat)) else {
         return;
     };
     for (jid, entry) in &presence.presences {
         let Some(state) = entry.last_known_presence.get() else {
             continue;
         };
-        let participant = Participant::new(ParticipantKind::Contact, jid.as_str());
+        let participant = participant(&alone(JidField::Jid, jid));
         let typing = match state {
             PresenceState::Composing => TypingState::Typing,
             PresenceState::Recording => TypingState::Recording,
@@ -926,7 +1034,7 @@ fn presence_update(presence: &Presence, account: Option<&String>, out: &mut Vec<
             _ => continue,
         };
         out.push(NormalizedEvent::Typing(Box::new(Typing::new(
-            conversation(chat, account.cloned()),
+            conversation(&chat, account.cloned()),
             Some(participant),
             typing,
         ))));
@@ -941,18 +1049,17 @@ fn presence_update(presence: &Presence, account: Option<&String>, out: &mut Vec<
 /// says whose message or which chat: they give nothing.
 fn messages_edited(
     protocol: &ProtocolMessage,
-    own: Option<&str>,
+    own: Option<&Jid>,
     account: Option<String>,
     out: &mut Vec<NormalizedEvent>,
 ) {
     let Some(key) = protocol.key.get() else {
         return;
     };
-    let (Some(id), Some(chat), Some(own)) = (key.id.as_deref(), key.remote_jid.as_deref(), own)
-    else {
+    let (Some(id), Some(chat), Some(own)) = (key.id.as_deref(), key.chat(), own) else {
         return;
     };
-    if same_user(chat, own) || chat.ends_with("@g.us") || key.from_me.get() != Some(&true) {
+    if chat.jid.without_device() == own.without_device() || chat.jid.is_group() || key.from_me.get() != Some(&true) {
         return;
     }
     let envelope = Envelope {
@@ -977,19 +1084,6 @@ fn messages_edited(
     );
 }
 
-/// Whether two JIDs are the same user (`5531…:12@s.whatsapp.net` is a device of
-/// `5531…@s.whatsapp.net`).
-fn same_user(left: &str, right: &str) -> bool {
-    let user = |jid: &str| {
-        let (user, server) = jid.split_once('@').unwrap_or((jid, ""));
-        (
-            user.split(':').next().unwrap_or(user).to_owned(),
-            server.to_owned(),
-        )
-    };
-    user(left) == user(right)
-}
-
 /// CodeChat Go's `presence.updated`: typing in a chat, or online/offline.
 fn presence_updated(
     presence: &PresenceUpdated,
@@ -1008,16 +1102,16 @@ fn presence_updated(
             };
             let participant = chat
                 .sender_jid
-                .as_deref()
-                .map(|jid| Participant::new(ParticipantKind::Contact, jid));
+                .get()
+                .map(|jid| participant(&alone(JidField::SenderJid, jid)));
             out.push(NormalizedEvent::Typing(Box::new(Typing::new(
-                conversation(&chat.chat_jid, account),
+                conversation(&alone(JidField::ChatJid, &chat.chat_jid), account),
                 participant,
                 state,
             ))));
         }
         PresenceUpdated::User(user) => {
-            let Some(jid) = user.jid.as_deref() else {
+            let Some(jid) = user.jid.get() else {
                 return;
             };
             let (status, provider_status) = if user.unavailable.get() == Some(&true) {
@@ -1026,7 +1120,7 @@ fn presence_updated(
                 (PresenceStatus::Online, "available")
             };
             out.push(NormalizedEvent::Presence(Box::new(PresenceChange::new(
-                Participant::new(ParticipantKind::Contact, jid),
+                participant(&alone(JidField::Jid, jid)),
                 status,
                 provider_status,
             ))));
@@ -1036,7 +1130,15 @@ fn presence_updated(
 }
 
 fn contact_participant(contact: &ContactItem) -> Option<Participant> {
-    let jid = contact.jid()?;
+    let identity = match contact {
+        ContactItem::Cloud(cloud) => alone(JidField::Wuid, cloud.wuid.get()?),
+        ContactItem::Go(go) => {
+            Identity::gather(JidField::RemoteJid, &go.remote_jid, [go.lid.get()])
+        }
+        ContactItem::Legacy(legacy) => alone(JidField::Id, legacy.id.get()?),
+        ContactItem::Row(row) => alone(JidField::RemoteJid, &row.remote_jid),
+        _ => return None,
+    };
     let avatar = match contact {
         ContactItem::Cloud(cloud) => cloud.profile_picture_url.as_deref(),
         ContactItem::Go(go) => go.profile_pic_url.as_deref(),
@@ -1048,18 +1150,29 @@ fn contact_participant(contact: &ContactItem) -> Option<Participant> {
         ContactItem::Cloud(cloud) => cloud.phone_number.as_deref(),
         _ => None,
     };
+    let mut participant = participant(&identity);
+    if participant.phone.is_none() {
+        participant.phone = non_blank(phone);
+    }
     Some(
-        Participant::new(ParticipantKind::Contact, jid)
+        participant
             .name(non_blank(contact.name()))
-            .phone(non_blank(phone))
             .avatar_url(non_blank(avatar)),
     )
 }
 
-fn conversation(chat: &str, account: Option<String>) -> Conversation {
-    Conversation::new(chat)
+/// The normalized conversation of a chat: its stable id, phone number and LID.
+fn conversation(chat: &Identity<'_>, account: Option<String>) -> Conversation {
+    Conversation::new(chat.id())
         .account(account)
         .channel(Some("whatsapp".to_owned()))
+        .phone(chat.phone().map(str::to_owned))
+        .lid(chat.lid.map(|lid| lid.as_str().to_owned()))
+}
+
+/// An identity named by one address alone.
+fn alone(field: JidField, jid: &Jid) -> Identity<'_> {
+    Identity::gather(field, jid, [])
 }
 
 /// Unix seconds of a WhatsApp time: seconds, or milliseconds where a server passed those

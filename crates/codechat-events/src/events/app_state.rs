@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::proto::Long;
+use crate::Jid;
 
 /// An app-state change synced from the phone (CodeChat v3's whatsmeow `AppState`): the
 /// change's index and its action. Quirk: the action sits under a key built from the
@@ -46,7 +47,7 @@ pub struct ContactAction {
     pub full_name: Maybe<String>,
     /// The contact's LID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub lid_jid: Maybe<String>,
+    pub lid_jid: Maybe<Jid>,
     /// Whether it is saved in the phone's address book.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub save_on_primary_addressbook: Maybe<bool>,

@@ -3,6 +3,7 @@
 use chat_events_core::{Maybe, RawJson, Timestamp, unstable::Shape};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use crate::Jid;
 
 /// Chats were deleted or cleared, in the shape of the generation that sent it: a list of
 /// JIDs (open source, Evolution), or one object with `chatJid` (CodeChat Go). Another value
@@ -38,7 +39,7 @@ impl ChatsDelete {
 #[non_exhaustive]
 pub struct GoChatDeleted {
     /// The chat's JID.
-    pub chat_jid: String,
+    pub chat_jid: Jid,
     /// When it was processed (RFC 3339).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub date_time: Maybe<Timestamp>,

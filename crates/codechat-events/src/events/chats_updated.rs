@@ -3,6 +3,7 @@
 use chat_events_core::{Maybe, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use crate::Jid;
 
 /// A chat's settings changed, or the block list did (whatsmeow's `Archive`, `Pin`, `Mute`,
 /// `ClearChat`, `MarkChatAsRead`, `UnarchiveChatsSetting`, `Blocklist`, `BlocklistChange`).
@@ -16,7 +17,7 @@ pub struct ChatsUpdated {
     pub archived: Maybe<bool>,
     /// The chat's JID, when the change is about one chat.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub chat_jid: Maybe<String>,
+    pub chat_jid: Maybe<Jid>,
     /// When (RFC 3339).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub date_time: Maybe<Timestamp>,

@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::envelope::CloudInstance;
+use crate::Jid;
 
 /// The connection to WhatsApp changed, in the shape of the generation that sent it, read
 /// from its keys: `state` → the Baileys-based servers; `connection` → CodeChat Go. Another
@@ -66,7 +67,7 @@ pub struct BaileysConnectionUpdate {
     pub status_reason: Maybe<Num<i64>>,
     /// Evolution: the connected number's JID, on `open` and `refused`.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub wuid: Maybe<String>,
+    pub wuid: Maybe<Jid>,
 }
 
 /// The instance named inside a `connection.update`'s data: its name (open source,

@@ -3,6 +3,7 @@
 use chat_events_core::{Maybe, Timestamp};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use crate::Jid;
 
 /// A contact's encryption identity changed (whatsmeow's `IdentityChange`): the "security code
 /// changed" notice.
@@ -18,5 +19,5 @@ pub struct IdentityUpdate {
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub implicit: Maybe<bool>,
     /// The contact's JID.
-    pub jid: String,
+    pub jid: Jid,
 }

@@ -3,6 +3,7 @@
 use chat_events_core::{Id, Maybe, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use crate::Jid;
 
 /// A label was put on or taken off a chat or a message, in the shape of the generation that
 /// sent it, read from its keys: `association` → open source; `chatId` → Evolution;
@@ -34,7 +35,7 @@ pub struct GoLabelAssociation {
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub action: Maybe<AssociationChange>,
     /// The chat's JID.
-    pub chat_jid: String,
+    pub chat_jid: Jid,
     /// When it was processed (RFC 3339).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub date_time: Maybe<Timestamp>,
@@ -77,7 +78,7 @@ pub struct NestedLabelAssociation {
 pub struct FlatLabelAssociation {
     /// The chat.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub chat_id: Maybe<String>,
+    pub chat_id: Maybe<Jid>,
     /// The instance's name.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub instance: Maybe<String>,
@@ -96,7 +97,7 @@ pub struct FlatLabelAssociation {
 pub struct Association {
     /// The chat.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub chat_id: Maybe<String>,
+    pub chat_id: Maybe<Jid>,
     /// The label.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub label_id: Maybe<Id>,

@@ -3,6 +3,7 @@
 use chat_events_core::{Maybe, Timestamp};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use crate::Jid;
 
 /// The instance was loaded and connected (the 2022 cloud README).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -26,5 +27,5 @@ pub struct LoadInstance {
     pub user_name: Maybe<String>,
     /// The account's JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub wuid: Maybe<String>,
+    pub wuid: Maybe<Jid>,
 }

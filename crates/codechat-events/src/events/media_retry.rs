@@ -3,6 +3,7 @@
 use chat_events_core::{Maybe, Num, Timestamp};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use crate::Jid;
 
 /// The phone answered a request to re-upload a message's media (whatsmeow's `MediaRetry`).
 /// The ciphertext and IV are not passed on.
@@ -11,7 +12,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct MediaRetry {
     /// The chat's JID.
-    pub chat_jid: String,
+    pub chat_jid: Jid,
     /// When (RFC 3339).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub date_time: Maybe<Timestamp>,
@@ -34,7 +35,7 @@ pub struct MediaRetry {
     pub message_id: Maybe<String>,
     /// The sender's JID; left out when not known.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub sender_jid: Maybe<String>,
+    pub sender_jid: Maybe<Jid>,
 }
 
 impl MediaRetry {

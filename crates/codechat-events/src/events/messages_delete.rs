@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::objects::{BaileysMessage, MessageKey};
+use crate::Jid;
 
 /// Messages were deleted (`messages.delete`, alias `message.delete`), in the shape of the
 /// generation that sent it: a list of messages or `{wuid, all}` (the cloud docs), Baileys'
@@ -41,7 +42,7 @@ pub enum MessagesDelete {
 #[non_exhaustive]
 pub struct GoMessageDeleted {
     /// The chat's JID.
-    pub chat_jid: String,
+    pub chat_jid: Jid,
     /// When it was processed (RFC 3339).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub date_time: Maybe<Timestamp>,
@@ -71,7 +72,7 @@ pub struct GoMessageDeleted {
     pub message_time: Maybe<Timestamp>,
     /// The sender's JID, when known.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub sender_jid: Maybe<String>,
+    pub sender_jid: Maybe<Jid>,
 }
 
 impl GoMessageDeleted {
@@ -94,7 +95,7 @@ pub struct DeletedMessage {
     pub message_id: Maybe<String>,
     /// The chat's JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub wuid: Maybe<String>,
+    pub wuid: Maybe<Jid>,
 }
 
 /// A cleared chat.
@@ -106,5 +107,5 @@ pub struct ClearedChat {
     pub all: Maybe<bool>,
     /// The chat's JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub wuid: Maybe<String>,
+    pub wuid: Maybe<Jid>,
 }

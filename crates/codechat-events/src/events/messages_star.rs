@@ -3,6 +3,7 @@
 use chat_events_core::{Maybe, Timestamp};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use crate::Jid;
 
 /// A message was starred or unstarred (whatsmeow's `Star`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -10,7 +11,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct MessageStar {
     /// The chat's JID.
-    pub chat_jid: String,
+    pub chat_jid: Jid,
     /// When (RFC 3339).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub date_time: Maybe<Timestamp>,
@@ -30,7 +31,7 @@ pub struct MessageStar {
     pub message_id: Maybe<String>,
     /// The sender's JID; left out when not known.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub sender_jid: Maybe<String>,
+    pub sender_jid: Maybe<Jid>,
     /// `true`: starred; `false`: unstarred.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub starred: Maybe<bool>,

@@ -3,6 +3,7 @@
 use chat_events_core::{Maybe, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use crate::Jid;
 
 /// A message arrived that could not be decrypted (whatsmeow's `UndecryptableMessage`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -10,7 +11,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct UndecryptableMessage {
     /// The chat's JID.
-    pub chat_jid: String,
+    pub chat_jid: Jid,
     /// When (RFC 3339).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub date_time: Maybe<Timestamp>,
@@ -28,7 +29,7 @@ pub struct UndecryptableMessage {
     pub key_id: String,
     /// The sender's JID; left out when not known.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub sender_jid: Maybe<String>,
+    pub sender_jid: Maybe<Jid>,
     /// Why it is unavailable: `view_once`; left out when empty.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub unavailable_type: Maybe<UnavailableType>,

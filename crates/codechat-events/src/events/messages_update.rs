@@ -8,6 +8,7 @@ use crate::{
     objects::{CloudHeader, CloudUpdateInstance, MessageKey, MessageStatus},
     proto::Long,
 };
+use crate::Jid;
 
 /// A message's status changed, or it was edited, revoked or voted on, in the shape of the
 /// generation that sent it, read from its keys: `update` → the cloud docs; `remoteJid` or
@@ -150,13 +151,13 @@ pub struct KeyMessageUpdate {
     pub message_id: Maybe<String>,
     /// Open source ≤ v1.2: the instance owner's JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub owner: Maybe<String>,
+    pub owner: Maybe<Jid>,
     /// Group sender.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub participant: Maybe<String>,
+    pub participant: Maybe<Jid>,
     /// Group sender's other address.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub participant_alt: Maybe<String>,
+    pub participant_alt: Maybe<Jid>,
     /// Group sender's username.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub participant_username: Maybe<String>,
@@ -165,10 +166,10 @@ pub struct KeyMessageUpdate {
     pub poll_updates: Maybe<serde_json::Value>,
     /// The chat (may be `@lid`).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub remote_jid: Maybe<String>,
+    pub remote_jid: Maybe<Jid>,
     /// The chat's other address.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub remote_jid_alt: Maybe<String>,
+    pub remote_jid_alt: Maybe<Jid>,
     /// The chat's username.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub remote_jid_username: Maybe<String>,

@@ -3,6 +3,7 @@
 use chat_events_core::{Maybe, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use crate::Jid;
 
 /// Something happened to a channel (whatsmeow's `Newsletter*` events). Each kind adds the
 /// keys of its whatsmeow event, flattened; the ones seen are typed here.
@@ -21,7 +22,7 @@ pub struct NewsLetter {
     pub muted: Maybe<bool>,
     /// The channel's JID (`…@newsletter`), when the event names one.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub newsletter_jid: Maybe<String>,
+    pub newsletter_jid: Maybe<Jid>,
 }
 
 open_enum! {

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use crate::proto::Long;
+use crate::Jid;
 
 /// Someone is online, typing or recording in a chat.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -13,18 +14,18 @@ use crate::proto::Long;
 pub struct Presence {
     /// Open source and Baileys: the chat's JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub id: Maybe<String>,
+    pub id: Maybe<Jid>,
     /// Cloud docs: the chat's JID. Quirk: the same value as `id`, under another key.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub jid: Maybe<String>,
+    pub jid: Maybe<Jid>,
     /// Presence by participant JID (in groups, possibly `@lid`).
-    pub presences: BTreeMap<String, PresenceEntry>,
+    pub presences: BTreeMap<Jid, PresenceEntry>,
 }
 
 impl Presence {
     /// The chat's JID, whichever key carried it.
-    pub fn chat_jid(&self) -> Option<&str> {
-        self.id.as_deref().or_else(|| self.jid.as_deref())
+    pub fn chat_jid(&self) -> Option<&Jid> {
+        self.id.get().or_else(|| self.jid.get())
     }
 }
 

@@ -3,6 +3,7 @@
 use chat_events_core::{Maybe, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use crate::Jid;
 
 /// Someone's presence, in one of CodeChat Go's two forms, read from its keys: `chatJid` →
 /// in a chat (whatsmeow's `ChatPresence`); `type` = `presence` → online or offline
@@ -27,7 +28,7 @@ pub enum PresenceUpdated {
 #[non_exhaustive]
 pub struct ChatPresence {
     /// The chat's JID.
-    pub chat_jid: String,
+    pub chat_jid: Jid,
     /// When it was processed (RFC 3339).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub date_time: Maybe<Timestamp>,
@@ -36,7 +37,7 @@ pub struct ChatPresence {
     pub media: Maybe<String>,
     /// Who.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub sender_jid: Maybe<String>,
+    pub sender_jid: Maybe<Jid>,
     /// `composing` or `paused`.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub state: Maybe<ChatPresenceState>,
@@ -62,7 +63,7 @@ pub struct UserPresence {
     pub date_time: Maybe<Timestamp>,
     /// Who.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub jid: Maybe<String>,
+    pub jid: Maybe<Jid>,
     /// Last seen, when they share it (a string).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub last_seen: Maybe<Timestamp>,

@@ -3,6 +3,7 @@
 use chat_events_core::{Maybe, Timestamp};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use crate::Jid;
 
 /// The instance's, a contact's or a group's picture changed (whatsmeow's `Picture`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -11,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub struct ProfilePictureUpdate {
     /// Who changed it (groups); left out when empty.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub author: Maybe<String>,
+    pub author: Maybe<Jid>,
     /// When (RFC 3339).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub date_time: Maybe<Timestamp>,
@@ -19,7 +20,7 @@ pub struct ProfilePictureUpdate {
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub is_group: Maybe<bool>,
     /// Whose picture.
-    pub jid: String,
+    pub jid: Jid,
     /// The new picture's id; left out when empty.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub picture_id: Maybe<String>,

@@ -3,6 +3,7 @@
 use chat_events_core::{Maybe, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use crate::Jid;
 
 /// A setting of the account changed (whatsmeow's `PushNameSetting`, `UserStatusMute`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -17,7 +18,7 @@ pub struct SettingsUpdate {
     pub from_full_sync: Maybe<bool>,
     /// `user.status.mute`: whose status updates.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub jid: Maybe<String>,
+    pub jid: Maybe<Jid>,
     /// What changed.
     #[serde(rename = "type")]
     pub kind: SettingKind,

@@ -3,6 +3,7 @@
 use chat_events_core::{Maybe, Timestamp};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use crate::Jid;
 
 /// Someone's "about" text changed (whatsmeow's `UserAbout`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -13,7 +14,7 @@ pub struct UserAboutUpdate {
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub date_time: Maybe<Timestamp>,
     /// The user's JID.
-    pub jid: String,
+    pub jid: Jid,
     /// The new text. Quirk: under `status`, WhatsApp's old name for "about".
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub status: Maybe<String>,

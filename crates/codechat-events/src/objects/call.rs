@@ -6,6 +6,7 @@
 use chat_events_core::{Id, Maybe, Num, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use crate::Jid;
 
 /// A call's lifecycle event. Quirk: it is a whole envelope of its own (`event`, `instance`
 /// as a name, `instanceId`, `timestamp`) inside the webhook body's `data`; the events
@@ -143,19 +144,19 @@ open_enum! {
 pub struct Call {
     /// The caller's phone number (Go: digits only, no `@s.whatsapp.net`).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub caller_pn: Maybe<String>,
+    pub caller_pn: Maybe<Jid>,
     /// The chat.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub chat_id: Maybe<String>,
+    pub chat_id: Maybe<Jid>,
     /// When (ISO-8601).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub date: Maybe<Timestamp>,
     /// The caller.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub from: Maybe<String>,
+    pub from: Maybe<Jid>,
     /// The group, for group calls.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub group_jid: Maybe<String>,
+    pub group_jid: Maybe<Jid>,
     /// Call id.
     pub id: String,
     /// Whether it is a group call.

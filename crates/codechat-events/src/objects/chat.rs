@@ -8,6 +8,7 @@ use crate::{
     objects::baileys::DisappearingMode,
     proto::{Bytes, Long},
 };
+use crate::Jid;
 
 /// A chat item, in the shape of the generation that sent it, read from its keys:
 /// `remoteJid` → the open-source v1.3 row (and Evolution's); `owner` → open source ≤ v1.2;
@@ -33,9 +34,9 @@ pub enum ChatItem {
 
 impl ChatItem {
     /// The chat's JID, whatever the shape.
-    pub fn jid(&self) -> Option<&str> {
+    pub fn jid(&self) -> Option<&Jid> {
         match self {
-            Self::Conversation(chat) => chat.id.as_deref(),
+            Self::Conversation(chat) => chat.id.get(),
             Self::Legacy(chat) => Some(&chat.id),
             Self::Row(row) => Some(&row.remote_jid),
             Self::Other(_) => None,
@@ -69,7 +70,7 @@ pub struct ChatRow {
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub name: Maybe<String>,
     /// The chat's JID.
-    pub remote_jid: String,
+    pub remote_jid: Jid,
     /// Evolution: how many messages are unread.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub unread_messages: Maybe<Num<i64>>,
@@ -83,9 +84,9 @@ pub struct ChatRow {
 #[non_exhaustive]
 pub struct LegacyChat {
     /// The chat's JID.
-    pub id: String,
+    pub id: Jid,
     /// The instance owner's JID.
-    pub owner: String,
+    pub owner: Jid,
 }
 
 /// The state of a chat as WhatsApp syncs it (Baileys' `Chat` / `ChatUpdate`, proto
@@ -114,7 +115,7 @@ pub struct ChatState {
     pub ephemeral_expiration: Maybe<Long>,
     /// The chat's JID (absent inside a v1.3 row's `content`).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub id: Maybe<String>,
+    pub id: Maybe<Jid>,
     /// Time of the last received message (seconds).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub last_message_recv_timestamp: Maybe<Long>,

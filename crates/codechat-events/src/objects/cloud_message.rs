@@ -8,6 +8,7 @@ use crate::{
     objects::{Device, MessageContent, MessageType},
     proto::{Content, Long},
 };
+use crate::Jid;
 
 /// The cloud docs' message (`new.message`, `status.broadcast`, `messages.set`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -35,13 +36,13 @@ pub struct CloudHeader {
     pub message_id: Maybe<String>,
     /// Sender in a group.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub participant: Maybe<String>,
+    pub participant: Maybe<Jid>,
     /// Sender's display name.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub push_name: Maybe<String>,
     /// The chat's JID (`status@broadcast` for status posts).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub wuid: Maybe<String>,
+    pub wuid: Maybe<Jid>,
 }
 
 /// The cloud message's content.
@@ -101,7 +102,7 @@ pub struct CloudContext {
 pub struct CloudUpdateInstance {
     /// The connected number's JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub my_wuid: Maybe<String>,
+    pub my_wuid: Maybe<Jid>,
     /// The instance's name.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub name: Maybe<String>,

@@ -3,6 +3,7 @@
 use chat_events_core::{Id, Maybe, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use crate::Jid;
 
 /// The data of `contacts.upsert` and `contacts.update`: a list of contacts (the cloud docs,
 /// open source, Evolution, CodeChat Go's `contacts.update`) or one contact (Evolution on
@@ -63,11 +64,11 @@ pub enum ContactItem {
 
 impl ContactItem {
     /// The contact's JID, whatever the shape.
-    pub fn jid(&self) -> Option<&str> {
+    pub fn jid(&self) -> Option<&Jid> {
         match self {
-            Self::Cloud(contact) => contact.wuid.as_deref(),
+            Self::Cloud(contact) => contact.wuid.get(),
             Self::Go(contact) => Some(&contact.remote_jid),
-            Self::Legacy(contact) => contact.id.as_deref(),
+            Self::Legacy(contact) => contact.id.get(),
             Self::Row(row) => Some(&row.remote_jid),
             Self::Other(_) => None,
         }
@@ -101,7 +102,7 @@ pub struct GoContact {
     pub id: Maybe<Id>,
     /// The contact's LID (`…@lid`), `null` when not known.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub lid: Maybe<String>,
+    pub lid: Maybe<Jid>,
     /// `contacts.upsert`: profile picture URL, `null` when not known.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub profile_pic_url: Maybe<String>,
@@ -109,7 +110,7 @@ pub struct GoContact {
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub push_name: Maybe<String>,
     /// The contact's JID.
-    pub remote_jid: String,
+    pub remote_jid: Jid,
     /// `contacts.update`: which name changed.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub source: Maybe<GoContactSource>,
@@ -154,7 +155,7 @@ pub struct CloudContact {
     pub profile_picture_url: Maybe<String>,
     /// The contact's JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub wuid: Maybe<String>,
+    pub wuid: Maybe<Jid>,
 }
 
 /// The open-source v1.3 contact row (for existing contacts the stored row, not the update),
@@ -180,7 +181,7 @@ pub struct ContactRow {
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub push_name: Maybe<String>,
     /// The contact's JID.
-    pub remote_jid: String,
+    pub remote_jid: Jid,
     /// Updated.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub updated_at: Maybe<Timestamp>,
@@ -193,10 +194,10 @@ pub struct ContactRow {
 pub struct LegacyContact {
     /// The contact's JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub id: Maybe<String>,
+    pub id: Maybe<Jid>,
     /// The instance owner's JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub owner: Maybe<String>,
+    pub owner: Maybe<Jid>,
     /// Profile picture URL.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub profile_picture_url: Maybe<String>,

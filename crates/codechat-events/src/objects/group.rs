@@ -3,6 +3,7 @@
 use chat_events_core::{Maybe, Num, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use crate::Jid;
 
 /// A group's metadata (Baileys' `GroupMetadata`; CodeChat Go's group, with the same keys
 /// and a few of its own). In updates only `id` and the changed keys are present (plus who
@@ -19,10 +20,10 @@ pub struct GroupMetadata {
     pub announce: Maybe<bool>,
     /// Who made the change (updates).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub author: Maybe<String>,
+    pub author: Maybe<Jid>,
     /// The author's phone-number JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub author_pn: Maybe<String>,
+    pub author_pn: Maybe<Jid>,
     /// The author's username.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub author_username: Maybe<String>,
@@ -37,10 +38,10 @@ pub struct GroupMetadata {
     pub desc_id: Maybe<String>,
     /// Who set the description.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub desc_owner: Maybe<String>,
+    pub desc_owner: Maybe<Jid>,
     /// Their phone-number JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub desc_owner_pn: Maybe<String>,
+    pub desc_owner_pn: Maybe<Jid>,
     /// CodeChat Go: their username.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub desc_owner_username: Maybe<String>,
@@ -51,7 +52,7 @@ pub struct GroupMetadata {
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub ephemeral_duration: Maybe<Num<i64>>,
     /// The group's JID (`…@g.us`).
-    pub id: String,
+    pub id: Jid,
     /// Invite code.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub invite_code: Maybe<String>,
@@ -75,7 +76,7 @@ pub struct GroupMetadata {
     pub notify: Maybe<String>,
     /// The creator.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub owner: Maybe<String>,
+    pub owner: Maybe<Jid>,
     /// The creator's country code (Baileys' snake-case key).
     #[serde(
         default,
@@ -94,10 +95,10 @@ pub struct GroupMetadata {
     /// Evolution 2.3.0 (Baileys 7 release candidates): the creator's phone-number JID, when
     /// `owner` is a LID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub owner_jid: Maybe<String>,
+    pub owner_jid: Maybe<Jid>,
     /// The creator's phone-number JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub owner_pn: Maybe<String>,
+    pub owner_pn: Maybe<Jid>,
     /// CodeChat Go: the creator's username.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub owner_username: Maybe<String>,
@@ -115,14 +116,14 @@ pub struct GroupMetadata {
     pub subject: Maybe<String>,
     /// Who set the subject.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub subject_owner: Maybe<String>,
+    pub subject_owner: Maybe<Jid>,
     /// Evolution 2.3.0 (Baileys 7 release candidates): their phone-number JID, when
     /// `subjectOwner` is a LID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub subject_owner_jid: Maybe<String>,
+    pub subject_owner_jid: Maybe<Jid>,
     /// Their phone-number JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub subject_owner_pn: Maybe<String>,
+    pub subject_owner_pn: Maybe<Jid>,
     /// CodeChat Go: their username.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub subject_owner_username: Maybe<String>,
@@ -139,7 +140,7 @@ pub struct GroupMetadata {
 pub enum GroupParticipant {
     /// Baileys 6: the member's JID.
     #[shape(string)]
-    Jid(String),
+    Jid(Jid),
     /// The member with its addresses and role.
     #[shape(has("id"))]
     Member(Box<Participant>),
@@ -150,7 +151,7 @@ pub enum GroupParticipant {
 
 impl GroupParticipant {
     /// The member's id (a JID or a LID; `None` for [`GroupParticipant::Other`]).
-    pub fn id(&self) -> Option<&str> {
+    pub fn id(&self) -> Option<&Jid> {
         match self {
             Self::Jid(jid) => Some(jid),
             Self::Member(member) => Some(&member.id),
@@ -168,7 +169,7 @@ pub struct Participant {
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub admin: Maybe<AdminRole>,
     /// The member's id (a JID or a LID).
-    pub id: String,
+    pub id: Jid,
     /// Profile picture URL.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub img_url: Maybe<String>,
@@ -178,13 +179,13 @@ pub struct Participant {
     /// Evolution 2.3.0 (Baileys 7 release candidates): the member's phone-number JID, when
     /// `id` is a LID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub jid: Maybe<String>,
+    pub jid: Maybe<Jid>,
     /// Whether the creator.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub is_super_admin: Maybe<bool>,
     /// The member's LID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub lid: Maybe<String>,
+    pub lid: Maybe<Jid>,
     /// Name.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub name: Maybe<String>,
@@ -193,7 +194,7 @@ pub struct Participant {
     pub notify: Maybe<String>,
     /// The member's phone-number JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub phone_number: Maybe<String>,
+    pub phone_number: Maybe<Jid>,
     /// Username.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub username: Maybe<String>,
@@ -219,15 +220,15 @@ pub struct GroupParticipantsUpdate {
     pub action: GroupAction,
     /// Who did it (Evolution: `null` when not known; CodeChat Go: `""`).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub author: Maybe<String>,
+    pub author: Maybe<Jid>,
     /// Their phone-number JID (CodeChat Go: digits only).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub author_pn: Maybe<String>,
+    pub author_pn: Maybe<Jid>,
     /// Their username.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub author_username: Maybe<String>,
     /// The group's JID.
-    pub id: String,
+    pub id: Jid,
     /// The members concerned.
     ///
     /// Quirk: JID strings with Baileys 6, objects with Baileys 7 and CodeChat Go.
@@ -247,13 +248,13 @@ pub struct ParticipantData {
     pub img_url: Maybe<String>,
     /// The member's id as in `participants` (a JID or a LID).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub jid: Maybe<String>,
+    pub jid: Maybe<Jid>,
     /// Name.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub name: Maybe<String>,
     /// The phone number: a phone-number JID, or the digits of `jid` when none is known.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub phone_number: Maybe<String>,
+    pub phone_number: Maybe<Jid>,
 }
 
 open_enum! {

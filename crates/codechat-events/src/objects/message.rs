@@ -3,7 +3,10 @@
 
 use chat_events_core::{RawJson, unstable::Shape};
 
-use crate::objects::{BaileysMessage, CloudMessage, MessageRow};
+use crate::{
+    Jid,
+    objects::{BaileysMessage, CloudMessage, MessageRow},
+};
 
 /// A message, in the shape of the generation that sent it. The shape is read from the
 /// object's keys (`header` → cloud, `keyId` or `keyFromMe` → the open-source v1.3 and
@@ -51,11 +54,11 @@ impl WebhookMessage {
     }
 
     /// The chat's JID, whatever the shape (`None` when only a LID is known).
-    pub fn remote_jid(&self) -> Option<&str> {
+    pub fn remote_jid(&self) -> Option<&Jid> {
         match self {
-            Self::Baileys(message) => message.key.get().and_then(|key| key.remote_jid.as_deref()),
-            Self::Cloud(message) => message.header.wuid.as_deref(),
-            Self::Row(row) => row.key_remote_jid.as_deref(),
+            Self::Baileys(message) => message.key.get().and_then(|key| key.remote_jid.get()),
+            Self::Cloud(message) => message.header.wuid.get(),
+            Self::Row(row) => row.key_remote_jid.get(),
             Self::Other(_) => None,
         }
     }

@@ -9,6 +9,7 @@ use crate::{
     objects::{Device, MessageContent, MessageType},
     proto::{Content, Long},
 };
+use crate::Jid;
 
 /// The open-source v1.3 message row (`messages.upsert`, `messages.set`, `send.message`), and
 /// CodeChat Go's (`messages.upsert`, `send.message`: the same keys, every one present and
@@ -49,16 +50,16 @@ pub struct MessageRow {
     pub key_id: Maybe<String>,
     /// The chat's LID (`…@lid`).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub key_lid: Maybe<String>,
+    pub key_lid: Maybe<Jid>,
     /// Group sender's JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub key_participant: Maybe<String>,
+    pub key_participant: Maybe<Jid>,
     /// Group sender's LID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub key_participant_lid: Maybe<String>,
+    pub key_participant_lid: Maybe<Jid>,
     /// The chat's JID. Quirk: missing when only a LID is known.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub key_remote_jid: Maybe<String>,
+    pub key_remote_jid: Maybe<Jid>,
     /// Where to download the media (v1.3.6.163+).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub media: Maybe<MediaPath>,

@@ -8,6 +8,7 @@ use crate::{
     objects::{CloudUpdateInstance, MessageContent, MessageType},
     proto::{Content, Long},
 };
+use crate::Jid;
 
 /// Progress of a bulk send (`send.message:START`, `:PROCESSING`, `:COMPLETED`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -61,7 +62,7 @@ pub struct Queue {
 pub struct QueueData {
     /// Recipients' JIDs.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub jids: Maybe<Vec<String>>,
+    pub jids: Maybe<Vec<Jid>>,
     /// The message: `{messageType, message}`, or the content itself (the `paused.queue`
     /// example).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
@@ -151,7 +152,7 @@ pub struct SendError {
     pub message: Maybe<String>,
     /// The recipient it failed for.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub number: Maybe<String>,
+    pub number: Maybe<Jid>,
     /// The queue.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub queue_id: Maybe<Id>,

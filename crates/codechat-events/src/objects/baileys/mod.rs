@@ -129,6 +129,7 @@ use crate::{
     objects::{Device, MessageStatus, MessageType},
     proto::{Bytes, Long, ProtoEnum},
 };
+use crate::Jid;
 
 /// A message as Evolution API (and the open-source CodeChat ≤ v1.2) sends it: Baileys'
 /// `WebMessageInfo` cut down to what the server picked, with a few keys of its own.
@@ -184,7 +185,7 @@ pub struct BaileysMessage {
     /// `participant` = 5: the sender in a group or broadcast (Baileys usually puts it in the
     /// key).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub participant: Maybe<String>,
+    pub participant: Maybe<Jid>,
     /// `pushName` = 19: the sender's display name.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub push_name: Maybe<String>,
@@ -228,36 +229,40 @@ pub struct MessageKey {
     /// `participant` = 4: the sender in a group (may be `@lid`). Quirk: `""` in a one-to-one
     /// chat with Evolution 2.3.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub participant: Maybe<String>,
+    pub participant: Maybe<Jid>,
     /// Baileys 7: the sender's other address (the phone-number JID when `participant` is a
     /// LID, and the other way round).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub participant_alt: Maybe<String>,
+    pub participant_alt: Maybe<Jid>,
     /// Baileys 6.7.18+: the sender's LID in a group.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub participant_lid: Maybe<String>,
+    pub participant_lid: Maybe<Jid>,
     /// Baileys 6.7.18+: the sender's phone-number JID in a group.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub participant_pn: Maybe<String>,
+    pub participant_pn: Maybe<Jid>,
     /// Baileys 7: the sender's username.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub participant_username: Maybe<String>,
+    /// Evolution 2.3: the chat's LID, when Evolution replaced a LID `remoteJid` with the
+    /// phone-number JID (`senderPn`) before sending.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub previous_remote_jid: Maybe<Jid>,
     /// `remoteJid` = 1: the chat (may be `@lid`).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub remote_jid: Maybe<String>,
+    pub remote_jid: Maybe<Jid>,
     /// Baileys 7: the chat's other address (the phone-number JID when `remoteJid` is a LID,
     /// and the other way round).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub remote_jid_alt: Maybe<String>,
+    pub remote_jid_alt: Maybe<Jid>,
     /// Baileys 7: the chat's username.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub remote_jid_username: Maybe<String>,
     /// Baileys 6.7.18+: the chat's LID when `remoteJid` is a phone-number JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub sender_lid: Maybe<String>,
+    pub sender_lid: Maybe<Jid>,
     /// Baileys 6.7.18+: the chat's phone-number JID when `remoteJid` is a LID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub sender_pn: Maybe<String>,
+    pub sender_pn: Maybe<Jid>,
     /// Baileys: the server's id of a channel message (snake case on the wire).
     #[serde(
         default,
@@ -366,7 +371,7 @@ pub struct MessageContent {
     pub ptt: Maybe<bool>,
     /// Payment request: from whom.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub request_from: Maybe<String>,
+    pub request_from: Maybe<Jid>,
     /// Audio or video length in seconds.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub seconds: Maybe<serde_json::Number>,

@@ -16,6 +16,7 @@ use crate::{
     },
     proto::{Bytes, Long, ProtoEnum},
 };
+use crate::Jid;
 
 /// Context of a message: the quoted message, mentions, forwarding, the disappearing timer, the ad
 /// or link card, where the chat started.
@@ -124,7 +125,7 @@ pub struct ContextInfo {
     pub member_label: Maybe<MemberLabel>,
     /// `mentionedJid` = 15: JIDs mentioned in the text.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub mentioned_jid: Maybe<Vec<String>>,
+    pub mentioned_jid: Maybe<Vec<Jid>>,
     /// `nonJidMentions` = 70: number of mentions that are not JIDs.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub non_jid_mentions: Maybe<u32>,
@@ -133,10 +134,10 @@ pub struct ContextInfo {
     pub paired_media_type: Maybe<ProtoEnum<PairedMediaType>>,
     /// `parentGroupJid` = 35: the community of the group.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub parent_group_jid: Maybe<String>,
+    pub parent_group_jid: Maybe<Jid>,
     /// `participant` = 2: who sent the quoted message.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub participant: Maybe<String>,
+    pub participant: Maybe<Jid>,
     /// `placeholderKey` = 24: placeholder message key.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub placeholder_key: Maybe<MessageKey>,
@@ -157,7 +158,7 @@ pub struct ContextInfo {
     pub ranking_version: Maybe<u32>,
     /// `remoteJid` = 4: the chat of the quoted message, when it is another chat (status replies).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub remote_jid: Maybe<String>,
+    pub remote_jid: Maybe<Jid>,
     /// `smbClientCampaignId` = 45: business campaign id (client).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub smb_client_campaign_id: Maybe<String>,
@@ -313,7 +314,7 @@ pub struct ExternalAdReplyInfo {
 pub struct BusinessMessageForwardInfo {
     /// `businessOwnerJid` = 1.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub business_owner_jid: Maybe<String>,
+    pub business_owner_jid: Maybe<Jid>,
 }
 
 /// Data sharing with Meta.
@@ -400,7 +401,7 @@ pub struct ForwardedNewsletterMessageInfo {
     pub content_type: Maybe<ProtoEnum<NewsletterContentType>>,
     /// `newsletterJid` = 1: the channel's JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub newsletter_jid: Maybe<String>,
+    pub newsletter_jid: Maybe<Jid>,
     /// `newsletterName` = 3: the channel's name.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub newsletter_name: Maybe<String>,
@@ -469,7 +470,7 @@ pub struct DisappearingMode {
     pub initiator: Maybe<ProtoEnum<DisappearingModeInitiator>>,
     /// `initiatorDeviceJid` = 3: the device that turned it on.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub initiator_device_jid: Maybe<String>,
+    pub initiator_device_jid: Maybe<Jid>,
     /// `trigger` = 2: what turned it on.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub trigger: Maybe<ProtoEnum<DisappearingModeTrigger>>,
@@ -499,7 +500,7 @@ pub struct ActionLink {
 pub struct GroupMention {
     /// `groupJid` = 1: the group's JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub group_jid: Maybe<String>,
+    pub group_jid: Maybe<Jid>,
     /// `groupSubject` = 2.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub group_subject: Maybe<String>,
@@ -514,7 +515,7 @@ pub struct GroupMention {
 pub struct ForwardedAiBotMessageInfo {
     /// `botJid` = 2.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub bot_jid: Maybe<String>,
+    pub bot_jid: Maybe<Jid>,
     /// `botName` = 1.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub bot_name: Maybe<String>,
@@ -646,7 +647,7 @@ pub struct ExternalShareAttribution {
 pub struct GroupStatusAttribution {
     /// `authorJid` = 1.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub author_jid: Maybe<String>,
+    pub author_jid: Maybe<Jid>,
 }
 
 /// The song of a status.
@@ -712,7 +713,7 @@ pub struct StatusReshareAttribution {
 pub struct StatusReshareMetadata {
     /// `channelJid` = 2.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub channel_jid: Maybe<String>,
+    pub channel_jid: Maybe<Jid>,
     /// `channelMessageId` = 3.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub channel_message_id: Maybe<i32>,

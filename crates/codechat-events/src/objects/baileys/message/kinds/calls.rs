@@ -11,6 +11,7 @@ use crate::{
     },
     proto::{Bytes, Long, ProtoEnum},
 };
+use crate::Jid;
 
 /// A scheduled call.
 ///
@@ -138,5 +139,5 @@ pub struct CallParticipant {
     pub call_outcome: Maybe<ProtoEnum<CallOutcome>>,
     /// `jid` = 1.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub jid: Maybe<String>,
+    pub jid: Maybe<Jid>,
 }

@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::objects::baileys::ContextInfo;
+use crate::Jid;
 
 /// A contact card.
 ///
@@ -66,5 +67,5 @@ pub struct ChatMessage {
     pub display_name: Maybe<String>,
     /// `id` = 2.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub id: Maybe<String>,
+    pub id: Maybe<Jid>,
 }

@@ -8,6 +8,7 @@ use crate::{
     objects::baileys::{ContextInfo, GroupInviteType},
     proto::{Bytes, Long, ProtoEnum},
 };
+use crate::Jid;
 
 /// An invitation to a group.
 ///
@@ -24,7 +25,7 @@ pub struct GroupInviteMessage {
     pub context_info: Maybe<Box<ContextInfo>>,
     /// `groupJid` = 1: the group's JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub group_jid: Maybe<String>,
+    pub group_jid: Maybe<Jid>,
     /// `groupName` = 4: the group's name.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub group_name: Maybe<String>,
@@ -63,7 +64,7 @@ pub struct NewsletterAdminInviteMessage {
     pub jpeg_thumbnail: Maybe<Bytes>,
     /// `newsletterJid` = 1: the channel's JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub newsletter_jid: Maybe<String>,
+    pub newsletter_jid: Maybe<Jid>,
     /// `newsletterName` = 2: the channel's name.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub newsletter_name: Maybe<String>,
@@ -87,7 +88,7 @@ pub struct NewsletterFollowerInviteMessage {
     pub jpeg_thumbnail: Maybe<Bytes>,
     /// `newsletterJid` = 1: the channel's JID.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub newsletter_jid: Maybe<String>,
+    pub newsletter_jid: Maybe<Jid>,
     /// `newsletterName` = 2: the channel's name.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub newsletter_name: Maybe<String>,

@@ -9,6 +9,7 @@ use crate::{
     objects::baileys::{Message, MessageKey, PaymentServiceType},
     proto::{Long, ProtoEnum},
 };
+use crate::Jid;
 
 /// Cancels a payment request.
 ///
@@ -61,7 +62,7 @@ pub struct RequestPaymentMessage {
     pub note_message: Maybe<Box<Message>>,
     /// `requestFrom` = 3.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub request_from: Maybe<String>,
+    pub request_from: Maybe<Jid>,
 }
 
 /// A payment.

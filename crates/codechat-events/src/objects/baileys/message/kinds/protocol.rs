@@ -12,6 +12,7 @@ use crate::{
     },
     proto::{Bytes, Long, ProtoEnum},
 };
+use crate::Jid;
 
 /// A protocol message: deletes (`REVOKE`) or edits (`MESSAGE_EDIT`) another message, changes the
 /// disappearing timer, announces a history sync…
@@ -64,7 +65,7 @@ pub struct ProtocolMessage {
     pub initial_security_notification_setting_sync: Maybe<InitialSecurityNotificationSettingSync>,
     /// `invokerJid` = 19: who invoked the bot.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub invoker_jid: Maybe<String>,
+    pub invoker_jid: Maybe<Jid>,
     /// `key` = 1: the message revoked or edited.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub key: Maybe<MessageKey>,
@@ -317,7 +318,7 @@ pub struct SenderKeyDistributionMessage {
     pub axolotl_sender_key_distribution_message: Maybe<Bytes>,
     /// `groupId` = 1: the group the key is for.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub group_id: Maybe<String>,
+    pub group_id: Maybe<Jid>,
 }
 
 /// A placeholder for a message shown on linked devices.

@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::objects::baileys::{ContextInfo, Message};
+use crate::Jid;
 
 /// A wrapper around a full message (`ephemeralMessage`, `viewOnceMessage`, `viewOnceMessageV2`,
 /// `viewOnceMessageV2Extension`, `documentWithCaptionMessage`, `editedMessage`…).
@@ -47,7 +48,7 @@ pub struct AlbumMessage {
 pub struct DeviceSentMessage {
     /// `destinationJid` = 1.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub destination_jid: Maybe<String>,
+    pub destination_jid: Maybe<Jid>,
     /// `message` = 2: the wrapped message.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub message: Maybe<Box<Message>>,
