@@ -7,7 +7,7 @@ use std::fs;
 
 use chat_events_tests::{load_schema, workspace_root};
 use codechat_events::{
-    Bytes, Event, Long, ProtoEnum,
+    Bytes, Event, Jid, Long, ProtoEnum,
     objects::{
         BaileysMessage, Device, MessageStatus, MessageType, ProtocolMessageType, WebhookMessage,
         baileys::{
@@ -589,7 +589,7 @@ fn wrappers_hold_whole_messages() {
     );
     assert_eq!(
         context.mentioned_jid.get(),
-        Some(&vec!["5531933334444@s.whatsapp.net".to_owned()])
+        Some(&vec![Jid::new("5531933334444@s.whatsapp.net")])
     );
     assert_eq!(context.expiration.get(), Some(&604_800));
     assert_eq!(

@@ -10,6 +10,7 @@ mod codechat_baileys;
 mod codechat_webhook;
 mod codechat_webhook_faults;
 mod fuzz_regressions;
+mod jid;
 mod layout;
 mod misread;
 mod nats;

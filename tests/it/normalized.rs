@@ -134,3 +134,78 @@ fn onechat_webhook_fixtures_normalize() {
     let counts = corpus::<Webhook>("onechat-webhook");
     every_mapped_event_maps("onechat-webhook", <Webhook as Normalize>::MAPPED, &counts);
 }
+
+/// One WhatsApp chat seen as a phone number and as a LID (`codechat/reference/*.identity-*`:
+/// before the move, Baileys 7's `remoteJidAlt`, Evolution 2.3's `senderPn`, a receipt, a
+/// CodeChat Go row with `keyLid`) keeps one conversation id and one sender id; the chat's
+/// LID and phone number ride along. A group message gives the group's id with the member's
+/// phone number as sender, and a payload that names the chat by its LID alone gives the LID
+/// (the documented limit of the rule). The whole sequence is one snapshot.
+#[test]
+fn one_chat_seen_as_phone_number_and_as_lid_keeps_one_id() {
+    let mut seen = Vec::new();
+    for fixture in fixtures("codechat") {
+        if fixture.provenance != "reference" || !fixture.stem.contains(".identity-") {
+            continue;
+        }
+        let decoded = Decoded::<codechat_events::Event>::decode(fixture.json.as_bytes())
+            .unwrap_or_else(|error| panic!("{}: {error}", fixture.id()));
+        let normalized = decoded.normalize();
+        assert_eq!(normalized.len(), 1, "{}", fixture.id());
+        let event = normalized[0].event();
+        let conversation = event.conversation().expect("a conversation").clone();
+        let sender = match event {
+            NormalizedEvent::Message(message) => message.sender.clone(),
+            _ => None,
+        };
+        seen.push(serde_json::json!({
+            "fixture": fixture.stem,
+            "event": decoded.name(),
+            "conversation": conversation,
+            "sender": sender,
+        }));
+    }
+    let ids: Vec<(&str, &str)> = seen
+        .iter()
+        .map(|row| {
+            (
+                row["fixture"].as_str().unwrap(),
+                row["conversation"]["id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let phone = "5531977776666@s.whatsapp.net";
+    assert_eq!(
+        ids,
+        [
+            ("messages.update.identity-4-lid-and-alt", phone),
+            ("messages.upsert.identity-1-phone", phone),
+            ("messages.upsert.identity-2-lid-and-alt", phone),
+            ("messages.upsert.identity-3-lid-and-sender-pn", phone),
+            (
+                "messages.upsert.identity-5-group-member-lid-and-alt",
+                "120363041234567890@g.us"
+            ),
+            (
+                "messages.upsert.identity-6-lid-alone",
+                "188888888888888@lid"
+            ),
+            ("messages.upsert.identity-7-go-row-jid-and-lid", phone),
+        ]
+    );
+    for row in &seen {
+        if let Some(sender) = row["sender"].as_object() {
+            let expected = if row["fixture"] == "messages.upsert.identity-6-lid-alone" {
+                "188888888888888@lid"
+            } else {
+                phone
+            };
+            assert_eq!(sender["id"], expected, "{}", row["fixture"]);
+        }
+    }
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots/normalized/codechat");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_json_snapshot!("one-chat-as-phone-number-and-lid", seen));
+}

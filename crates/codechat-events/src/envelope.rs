@@ -19,6 +19,7 @@
 
 use std::{borrow::Cow, collections::BTreeMap, fmt, marker::PhantomData};
 
+use crate::Jid;
 use chat_events_core::{
     Id, Maybe, RawJson, Secret, Timestamp, unstable::Shape, unstable::Spine, unstable::open_enum,
 };
@@ -28,7 +29,6 @@ use serde::{
     de::{self, MapAccess, Visitor},
     ser::SerializeMap,
 };
-use crate::Jid;
 
 /// CodeChat's wire format: the name in `event`, one body form, and the aliases of names.
 pub(crate) const SPINE: Spine = Spine::new("codechat", &["event"])

@@ -134,8 +134,7 @@ impl Jid {
     /// digits; `None` for LIDs, groups and anything else.
     pub fn phone(&self) -> Option<&str> {
         let user = self.user()?;
-        (self.is_phone_number() && user.bytes().all(|byte| byte.is_ascii_digit()))
-            .then_some(user)
+        (self.is_phone_number() && user.bytes().all(|byte| byte.is_ascii_digit())).then_some(user)
     }
 
     /// The account's address without agent and device (`5531…:24@s.whatsapp.net` →
@@ -590,9 +589,8 @@ mod tests {
             ("5531988887777:x@s.whatsapp.net", None),
         ];
         for (text, expected) in cases {
-            let expected = expected.map(|(user, agent, device, server)| {
-                (user.to_owned(), agent, device, server)
-            });
+            let expected = expected
+                .map(|(user, agent, device, server)| (user.to_owned(), agent, device, server));
             assert_eq!(parts(text), expected, "{text}");
             let jid = Jid::new(text);
             assert_eq!(jid.to_string(), text);
@@ -609,7 +607,10 @@ mod tests {
         assert!(phone.is_phone_number() && !phone.is_lid() && !phone.is_group());
         assert_eq!(phone.phone(), Some("5531988887777"));
         assert_eq!(phone.without_device(), "5531988887777@s.whatsapp.net");
-        assert_eq!(Jid::new("5531988887777@c.us").phone(), Some("5531988887777"));
+        assert_eq!(
+            Jid::new("5531988887777@c.us").phone(),
+            Some("5531988887777")
+        );
         let lid = Jid::new("123456789012345:3@lid");
         assert!(lid.is_lid() && !lid.is_phone_number());
         assert_eq!(lid.phone(), None);
@@ -625,7 +626,10 @@ mod tests {
         assert_eq!(Jid::new("abc@s.whatsapp.net").phone(), None);
         assert_eq!(Jid::new("@s.whatsapp.net").user(), None);
         let other = Jid::new("1@example");
-        assert_eq!(other.server().map(|server| server.to_string()), Some("example".to_owned()));
+        assert_eq!(
+            other.server().map(|server| server.to_string()),
+            Some("example".to_owned())
+        );
         assert!(!other.server().is_some_and(|server| server.is_known()));
         assert_eq!(Jid::new("sales-01").without_device(), "sales-01");
         assert_eq!("sales-01".parse::<Jid>().unwrap(), "sales-01");

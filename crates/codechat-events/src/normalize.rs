@@ -58,7 +58,6 @@ use crate::{
 /// How deep wrappers (`ephemeralMessage`, `viewOnceMessage`, `editedMessage`…) are opened.
 const MAX_WRAPPERS: usize = 8;
 
-
 impl Normalize for Event {
     const MAPPED: &'static [&'static str] = &[
         "contacts.update",
@@ -295,9 +294,7 @@ impl WebhookMessage {
                 let whatsapp_id = row.key_id.as_deref().or(row.message_id.as_deref());
                 let row_id = row.id.get().map(|id| id.as_str());
                 let chat = match (row.key_remote_jid.get(), row.key_lid.get()) {
-                    (Some(jid), lid) => {
-                        Identity::gather(JidField::KeyRemoteJid, jid, [lid])
-                    }
+                    (Some(jid), lid) => Identity::gather(JidField::KeyRemoteJid, jid, [lid]),
                     (None, Some(lid)) => Identity::gather(JidField::KeyLid, lid, []),
                     (None, None) => return None,
                 };
@@ -1059,7 +1056,10 @@ fn messages_edited(
     let (Some(id), Some(chat), Some(own)) = (key.id.as_deref(), key.chat(), own) else {
         return;
     };
-    if chat.jid.without_device() == own.without_device() || chat.jid.is_group() || key.from_me.get() != Some(&true) {
+    if chat.jid.without_device() == own.without_device()
+        || chat.jid.is_group()
+        || key.from_me.get() != Some(&true)
+    {
         return;
     }
     let envelope = Envelope {

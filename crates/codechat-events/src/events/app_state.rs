@@ -4,8 +4,8 @@ use chat_events_core::Maybe;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::proto::Long;
 use crate::Jid;
+use crate::proto::Long;
 
 /// An app-state change synced from the phone (CodeChat v3's whatsmeow `AppState`): the
 /// change's index and its action. Quirk: the action sits under a key built from the

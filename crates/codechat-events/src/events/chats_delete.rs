@@ -1,9 +1,9 @@
 //! `chats.delete`: chats were deleted or cleared.
 
+use crate::Jid;
 use chat_events_core::{Maybe, RawJson, Timestamp, unstable::Shape};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use crate::Jid;
 
 /// Chats were deleted or cleared, in the shape of the generation that sent it: a list of
 /// JIDs (open source, Evolution), or one object with `chatJid` (CodeChat Go). Another value

@@ -1,9 +1,9 @@
 //! `chats.updated`: a chat was archived, pinned, muted, cleared, marked read, or the block list changed (CodeChat Go).
 
+use crate::Jid;
 use chat_events_core::{Maybe, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use crate::Jid;
 
 /// A chat's settings changed, or the block list did (whatsmeow's `Archive`, `Pin`, `Mute`,
 /// `ClearChat`, `MarkChatAsRead`, `UnarchiveChatsSetting`, `Blocklist`, `BlocklistChange`).

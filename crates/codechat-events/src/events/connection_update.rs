@@ -4,8 +4,8 @@ use chat_events_core::{Maybe, Num, RawJson, Timestamp, unstable::Shape, unstable
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::envelope::CloudInstance;
 use crate::Jid;
+use crate::envelope::CloudInstance;
 
 /// The connection to WhatsApp changed, in the shape of the generation that sent it, read
 /// from its keys: `state` → the Baileys-based servers; `connection` → CodeChat Go. Another

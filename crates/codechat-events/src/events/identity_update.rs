@@ -1,9 +1,9 @@
 //! `identity.update`: a contact's encryption identity changed (CodeChat Go).
 
+use crate::Jid;
 use chat_events_core::{Maybe, Timestamp};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use crate::Jid;
 
 /// A contact's encryption identity changed (whatsmeow's `IdentityChange`): the "security code
 /// changed" notice.

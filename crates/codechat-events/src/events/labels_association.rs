@@ -1,9 +1,9 @@
 //! `labels.association`: a label was put on or taken off a chat or message.
 
+use crate::Jid;
 use chat_events_core::{Id, Maybe, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use crate::Jid;
 
 /// A label was put on or taken off a chat or a message, in the shape of the generation that
 /// sent it, read from its keys: `association` → open source; `chatId` → Evolution;

@@ -1,9 +1,9 @@
 //! `load.instance`: the instance was loaded and connected (the 2022 cloud docs).
 
+use crate::Jid;
 use chat_events_core::{Maybe, Timestamp};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use crate::Jid;
 
 /// The instance was loaded and connected (the 2022 cloud README).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -1,9 +1,9 @@
 //! `media.retry`: the phone answered a request to re-upload a message's media (CodeChat Go).
 
+use crate::Jid;
 use chat_events_core::{Maybe, Num, Timestamp};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use crate::Jid;
 
 /// The phone answered a request to re-upload a message's media (whatsmeow's `MediaRetry`).
 /// The ciphertext and IV are not passed on.

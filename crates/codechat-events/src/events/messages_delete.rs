@@ -4,8 +4,8 @@ use chat_events_core::{Id, Maybe, RawJson, Timestamp, unstable::Shape};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::objects::{BaileysMessage, MessageKey};
 use crate::Jid;
+use crate::objects::{BaileysMessage, MessageKey};
 
 /// Messages were deleted (`messages.delete`, alias `message.delete`), in the shape of the
 /// generation that sent it: a list of messages or `{wuid, all}` (the cloud docs), Baileys'

@@ -1,9 +1,9 @@
 //! `messages.star`: a message was starred or unstarred (CodeChat Go).
 
+use crate::Jid;
 use chat_events_core::{Maybe, Timestamp};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use crate::Jid;
 
 /// A message was starred or unstarred (whatsmeow's `Star`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -1,9 +1,9 @@
 //! `messages.undecryptable`: a message arrived that could not be decrypted (CodeChat Go).
 
+use crate::Jid;
 use chat_events_core::{Maybe, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use crate::Jid;
 
 /// A message arrived that could not be decrypted (whatsmeow's `UndecryptableMessage`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -4,11 +4,11 @@ use chat_events_core::{Id, Maybe, RawJson, Timestamp, unstable::Shape, unstable:
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Jid;
 use crate::{
     objects::{CloudHeader, CloudUpdateInstance, MessageKey, MessageStatus},
     proto::Long,
 };
-use crate::Jid;
 
 /// A message's status changed, or it was edited, revoked or voted on, in the shape of the
 /// generation that sent it, read from its keys: `update` → the cloud docs; `remoteJid` or

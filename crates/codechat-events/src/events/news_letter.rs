@@ -1,9 +1,9 @@
 //! `news.letter`: something happened to a channel (newsletter) (CodeChat Go).
 
+use crate::Jid;
 use chat_events_core::{Maybe, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use crate::Jid;
 
 /// Something happened to a channel (whatsmeow's `Newsletter*` events). Each kind adds the
 /// keys of its whatsmeow event, flattened; the ones seen are typed here.

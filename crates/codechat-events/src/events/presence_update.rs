@@ -5,8 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use crate::proto::Long;
 use crate::Jid;
+use crate::proto::Long;
 
 /// Someone is online, typing or recording in a chat.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -1,9 +1,9 @@
 //! `presence.updated`: someone is typing or recording in a chat, or came online or went offline (CodeChat Go).
 
+use crate::Jid;
 use chat_events_core::{Maybe, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use crate::Jid;
 
 /// Someone's presence, in one of CodeChat Go's two forms, read from its keys: `chatJid` →
 /// in a chat (whatsmeow's `ChatPresence`); `type` = `presence` → online or offline

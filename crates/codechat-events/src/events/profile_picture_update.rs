@@ -1,9 +1,9 @@
 //! `profile.picture.update`: a profile or group picture changed (CodeChat Go).
 
+use crate::Jid;
 use chat_events_core::{Maybe, Timestamp};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use crate::Jid;
 
 /// The instance's, a contact's or a group's picture changed (whatsmeow's `Picture`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -1,9 +1,9 @@
 //! `settings.update`: a setting of the account changed (CodeChat Go).
 
+use crate::Jid;
 use chat_events_core::{Maybe, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use crate::Jid;
 
 /// A setting of the account changed (whatsmeow's `PushNameSetting`, `UserStatusMute`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -1,9 +1,9 @@
 //! `user.about.update`: someone's "about" text changed (CodeChat Go).
 
+use crate::Jid;
 use chat_events_core::{Maybe, Timestamp};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use crate::Jid;
 
 /// Someone's "about" text changed (whatsmeow's `UserAbout`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

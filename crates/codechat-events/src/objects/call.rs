@@ -3,10 +3,10 @@
 //! (`call.incoming`, `call.ringing`, `call.ready`, `call.ended`), whose data is the call
 //! event's own envelope.
 
+use crate::Jid;
 use chat_events_core::{Id, Maybe, Num, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use crate::Jid;
 
 /// A call's lifecycle event. Quirk: it is a whole envelope of its own (`event`, `instance`
 /// as a name, `instanceId`, `timestamp`) inside the webhook body's `data`; the events

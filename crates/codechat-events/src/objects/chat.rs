@@ -4,11 +4,11 @@ use chat_events_core::{Id, Maybe, Num, RawJson, Timestamp, unstable::Shape};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Jid;
 use crate::{
     objects::baileys::DisappearingMode,
     proto::{Bytes, Long},
 };
-use crate::Jid;
 
 /// A chat item, in the shape of the generation that sent it, read from its keys:
 /// `remoteJid` → the open-source v1.3 row (and Evolution's); `owner` → open source ≤ v1.2;

@@ -4,11 +4,11 @@ use chat_events_core::Maybe;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Jid;
 use crate::{
     objects::{Device, MessageContent, MessageType},
     proto::{Content, Long},
 };
-use crate::Jid;
 
 /// The cloud docs' message (`new.message`, `status.broadcast`, `messages.set`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

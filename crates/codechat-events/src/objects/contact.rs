@@ -1,9 +1,9 @@
 //! Contacts in the shape of each generation (`contacts.upsert`, `contacts.update`).
 
+use crate::Jid;
 use chat_events_core::{Id, Maybe, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use crate::Jid;
 
 /// The data of `contacts.upsert` and `contacts.update`: a list of contacts (the cloud docs,
 /// open source, Evolution, CodeChat Go's `contacts.update`) or one contact (Evolution on

@@ -1,9 +1,9 @@
 //! Groups: metadata (`group(s).upsert`, `group(s).update`) and participant changes.
 
+use crate::Jid;
 use chat_events_core::{Maybe, Num, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use crate::Jid;
 
 /// A group's metadata (Baileys' `GroupMetadata`; CodeChat Go's group, with the same keys
 /// and a few of its own). In updates only `id` and the changed keys are present (plus who

@@ -5,11 +5,11 @@ use chat_events_core::{Id, Maybe};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Jid;
 use crate::{
     objects::{Device, MessageContent, MessageType},
     proto::{Content, Long},
 };
-use crate::Jid;
 
 /// The open-source v1.3 message row (`messages.upsert`, `messages.set`, `send.message`), and
 /// CodeChat Go's (`messages.upsert`, `send.message`: the same keys, every one present and

@@ -4,11 +4,11 @@ use chat_events_core::{Id, Maybe, Num, RawJson, unstable::Shape, unstable::open_
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Jid;
 use crate::{
     objects::{CloudUpdateInstance, MessageContent, MessageType},
     proto::{Content, Long},
 };
-use crate::Jid;
 
 /// Progress of a bulk send (`send.message:START`, `:PROCESSING`, `:COMPLETED`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

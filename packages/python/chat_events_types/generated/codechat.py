@@ -3268,7 +3268,7 @@ class GroupMetadata(Model):
     """When the subject was set. Quirk: seconds, or a string in the v2 docs."""
 
 
-GroupParticipant = Annotated[Union[Annotated[Any, _Tag("0")], Annotated["Participant", _Tag("1")], Annotated[Any, _Tag("2")]], shape("codechat.schema.json", [{"allOf": [{"type": "string"}, {"type": "string"}]}, {"allOf": [{"properties": {"id": {"not": {"type": "null"}}}, "required": ["id"], "type": "object"}]}, {"not": {"anyOf": [{"type": "string"}, {"properties": {"id": {"not": {"type": "null"}}}, "required": ["id"], "type": "object"}]}}])]
+GroupParticipant = Annotated[Union[Annotated[Any, _Tag("0")], Annotated["Participant", _Tag("1")], Annotated[Any, _Tag("2")]], shape("codechat.schema.json", [{"allOf": [{"type": "string"}, {"description": "A WhatsApp address (JID): `user[:device]@server` (`…@s.whatsapp.net`, `…@lid`, `…@g.us`, `…@broadcast`, `…@newsletter`).", "type": "string"}]}, {"allOf": [{"properties": {"id": {"not": {"type": "null"}}}, "required": ["id"], "type": "object"}]}, {"not": {"anyOf": [{"type": "string"}, {"properties": {"id": {"not": {"type": "null"}}}, "required": ["id"], "type": "object"}]}}])]
 """A member of a group: a bare JID (Baileys 6) or an object with its `id` (Baileys 7,
 CodeChat Go, and every generation's group metadata). Another value is kept raw in
 [`GroupParticipant::Other`].
@@ -4735,6 +4735,10 @@ class MessageKey(Model):
     """Baileys 6.7.18+: the sender's phone-number JID in a group."""
     participant_username: Optional[str] = Field(default=None, alias="participantUsername")
     """Baileys 7: the sender's username."""
+    previous_remote_jid: Optional[str] = Field(default=None, alias="previousRemoteJid")
+    """Evolution 2.3: the chat's LID, when Evolution replaced a LID `remoteJid` with the
+    phone-number JID (`senderPn`) before sending.
+    """
     remote_jid: Optional[str] = Field(default=None, alias="remoteJid")
     """`remoteJid` = 1: the chat (may be `@lid`)."""
     remote_jid_alt: Optional[str] = Field(default=None, alias="remoteJidAlt")

@@ -65,8 +65,19 @@ class Conversation(Model):
     CodeChat, OneChat's inbox id.
     """
     id: str
-    """The provider's id of the conversation: ChatApp's chat id, the WhatsApp chat JID
-    (`…@s.whatsapp.net`, `…@g.us`, `…@lid`), OneChat's conversation display id.
+    """The provider's id of the conversation: ChatApp's chat id, OneChat's conversation
+    display id; for WhatsApp (CodeChat) a stable id that does not change when WhatsApp
+    moves the chat from phone number to LID: a group's, broadcast's or channel's JID; for
+    a person the phone-number JID (`…@s.whatsapp.net`) whenever the payload gives it (in
+    the chat's field or beside it: `remoteJidAlt`, `senderPn`, `previousRemoteJid`,
+    `keyRemoteJid`…), else the LID (`…@lid`). A payload that names a chat by its LID alone
+    gives the LID: the two ids meet again only where a payload carries both forms.
+    """
+    lid: Optional[str] = None
+    """WhatsApp: the chat's LID (`…@lid`), when the payload gives it; left out otherwise."""
+    phone: Optional[str] = None
+    """WhatsApp: the phone number of a one-to-one chat, digits only, when the payload gives
+    it; left out otherwise.
     """
 
 
@@ -187,15 +198,21 @@ class Participant(Model):
     email: Optional[str] = None
     """E-mail address."""
     id: str
-    """The provider's id: ChatApp's user or employee id, a WhatsApp JID, OneChat's contact
-    or user id.
+    """The provider's id: ChatApp's user or employee id, OneChat's contact or user id; for
+    WhatsApp (CodeChat) a stable id like [`Conversation::id`]'s: the phone-number JID
+    whenever the payload gives it (`participant`, `participantAlt`, `participantPn`,
+    `remoteJidAlt`, `senderPn`…), else the LID.
     """
     kind: "ParticipantKind"
     """Contact, agent or bot."""
+    lid: Optional[str] = None
+    """WhatsApp: the person's LID (`…@lid`), when the payload gives it; left out otherwise."""
     name: Optional[str] = None
     """Display name."""
     phone: Optional[str] = None
-    """Phone number, as the provider wrote it."""
+    """Phone number, as the provider wrote it (WhatsApp: digits only, from the phone-number
+    JID).
+    """
 
 
 ParticipantKind = Union[Literal["agent"], Literal["bot"], Literal["contact"]]

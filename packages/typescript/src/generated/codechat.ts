@@ -5521,6 +5521,11 @@ export interface MessageKey {
   participantPn?: string | null;
   /** Baileys 7: the sender's username. */
   participantUsername?: string | null;
+  /**
+   * Evolution 2.3: the chat's LID, when Evolution replaced a LID `remoteJid` with the
+   * phone-number JID (`senderPn`) before sending.
+   */
+  previousRemoteJid?: string | null;
   /** `remoteJid` = 1: the chat (may be `@lid`). */
   remoteJid?: string | null;
   /**

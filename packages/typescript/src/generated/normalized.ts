@@ -61,10 +61,22 @@ export interface Conversation {
    */
   channel?: string | null;
   /**
-   * The provider's id of the conversation: ChatApp's chat id, the WhatsApp chat JID
-   * (`…@s.whatsapp.net`, `…@g.us`, `…@lid`), OneChat's conversation display id.
+   * The provider's id of the conversation: ChatApp's chat id, OneChat's conversation
+   * display id; for WhatsApp (CodeChat) a stable id that does not change when WhatsApp
+   * moves the chat from phone number to LID: a group's, broadcast's or channel's JID; for
+   * a person the phone-number JID (`…@s.whatsapp.net`) whenever the payload gives it (in
+   * the chat's field or beside it: `remoteJidAlt`, `senderPn`, `previousRemoteJid`,
+   * `keyRemoteJid`…), else the LID (`…@lid`). A payload that names a chat by its LID alone
+   * gives the LID: the two ids meet again only where a payload carries both forms.
    */
   id: string;
+  /** WhatsApp: the chat's LID (`…@lid`), when the payload gives it; left out otherwise. */
+  lid?: string | null;
+  /**
+   * WhatsApp: the phone number of a one-to-one chat, digits only, when the payload gives
+   * it; left out otherwise.
+   */
+  phone?: string | null;
 }
 
 /**
@@ -210,15 +222,22 @@ export interface Participant {
   /** E-mail address. */
   email?: string | null;
   /**
-   * The provider's id: ChatApp's user or employee id, a WhatsApp JID, OneChat's contact
-   * or user id.
+   * The provider's id: ChatApp's user or employee id, OneChat's contact or user id; for
+   * WhatsApp (CodeChat) a stable id like [`Conversation::id`]'s: the phone-number JID
+   * whenever the payload gives it (`participant`, `participantAlt`, `participantPn`,
+   * `remoteJidAlt`, `senderPn`…), else the LID.
    */
   id: string;
   /** Contact, agent or bot. */
   kind: ParticipantKind;
+  /** WhatsApp: the person's LID (`…@lid`), when the payload gives it; left out otherwise. */
+  lid?: string | null;
   /** Display name. */
   name?: string | null;
-  /** Phone number, as the provider wrote it. */
+  /**
+   * Phone number, as the provider wrote it (WhatsApp: digits only, from the phone-number
+   * JID).
+   */
   phone?: string | null;
 }
 

@@ -125,11 +125,11 @@ pub use message::text::{
     ExtendedTextMessage, LinkPreviewMetadata, PaymentExtendedMetadata, UrlMetadata, VideoEndCard,
 };
 
+use crate::Jid;
 use crate::{
     objects::{Device, MessageStatus, MessageType},
     proto::{Bytes, Long, ProtoEnum},
 };
-use crate::Jid;
 
 /// A message as Evolution API (and the open-source CodeChat ≤ v1.2) sends it: Baileys'
 /// `WebMessageInfo` cut down to what the server picked, with a few keys of its own.

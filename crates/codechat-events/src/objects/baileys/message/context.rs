@@ -5,6 +5,7 @@ use chat_events_core::{Maybe, RawJson};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Jid;
 use crate::{
     objects::baileys::{
         AdMediaType, AdvEncryptionType, AiCreatedSource, AssociationType,
@@ -16,7 +17,6 @@ use crate::{
     },
     proto::{Bytes, Long, ProtoEnum},
 };
-use crate::Jid;
 
 /// Context of a message: the quoted message, mentions, forwarding, the disappearing timer, the ad
 /// or link card, where the chat started.

@@ -4,6 +4,7 @@ use chat_events_core::Maybe;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Jid;
 use crate::{
     objects::baileys::{
         BcallMediaType, CallLogType, CallOutcome, ContextInfo, MessageKey, ScheduledCallEditType,
@@ -11,7 +12,6 @@ use crate::{
     },
     proto::{Bytes, Long, ProtoEnum},
 };
-use crate::Jid;
 
 /// A scheduled call.
 ///

@@ -4,8 +4,8 @@ use chat_events_core::Maybe;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::objects::baileys::ContextInfo;
 use crate::Jid;
+use crate::objects::baileys::ContextInfo;
 
 /// A contact card.
 ///

@@ -4,11 +4,11 @@ use chat_events_core::Maybe;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Jid;
 use crate::{
     objects::baileys::{ContextInfo, GroupInviteType},
     proto::{Bytes, Long, ProtoEnum},
 };
-use crate::Jid;
 
 /// An invitation to a group.
 ///

@@ -5,11 +5,11 @@ use chat_events_core::{Maybe, RawJson};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Jid;
 use crate::{
     objects::baileys::{Message, MessageKey, PaymentServiceType},
     proto::{Long, ProtoEnum},
 };
-use crate::Jid;
 
 /// Cancels a payment request.
 ///

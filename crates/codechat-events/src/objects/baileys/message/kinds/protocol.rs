@@ -5,6 +5,7 @@ use chat_events_core::{Maybe, RawJson};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Jid;
 use crate::{
     objects::baileys::{
         DisappearingMode, HistorySyncType, LimitSharing, LocalChatState, MemberLabel, Message,
@@ -12,7 +13,6 @@ use crate::{
     },
     proto::{Bytes, Long, ProtoEnum},
 };
-use crate::Jid;
 
 /// A protocol message: deletes (`REVOKE`) or edits (`MESSAGE_EDIT`) another message, changes the
 /// disappearing timer, announces a history sync…

@@ -5,8 +5,8 @@ use chat_events_core::Maybe;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::objects::baileys::{ContextInfo, Message};
 use crate::Jid;
+use crate::objects::baileys::{ContextInfo, Message};
 
 /// A wrapper around a full message (`ephemeralMessage`, `viewOnceMessage`, `viewOnceMessageV2`,
 /// `viewOnceMessageV2Extension`, `documentWithCaptionMessage`, `editedMessage`…).
