@@ -5,6 +5,7 @@
 
 mod call;
 mod conversation;
+mod conversation_status;
 mod inbox;
 mod message;
 mod notification;
@@ -17,15 +18,16 @@ mod webhook_typing;
 
 pub use call::{CallChange, CallData};
 pub use conversation::{
-    AppliedSla, ChannelType, ContactInbox, Conversation, ConversationMeta, ConversationStatus,
-    Priority, SlaEvent, SlaStatus,
+    AppliedSla, ChannelType, ContactInbox, Conversation, ConversationMeta, Priority, SlaEvent,
+    SlaStatus,
 };
+pub use conversation_status::ConversationStatus;
 pub use inbox::{InboxSettings, SenderNameType, WorkingHour};
 pub use message::{
-    Activity, Attachment, CardAction, ContentAttributes, ContentData, ContentType,
-    CsatDisplayType, CsatSubmission, CsatSurveyResponse, EmailContent, FileType, IncomingEmail,
-    Item, Message, MessageContactInbox, MessageConversation, MessageStatus, MessageType, Referral,
-    SenderType, SubmittedValue, SubmittedValues, WelcomeMessage,
+    Activity, Attachment, CardAction, ContentAttributes, ContentData, ContentType, CsatDisplayType,
+    CsatSubmission, CsatSurveyResponse, EmailContent, FileType, IncomingEmail, Item, Message,
+    MessageContactInbox, MessageConversation, MessageStatus, MessageType, Referral, SenderType,
+    SubmittedValue, SubmittedValues, WelcomeMessage,
 };
 pub use notification::{
     Notification, NotificationChange, NotificationType, SecondaryActor, SlaPolicy,
