@@ -34,7 +34,7 @@ fn every_fixture_is_a_data_frame_whose_identifier_round_trips() {
     // The documented and reference examples are whole data frames of account 1; the upstream
     // corpus is checked below.
     let ours: Vec<_> = all.iter().filter(|f| f.provenance != "upstream").collect();
-    assert_eq!(ours.len(), 87);
+    assert_eq!(ours.len(), 94);
     for fixture in ours {
         let frame = Frame::decode(fixture.json.as_bytes())
             .unwrap_or_else(|e| panic!("{}: {e}", fixture.id()));

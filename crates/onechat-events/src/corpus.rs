@@ -834,6 +834,8 @@ pub(crate) static FIXTURES: &[(&str, &str)] = &[
 "#),
     ("reference/contact.merged.json", r#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}","message":{"event":"contact.merged","data":{"additional_attributes":{"company_name":"Acme"},"custom_attributes":{},"email":"jane@acme.test","id":402,"identifier":null,"name":"Jane Doe","phone_number":null,"thumbnail":"","blocked":false,"type":"contact","account_id":1,"performer":{"id":7,"name":"Priya Raman","available_name":"Priya","avatar_url":"","type":"user","availability_status":"online","thumbnail":""}}}}
 "#),
+    ("reference/contact.updated.company.json", r#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}","message":{"event":"contact.updated","data":{"additional_attributes":{"city":"Pune","country":"India","country_code":"IN"},"custom_attributes":{"plan":"pro"},"email":"jane@acme.test","id":402,"identifier":null,"name":"Jane Doe","phone_number":"+919800000001","thumbnail":"","blocked":false,"type":"contact","company_id":31,"account_id":1,"performer":{"id":7,"name":"Priya Raman","available_name":"Priya","avatar_url":"","type":"user","availability_status":"online","thumbnail":""}}}}
+"#),
     ("reference/conversation.bot_handoff.json", r#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}","message":{"event":"conversation.bot_handoff","data":{"additional_attributes":{"browser":{"device_name":"Unknown","browser_name":"Chrome","platform_name":"Windows","browser_version":"131.0.0.0","platform_version":"10.0"},"referer":"https://shop.example.com/checkout","initiated_at":{"timestamp":"Mon Jan 13 2025 10:02:05 GMT+0530 (India Standard Time)"},"browser_language":"en"},"can_reply":true,"channel":"Channel::WebWidget","contact_inbox":{"id":311,"contact_id":402,"inbox_id":3,"source_id":"9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21","created_at":"2025-01-13T04:32:05.512Z","updated_at":"2025-01-13T04:32:05.512Z","hmac_verified":false,"pubsub_token":"Zx9kQ2vN7pLm4RtY8wBs1aCd"},"id":1290,"inbox_id":3,"messages":[{"id":90412,"content":"Hi, my invoice shows the wrong VAT number","account_id":1,"inbox_id":3,"conversation_id":1290,"message_type":0,"created_at":1736743140,"updated_at":"2025-01-13T04:39:00.214Z","private":false,"status":"sent","source_id":null,"content_type":"text","content_attributes":{},"sender_type":"Contact","sender_id":402,"external_source_ids":{},"additional_attributes":{},"processed_message_content":"Hi, my invoice shows the wrong VAT number","sentiment":{},"conversation":{"assignee_id":null,"unread_count":1,"last_activity_at":1736743140,"contact_inbox":{"source_id":"9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}},"sender":{"additional_attributes":{"city":"Pune","country":"India","country_code":"IN"},"custom_attributes":{"plan":"pro"},"email":"jane@acme.test","id":402,"identifier":null,"name":"Jane Doe","phone_number":null,"thumbnail":"","blocked":false,"type":"contact"}}],"labels":[],"meta":{"sender":{"additional_attributes":{"city":"Pune","country":"India","country_code":"IN"},"custom_attributes":{"plan":"pro"},"email":"jane@acme.test","id":402,"identifier":null,"name":"Jane Doe","phone_number":null,"thumbnail":"","blocked":false,"type":"contact"},"assignee":null,"assignee_type":null,"team":null,"hmac_verified":false},"status":"open","custom_attributes":{},"snoozed_until":null,"unread_count":1,"first_reply_created_at":null,"priority":null,"waiting_since":1736743140,"agent_last_seen_at":0,"contact_last_seen_at":1736743141,"last_activity_at":1736743140,"timestamp":1736743140,"created_at":1736742725,"updated_at":1736743301.118342,"account_id":1}}}
 "#),
     ("reference/conversation.mentioned.json", r#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}","message":{"event":"conversation.mentioned","data":{"additional_attributes":{},"can_reply":true,"channel":"Channel::Api","contact_inbox":{"id":512,"contact_id":733,"inbox_id":5,"source_id":"c2a7d1e0-5f3b-4a8e-9b61-0f4d2e7c9a13","created_at":"2025-01-10T08:15:00.000Z","updated_at":"2025-01-10T08:15:00.000Z","hmac_verified":false,"pubsub_token":"qW3eR5tY7uI9oP1aS3dF5gH7"},"id":1301,"inbox_id":5,"messages":[],"labels":[],"meta":{"sender":{"additional_attributes":{},"custom_attributes":{},"email":null,"id":733,"identifier":"crm-733","name":"Alex","phone_number":null,"thumbnail":"","blocked":false,"type":"contact"},"assignee":null,"assignee_type":null,"team":null,"hmac_verified":false},"status":"open","custom_attributes":{},"snoozed_until":null,"unread_count":0,"first_reply_created_at":null,"priority":null,"waiting_since":1736496900,"agent_last_seen_at":0,"contact_last_seen_at":0,"last_activity_at":1736496900,"timestamp":1736496900,"created_at":1736496900,"updated_at":1736496900.0,"account_id":1,"performer":{"id":9,"name":"Marco Rossi","available_name":"Marco","avatar_url":"","type":"user","availability_status":"online","thumbnail":""}}}}
@@ -844,11 +846,15 @@ pub(crate) static FIXTURES: &[(&str, &str)] = &[
 "#),
     ("reference/conversation.updated.json", r#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}","message":{"event":"conversation.updated","data":{"additional_attributes":{"browser":{"device_name":"Unknown","browser_name":"Chrome","platform_name":"Windows","browser_version":"131.0.0.0","platform_version":"10.0"},"referer":"https://shop.example.com/checkout","initiated_at":{"timestamp":"Mon Jan 13 2025 10:02:05 GMT+0530 (India Standard Time)"},"browser_language":"en"},"can_reply":true,"channel":"Channel::WebWidget","contact_inbox":{"id":311,"contact_id":402,"inbox_id":3,"source_id":"9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21","created_at":"2025-01-13T04:32:05.512Z","updated_at":"2025-01-13T04:32:05.512Z","hmac_verified":false,"pubsub_token":"Zx9kQ2vN7pLm4RtY8wBs1aCd"},"id":1287,"inbox_id":3,"messages":[{"id":90412,"content":"Hi, my invoice shows the wrong VAT number","account_id":1,"inbox_id":3,"conversation_id":1287,"message_type":0,"created_at":1736743140,"updated_at":"2025-01-13T04:39:00.214Z","private":false,"status":"sent","source_id":null,"content_type":"text","content_attributes":{},"sender_type":"Contact","sender_id":402,"external_source_ids":{},"additional_attributes":{},"processed_message_content":"Hi, my invoice shows the wrong VAT number","sentiment":{},"conversation":{"assignee_id":7,"unread_count":1,"last_activity_at":1736743140,"contact_inbox":{"source_id":"9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}},"sender":{"additional_attributes":{"city":"Pune","country":"India","country_code":"IN"},"custom_attributes":{"plan":"pro"},"email":"jane@acme.test","id":402,"identifier":null,"name":"Jane Doe","phone_number":null,"thumbnail":"","blocked":false,"type":"contact"}}],"labels":["billing"],"meta":{"sender":{"additional_attributes":{"city":"Pune","country":"India","country_code":"IN"},"custom_attributes":{"plan":"pro"},"email":"jane@acme.test","id":402,"identifier":null,"name":"Jane Doe","phone_number":null,"thumbnail":"","blocked":false,"type":"contact"},"assignee":{"id":7,"name":"Priya Raman","available_name":"Priya","avatar_url":"","type":"user","availability_status":null,"thumbnail":""},"assignee_type":"User","team":{"id":2,"name":"billing"},"hmac_verified":false},"status":"open","custom_attributes":{},"snoozed_until":null,"unread_count":1,"first_reply_created_at":null,"priority":"high","waiting_since":1736743140,"agent_last_seen_at":1736743100,"contact_last_seen_at":1736743141,"last_activity_at":1736743140,"timestamp":1736743140,"created_at":1736742725,"updated_at":1736743188.402117,"account_id":1}}}
 "#),
+    ("reference/conversation.updated.meeting-participants.json", r#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}","message":{"event":"conversation.updated","data":{"additional_attributes":{"browser":{"device_name":"Unknown","browser_name":"Chrome","platform_name":"Windows","browser_version":"131.0.0.0","platform_version":"10.0"},"referer":"https://shop.example.com/checkout","initiated_at":{"timestamp":"Mon Jan 13 2025 10:02:05 GMT+0530 (India Standard Time)"},"browser_language":"en"},"can_reply":true,"channel":"Channel::WebWidget","contact_inbox":{"id":311,"contact_id":402,"inbox_id":3,"source_id":"9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21","created_at":"2025-01-13T04:32:05.512Z","updated_at":"2025-01-13T04:32:05.512Z","hmac_verified":false,"pubsub_token":"Zx9kQ2vN7pLm4RtY8wBs1aCd"},"id":1287,"inbox_id":3,"messages":[{"id":90430,"content":"Priya has started a meeting","account_id":1,"inbox_id":3,"conversation_id":1287,"message_type":1,"created_at":1736743500,"updated_at":"2025-01-13T04:46:12.118Z","private":false,"status":"sent","source_id":null,"content_type":"integrations","content_attributes":{"type":"dyte","data":{"meeting_id":"bbfa1c3e-62d4-4c0a-9f8e-2d7b5a91e0c4","participants":{"402":"aaa3f0b2-7c1d-4e59-8b6a-0d94c2e1f7a5"}}},"sender_type":"User","sender_id":7,"external_source_ids":{},"additional_attributes":{},"processed_message_content":"Priya has started a meeting","sentiment":{},"conversation":{"assignee_id":7,"unread_count":0,"last_activity_at":1736743500,"contact_inbox":{"source_id":"9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}},"sender":{"id":7,"name":"Priya Raman","available_name":"Priya","avatar_url":"","type":"user","availability_status":null,"thumbnail":""}}],"labels":["billing","video-call"],"meta":{"sender":{"additional_attributes":{"city":"Pune","country":"India","country_code":"IN"},"custom_attributes":{"plan":"pro"},"email":"jane@acme.test","id":402,"identifier":null,"name":"Jane Doe","phone_number":null,"thumbnail":"","blocked":false,"type":"contact"},"assignee":{"id":7,"name":"Priya Raman","available_name":"Priya","avatar_url":"","type":"user","availability_status":null,"thumbnail":""},"assignee_type":"User","team":{"id":2,"name":"billing"},"hmac_verified":false},"status":"open","custom_attributes":{},"snoozed_until":null,"unread_count":1,"first_reply_created_at":null,"priority":"high","waiting_since":1736743140,"agent_last_seen_at":1736743100,"contact_last_seen_at":1736743141,"last_activity_at":1736743500,"timestamp":1736743500,"created_at":1736742725,"updated_at":1736743601.20457,"account_id":1}}}
+"#),
     ("reference/conversation.updated.sla.json", r#"{"identifier": "{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}", "message": {"event": "conversation.updated", "data": {"additional_attributes": {"browser": {"device_name": "Unknown", "browser_name": "Chrome", "platform_name": "Windows", "browser_version": "131.0.0.0", "platform_version": "10.0"}, "referer": "https://shop.example.com/checkout", "initiated_at": {"timestamp": "Mon Jan 13 2025 10:02:05 GMT+0530 (India Standard Time)"}, "browser_language": "en"}, "can_reply": true, "channel": "Channel::WebWidget", "contact_inbox": {"id": 311, "contact_id": 402, "inbox_id": 3, "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21", "created_at": "2025-01-13T04:32:05.512Z", "updated_at": "2025-01-13T04:32:05.512Z", "hmac_verified": false, "pubsub_token": "Zx9kQ2vN7pLm4RtY8wBs1aCd"}, "id": 1287, "inbox_id": 3, "messages": [{"id": 90412, "content": "Hi, my invoice shows the wrong VAT number", "account_id": 1, "inbox_id": 3, "conversation_id": 1287, "message_type": 0, "created_at": 1736743140, "updated_at": "2025-01-13T04:39:00.214Z", "private": false, "status": "sent", "source_id": null, "content_type": "text", "content_attributes": {}, "sender_type": "Contact", "sender_id": 402, "external_source_ids": {}, "additional_attributes": {}, "processed_message_content": "Hi, my invoice shows the wrong VAT number", "sentiment": {}, "conversation": {"assignee_id": 7, "unread_count": 1, "last_activity_at": 1736743140, "contact_inbox": {"source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}}, "sender": {"additional_attributes": {"city": "Pune", "country": "India", "country_code": "IN"}, "custom_attributes": {"plan": "pro"}, "email": "jane@acme.test", "id": 402, "identifier": null, "name": "Jane Doe", "phone_number": null, "thumbnail": "", "blocked": false, "type": "contact"}}], "labels": ["billing"], "meta": {"sender": {"additional_attributes": {"city": "Pune", "country": "India", "country_code": "IN"}, "custom_attributes": {"plan": "pro"}, "email": "jane@acme.test", "id": 402, "identifier": null, "name": "Jane Doe", "phone_number": null, "thumbnail": "", "blocked": false, "type": "contact"}, "assignee": {"id": 7, "name": "Priya Raman", "available_name": "Priya", "avatar_url": "", "type": "user", "availability_status": null, "thumbnail": ""}, "assignee_type": "User", "team": {"id": 2, "name": "billing"}, "hmac_verified": false}, "status": "snoozed", "custom_attributes": {}, "snoozed_until": "2025-01-14T04:30:00.000Z", "unread_count": 1, "first_reply_created_at": "2025-01-13T04:43:22.871Z", "priority": "high", "waiting_since": 0, "agent_last_seen_at": 1736743100, "contact_last_seen_at": 1736743141, "last_activity_at": 1736743140, "timestamp": 1736743140, "created_at": 1736742725, "updated_at": 1736743188.402117, "account_id": 1, "applied_sla": {"id": 31, "sla_id": 4, "sla_status": "active_with_misses", "created_at": 1736742725, "updated_at": 1736743188, "sla_description": "Reply within 1 hour", "sla_name": "Gold", "sla_first_response_time_threshold": 3600.0, "sla_next_response_time_threshold": null, "sla_only_during_business_hours": false, "sla_resolution_time_threshold": 86400.0}, "sla_events": [{"id": 77, "event_type": "frt", "meta": {}, "created_at": 1736746325, "updated_at": 1736746325}], "sla_policy_id": 4}}}
 "#),
     ("reference/copilot.message.created.json", r#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}","message":{"event":"copilot.message.created","data":{"id":3321,"message":{"content":"The customer wants the VAT number on invoice INV-2291 corrected.","reply_suggestion":false},"message_type":"assistant","created_at":1736743700,"copilot_thread":{"id":140,"title":"Summarize conversation 1287","created_at":1736743690,"user":{"id":7,"name":"Priya Raman","available_name":"Priya","avatar_url":"","type":"user","availability_status":null,"thumbnail":""},"account_id":1},"account_id":1}}}
 "#),
     ("reference/first.reply.created.json", r#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}","message":{"event":"first.reply.created","data":{"id":90415,"content":"Hi Jane, I have corrected the VAT number and re-issued the invoice.","account_id":1,"inbox_id":3,"conversation_id":1287,"message_type":1,"created_at":1736743402,"updated_at":"2025-01-13T04:43:22.871Z","private":false,"status":"sent","source_id":null,"content_type":"text","content_attributes":{},"sender_type":"User","sender_id":7,"external_source_ids":{},"additional_attributes":{},"processed_message_content":"Hi Jane, I have corrected the VAT number and re-issued the invoice.","sentiment":{},"conversation":{"assignee_id":7,"unread_count":0,"last_activity_at":1736743402,"contact_inbox":{"source_id":"9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}},"sender":{"id":7,"name":"Priya Raman","available_name":"Priya","avatar_url":"","type":"user","availability_status":"online","thumbnail":""},"performer":{"id":7,"name":"Priya Raman","available_name":"Priya","avatar_url":"","type":"user","availability_status":"online","thumbnail":""}}}}
+"#),
+    ("reference/message.created.activity-status-changed.json", r#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}","message":{"event":"message.created","data":{"id":90612,"content":"Conversation was marked resolved by Priya","account_id":1,"inbox_id":6,"conversation_id":1310,"message_type":2,"created_at":1785400300,"updated_at":"2026-07-30T08:31:40.733Z","private":false,"status":"sent","source_id":null,"content_type":"text","content_attributes":{"activity":{"type":"conversation_status_changed","status":"resolved"}},"sender_type":null,"sender_id":null,"external_source_ids":{},"additional_attributes":{},"processed_message_content":"Conversation was marked resolved by Priya","sentiment":{},"conversation":{"assignee_id":7,"unread_count":0,"last_activity_at":1785400300,"contact_inbox":{"source_id":"919800000001"}}}}}
 "#),
     ("reference/message.created.article.json", r#"{"identifier": "{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}", "message": {"event": "message.created", "data": {"id": 90523, "content": null, "account_id": 1, "inbox_id": 3, "conversation_id": 1287, "message_type": 3, "created_at": 1736744000, "updated_at": "2025-01-13T05:06:40.000Z", "private": false, "status": "sent", "source_id": null, "content_type": "article", "content_attributes": {"items": [{"title": "How to read your invoice", "description": "VAT, totals and due dates", "link": "https://help.example.com/articles/invoice"}]}, "sender_type": null, "sender_id": null, "external_source_ids": {}, "additional_attributes": {}, "processed_message_content": null, "sentiment": {}, "conversation": {"assignee_id": 7, "unread_count": 1, "last_activity_at": 1736744000, "contact_inbox": {"source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}}}}}
 "#),
@@ -888,6 +894,8 @@ pub(crate) static FIXTURES: &[(&str, &str)] = &[
 "#),
     ("reference/message.created.cards.json", r#"{"identifier": "{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}", "message": {"event": "message.created", "data": {"id": 90521, "content": null, "account_id": 1, "inbox_id": 3, "conversation_id": 1287, "message_type": 3, "created_at": 1736744000, "updated_at": "2025-01-13T05:06:40.000Z", "private": false, "status": "sent", "source_id": null, "content_type": "cards", "content_attributes": {"items": [{"title": "Desk lamp", "description": "Warm light, 3 levels", "media_url": "https://shop.example.com/lamp.jpg", "actions": [{"text": "View", "type": "link", "uri": "https://shop.example.com/lamp"}, {"text": "Buy", "type": "postback", "payload": "BUY_LAMP"}]}]}, "sender_type": null, "sender_id": null, "external_source_ids": {}, "additional_attributes": {}, "processed_message_content": null, "sentiment": {}, "conversation": {"assignee_id": 7, "unread_count": 1, "last_activity_at": 1736744000, "contact_inbox": {"source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}}}}}
 "#),
+    ("reference/message.created.external-echo.json", r#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}","message":{"event":"message.created","data":{"id":90611,"content":"Yes! I'll send you the link in a minute.","account_id":1,"inbox_id":6,"conversation_id":1310,"message_type":1,"created_at":1785400090,"updated_at":"2026-07-30T08:28:10.402Z","private":false,"status":"delivered","source_id":"wamid.HBgMOTE5ODAwMDAwMDAxFQIAERgSQjc0RDFFNjMyQzA5RkU1QjQ1AA==","content_type":"text","content_attributes":{"external_echo":true},"sender_type":null,"sender_id":null,"external_source_ids":{},"additional_attributes":{},"processed_message_content":"Yes! I'll send you the link in a minute.","sentiment":{},"conversation":{"assignee_id":7,"unread_count":0,"last_activity_at":1785400090,"contact_inbox":{"source_id":"919800000001"}}}}}
+"#),
     ("reference/message.created.form.json", r#"{"identifier": "{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}", "message": {"event": "message.created", "data": {"id": 90522, "content": "Tell us more", "account_id": 1, "inbox_id": 3, "conversation_id": 1287, "message_type": 3, "created_at": 1736744000, "updated_at": "2025-01-13T05:06:40.000Z", "private": false, "status": "sent", "source_id": null, "content_type": "form", "content_attributes": {"items": [{"type": "email", "placeholder": "you@example.com", "label": "E-mail", "name": "email", "default": "", "required": true, "pattern": "^[^@]+@[^@]+$", "title": "Your e-mail", "pattern_error": "Not an e-mail address"}, {"type": "select", "label": "Topic", "name": "topic", "options": [{"label": "Billing", "value": "billing"}, {"label": "Other", "value": "other"}], "default": "billing", "required": false, "title": "Topic"}]}, "sender_type": null, "sender_id": null, "external_source_ids": {}, "additional_attributes": {}, "processed_message_content": "Tell us more", "sentiment": {}, "conversation": {"assignee_id": 7, "unread_count": 1, "last_activity_at": 1736744000, "contact_inbox": {"source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}}}}}
 "#),
     ("reference/message.created.imported.json", r#"{"identifier": "{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}", "message": {"event": "message.created", "data": {"id": 90535, "content": "From the old system", "account_id": 1, "inbox_id": 3, "conversation_id": 1287, "message_type": 0, "created_at": 1736744000, "updated_at": "2025-01-13T05:06:40.000Z", "private": false, "status": "sent", "source_id": null, "content_type": "text", "content_attributes": {"external_created_at": 1736600000}, "sender_type": "Contact", "sender_id": 402, "external_source_ids": {}, "additional_attributes": {}, "processed_message_content": "From the old system", "sentiment": {}, "conversation": {"assignee_id": 7, "unread_count": 1, "last_activity_at": 1736744000, "contact_inbox": {"source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}}, "sender": {"additional_attributes": {"city": "Pune", "country": "India", "country_code": "IN"}, "custom_attributes": {"plan": "pro"}, "email": "jane@acme.test", "id": 402, "identifier": null, "name": "Jane Doe", "phone_number": null, "thumbnail": "", "blocked": false, "type": "contact"}}}}
@@ -899,6 +907,8 @@ pub(crate) static FIXTURES: &[(&str, &str)] = &[
     ("reference/message.created.input-select.json", r#"{"identifier": "{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}", "message": {"event": "message.created", "data": {"id": 90520, "content": "What is it about?", "account_id": 1, "inbox_id": 3, "conversation_id": 1287, "message_type": 3, "created_at": 1736744000, "updated_at": "2025-01-13T05:06:40.000Z", "private": false, "status": "sent", "source_id": null, "content_type": "input_select", "content_attributes": {"items": [{"title": "Billing", "value": "billing"}, {"title": "Shipping", "value": "shipping"}]}, "sender_type": null, "sender_id": null, "external_source_ids": {}, "additional_attributes": {}, "processed_message_content": "What is it about?", "sentiment": {}, "conversation": {"assignee_id": 7, "unread_count": 1, "last_activity_at": 1736744000, "contact_inbox": {"source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}}}}}
 "#),
     ("reference/message.created.instagram-story.json", r#"{"identifier": "{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}", "message": {"event": "message.created", "data": {"id": 90530, "content": null, "account_id": 1, "inbox_id": 3, "conversation_id": 1287, "message_type": 0, "created_at": 1736744000, "updated_at": "2025-01-13T05:06:40.000Z", "private": false, "status": "sent", "source_id": null, "content_type": "text", "content_attributes": {"story_sender": "jane.doe", "story_id": "17890455678901234", "story_url": "https://www.instagram.com/stories/jane.doe/17890455678901234", "image_type": "story_mention"}, "sender_type": "Contact", "sender_id": 402, "external_source_ids": {}, "additional_attributes": {}, "processed_message_content": null, "sentiment": {}, "conversation": {"assignee_id": 7, "unread_count": 1, "last_activity_at": 1736744000, "contact_inbox": {"source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}}, "sender": {"additional_attributes": {"city": "Pune", "country": "India", "country_code": "IN"}, "custom_attributes": {"plan": "pro"}, "email": "jane@acme.test", "id": 402, "identifier": null, "name": "Jane Doe", "phone_number": null, "thumbnail": "", "blocked": false, "type": "contact"}, "attachments": [{"id": 707, "message_id": 90500, "file_type": "story_mention", "account_id": 1, "extension": null, "data_url": "https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1", "thumb_url": "", "file_size": null, "width": null, "height": null}]}}}
+"#),
+    ("reference/message.created.integrations-dyte.json", r#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}","message":{"event":"message.created","data":{"id":90430,"content":"Priya has started a meeting","account_id":1,"inbox_id":3,"conversation_id":1287,"message_type":1,"created_at":1736743500,"updated_at":"2025-01-13T04:45:00.532Z","private":false,"status":"sent","source_id":null,"content_type":"integrations","content_attributes":{"type":"dyte","data":{"meeting_id":"bbfa1c3e-62d4-4c0a-9f8e-2d7b5a91e0c4"}},"sender_type":"User","sender_id":7,"external_source_ids":{},"additional_attributes":{},"processed_message_content":"Priya has started a meeting","sentiment":{},"conversation":{"assignee_id":7,"unread_count":0,"last_activity_at":1736743500,"contact_inbox":{"source_id":"9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}},"sender":{"id":7,"name":"Priya Raman","available_name":"Priya","avatar_url":"","type":"user","availability_status":"online","thumbnail":""},"performer":{"id":7,"name":"Priya Raman","available_name":"Priya","avatar_url":"","type":"user","availability_status":"online","thumbnail":""}}}}
 "#),
     ("reference/message.created.integrations.json", r#"{"identifier": "{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}", "message": {"event": "message.created", "data": {"id": 90537, "content": "Join the video call", "account_id": 1, "inbox_id": 3, "conversation_id": 1287, "message_type": 1, "created_at": 1736744000, "updated_at": "2025-01-13T05:06:40.000Z", "private": false, "status": "sent", "source_id": null, "content_type": "integrations", "content_attributes": {"data": {"meeting_id": "bbb1c2d3-4e5f-6789-abcd-ef0123456789"}}, "sender_type": "User", "sender_id": 7, "external_source_ids": {}, "additional_attributes": {}, "processed_message_content": "Join the video call", "sentiment": {}, "conversation": {"assignee_id": 7, "unread_count": 1, "last_activity_at": 1736744000, "contact_inbox": {"source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}}, "sender": {"id": 7, "name": "Priya Raman", "available_name": "Priya", "avatar_url": "", "type": "user", "availability_status": "online", "thumbnail": ""}}}}
 "#),
@@ -920,6 +930,8 @@ pub(crate) static FIXTURES: &[(&str, &str)] = &[
 "#),
     ("reference/message.created.voice-call.json", r#"{"identifier": "{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}", "message": {"event": "message.created", "data": {"id": 90536, "content": "Voice call", "account_id": 1, "inbox_id": 3, "conversation_id": 1287, "message_type": 0, "created_at": 1736744000, "updated_at": "2025-01-13T05:06:40.000Z", "private": false, "status": "sent", "source_id": null, "content_type": "voice_call", "content_attributes": {"data": {"call_sid": "CA1234567890abcdef", "status": "ringing", "call_direction": "inbound", "conference_sid": null, "from_number": "+14155550100", "to_number": "+14155550199", "meta": {"created_at": 1736744100, "ringing_at": 1736744101}}}, "sender_type": "Contact", "sender_id": 402, "external_source_ids": {}, "additional_attributes": {}, "processed_message_content": "Voice call", "sentiment": {}, "conversation": {"assignee_id": 7, "unread_count": 1, "last_activity_at": 1736744000, "contact_inbox": {"source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}}, "sender": {"additional_attributes": {"city": "Pune", "country": "India", "country_code": "IN"}, "custom_attributes": {"plan": "pro"}, "email": "jane@acme.test", "id": 402, "identifier": null, "name": "Jane Doe", "phone_number": null, "thumbnail": "", "blocked": false, "type": "contact"}}}}
 "#),
+    ("reference/message.created.whatsapp-referral.json", r#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}","message":{"event":"message.created","data":{"id":90610,"content":"Hi, is the annual plan still 20% off?","account_id":1,"inbox_id":6,"conversation_id":1310,"message_type":0,"created_at":1785400000,"updated_at":"2026-07-30T08:26:40.118Z","private":false,"status":"sent","source_id":"wamid.HBgMOTE5ODAwMDAwMDAxFQIAEhgUM0E3RjJCNUU5QzREMUEwQjg4MjEA","content_type":"text","content_attributes":{"referral":{"source_url":"https://fb.me/4kQz8ReLd","source_id":"120214565432109876","source_type":"ad","body":"Annual plan: 20% off until Friday","headline":"Acme Pro","media_type":"image","image_url":"https://scontent.xx.fbcdn.net/v/t45.1600-4/acme-pro-ad.jpg","ctwa_clid":"ARAkLkA8rmlFeiCktEJQ-QTwRiyYHAFDLMNDBH0CD3qpjd0HR4irJ6LEkR7JwFF4XvnO","welcome_message":{"text":"Hi! How can we help you with Acme Pro?"}}},"sender_type":"Contact","sender_id":402,"external_source_ids":{},"additional_attributes":{},"processed_message_content":"Hi, is the annual plan still 20% off?","sentiment":{},"conversation":{"assignee_id":7,"unread_count":1,"last_activity_at":1785400000,"contact_inbox":{"source_id":"919800000001"}},"sender":{"additional_attributes":{"city":"Pune","country":"India","country_code":"IN"},"custom_attributes":{"plan":"pro"},"email":"jane@acme.test","id":402,"identifier":null,"name":"Jane Doe","phone_number":"+919800000001","thumbnail":"","blocked":false,"type":"contact"}}}}
+"#),
     ("reference/message.updated.deleted.json", r#"{"identifier": "{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}", "message": {"event": "message.updated", "data": {"id": 90528, "content": "This message was deleted", "account_id": 1, "inbox_id": 3, "conversation_id": 1287, "message_type": 0, "created_at": 1736744000, "updated_at": "2025-01-13T05:06:40.000Z", "private": false, "status": "sent", "source_id": null, "content_type": "text", "content_attributes": {"deleted": true}, "sender_type": "Contact", "sender_id": 402, "external_source_ids": {}, "additional_attributes": {}, "processed_message_content": "This message was deleted", "sentiment": {}, "conversation": {"assignee_id": 7, "unread_count": 1, "last_activity_at": 1736744000, "contact_inbox": {"source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}}, "sender": {"additional_attributes": {"city": "Pune", "country": "India", "country_code": "IN"}, "custom_attributes": {"plan": "pro"}, "email": "jane@acme.test", "id": 402, "identifier": null, "name": "Jane Doe", "phone_number": null, "thumbnail": "", "blocked": false, "type": "contact"}, "previous_changes": {"content": ["Oops, wrong chat", "This message was deleted"], "content_attributes": [{}, {"deleted": true}]}}}}
 "#),
     ("reference/message.updated.failed.json", r#"{"identifier": "{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}", "message": {"event": "message.updated", "data": {"id": 90529, "content": "Following up", "account_id": 1, "inbox_id": 3, "conversation_id": 1287, "message_type": 1, "created_at": 1736744000, "updated_at": "2025-01-13T05:06:40.000Z", "private": false, "status": "failed", "source_id": null, "content_type": "text", "content_attributes": {"external_error": "131047: Re-engagement message, more than 24 hours have passed"}, "sender_type": "User", "sender_id": 7, "external_source_ids": {}, "additional_attributes": {}, "processed_message_content": "Following up", "sentiment": {}, "conversation": {"assignee_id": 7, "unread_count": 1, "last_activity_at": 1736744000, "contact_inbox": {"source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}}, "sender": {"id": 7, "name": "Priya Raman", "available_name": "Priya", "avatar_url": "", "type": "user", "availability_status": "online", "thumbnail": ""}, "previous_changes": {"status": ["sent", "failed"]}}}}
@@ -933,6 +945,8 @@ pub(crate) static FIXTURES: &[(&str, &str)] = &[
     ("reference/message.updated.json", r#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}","message":{"event":"message.updated","data":{"id":90415,"content":"Hi Jane, I have corrected the VAT number and re-issued the invoice.","account_id":1,"inbox_id":3,"conversation_id":1287,"message_type":1,"created_at":1736743402,"updated_at":"2025-01-13T04:43:25.004Z","private":false,"status":"read","source_id":null,"content_type":"text","content_attributes":{},"sender_type":"User","sender_id":7,"external_source_ids":{},"additional_attributes":{},"processed_message_content":"Hi Jane, I have corrected the VAT number and re-issued the invoice.","sentiment":{},"conversation":{"assignee_id":7,"unread_count":0,"last_activity_at":1736743402,"contact_inbox":{"source_id":"9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}},"sender":{"id":7,"name":"Priya Raman","available_name":"Priya","avatar_url":"","type":"user","availability_status":null,"thumbnail":""},"previous_changes":{"status":["sent","read"],"updated_at":["2025-01-13T04:43:22.871Z","2025-01-13T04:43:25.004Z"]}}}}
 "#),
     ("reference/message.updated.translations.json", r#"{"identifier": "{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}", "message": {"event": "message.updated", "data": {"id": 90532, "content": "Hola, necesito ayuda", "account_id": 1, "inbox_id": 3, "conversation_id": 1287, "message_type": 0, "created_at": 1736744000, "updated_at": "2025-01-13T05:06:40.000Z", "private": false, "status": "sent", "source_id": null, "content_type": "text", "content_attributes": {"translations": {"en": "Hello, I need help", "pt": "Olá, preciso de ajuda"}}, "sender_type": "Contact", "sender_id": 402, "external_source_ids": {}, "additional_attributes": {}, "processed_message_content": "Hola, necesito ayuda", "sentiment": {}, "conversation": {"assignee_id": 7, "unread_count": 1, "last_activity_at": 1736744000, "contact_inbox": {"source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"}}, "sender": {"additional_attributes": {"city": "Pune", "country": "India", "country_code": "IN"}, "custom_attributes": {"plan": "pro"}, "email": "jane@acme.test", "id": 402, "identifier": null, "name": "Jane Doe", "phone_number": null, "thumbnail": "", "blocked": false, "type": "contact"}, "previous_changes": {"content_attributes": [{}, {"translations": {"en": "Hello, I need help", "pt": "Olá, preciso de ajuda"}}]}}}}
+"#),
+    ("reference/message.updated.voice-call-ended.json", r#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}","message":{"event":"message.updated","data":{"id":90613,"content":"WhatsApp Call","account_id":1,"inbox_id":6,"conversation_id":1310,"message_type":0,"created_at":1785400400,"updated_at":"2026-07-30T08:35:01.268Z","private":false,"status":"sent","source_id":null,"content_type":"voice_call","content_attributes":{"data":{"call_id":42,"call_sid":"wacid.HBgMOTE5ODAwMDAwMDAxFQIAEhggQzE0RjY0QjA3RTgyNDlBMzhDMkQ3MTVBNEU2RjE4AA==","call_source":"whatsapp","call_direction":"inbound","status":"completed","accepted_by":{"id":7,"name":"Priya Raman"},"duration_seconds":95}},"sender_type":"Contact","sender_id":402,"external_source_ids":{},"additional_attributes":{},"processed_message_content":"WhatsApp Call","sentiment":{},"conversation":{"assignee_id":7,"unread_count":1,"last_activity_at":1785400400,"contact_inbox":{"source_id":"919800000001"}},"sender":{"additional_attributes":{"city":"Pune","country":"India","country_code":"IN"},"custom_attributes":{"plan":"pro"},"email":"jane@acme.test","id":402,"identifier":null,"name":"Jane Doe","phone_number":"+919800000001","thumbnail":"","blocked":false,"type":"contact"},"call":{"id":42,"provider_call_id":"wacid.HBgMOTE5ODAwMDAwMDAxFQIAEhggQzE0RjY0QjA3RTgyNDlBMzhDMkQ3MTVBNEU2RjE4AA==","provider":"whatsapp","direction":"incoming","status":"completed","duration_seconds":95,"end_reason":"agent_hangup","conference_sid":null,"accepted_by_agent_id":7,"accepted_by_agent_name":"Priya","started_at":1785400406,"ended_at":1785400501,"from_number":"+919800000001","to_number":"+14155550199","recording_url":null,"transcript":null},"previous_changes":{"content_attributes":[{"data":{"call_id":42,"call_sid":"wacid.HBgMOTE5ODAwMDAwMDAxFQIAEhggQzE0RjY0QjA3RTgyNDlBMzhDMkQ3MTVBNEU2RjE4AA==","call_source":"whatsapp","call_direction":"inbound","status":"in-progress","accepted_by":{"id":7,"name":"Priya Raman"}}},{"data":{"call_id":42,"call_sid":"wacid.HBgMOTE5ODAwMDAwMDAxFQIAEhggQzE0RjY0QjA3RTgyNDlBMzhDMkQ3MTVBNEU2RjE4AA==","call_source":"whatsapp","call_direction":"inbound","status":"completed","accepted_by":{"id":7,"name":"Priya Raman"},"duration_seconds":95}}],"updated_at":["2026-07-30T08:33:26.904Z","2026-07-30T08:35:01.268Z"]}}}}
 "#),
     ("reference/notification.created.json", r#"{"identifier":"{\"channel\":\"RoomChannel\",\"pubsub_token\":\"tok_agent\",\"account_id\":1,\"user_id\":7}","message":{"event":"notification.created","data":{"notification":{"id":5521,"notification_type":"conversation_assignment","primary_actor_type":"Conversation","primary_actor_id":88231,"read_at":null,"secondary_actor":null,"user":{"id":7,"name":"Priya Raman","available_name":"Priya","avatar_url":"","type":"user","availability_status":null,"thumbnail":""},"created_at":1736743500,"last_activity_at":1736743500,"snoozed_until":null,"meta":{},"account_id":1,"primary_actor":{"additional_attributes":{},"can_reply":true,"channel":"Channel::Api","contact_inbox":{"id":600,"contact_id":801,"inbox_id":8,"source_id":"ext-7781","created_at":"2025-01-13T04:44:40.102Z","updated_at":"2025-01-13T04:44:40.102Z","hmac_verified":false,"pubsub_token":"mN8bV6cX4zL2kJ0hG8fD6sA4"},"id":1310,"inbox_id":8,"messages":[],"labels":[],"meta":{"sender":{"additional_attributes":{},"custom_attributes":{},"email":null,"id":801,"identifier":"ext-7781","name":"Order bot user","phone_number":"+14155550100","thumbnail":"","blocked":false,"type":"contact"},"assignee":{"id":7,"name":"Priya Raman","available_name":"Priya","avatar_url":"","type":"user","availability_status":null,"thumbnail":""},"assignee_type":"User","team":null,"hmac_verified":false},"status":"open","custom_attributes":{},"snoozed_until":null,"unread_count":0,"first_reply_created_at":null,"priority":null,"waiting_since":1736743480,"agent_last_seen_at":0,"contact_last_seen_at":0,"last_activity_at":1736743480,"timestamp":1736743480,"created_at":1736743480,"updated_at":1736743500.3311,"account_id":1},"push_message_title":": No content","push_message_body":": No content"},"unread_count":3,"count":3,"account_id":1}}}
 "#),
@@ -3829,7 +3843,373 @@ pub(crate) static WEBHOOK_FIXTURES: &[(&str, &str)] = &[
   "event": "macro.executed"
 }
 "#),
+    ("reference/message_created.attachment-content-type.json", r#"{
+  "account": {
+    "id": 1,
+    "name": "Acme Inc"
+  },
+  "additional_attributes": {},
+  "content_attributes": {},
+  "content_type": "text",
+  "content": "Here is the invoice",
+  "conversation": {
+    "additional_attributes": {
+      "browser": {
+        "device_name": "Unknown",
+        "browser_name": "Chrome",
+        "platform_name": "Windows",
+        "browser_version": "131.0.0.0",
+        "platform_version": "10.0"
+      },
+      "referer": "https://shop.example.com/checkout",
+      "initiated_at": {
+        "timestamp": "Mon Jan 13 2025 10:02:05 GMT+0530 (India Standard Time)"
+      },
+      "browser_language": "en"
+    },
+    "can_reply": true,
+    "channel": "Channel::WebWidget",
+    "contact_inbox": {
+      "id": 311,
+      "contact_id": 402,
+      "inbox_id": 3,
+      "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21",
+      "created_at": "2025-01-13T04:32:05.512Z",
+      "updated_at": "2025-01-13T04:32:05.512Z",
+      "hmac_verified": false,
+      "pubsub_token": "Zx9kQ2vN7pLm4RtY8wBs1aCd"
+    },
+    "id": 1287,
+    "inbox_id": 3,
+    "messages": [
+      {
+        "id": 90420,
+        "content": "Here is the invoice",
+        "account_id": 1,
+        "inbox_id": 3,
+        "conversation_id": 1287,
+        "message_type": 0,
+        "created_at": 1736743300,
+        "updated_at": "2025-01-13T04:41:40.377Z",
+        "private": false,
+        "status": "sent",
+        "source_id": null,
+        "content_type": "text",
+        "content_attributes": {},
+        "sender_type": "Contact",
+        "sender_id": 402,
+        "external_source_ids": {},
+        "additional_attributes": {},
+        "processed_message_content": "Here is the invoice",
+        "sentiment": {},
+        "conversation": {
+          "assignee_id": null,
+          "unread_count": 2,
+          "last_activity_at": 1736743300,
+          "contact_inbox": {
+            "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"
+          }
+        },
+        "attachments": [
+          {
+            "id": 705,
+            "message_id": 90420,
+            "file_type": "image",
+            "account_id": 1,
+            "extension": "jpg",
+            "content_type": "image/jpeg",
+            "data_url": "https://chat.example.com/rails/active_storage/blobs/redirect/eyJfcmFpbHMiOnsiZGF0YSI6NzA1fX0=--3f1e9a/invoice-2025-01.jpg",
+            "thumb_url": "https://chat.example.com/rails/active_storage/representations/redirect/eyJfcmFpbHMiOnsiZGF0YSI6NzA1fX0=--3f1e9a/eyJfcmFpbHMiOnsiZGF0YSI6eyJyZXNpemVfdG9fZmlsbCI6WzI1MCxudWxsXX19fQ==--b0c4/invoice-2025-01.jpg",
+            "file_size": 182311,
+            "width": 1240,
+            "height": 1754
+          }
+        ],
+        "sender": {
+          "additional_attributes": {
+            "city": "Pune",
+            "country": "India",
+            "country_code": "IN"
+          },
+          "custom_attributes": {
+            "plan": "pro"
+          },
+          "email": "jane@acme.test",
+          "id": 402,
+          "identifier": null,
+          "name": "Jane Doe",
+          "phone_number": null,
+          "thumbnail": "",
+          "blocked": false,
+          "type": "contact"
+        }
+      }
+    ],
+    "labels": [],
+    "meta": {
+      "sender": {
+        "additional_attributes": {
+          "city": "Pune",
+          "country": "India",
+          "country_code": "IN"
+        },
+        "custom_attributes": {
+          "plan": "pro"
+        },
+        "email": "jane@acme.test",
+        "id": 402,
+        "identifier": null,
+        "name": "Jane Doe",
+        "phone_number": null,
+        "thumbnail": "",
+        "blocked": false,
+        "type": "contact"
+      },
+      "assignee": null,
+      "assignee_type": null,
+      "team": null,
+      "hmac_verified": false
+    },
+    "status": "open",
+    "custom_attributes": {},
+    "snoozed_until": null,
+    "unread_count": 2,
+    "first_reply_created_at": null,
+    "priority": null,
+    "waiting_since": 1736743140,
+    "agent_last_seen_at": 0,
+    "contact_last_seen_at": 0,
+    "last_activity_at": 1736743300,
+    "timestamp": 1736743300,
+    "created_at": 1736742725,
+    "updated_at": 1736743300.48211,
+    "account": {
+      "id": 1,
+      "name": "Acme Inc"
+    }
+  },
+  "created_at": "2025-01-13T04:41:40.366Z",
+  "id": 90420,
+  "inbox": {
+    "id": 3,
+    "name": "Acme Support"
+  },
+  "message_type": "incoming",
+  "private": false,
+  "sender": {
+    "account": {
+      "id": 1,
+      "name": "Acme Inc"
+    },
+    "additional_attributes": {
+      "city": "Pune",
+      "country": "India",
+      "country_code": "IN"
+    },
+    "avatar": "",
+    "custom_attributes": {
+      "plan": "pro"
+    },
+    "email": "jane@acme.test",
+    "id": 402,
+    "identifier": null,
+    "name": "Jane Doe",
+    "phone_number": null,
+    "thumbnail": "",
+    "blocked": false
+  },
+  "source_id": null,
+  "attachments": [
+    {
+      "id": 705,
+      "message_id": 90420,
+      "file_type": "image",
+      "account_id": 1,
+      "extension": "jpg",
+      "content_type": "image/jpeg",
+      "data_url": "https://chat.example.com/rails/active_storage/blobs/redirect/eyJfcmFpbHMiOnsiZGF0YSI6NzA1fX0=--3f1e9a/invoice-2025-01.jpg",
+      "thumb_url": "https://chat.example.com/rails/active_storage/representations/redirect/eyJfcmFpbHMiOnsiZGF0YSI6NzA1fX0=--3f1e9a/eyJfcmFpbHMiOnsiZGF0YSI6eyJyZXNpemVfdG9fZmlsbCI6WzI1MCxudWxsXX19fQ==--b0c4/invoice-2025-01.jpg",
+      "file_size": 182311,
+      "width": 1240,
+      "height": 1754
+    }
+  ],
+  "event": "message_created"
+}
+"#),
     ("reference/message_updated.deleted.json", r#"{"id": 118, "content": "This message was deleted", "created_at": "2021-07-23T18:02:48.000Z", "message_type": "incoming", "content_type": "text", "private": false, "content_attributes": {"deleted": true}, "source_id": null, "sender": {"id": 12, "name": "jane", "avatar": "https://www.gravatar.com/avatar/526692031d4bb623b36ae4e340260f13?d=404", "type": "contact"}, "inbox": {"id": 1, "name": "Acme Support"}, "conversation": {"additional_attributes": {"browser": {"device_name": "Unknown", "browser_name": "Chrome", "platform_name": "macOS", "browser_version": "92.0.4515.107", "platform_version": "10.15.7"}, "referer": "http://localhost:3000/widget_tests", "initiated_at": {"timestamp": "Fri Jul 23 2021 23:32:48 GMT+0530 (India Standard Time)"}}, "can_reply": true, "channel": "Channel::WebWidget", "id": 10, "inbox_id": 1, "contact_inbox": {"id": 12, "contact_id": 12, "inbox_id": 1, "source_id": "405f1d30-1af3-4fa0-8ffd-11ea3f86101e", "created_at": "2021-07-23T18:01:48.739Z", "updated_at": "2021-07-23T18:02:59.053Z", "hmac_verified": false}, "messages": [{"id": 120, "content": "Get notified by email", "account_id": 1, "inbox_id": 1, "conversation_id": 10, "message_type": 3, "created_at": 1627063369, "updated_at": "2021-07-23T18:02:58.000Z", "private": false, "status": "sent", "source_id": null, "content_type": "input_email", "content_attributes": {"submitted_email": "jane@acme.inc"}, "sender_type": null, "sender_id": null, "external_source_ids": {}}], "meta": {"sender": {"additional_attributes": {}, "custom_attributes": {}, "email": "jane@acme.inc", "id": 12, "identifier": null, "name": "jane", "phone_number": null, "pubsub_token": "s76CptSuowp4BDcBom2q7aNX", "thumbnail": "https://www.gravatar.com/avatar/526692031d4bb623b36ae4e340260f13?d=404", "type": "contact"}, "assignee": {"id": 1, "name": "John", "available_name": "John", "avatar_url": "https://www.gravatar.com/avatar/0d722ac7bc3b3c92c030d0da9690d981?d=404", "type": "user", "availability_status": "online"}}, "status": "open", "unread_count": 1, "agent_last_seen_at": 0, "contact_last_seen_at": 0, "timestamp": 1627063369}, "account": {"id": 1, "name": "Acme Inc"}, "event": "message_updated"}
+"#),
+    ("reference/webwidget_triggered.json", r#"{
+  "id": 311,
+  "contact": {
+    "account": {
+      "id": 1,
+      "name": "Acme Inc"
+    },
+    "additional_attributes": {
+      "city": "Pune",
+      "country": "India",
+      "country_code": "IN"
+    },
+    "avatar": "",
+    "custom_attributes": {
+      "plan": "pro"
+    },
+    "email": "jane@acme.test",
+    "id": 402,
+    "identifier": null,
+    "name": "Jane Doe",
+    "phone_number": null,
+    "thumbnail": "",
+    "blocked": false
+  },
+  "inbox": {
+    "id": 3,
+    "name": "Acme Support"
+  },
+  "account": {
+    "id": 1,
+    "name": "Acme Inc"
+  },
+  "current_conversation": {
+    "additional_attributes": {
+      "browser": {
+        "device_name": "Unknown",
+        "browser_name": "Chrome",
+        "platform_name": "Windows",
+        "browser_version": "131.0.0.0",
+        "platform_version": "10.0"
+      },
+      "referer": "https://shop.example.com/checkout",
+      "initiated_at": {
+        "timestamp": "Mon Jan 13 2025 10:02:05 GMT+0530 (India Standard Time)"
+      },
+      "browser_language": "en"
+    },
+    "can_reply": true,
+    "channel": "Channel::WebWidget",
+    "contact_inbox": {
+      "id": 311,
+      "contact_id": 402,
+      "inbox_id": 3,
+      "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21",
+      "created_at": "2025-01-13T04:32:05.512Z",
+      "updated_at": "2025-01-13T04:32:05.512Z",
+      "hmac_verified": false,
+      "pubsub_token": "Zx9kQ2vN7pLm4RtY8wBs1aCd"
+    },
+    "id": 1287,
+    "inbox_id": 3,
+    "messages": [
+      {
+        "id": 90412,
+        "content": "Hi, my invoice shows the wrong VAT number",
+        "account_id": 1,
+        "inbox_id": 3,
+        "conversation_id": 1287,
+        "message_type": 0,
+        "created_at": 1736743140,
+        "updated_at": "2025-01-13T04:39:00.214Z",
+        "private": false,
+        "status": "sent",
+        "source_id": null,
+        "content_type": "text",
+        "content_attributes": {},
+        "sender_type": "Contact",
+        "sender_id": 402,
+        "external_source_ids": {},
+        "additional_attributes": {},
+        "processed_message_content": "Hi, my invoice shows the wrong VAT number",
+        "sentiment": {},
+        "conversation": {
+          "assignee_id": null,
+          "unread_count": 1,
+          "last_activity_at": 1736743140,
+          "contact_inbox": {
+            "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21"
+          }
+        },
+        "sender": {
+          "additional_attributes": {
+            "city": "Pune",
+            "country": "India",
+            "country_code": "IN"
+          },
+          "custom_attributes": {
+            "plan": "pro"
+          },
+          "email": "jane@acme.test",
+          "id": 402,
+          "identifier": null,
+          "name": "Jane Doe",
+          "phone_number": null,
+          "thumbnail": "",
+          "blocked": false,
+          "type": "contact"
+        }
+      }
+    ],
+    "labels": [],
+    "meta": {
+      "sender": {
+        "additional_attributes": {
+          "city": "Pune",
+          "country": "India",
+          "country_code": "IN"
+        },
+        "custom_attributes": {
+          "plan": "pro"
+        },
+        "email": "jane@acme.test",
+        "id": 402,
+        "identifier": null,
+        "name": "Jane Doe",
+        "phone_number": null,
+        "thumbnail": "",
+        "blocked": false,
+        "type": "contact"
+      },
+      "assignee": null,
+      "assignee_type": null,
+      "team": null,
+      "hmac_verified": false
+    },
+    "status": "open",
+    "custom_attributes": {},
+    "snoozed_until": null,
+    "unread_count": 1,
+    "first_reply_created_at": null,
+    "priority": null,
+    "waiting_since": 1736743140,
+    "agent_last_seen_at": 0,
+    "contact_last_seen_at": 0,
+    "last_activity_at": 1736743140,
+    "timestamp": 1736743140,
+    "created_at": 1736742725,
+    "updated_at": 1736743140.35612,
+    "account": {
+      "id": 1,
+      "name": "Acme Inc"
+    }
+  },
+  "source_id": "9d2f4c1e-6b0a-4c55-9e7e-3b1f0d6a8a21",
+  "event": "webwidget_triggered",
+  "event_info": {
+    "initiated_at": {
+      "timestamp": "Mon Jan 13 2025 10:20:41 GMT+0530 (India Standard Time)"
+    },
+    "referer": "https://shop.example.com/checkout",
+    "widget_language": "en",
+    "browser_language": "en",
+    "browser": {
+      "browser_name": "Chrome",
+      "browser_version": "131.0.0.0",
+      "device_name": "Unknown",
+      "platform_name": "Windows",
+      "platform_version": "10.0"
+    }
+  }
+}
 "#),
     ("upstream/contact_created.woofed-crm.json", r#"{
   "account": {

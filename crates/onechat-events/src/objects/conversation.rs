@@ -4,7 +4,7 @@ use chat_events_core::{Id, Maybe, Num, Secret, Timestamp, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Account, Attributes, ChangedAttributes, Message, Sender, Team};
+use super::{Account, Attributes, ChangedAttributes, ConversationStatus, Message, Sender, Team};
 
 /// A conversation as Chatwoot pushes it (`Conversations::EventDataPresenter#push_data`).
 ///
@@ -253,20 +253,6 @@ pub struct SlaEvent {
     /// Updated.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub updated_at: Maybe<Timestamp>,
-}
-
-open_enum! {
-    /// Status of a conversation.
-    pub enum ConversationStatus {
-        /// Open.
-        Open = "open",
-        /// Waiting on something (a bot, a handoff).
-        Pending = "pending",
-        /// Resolved.
-        Resolved = "resolved",
-        /// Snoozed until `snoozed_until`.
-        Snoozed = "snoozed",
-    }
 }
 
 open_enum! {

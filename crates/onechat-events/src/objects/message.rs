@@ -6,7 +6,10 @@ use chat_events_core::{Id, Maybe, Num, Timestamp, unstable::Shape, unstable::ope
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{Attributes, Sender};
+use super::{
+    Attributes, CallAgent, CallDirection, CallProvider, CallRecord, CallStatus, CallTimes,
+    ConversationStatus, Sender,
+};
 
 /// A message as Chatwoot pushes it (`Message#push_event_data`): every database column, with
 /// a few keys overridden.
@@ -27,6 +30,11 @@ pub struct Message {
     /// server could not render it.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub attachments: Maybe<Vec<Maybe<Attachment>>>,
+    /// `voice_call` messages on enterprise servers since 2026-04: the call behind the
+    /// message (`Call#push_event_data`); the key is absent for other messages and for a
+    /// voice call message without its call.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub call: Maybe<Box<CallRecord>>,
     /// The text; `null` for attachment-only messages.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub content: Maybe<String>,
@@ -272,6 +280,9 @@ open_enum! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
 pub struct ContentAttributes {
+    /// Activity messages of a status change (since 2026-07): what the line records.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub activity: Maybe<Activity>,
     /// The automation rule that wrote the message.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub automation_rule_id: Maybe<Id>,
@@ -283,7 +294,7 @@ pub struct ContentAttributes {
     pub cc_emails: Maybe<Vec<String>>,
     /// `voice_call` and `integrations`: details of the call or meeting.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub data: Maybe<Attributes>,
+    pub data: Maybe<ContentData>,
     /// `true` when the message was deleted (its content is replaced).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub deleted: Maybe<bool>,
@@ -305,10 +316,16 @@ pub struct ContentAttributes {
     /// Imported messages: the original time.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub external_created_at: Maybe<Timestamp>,
+    /// `true` on a message sent from the channel's own app (WhatsApp, Messenger,
+    /// Instagram, TikTok) rather than through Chatwoot, which Chatwoot saw as an echo (since
+    /// 2026-02).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub external_echo: Maybe<bool>,
     /// Why sending failed (`status: failed`).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub external_error: Maybe<String>,
-    /// Instagram: `story_mention`, `ig_story` or `ig_post`.
+    /// Instagram: `story_mention`, `ig_story`, `ig_post`, or `ig_story_reply` (a reply to
+    /// the account's story).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub image_type: Maybe<String>,
     /// The message this one replies to.
@@ -326,6 +343,10 @@ pub struct ContentAttributes {
     /// Twitter: media URL.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub media_url: Maybe<String>,
+    /// WhatsApp, through the Cloud API or Twilio (since 2026-06): the ad or post the contact
+    /// came from (click-to-WhatsApp).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub referral: Maybe<Box<Referral>>,
     /// Instagram: the story's id.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub story_id: Maybe<Id>,
@@ -350,6 +371,184 @@ pub struct ContentAttributes {
     /// Translations of the content by language code.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub translations: Maybe<BTreeMap<String, String>>,
+    /// `integrations`: the integration that made the message (`"dyte"`).
+    #[serde(default, rename = "type", skip_serializing_if = "Maybe::is_absent")]
+    pub kind: Maybe<String>,
+}
+
+/// What an activity message records (`content_attributes.activity`), beside its text.
+///
+/// ```
+/// use onechat_events::objects::{ContentAttributes, ConversationStatus};
+///
+/// let attributes: ContentAttributes = serde_json::from_str(
+///     r#"{"activity":{"type":"conversation_status_changed","status":"resolved"}}"#,
+/// ).unwrap();
+/// let activity = attributes.activity.get().unwrap();
+/// assert_eq!(activity.kind.as_deref(), Some("conversation_status_changed"));
+/// assert_eq!(activity.status.get(), Some(&ConversationStatus::Resolved));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Activity {
+    /// `conversation_status_changed`: the conversation's new status.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub status: Maybe<ConversationStatus>,
+    /// What happened (`"conversation_status_changed"`).
+    #[serde(default, rename = "type", skip_serializing_if = "Maybe::is_absent")]
+    pub kind: Maybe<String>,
+}
+
+/// The `data` of a `voice_call` or `integrations` message: details of the call or the
+/// meeting. Which keys are set depends on the kind and on the server's version.
+///
+/// - A voice call on servers since 2026-05 (`Voice::CallMessageBuilder`): `call_id`,
+///   `call_sid`, `call_source`, `call_direction`, `status`; when the call changes,
+///   `accepted_by` and `duration_seconds` too.
+/// - A Twilio voice call on earlier servers: `call_sid`, `status`, `call_direction`,
+///   `conference_sid`, `from_number`, `to_number`, `meta` (`created_at`, `ringing_at`).
+/// - A video meeting (`integrations`, Dyte / Cloudflare RealtimeKit): `meeting_id`; since
+///   2026-06 `participants` once someone joined.
+///
+/// ```
+/// use onechat_events::objects::{CallDirection, CallProvider, CallStatus, ContentData};
+///
+/// let data: ContentData = serde_json::from_str(
+///     r#"{"call_id":42,"call_sid":"wacid.HBgL","call_source":"whatsapp",
+///         "call_direction":"inbound","status":"completed",
+///         "accepted_by":{"id":7,"name":"Priya Raman"},"duration_seconds":95}"#,
+/// ).unwrap();
+/// assert_eq!(data.call_id.get().and_then(|id| id.as_i64()), Some(42));
+/// assert_eq!(data.call_source.get(), Some(&CallProvider::Whatsapp));
+/// assert_eq!(data.call_direction.get(), Some(&CallDirection::Inbound));
+/// assert_eq!(data.status.get(), Some(&CallStatus::Completed));
+/// assert_eq!(data.accepted_by.get().and_then(|agent| agent.name.as_deref()), Some("Priya Raman"));
+/// assert_eq!(data.duration_seconds.get().map(|seconds| seconds.get()), Some(95));
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct ContentData {
+    /// Voice call (since 2026-05): the agent who answered, once someone did.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub accepted_by: Maybe<CallAgent>,
+    /// Voice call: `inbound` or `outbound`.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub call_direction: Maybe<CallDirection>,
+    /// Voice call (since 2026-05): the call's row id (the `id` of the message's `call`).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub call_id: Maybe<Id>,
+    /// Voice call: the provider's id of the call (a Twilio call SID, WhatsApp `wacid.…`).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub call_sid: Maybe<String>,
+    /// Voice call (since 2026-05): who carries the call.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub call_source: Maybe<CallProvider>,
+    /// Twilio voice call (earlier servers): the conference the call joined; `null` until
+    /// then.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub conference_sid: Maybe<String>,
+    /// Voice call (since 2026-05): how long the call lasted, in seconds, once it ended.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub duration_seconds: Maybe<Num<i64>>,
+    /// Twilio voice call (earlier servers): the calling number.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub from_number: Maybe<String>,
+    /// Video meeting: the meeting's id.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub meeting_id: Maybe<String>,
+    /// Twilio voice call (earlier servers): when the call was created and started ringing.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub meta: Maybe<CallTimes>,
+    /// Video meeting (since 2026-06): the meeting service's participant id for each
+    /// client that joined, by the client's id (a string).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub participants: Maybe<BTreeMap<String, String>>,
+    /// Voice call: the call's state, as the dashboard shows it.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub status: Maybe<CallStatus>,
+    /// Twilio voice call (earlier servers): the called number.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub to_number: Maybe<String>,
+}
+
+/// Where a WhatsApp contact came from: the click-to-WhatsApp ad or post of Meta's
+/// `referral` object, as the Cloud API sends it (every key it sends is kept), or as Chatwoot
+/// rebuilds it from Twilio's `Referral*` parameters (`media_content_type`, `media_id`,
+/// `media_url`, `num_media` are Twilio's).
+///
+/// ```
+/// use onechat_events::objects::ContentAttributes;
+///
+/// let attributes: ContentAttributes = serde_json::from_str(
+///     r#"{"referral":{"source_url":"https://fb.me/3TYpooaRT","source_id":"52558118838064",
+///         "source_type":"ad","headline":"Diana Digital","ctwa_clid":"AfhcQdP2E4A8wWpeb1FqUzUi",
+///         "welcome_message":{"text":"Hi!"}}}"#,
+/// ).unwrap();
+/// let referral = attributes.referral.get().unwrap();
+/// assert_eq!(referral.source_type.as_deref(), Some("ad"));
+/// assert_eq!(referral.ctwa_clid.as_deref(), Some("AfhcQdP2E4A8wWpeb1FqUzUi"));
+/// assert_eq!(
+///     referral.welcome_message.get().and_then(|welcome| welcome.text.as_deref()),
+///     Some("Hi!"),
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Referral {
+    /// The ad's or post's text.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub body: Maybe<String>,
+    /// The click id, for Meta's conversions API (apps only, not WhatsApp Web).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub ctwa_clid: Maybe<String>,
+    /// The ad's or post's headline.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub headline: Maybe<String>,
+    /// Cloud API, `media_type` `image`: the image's URL.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub image_url: Maybe<String>,
+    /// Twilio: the MIME type of the ad's media.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub media_content_type: Maybe<String>,
+    /// Twilio: the id of the ad's media.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub media_id: Maybe<String>,
+    /// Cloud API: `image` or `video`.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub media_type: Maybe<String>,
+    /// Twilio: the URL of the ad's media.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub media_url: Maybe<String>,
+    /// Twilio: how many media the ad has, as Twilio's parameter text (`"1"`).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub num_media: Maybe<String>,
+    /// The ad's or post's id.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub source_id: Maybe<String>,
+    /// `ad` or `post`.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub source_type: Maybe<String>,
+    /// The URL the contact clicked.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub source_url: Maybe<String>,
+    /// Cloud API, `media_type` `video`: the video's thumbnail URL.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub thumbnail_url: Maybe<String>,
+    /// Cloud API, `media_type` `video`: the video's URL.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub video_url: Maybe<String>,
+    /// Cloud API: the greeting the ad set for the chat.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub welcome_message: Maybe<WelcomeMessage>,
+}
+
+/// The greeting of a click-to-WhatsApp ad.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct WelcomeMessage {
+    /// The greeting's text.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub text: Maybe<String>,
 }
 
 /// One option, card, form field or article of an interactive message. Which keys are set
@@ -548,8 +747,8 @@ pub struct EmailContent {
 }
 
 /// An attachment of a message. Which keys are set depends on `file_type`: file-like kinds
-/// carry `data_url`, `thumb_url`, `extension`, `file_size`, `width`, `height` (audio adds
-/// `transcribed_text`); `location` carries coordinates and `fallback_title`; `fallback`
+/// carry `data_url`, `thumb_url`, `extension`, `file_size`, `width`, `height` and, with a
+/// stored file on recent servers, `content_type` (audio adds `transcribed_text`); `location` carries coordinates and `fallback_title`; `fallback`
 /// and `contact` carry `fallback_title` (contact adds `meta`); `embed` carries `data_url`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
@@ -563,6 +762,10 @@ pub struct Attachment {
     /// `location`: longitude, kept as sent.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub coordinates_long: Maybe<serde_json::Number>,
+    /// File-like kinds with a stored file (since 2026-04): the file's MIME type
+    /// (`"image/jpeg"`).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub content_type: Maybe<String>,
     /// The file's URL; `""` when nothing is attached.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub data_url: Maybe<String>,

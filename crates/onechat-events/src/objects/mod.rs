@@ -5,6 +5,7 @@
 
 mod call;
 mod conversation;
+mod conversation_status;
 mod inbox;
 mod message;
 mod notification;
@@ -17,14 +18,16 @@ mod webhook_typing;
 
 pub use call::{CallChange, CallData};
 pub use conversation::{
-    AppliedSla, ChannelType, ContactInbox, Conversation, ConversationMeta, ConversationStatus,
-    Priority, SlaEvent, SlaStatus,
+    AppliedSla, ChannelType, ContactInbox, Conversation, ConversationMeta, Priority, SlaEvent,
+    SlaStatus,
 };
+pub use conversation_status::ConversationStatus;
 pub use inbox::{InboxSettings, SenderNameType, WorkingHour};
 pub use message::{
-    Attachment, CardAction, ContentAttributes, ContentType, CsatDisplayType, CsatSubmission,
-    CsatSurveyResponse, EmailContent, FileType, IncomingEmail, Item, Message, MessageContactInbox,
-    MessageConversation, MessageStatus, MessageType, SenderType, SubmittedValue, SubmittedValues,
+    Activity, Attachment, CardAction, ContentAttributes, ContentData, ContentType, CsatDisplayType,
+    CsatSubmission, CsatSurveyResponse, EmailContent, FileType, IncomingEmail, Item, Message,
+    MessageContactInbox, MessageConversation, MessageStatus, MessageType, Referral, SenderType,
+    SubmittedValue, SubmittedValues, WelcomeMessage,
 };
 pub use notification::{
     Notification, NotificationChange, NotificationType, SecondaryActor, SlaPolicy,
@@ -34,7 +37,10 @@ pub use sender::{
     WebhookSender,
 };
 pub use typing::Typing;
-pub use voice_call::{CallDirection, CallProvider, CallStatus, Caller, IceServer, VoiceCall};
+pub use voice_call::{
+    CallAgent, CallDirection, CallProvider, CallRecord, CallRecordDirection, CallStatus, CallTimes,
+    Caller, IceServer, VoiceCall,
+};
 pub use webhook::{Account, AttributeChange, ChangedAttributes, Inbox};
 pub use webhook_message::{WebhookMessage, WebhookMessageType};
 pub use webhook_typing::WebhookTyping;

@@ -173,6 +173,11 @@ pub struct Contact {
     /// The `contact_updated` webhook only: what changed.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub changed_attributes: Maybe<ChangedAttributes>,
+    /// The contact's company; `null` when none. Push data only (realtime `contact.*`
+    /// events, the contact in conversation data and as a message's sender), and only when
+    /// the account has the companies feature (servers since 2026-06).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub company_id: Maybe<Id>,
     /// The account's custom attributes for the contact.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub custom_attributes: Maybe<Attributes>,

@@ -50,6 +50,30 @@ class AccountCreated(Model):
     """
 
 
+class Activity(Model):
+    """What an activity message records (`content_attributes.activity`), beside its text.
+
+    ```
+    use onechat_events::objects::{ContentAttributes, ConversationStatus};
+
+    let attributes: ContentAttributes = serde_json::from_str(
+        r#"{"activity":{"type":"conversation_status_changed","status":"resolved"}}"#,
+    ).unwrap();
+    let activity = attributes.activity.get().unwrap();
+    assert_eq!(activity.kind.as_deref(), Some("conversation_status_changed"));
+    assert_eq!(activity.status.get(), Some(&ConversationStatus::Resolved));
+    ```
+
+    (schema definition `Activity`)
+
+    May arrive as `[]` (PHP's empty object); it is written back as `[]`.
+    """
+    status: Optional["ConversationStatus"] = None
+    """`conversation_status_changed`: the conversation's new status."""
+    type: Optional[str] = None
+    """What happened (`"conversation_status_changed"`)."""
+
+
 class AgentBot(Model):
     """An agent bot.
 
@@ -96,14 +120,18 @@ class AppliedSla(Model):
 
 class Attachment(Model):
     """An attachment of a message. Which keys are set depends on `file_type`: file-like kinds
-    carry `data_url`, `thumb_url`, `extension`, `file_size`, `width`, `height` (audio adds
-    `transcribed_text`); `location` carries coordinates and `fallback_title`; `fallback`
+    carry `data_url`, `thumb_url`, `extension`, `file_size`, `width`, `height` and, with a
+    stored file on recent servers, `content_type` (audio adds `transcribed_text`); `location` carries coordinates and `fallback_title`; `fallback`
     and `contact` carry `fallback_title` (contact adds `meta`); `embed` carries `data_url`.
 
     (schema definition `Attachment`)
     """
     account_id: Optional[Union[str, int]] = None
     """The account."""
+    content_type: Optional[str] = None
+    """File-like kinds with a stored file (since 2026-04): the file's MIME type
+    (`"image/jpeg"`).
+    """
     coordinates_lat: Optional[Union[int, float]] = None
     """`location`: latitude, kept as sent."""
     coordinates_long: Optional[Union[int, float]] = None
@@ -166,7 +194,7 @@ Any other string is accepted and kept as it is.
 
 
 class Browser(Model):
-    """A visitor's browser and platform, as the widget detects them.
+    """A visitor's browser and platform, as the server detects them from the request.
 
     (schema definition `Browser`)
 
@@ -182,6 +210,150 @@ class Browser(Model):
     """Platform name (`"macOS"`)."""
     platform_version: Optional[str] = None
     """Platform version."""
+
+
+class CallAgent(Model):
+    """An agent as a voice call message's `data` names them.
+
+    (schema definition `CallAgent`)
+    """
+    id: Union[str, int]
+    """User id."""
+    name: Optional[str] = None
+    """Full name."""
+
+
+CallDirection = Union[Literal["inbound", "outbound"], str]
+"""The direction of a voice call.
+
+Known values:
+- `inbound`: The contact called.
+- `outbound`: An agent called the contact.
+
+Any other string is accepted and kept as it is.
+
+(schema definition `CallDirection`)
+"""
+
+
+CallProvider = Union[Literal["twilio", "whatsapp"], str]
+"""Who carries a voice call.
+
+Known values:
+- `twilio`: Twilio voice (enterprise edition).
+- `whatsapp`: WhatsApp Cloud API calling.
+
+Any other string is accepted and kept as it is.
+
+(schema definition `CallProvider`)
+"""
+
+
+class CallRecord(Model):
+    """The call behind a `voice_call` message (`Call#push_event_data`, enterprise servers since
+    2026-04), as the message's `call`.
+
+    ```
+    use onechat_events::objects::{CallProvider, CallRecordDirection, CallStatus, Message};
+
+    let message: Message = serde_json::from_str(
+        r#"{"id":90600,"content_type":"voice_call","call":{"id":42,"provider_call_id":"wacid.HBgL",
+            "provider":"whatsapp","direction":"incoming","status":"in-progress","duration_seconds":null,
+            "end_reason":null,"conference_sid":null,"accepted_by_agent_id":7,
+            "accepted_by_agent_name":"Priya","started_at":1785400000,"ended_at":null,
+            "from_number":"+919800000001","to_number":"+14155550199","recording_url":null,
+            "transcript":null}}"#,
+    ).unwrap();
+    let call = message.call.get().unwrap();
+    assert_eq!(call.id.as_i64(), Some(42));
+    assert_eq!(call.provider.get(), Some(&CallProvider::Whatsapp));
+    assert_eq!(call.direction.get(), Some(&CallRecordDirection::Incoming));
+    assert_eq!(call.status.get(), Some(&CallStatus::InProgress));
+    assert_eq!(call.accepted_by_agent_name.as_deref(), Some("Priya"));
+    assert!(call.ended_at.is_null());
+    ```
+
+    (schema definition `CallRecord`)
+    """
+    accepted_by_agent_id: Optional[Union[str, int]] = None
+    """The agent who answered; `null` until someone did."""
+    accepted_by_agent_name: Optional[str] = None
+    """That agent's display name."""
+    conference_sid: Optional[str] = None
+    """Twilio: the conference the call joined."""
+    direction: Optional["CallRecordDirection"] = None
+    """Who called.
+
+    Quirk: the stored names `incoming`/`outgoing`, where the message's `data` and the
+    `voice_call.*` events say `inbound`/`outbound`.
+    """
+    duration_seconds: Optional[Union[int, str]] = None
+    """How long the call lasted, in seconds; `null` until it ended answered."""
+    end_reason: Optional[str] = None
+    """Why the call ended, as the provider said."""
+    ended_at: Optional[Union[Union[int, float], str]] = None
+    """When the call ended (Unix seconds, kept in the call's `meta`); `null` before."""
+    from_number: Optional[str] = None
+    """The calling number (the contact's for incoming calls, the inbox's for outgoing)."""
+    id: Union[str, int]
+    """The call's row id."""
+    provider: Optional["CallProvider"] = None
+    """Who carries the call."""
+    provider_call_id: Optional[str] = None
+    """The provider's id of the call (a Twilio call SID, WhatsApp `wacid.…`)."""
+    recording_url: Optional[str] = None
+    """The recording's URL; `null` when there is none."""
+    started_at: Optional[Union[Union[int, float], str]] = None
+    """When the call was answered (Unix seconds); `null` before."""
+    status: Optional["CallStatus"] = None
+    """The call's state, as the dashboard shows it (`in-progress`)."""
+    to_number: Optional[str] = None
+    """The called number."""
+    transcript: Optional[str] = None
+    """The call's transcript; `null` when there is none."""
+
+
+CallRecordDirection = Union[Literal["incoming", "outgoing"], str]
+"""Who called, by the names a [`CallRecord`] stores.
+
+Known values:
+- `incoming`: The contact called.
+- `outgoing`: An agent called the contact.
+
+Any other string is accepted and kept as it is.
+
+(schema definition `CallRecordDirection`)
+"""
+
+
+CallStatus = Union[Literal["completed", "failed", "in-progress", "no-answer", "rejected", "ringing"], str]
+"""The state of a voice call, as the dashboard shows it (`-` where the database has `_`).
+
+Known values:
+- `completed`: Answered and ended normally.
+- `failed`: Could not be set up.
+- `in-progress`: Answered, going on.
+- `no-answer`: Nobody answered.
+- `rejected`: The callee declined.
+- `ringing`: Ringing.
+
+Any other string is accepted and kept as it is.
+
+(schema definition `CallStatus`)
+"""
+
+
+class CallTimes(Model):
+    """When a Twilio voice call message's call was created and started ringing (Unix seconds).
+
+    (schema definition `CallTimes`)
+
+    May arrive as `[]` (PHP's empty object); it is written back as `[]`.
+    """
+    created_at: Optional[Union[Union[int, float], str]] = None
+    """When the call was created."""
+    ringing_at: Optional[Union[Union[int, float], str]] = None
+    """When it started ringing."""
 
 
 class CaptainAssistant(Model):
@@ -275,6 +447,11 @@ class Contact(Model):
     """Whether the contact is blocked (since 2025-02)."""
     changed_attributes: Optional["ChangedAttributes"] = None
     """The `contact_updated` webhook only: what changed."""
+    company_id: Optional[Union[str, int]] = None
+    """The contact's company; `null` when none. Push data only (realtime `contact.*`
+    events, the contact in conversation data and as a message's sender), and only when
+    the account has the companies feature (servers since 2026-06).
+    """
     custom_attributes: Optional[Dict[str, Any]] = None
     """The account's custom attributes for the contact."""
     email: Optional[str] = None
@@ -336,13 +513,15 @@ class ContentAttributes(Model):
 
     May arrive as `[]` (PHP's empty object); it is written back as `[]`.
     """
+    activity: Optional["Activity"] = None
+    """Activity messages of a status change (since 2026-07): what the line records."""
     automation_rule_id: Optional[Union[str, int]] = None
     """The automation rule that wrote the message."""
     bcc_emails: Optional[List[str]] = None
     """Outgoing e-mail: Bcc addresses."""
     cc_emails: Optional[List[str]] = None
     """Outgoing e-mail: Cc addresses."""
-    data: Optional[Dict[str, Any]] = None
+    data: Optional["ContentData"] = None
     """`voice_call` and `integrations`: details of the call or meeting."""
     deleted: Optional[bool] = None
     """`true` when the message was deleted (its content is replaced)."""
@@ -358,10 +537,17 @@ class ContentAttributes(Model):
     """OneHash `cal_event`: the event's URL."""
     external_created_at: Optional[Union[Union[int, float], str]] = None
     """Imported messages: the original time."""
+    external_echo: Optional[bool] = None
+    """`true` on a message sent from the channel's own app (WhatsApp, Messenger,
+    Instagram, TikTok) rather than through Chatwoot, which Chatwoot saw as an echo (since
+    2026-02).
+    """
     external_error: Optional[str] = None
     """Why sending failed (`status: failed`)."""
     image_type: Optional[str] = None
-    """Instagram: `story_mention`, `ig_story` or `ig_post`."""
+    """Instagram: `story_mention`, `ig_story`, `ig_post`, or `ig_story_reply` (a reply to
+    the account's story).
+    """
     in_reply_to: Optional[Union[str, int]] = None
     """The message this one replies to."""
     in_reply_to_external_id: Optional[str] = None
@@ -372,6 +558,10 @@ class ContentAttributes(Model):
     """`input_select`, `cards`, `form`, `article`: the options, cards, fields or articles."""
     media_url: Optional[str] = None
     """Twitter: media URL."""
+    referral: Optional["Referral"] = None
+    """WhatsApp, through the Cloud API or Twilio (since 2026-06): the ad or post the contact
+    came from (click-to-WhatsApp).
+    """
     story_id: Optional[Union[str, int]] = None
     """Instagram: the story's id."""
     story_sender: Optional[str] = None
@@ -388,6 +578,72 @@ class ContentAttributes(Model):
     """Outgoing e-mail: To addresses."""
     translations: Optional[Dict[str, str]] = None
     """Translations of the content by language code."""
+    type: Optional[str] = None
+    """`integrations`: the integration that made the message (`"dyte"`)."""
+
+
+class ContentData(Model):
+    """The `data` of a `voice_call` or `integrations` message: details of the call or the
+    meeting. Which keys are set depends on the kind and on the server's version.
+
+    - A voice call on servers since 2026-05 (`Voice::CallMessageBuilder`): `call_id`,
+      `call_sid`, `call_source`, `call_direction`, `status`; when the call changes,
+      `accepted_by` and `duration_seconds` too.
+    - A Twilio voice call on earlier servers: `call_sid`, `status`, `call_direction`,
+      `conference_sid`, `from_number`, `to_number`, `meta` (`created_at`, `ringing_at`).
+    - A video meeting (`integrations`, Dyte / Cloudflare RealtimeKit): `meeting_id`; since
+      2026-06 `participants` once someone joined.
+
+    ```
+    use onechat_events::objects::{CallDirection, CallProvider, CallStatus, ContentData};
+
+    let data: ContentData = serde_json::from_str(
+        r#"{"call_id":42,"call_sid":"wacid.HBgL","call_source":"whatsapp",
+            "call_direction":"inbound","status":"completed",
+            "accepted_by":{"id":7,"name":"Priya Raman"},"duration_seconds":95}"#,
+    ).unwrap();
+    assert_eq!(data.call_id.get().and_then(|id| id.as_i64()), Some(42));
+    assert_eq!(data.call_source.get(), Some(&CallProvider::Whatsapp));
+    assert_eq!(data.call_direction.get(), Some(&CallDirection::Inbound));
+    assert_eq!(data.status.get(), Some(&CallStatus::Completed));
+    assert_eq!(data.accepted_by.get().and_then(|agent| agent.name.as_deref()), Some("Priya Raman"));
+    assert_eq!(data.duration_seconds.get().map(|seconds| seconds.get()), Some(95));
+    ```
+
+    (schema definition `ContentData`)
+
+    May arrive as `[]` (PHP's empty object); it is written back as `[]`.
+    """
+    accepted_by: Optional["CallAgent"] = None
+    """Voice call (since 2026-05): the agent who answered, once someone did."""
+    call_direction: Optional["CallDirection"] = None
+    """Voice call: `inbound` or `outbound`."""
+    call_id: Optional[Union[str, int]] = None
+    """Voice call (since 2026-05): the call's row id (the `id` of the message's `call`)."""
+    call_sid: Optional[str] = None
+    """Voice call: the provider's id of the call (a Twilio call SID, WhatsApp `wacid.…`)."""
+    call_source: Optional["CallProvider"] = None
+    """Voice call (since 2026-05): who carries the call."""
+    conference_sid: Optional[str] = None
+    """Twilio voice call (earlier servers): the conference the call joined; `null` until
+    then.
+    """
+    duration_seconds: Optional[Union[int, str]] = None
+    """Voice call (since 2026-05): how long the call lasted, in seconds, once it ended."""
+    from_number: Optional[str] = None
+    """Twilio voice call (earlier servers): the calling number."""
+    meeting_id: Optional[str] = None
+    """Video meeting: the meeting's id."""
+    meta: Optional["CallTimes"] = None
+    """Twilio voice call (earlier servers): when the call was created and started ringing."""
+    participants: Optional[Dict[str, str]] = None
+    """Video meeting (since 2026-06): the meeting service's participant id for each
+    client that joined, by the client's id (a string).
+    """
+    status: Optional["CallStatus"] = None
+    """Voice call: the call's state, as the dashboard shows it."""
+    to_number: Optional[str] = None
+    """Twilio voice call (earlier servers): the called number."""
 
 
 ContentType = Union[Literal["article", "cal_event", "cal_event_confirmation", "calling_event", "cards", "form", "incoming_email", "input_csat", "input_email", "input_select", "input_text", "input_textarea", "integrations", "shopify_discount_refer", "shopify_order_event", "shopify_product_refer", "sticker", "text", "voice_call"], str]
@@ -811,6 +1067,11 @@ class Message(Model):
     """Attachments. The key is absent when there are none; an element is `null` when the
     server could not render it.
     """
+    call: Optional["CallRecord"] = None
+    """`voice_call` messages on enterprise servers since 2026-04: the call behind the
+    message (`Call#push_event_data`); the key is absent for other messages and for a
+    voice call message without its call.
+    """
     content: Optional[str] = None
     """The text; `null` for attachment-only messages."""
     content_attributes: Optional["ContentAttributes"] = None
@@ -915,6 +1176,65 @@ Any other string is accepted and kept as it is.
 
 (schema definition `Priority`)
 """
+
+
+class Referral(Model):
+    """Where a WhatsApp contact came from: the click-to-WhatsApp ad or post of Meta's
+    `referral` object, as the Cloud API sends it (every key it sends is kept), or as Chatwoot
+    rebuilds it from Twilio's `Referral*` parameters (`media_content_type`, `media_id`,
+    `media_url`, `num_media` are Twilio's).
+
+    ```
+    use onechat_events::objects::ContentAttributes;
+
+    let attributes: ContentAttributes = serde_json::from_str(
+        r#"{"referral":{"source_url":"https://fb.me/3TYpooaRT","source_id":"52558118838064",
+            "source_type":"ad","headline":"Diana Digital","ctwa_clid":"AfhcQdP2E4A8wWpeb1FqUzUi",
+            "welcome_message":{"text":"Hi!"}}}"#,
+    ).unwrap();
+    let referral = attributes.referral.get().unwrap();
+    assert_eq!(referral.source_type.as_deref(), Some("ad"));
+    assert_eq!(referral.ctwa_clid.as_deref(), Some("AfhcQdP2E4A8wWpeb1FqUzUi"));
+    assert_eq!(
+        referral.welcome_message.get().and_then(|welcome| welcome.text.as_deref()),
+        Some("Hi!"),
+    );
+    ```
+
+    (schema definition `Referral`)
+
+    May arrive as `[]` (PHP's empty object); it is written back as `[]`.
+    """
+    body: Optional[str] = None
+    """The ad's or post's text."""
+    ctwa_clid: Optional[str] = None
+    """The click id, for Meta's conversions API (apps only, not WhatsApp Web)."""
+    headline: Optional[str] = None
+    """The ad's or post's headline."""
+    image_url: Optional[str] = None
+    """Cloud API, `media_type` `image`: the image's URL."""
+    media_content_type: Optional[str] = None
+    """Twilio: the MIME type of the ad's media."""
+    media_id: Optional[str] = None
+    """Twilio: the id of the ad's media."""
+    media_type: Optional[str] = None
+    """Cloud API: `image` or `video`."""
+    media_url: Optional[str] = None
+    """Twilio: the URL of the ad's media."""
+    num_media: Optional[str] = None
+    """Twilio: how many media the ad has, as Twilio's parameter text (`"1"`)."""
+    source_id: Optional[str] = None
+    """The ad's or post's id."""
+    source_type: Optional[str] = None
+    """`ad` or `post`."""
+    source_url: Optional[str] = None
+    """The URL the contact clicked."""
+    thumbnail_url: Optional[str] = None
+    """Cloud API, `media_type` `video`: the video's thumbnail URL."""
+    video_url: Optional[str] = None
+    """Cloud API, `media_type` `video`: the video's URL."""
+    welcome_message: Optional["WelcomeMessage"] = None
+    """Cloud API: the greeting the ad set for the chat."""
 
 
 Sender = Annotated[Union[Annotated["AgentBot", _Tag("0")], Annotated["CaptainAssistant", _Tag("1")], Annotated["Contact", _Tag("2")], Annotated["User", _Tag("3")], Annotated[Any, _Tag("4")]], shape("onechat-webhook.schema.json", [{"allOf": [{"properties": {"type": {"const": "agent_bot"}}, "required": ["type"], "type": "object"}]}, {"allOf": [{"properties": {"type": {"const": "captain_assistant"}}, "required": ["type"], "type": "object"}]}, {"allOf": [{"properties": {"type": {"const": "contact"}}, "required": ["type"], "type": "object"}]}, {"allOf": [{"properties": {"type": {"const": "user"}}, "required": ["type"], "type": "object"}]}, {"not": {"anyOf": [{"properties": {"type": {"const": "agent_bot"}}, "required": ["type"], "type": "object"}, {"properties": {"type": {"const": "captain_assistant"}}, "required": ["type"], "type": "object"}, {"properties": {"type": {"const": "contact"}}, "required": ["type"], "type": "object"}, {"properties": {"type": {"const": "user"}}, "required": ["type"], "type": "object"}]}}])]
@@ -1178,8 +1498,33 @@ class WebwidgetTriggered(Model):
     """The visitor's id in the inbox (the widget's session id)."""
 
 
+class WelcomeMessage(Model):
+    """The greeting of a click-to-WhatsApp ad.
+
+    (schema definition `WelcomeMessage`)
+
+    May arrive as `[]` (PHP's empty object); it is written back as `[]`.
+    """
+    text: Optional[str] = None
+    """The greeting's text."""
+
+
 class WidgetEventInfo(Model):
-    """What the website widget reports when it opens.
+    """What the website widget reports when it opens: what the widget sent
+    (`initiated_at`, `referer`; since 2021-08) with what the server read from the request
+    (`widget_language`, `browser_language`, `browser`).
+
+    ```
+    use onechat_events::webhook_events::events::WidgetEventInfo;
+
+    let info: WidgetEventInfo = serde_json::from_str(
+        r#"{"initiated_at":{"timestamp":"Fri Jul 23 2021 22:43:14 GMT+0530 (India Standard Time)"},
+            "referer":"https://acme.test/pricing","widget_language":"en","browser_language":"en"}"#,
+    ).unwrap();
+    let opened = info.initiated_at.get().and_then(|at| at.timestamp.get()).unwrap();
+    assert_eq!(opened.unix_seconds(), Some(1_627_060_394.0));
+    assert_eq!(info.referer.as_deref(), Some("https://acme.test/pricing"));
+    ```
 
     (schema definition `WidgetEventInfo`)
 
@@ -1189,8 +1534,25 @@ class WidgetEventInfo(Model):
     """The visitor's browser."""
     browser_language: Optional[str] = None
     """The browser's language (`"en"`)."""
+    initiated_at: Optional["WidgetInitiatedAt"] = None
+    """When the widget opened, by the visitor's clock."""
+    referer: Optional[str] = None
+    """The page the widget was opened on (`""` when the widget does not know it)."""
     widget_language: Optional[str] = None
     """The widget's language (`"en"`)."""
+
+
+class WidgetInitiatedAt(Model):
+    """When the website widget opened.
+
+    (schema definition `WidgetInitiatedAt`)
+
+    May arrive as `[]` (PHP's empty object); it is written back as `[]`.
+    """
+    timestamp: Optional[Union[Union[int, float], str]] = None
+    """The browser's JavaScript `Date.toString()`, such as
+    `"Fri Jul 23 2021 22:43:14 GMT+0530 (India Standard Time)"`.
+    """
 
 
 class WorkingHour(Model):

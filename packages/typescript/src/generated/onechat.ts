@@ -70,6 +70,31 @@ export type AccountEnrichmentCompletedEvent = PayloadAccountEnrichmentCompleted 
 };
 
 /**
+ * What an activity message records (`content_attributes.activity`), beside its text.
+ *
+ * ```
+ * use onechat_events::objects::{ContentAttributes, ConversationStatus};
+ *
+ * let attributes: ContentAttributes = serde_json::from_str(
+ *     r#"{"activity":{"type":"conversation_status_changed","status":"resolved"}}"#,
+ * ).unwrap();
+ * let activity = attributes.activity.get().unwrap();
+ * assert_eq!(activity.kind.as_deref(), Some("conversation_status_changed"));
+ * assert_eq!(activity.status.get(), Some(&ConversationStatus::Resolved));
+ * ```
+ *
+ * May arrive as `[]` (PHP's empty object); every property is optional.
+ *
+ * (schema definition `Activity`)
+ */
+export interface Activity {
+  /** `conversation_status_changed`: the conversation's new status. */
+  status?: ConversationStatus | null;
+  /** What happened (`"conversation_status_changed"`). */
+  type?: string | null;
+}
+
+/**
  * An agent bot.
  *
  * (schema definition `AgentBot`)
@@ -128,8 +153,8 @@ export type AssigneeChangedEvent = PayloadConversation & {
 
 /**
  * An attachment of a message. Which keys are set depends on `file_type`: file-like kinds
- * carry `data_url`, `thumb_url`, `extension`, `file_size`, `width`, `height` (audio adds
- * `transcribed_text`); `location` carries coordinates and `fallback_title`; `fallback`
+ * carry `data_url`, `thumb_url`, `extension`, `file_size`, `width`, `height` and, with a
+ * stored file on recent servers, `content_type` (audio adds `transcribed_text`); `location` carries coordinates and `fallback_title`; `fallback`
  * and `contact` carry `fallback_title` (contact adds `meta`); `embed` carries `data_url`.
  *
  * (schema definition `Attachment`)
@@ -137,6 +162,11 @@ export type AssigneeChangedEvent = PayloadConversation & {
 export interface Attachment {
   /** The account. */
   account_id?: string | number | null;
+  /**
+   * File-like kinds with a stored file (since 2026-04): the file's MIME type
+   * (`"image/jpeg"`).
+   */
+  content_type?: string | null;
   /** `location`: latitude, kept as sent. */
   coordinates_lat?: number | null;
   /** `location`: longitude, kept as sent. */
@@ -224,6 +254,18 @@ export interface CacheKeys {
 }
 
 /**
+ * An agent as a voice call message's `data` names them.
+ *
+ * (schema definition `CallAgent`)
+ */
+export interface CallAgent {
+  /** User id. */
+  id: string | number;
+  /** Full name. */
+  name?: string | null;
+}
+
+/**
  * An agent started (`call.created`) or ended (`call.ended`) a video call; sent to the
  * conversation's contact.
  *
@@ -303,6 +345,85 @@ export type CallEndedEvent = PayloadCallChange & {
 export type CallProvider = "twilio" | "whatsapp" | (string & {});
 
 /**
+ * The call behind a `voice_call` message (`Call#push_event_data`, enterprise servers since
+ * 2026-04), as the message's `call`.
+ *
+ * ```
+ * use onechat_events::objects::{CallProvider, CallRecordDirection, CallStatus, Message};
+ *
+ * let message: Message = serde_json::from_str(
+ *     r#"{"id":90600,"content_type":"voice_call","call":{"id":42,"provider_call_id":"wacid.HBgL",
+ *         "provider":"whatsapp","direction":"incoming","status":"in-progress","duration_seconds":null,
+ *         "end_reason":null,"conference_sid":null,"accepted_by_agent_id":7,
+ *         "accepted_by_agent_name":"Priya","started_at":1785400000,"ended_at":null,
+ *         "from_number":"+919800000001","to_number":"+14155550199","recording_url":null,
+ *         "transcript":null}}"#,
+ * ).unwrap();
+ * let call = message.call.get().unwrap();
+ * assert_eq!(call.id.as_i64(), Some(42));
+ * assert_eq!(call.provider.get(), Some(&CallProvider::Whatsapp));
+ * assert_eq!(call.direction.get(), Some(&CallRecordDirection::Incoming));
+ * assert_eq!(call.status.get(), Some(&CallStatus::InProgress));
+ * assert_eq!(call.accepted_by_agent_name.as_deref(), Some("Priya"));
+ * assert!(call.ended_at.is_null());
+ * ```
+ *
+ * (schema definition `CallRecord`)
+ */
+export interface CallRecord {
+  /** The agent who answered; `null` until someone did. */
+  accepted_by_agent_id?: string | number | null;
+  /** That agent's display name. */
+  accepted_by_agent_name?: string | null;
+  /** Twilio: the conference the call joined. */
+  conference_sid?: string | null;
+  /**
+   * Who called.
+   *
+   * Quirk: the stored names `incoming`/`outgoing`, where the message's `data` and the
+   * `voice_call.*` events say `inbound`/`outbound`.
+   */
+  direction?: CallRecordDirection | null;
+  /** How long the call lasted, in seconds; `null` until it ended answered. */
+  duration_seconds?: number | string | null;
+  /** Why the call ended, as the provider said. */
+  end_reason?: string | null;
+  /** When the call ended (Unix seconds, kept in the call's `meta`); `null` before. */
+  ended_at?: number | string | null;
+  /** The calling number (the contact's for incoming calls, the inbox's for outgoing). */
+  from_number?: string | null;
+  /** The call's row id. */
+  id: string | number;
+  /** Who carries the call. */
+  provider?: CallProvider | null;
+  /** The provider's id of the call (a Twilio call SID, WhatsApp `wacid.…`). */
+  provider_call_id?: string | null;
+  /** The recording's URL; `null` when there is none. */
+  recording_url?: string | null;
+  /** When the call was answered (Unix seconds); `null` before. */
+  started_at?: number | string | null;
+  /** The call's state, as the dashboard shows it (`in-progress`). */
+  status?: CallStatus | null;
+  /** The called number. */
+  to_number?: string | null;
+  /** The call's transcript; `null` when there is none. */
+  transcript?: string | null;
+}
+
+/**
+ * Who called, by the names a [`CallRecord`] stores.
+ *
+ * Known values:
+ * - `incoming`: The contact called.
+ * - `outgoing`: An agent called the contact.
+ *
+ * Any other string is accepted and kept as it is.
+ *
+ * (schema definition `CallRecordDirection`)
+ */
+export type CallRecordDirection = "incoming" | "outgoing" | (string & {});
+
+/**
  * The contact rejected a call; sent to the conversation's assignee.
  *
  * (schema definition `CallRejected`)
@@ -333,13 +454,28 @@ export type CallRejectedEvent = PayloadCallRejected & {
  * - `failed`: Could not be set up.
  * - `in-progress`: Answered, going on.
  * - `no-answer`: Nobody answered.
+ * - `rejected`: The callee declined.
  * - `ringing`: Ringing.
  *
  * Any other string is accepted and kept as it is.
  *
  * (schema definition `CallStatus`)
  */
-export type CallStatus = "completed" | "failed" | "in-progress" | "no-answer" | "ringing" | (string & {});
+export type CallStatus = "completed" | "failed" | "in-progress" | "no-answer" | "rejected" | "ringing" | (string & {});
+
+/**
+ * When a Twilio voice call message's call was created and started ringing (Unix seconds).
+ *
+ * May arrive as `[]` (PHP's empty object); every property is optional.
+ *
+ * (schema definition `CallTimes`)
+ */
+export interface CallTimes {
+  /** When the call was created. */
+  created_at?: number | string | null;
+  /** When it started ringing. */
+  ringing_at?: number | string | null;
+}
 
 /**
  * Who is calling, for the ringing card.
@@ -452,6 +588,12 @@ export interface Contact {
   blocked?: boolean | null;
   /** The `contact_updated` webhook only: what changed. */
   changed_attributes?: ChangedAttributes | null;
+  /**
+   * The contact's company; `null` when none. Push data only (realtime `contact.*`
+   * events, the contact in conversation data and as a message's sender), and only when
+   * the account has the companies feature (servers since 2026-06).
+   */
+  company_id?: string | number | null;
   /** The account's custom attributes for the contact. */
   custom_attributes?: JsonObject | null;
   /** E-mail address. */
@@ -561,6 +703,8 @@ export type ContactUpdatedEvent = PayloadContact & {
  * (schema definition `ContentAttributes`)
  */
 export interface ContentAttributes {
+  /** Activity messages of a status change (since 2026-07): what the line records. */
+  activity?: Activity | null;
   /** The automation rule that wrote the message. */
   automation_rule_id?: string | number | null;
   /** Outgoing e-mail: Bcc addresses. */
@@ -568,7 +712,7 @@ export interface ContentAttributes {
   /** Outgoing e-mail: Cc addresses. */
   cc_emails?: Array<string> | null;
   /** `voice_call` and `integrations`: details of the call or meeting. */
-  data?: JsonObject | null;
+  data?: ContentData | null;
   /** `true` when the message was deleted (its content is replaced). */
   deleted?: boolean | null;
   /** `input_csat`: how the survey is shown. */
@@ -583,9 +727,18 @@ export interface ContentAttributes {
   event_url?: string | null;
   /** Imported messages: the original time. */
   external_created_at?: number | string | null;
+  /**
+   * `true` on a message sent from the channel's own app (WhatsApp, Messenger,
+   * Instagram, TikTok) rather than through Chatwoot, which Chatwoot saw as an echo (since
+   * 2026-02).
+   */
+  external_echo?: boolean | null;
   /** Why sending failed (`status: failed`). */
   external_error?: string | null;
-  /** Instagram: `story_mention`, `ig_story` or `ig_post`. */
+  /**
+   * Instagram: `story_mention`, `ig_story`, `ig_post`, or `ig_story_reply` (a reply to
+   * the account's story).
+   */
   image_type?: string | null;
   /** The message this one replies to. */
   in_reply_to?: string | number | null;
@@ -597,6 +750,11 @@ export interface ContentAttributes {
   items?: Array<Item> | null;
   /** Twitter: media URL. */
   media_url?: string | null;
+  /**
+   * WhatsApp, through the Cloud API or Twilio (since 2026-06): the ad or post the contact
+   * came from (click-to-WhatsApp).
+   */
+  referral?: Referral | null;
   /** Instagram: the story's id. */
   story_id?: string | number | null;
   /** Instagram: who posted the story. */
@@ -613,6 +771,75 @@ export interface ContentAttributes {
   to_emails?: Array<string> | null;
   /** Translations of the content by language code. */
   translations?: { [key: string]: string } | null;
+  /** `integrations`: the integration that made the message (`"dyte"`). */
+  type?: string | null;
+}
+
+/**
+ * The `data` of a `voice_call` or `integrations` message: details of the call or the
+ * meeting. Which keys are set depends on the kind and on the server's version.
+ *
+ * - A voice call on servers since 2026-05 (`Voice::CallMessageBuilder`): `call_id`,
+ *   `call_sid`, `call_source`, `call_direction`, `status`; when the call changes,
+ *   `accepted_by` and `duration_seconds` too.
+ * - A Twilio voice call on earlier servers: `call_sid`, `status`, `call_direction`,
+ *   `conference_sid`, `from_number`, `to_number`, `meta` (`created_at`, `ringing_at`).
+ * - A video meeting (`integrations`, Dyte / Cloudflare RealtimeKit): `meeting_id`; since
+ *   2026-06 `participants` once someone joined.
+ *
+ * ```
+ * use onechat_events::objects::{CallDirection, CallProvider, CallStatus, ContentData};
+ *
+ * let data: ContentData = serde_json::from_str(
+ *     r#"{"call_id":42,"call_sid":"wacid.HBgL","call_source":"whatsapp",
+ *         "call_direction":"inbound","status":"completed",
+ *         "accepted_by":{"id":7,"name":"Priya Raman"},"duration_seconds":95}"#,
+ * ).unwrap();
+ * assert_eq!(data.call_id.get().and_then(|id| id.as_i64()), Some(42));
+ * assert_eq!(data.call_source.get(), Some(&CallProvider::Whatsapp));
+ * assert_eq!(data.call_direction.get(), Some(&CallDirection::Inbound));
+ * assert_eq!(data.status.get(), Some(&CallStatus::Completed));
+ * assert_eq!(data.accepted_by.get().and_then(|agent| agent.name.as_deref()), Some("Priya Raman"));
+ * assert_eq!(data.duration_seconds.get().map(|seconds| seconds.get()), Some(95));
+ * ```
+ *
+ * May arrive as `[]` (PHP's empty object); every property is optional.
+ *
+ * (schema definition `ContentData`)
+ */
+export interface ContentData {
+  /** Voice call (since 2026-05): the agent who answered, once someone did. */
+  accepted_by?: CallAgent | null;
+  /** Voice call: `inbound` or `outbound`. */
+  call_direction?: CallDirection | null;
+  /** Voice call (since 2026-05): the call's row id (the `id` of the message's `call`). */
+  call_id?: string | number | null;
+  /** Voice call: the provider's id of the call (a Twilio call SID, WhatsApp `wacid.…`). */
+  call_sid?: string | null;
+  /** Voice call (since 2026-05): who carries the call. */
+  call_source?: CallProvider | null;
+  /**
+   * Twilio voice call (earlier servers): the conference the call joined; `null` until
+   * then.
+   */
+  conference_sid?: string | null;
+  /** Voice call (since 2026-05): how long the call lasted, in seconds, once it ended. */
+  duration_seconds?: number | string | null;
+  /** Twilio voice call (earlier servers): the calling number. */
+  from_number?: string | null;
+  /** Video meeting: the meeting's id. */
+  meeting_id?: string | null;
+  /** Twilio voice call (earlier servers): when the call was created and started ringing. */
+  meta?: CallTimes | null;
+  /**
+   * Video meeting (since 2026-06): the meeting service's participant id for each
+   * client that joined, by the client's id (a string).
+   */
+  participants?: { [key: string]: string } | null;
+  /** Voice call: the call's state, as the dashboard shows it. */
+  status?: CallStatus | null;
+  /** Twilio voice call (earlier servers): the called number. */
+  to_number?: string | null;
 }
 
 /**
@@ -1244,6 +1471,12 @@ export interface Message {
    * server could not render it.
    */
   attachments?: Array<Attachment | null> | null;
+  /**
+   * `voice_call` messages on enterprise servers since 2026-04: the call behind the
+   * message (`Call#push_event_data`); the key is absent for other messages and for a
+   * voice call message without its call.
+   */
+  call?: CallRecord | null;
   /** The text; `null` for attachment-only messages. */
   content?: string | null;
   /** Structured content, by `content_type`. */
@@ -1813,6 +2046,66 @@ export type PresenceUpdateEvent = PayloadPresence & {
 export type Priority = "high" | "low" | "medium" | "urgent" | (string & {});
 
 /**
+ * Where a WhatsApp contact came from: the click-to-WhatsApp ad or post of Meta's
+ * `referral` object, as the Cloud API sends it (every key it sends is kept), or as Chatwoot
+ * rebuilds it from Twilio's `Referral*` parameters (`media_content_type`, `media_id`,
+ * `media_url`, `num_media` are Twilio's).
+ *
+ * ```
+ * use onechat_events::objects::ContentAttributes;
+ *
+ * let attributes: ContentAttributes = serde_json::from_str(
+ *     r#"{"referral":{"source_url":"https://fb.me/3TYpooaRT","source_id":"52558118838064",
+ *         "source_type":"ad","headline":"Diana Digital","ctwa_clid":"AfhcQdP2E4A8wWpeb1FqUzUi",
+ *         "welcome_message":{"text":"Hi!"}}}"#,
+ * ).unwrap();
+ * let referral = attributes.referral.get().unwrap();
+ * assert_eq!(referral.source_type.as_deref(), Some("ad"));
+ * assert_eq!(referral.ctwa_clid.as_deref(), Some("AfhcQdP2E4A8wWpeb1FqUzUi"));
+ * assert_eq!(
+ *     referral.welcome_message.get().and_then(|welcome| welcome.text.as_deref()),
+ *     Some("Hi!"),
+ * );
+ * ```
+ *
+ * May arrive as `[]` (PHP's empty object); every property is optional.
+ *
+ * (schema definition `Referral`)
+ */
+export interface Referral {
+  /** The ad's or post's text. */
+  body?: string | null;
+  /** The click id, for Meta's conversions API (apps only, not WhatsApp Web). */
+  ctwa_clid?: string | null;
+  /** The ad's or post's headline. */
+  headline?: string | null;
+  /** Cloud API, `media_type` `image`: the image's URL. */
+  image_url?: string | null;
+  /** Twilio: the MIME type of the ad's media. */
+  media_content_type?: string | null;
+  /** Twilio: the id of the ad's media. */
+  media_id?: string | null;
+  /** Cloud API: `image` or `video`. */
+  media_type?: string | null;
+  /** Twilio: the URL of the ad's media. */
+  media_url?: string | null;
+  /** Twilio: how many media the ad has, as Twilio's parameter text (`"1"`). */
+  num_media?: string | null;
+  /** The ad's or post's id. */
+  source_id?: string | null;
+  /** `ad` or `post`. */
+  source_type?: string | null;
+  /** The URL the contact clicked. */
+  source_url?: string | null;
+  /** Cloud API, `media_type` `video`: the video's thumbnail URL. */
+  thumbnail_url?: string | null;
+  /** Cloud API, `media_type` `video`: the video's URL. */
+  video_url?: string | null;
+  /** Cloud API: the greeting the ad set for the chat. */
+  welcome_message?: WelcomeMessage | null;
+}
+
+/**
  * What else a notification is about: a user, an SLA policy (SLA misses) or a message
  * (mentions, new messages).
  *
@@ -2161,6 +2454,18 @@ export type VoiceCallOutboundAcceptedEvent = PayloadVoiceCall & {
 export type VoiceCallOutboundConnectedEvent = PayloadVoiceCall & {
   event: "voice_call.outbound_connected";
 };
+
+/**
+ * The greeting of a click-to-WhatsApp ad.
+ *
+ * May arrive as `[]` (PHP's empty object); every property is optional.
+ *
+ * (schema definition `WelcomeMessage`)
+ */
+export interface WelcomeMessage {
+  /** The greeting's text. */
+  text?: string | null;
+}
 
 /** The wire names of the events this version models. */
 export const KNOWN_EVENTS = [

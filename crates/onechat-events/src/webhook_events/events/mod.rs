@@ -48,4 +48,4 @@ pub use inbox_updated::InboxUpdated;
 pub use macro_executed::MacroExecuted;
 pub use message_created::MessageCreated;
 pub use message_updated::MessageUpdated;
-pub use webwidget_triggered::{Browser, WebwidgetTriggered, WidgetEventInfo};
+pub use webwidget_triggered::{Browser, WebwidgetTriggered, WidgetEventInfo, WidgetInitiatedAt};

@@ -1,6 +1,6 @@
 //! `webwidget_triggered`: a visitor opened the website widget.
 
-use chat_events_core::{Id, Maybe};
+use chat_events_core::{Id, Maybe, Timestamp};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -37,8 +37,22 @@ pub struct WebwidgetTriggered {
     pub source_id: Maybe<String>,
 }
 
-/// What the website widget reports when it opens.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// What the website widget reports when it opens: what the widget sent
+/// (`initiated_at`, `referer`; since 2021-08) with what the server read from the request
+/// (`widget_language`, `browser_language`, `browser`).
+///
+/// ```
+/// use onechat_events::webhook_events::events::WidgetEventInfo;
+///
+/// let info: WidgetEventInfo = serde_json::from_str(
+///     r#"{"initiated_at":{"timestamp":"Fri Jul 23 2021 22:43:14 GMT+0530 (India Standard Time)"},
+///         "referer":"https://acme.test/pricing","widget_language":"en","browser_language":"en"}"#,
+/// ).unwrap();
+/// let opened = info.initiated_at.get().and_then(|at| at.timestamp.get()).unwrap();
+/// assert_eq!(opened.unix_seconds(), Some(1_627_060_394.0));
+/// assert_eq!(info.referer.as_deref(), Some("https://acme.test/pricing"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
 pub struct WidgetEventInfo {
     /// The visitor's browser.
@@ -47,12 +61,28 @@ pub struct WidgetEventInfo {
     /// The browser's language (`"en"`).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub browser_language: Maybe<String>,
+    /// When the widget opened, by the visitor's clock.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub initiated_at: Maybe<WidgetInitiatedAt>,
+    /// The page the widget was opened on (`""` when the widget does not know it).
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub referer: Maybe<String>,
     /// The widget's language (`"en"`).
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub widget_language: Maybe<String>,
 }
 
-/// A visitor's browser and platform, as the widget detects them.
+/// When the website widget opened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct WidgetInitiatedAt {
+    /// The browser's JavaScript `Date.toString()`, such as
+    /// `"Fri Jul 23 2021 22:43:14 GMT+0530 (India Standard Time)"`.
+    #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+    pub timestamp: Maybe<Timestamp>,
+}
+
+/// A visitor's browser and platform, as the server detects them from the request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
 pub struct Browser {
