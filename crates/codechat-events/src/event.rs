@@ -48,7 +48,8 @@ chat_events_core::unstable::event_enum! {
     /// let Event::MessagesUpsert(upsert) = event.event() else { panic!() };
     /// let Some(WebhookMessage::Row(row)) = upsert.data.get() else { panic!() };
     /// assert_eq!(row.key_id.as_deref(), Some("3EB0"));
-    /// assert_eq!(upsert.data.get().and_then(WebhookMessage::remote_jid), Some("5531911112222@s.whatsapp.net"));
+    /// let chat = upsert.data.get().and_then(WebhookMessage::remote_jid).unwrap();
+    /// assert_eq!((chat.as_str(), chat.phone()), ("5531911112222@s.whatsapp.net", Some("5531911112222")));
     /// assert_eq!(event.instance_name(), Some("sales-01"));
     /// ```
     pub enum Event;
