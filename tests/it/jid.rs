@@ -2,7 +2,7 @@
 //! (`…@s.whatsapp.net`, `…@lid`, `…@g.us`, `…@broadcast`, `…@newsletter`, and any other)
 //! round-trips to the same text and its parts put back together give the text again.
 
-use std::collections::BTreeMap;
+use std::{collections::BTreeMap, fmt::Write as _};
 
 use chat_events_tests::fixtures;
 use codechat_events::{Jid, Server};
@@ -62,10 +62,10 @@ fn every_jid_form_in_the_corpus_round_trips() {
             } else {
                 '.'
             };
-            rebuilt.push_str(&format!("{separator}{agent}"));
+            let _ = write!(rebuilt, "{separator}{agent}");
         }
         if let Some(device) = jid.device() {
-            rebuilt.push_str(&format!(":{device}"));
+            let _ = write!(rebuilt, ":{device}");
         }
         rebuilt.push('@');
         rebuilt.push_str(server.as_str());

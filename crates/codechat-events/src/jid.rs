@@ -520,6 +520,9 @@ impl<'a> Identity<'a> {
 mod tests {
     use super::*;
 
+    /// User, agent, device and server, as read.
+    type Read<'a> = (&'a str, Option<u8>, Option<u16>, Server);
+
     fn parts(text: &str) -> Option<(String, Option<u8>, Option<u16>, Server)> {
         let jid = Jid::new(text);
         jid.parts().map(|parts| {
@@ -534,7 +537,7 @@ mod tests {
 
     #[test]
     fn reads_every_form_whatsmeow_and_baileys_write() {
-        let cases: [(&str, Option<(&str, Option<u8>, Option<u16>, Server)>); 16] = [
+        let cases: [(&str, Option<Read<'_>>); 16] = [
             (
                 "5531988887777@s.whatsapp.net",
                 Some(("5531988887777", None, None, Server::PhoneNumber)),
