@@ -9,7 +9,7 @@ use chat_events_core::{
 };
 use chat_events_tests::{fixtures, workspace_root};
 use codechat_events::{
-    Content, DataKey, Event, EventKind, Instance, Jid, Opaque, ProtoEnum,
+    Content, DataKey, Event, EventKind, Instance, Jid, JidField, Opaque, ProtoEnum,
     events::{
         ConnectionInstance, ConnectionUpdate, MessageUpdate, MessagesDelete, QrcodeUpdated,
         WhatsAppState,
@@ -498,6 +498,43 @@ fn group_participants_as_strings_or_objects() {
         Some("5531933334444@s.whatsapp.net")
     );
     assert!(member.admin.is_null());
+    // Baileys 7 through Evolution (upstream, 2025-11): a member named by its LID with its
+    // phone number beside it; its identity's id is the phone number.
+    let text = fs::read_to_string(workspace_root().join(
+        "tests/fixtures/codechat/upstream/group-participants.update.evolution-v2-baileys7-lid-objects-author.json",
+    ))
+    .unwrap();
+    let Event::GroupParticipantsUpdate(update) =
+        Event::decode(text.as_bytes()).unwrap().into_event()
+    else {
+        panic!()
+    };
+    let data = update.data.get().unwrap();
+    let member = data.participants[0].identity().unwrap();
+    assert_eq!(
+        (
+            member.field,
+            member.jid.as_str(),
+            member.id(),
+            member.phone()
+        ),
+        (
+            JidField::Id,
+            "211102558335111@lid",
+            "554284348739@s.whatsapp.net",
+            Some("554284348739")
+        )
+    );
+    assert_eq!(member.lid.map(Jid::as_str), Some("211102558335111@lid"));
+    assert!(data.author.get().is_some_and(|author| author.is_lid()));
+    assert!(data.id.is_group());
+    // Baileys 6: a bare JID is its own identity.
+    let bare = GroupParticipant::Jid(Jid::new("5531955556666@s.whatsapp.net"));
+    let bare = bare.identity().unwrap();
+    assert_eq!(
+        (bare.field, bare.id(), bare.lid),
+        (JidField::Participant, "5531955556666@s.whatsapp.net", None)
+    );
     // The cloud docs' group.upsert is one object, the open source's an array.
     let Event::GroupUpsert(upsert) = decode("group.upsert.v2-docs") else {
         panic!()

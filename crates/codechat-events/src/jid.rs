@@ -356,9 +356,10 @@ open_enum! {
 pub enum JidField {
     /// CodeChat Go's `chatJid`.
     ChatJid,
-    /// A presence's `id` (the chat).
+    /// An `id`: a presence's chat, a group member's address.
     Id,
-    /// A `jid` (a presence's chat, a Go presence's person), or a presence map's key.
+    /// A `jid`: a presence's chat, a Go presence's person, a resolved group member; or a
+    /// presence map's key.
     Jid,
     /// A Go row's `keyLid` (the chat's LID).
     KeyLid,
@@ -368,9 +369,10 @@ pub enum JidField {
     KeyParticipantLid,
     /// A Go row's `keyRemoteJid`.
     KeyRemoteJid,
-    /// A contact's `lid`.
+    /// A contact's or group member's `lid`.
     Lid,
-    /// The key's `participant` (or the message's, in older Baileys).
+    /// The key's `participant` (or the message's, in older Baileys); a group member given
+    /// as a bare JID.
     Participant,
     /// The key's `participantAlt` (Baileys 7).
     ParticipantAlt,

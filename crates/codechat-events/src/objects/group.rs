@@ -1,6 +1,6 @@
 //! Groups: metadata (`group(s).upsert`, `group(s).update`) and participant changes.
 
-use crate::Jid;
+use crate::{Identity, Jid, JidField};
 use chat_events_core::{Maybe, Num, RawJson, Timestamp, unstable::Shape, unstable::open_enum};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -150,11 +150,31 @@ pub enum GroupParticipant {
 }
 
 impl GroupParticipant {
-    /// The member's id (a JID or a LID; `None` for [`GroupParticipant::Other`]).
+    /// The member's id as sent (a JID or a LID; `None` for [`GroupParticipant::Other`]).
     pub fn id(&self) -> Option<&Jid> {
         match self {
             Self::Jid(jid) => Some(jid),
             Self::Member(member) => Some(&member.id),
+            Self::Other(_) => None,
+        }
+    }
+
+    /// The member in every form it is named: `id`, with `phoneNumber`, `jid` and `lid`
+    /// beside it (Baileys 7, Evolution 2.3, CodeChat Go); a bare JID alone. Its
+    /// [`id`](Identity::id) is the phone-number JID whenever one is given. `None` for
+    /// [`GroupParticipant::Other`].
+    pub fn identity(&self) -> Option<Identity<'_>> {
+        match self {
+            Self::Jid(jid) => Some(Identity::gather(JidField::Participant, jid, [])),
+            Self::Member(member) => Some(Identity::gather(
+                JidField::Id,
+                &member.id,
+                [
+                    member.phone_number.get(),
+                    member.jid.get(),
+                    member.lid.get(),
+                ],
+            )),
             Self::Other(_) => None,
         }
     }
@@ -255,6 +275,19 @@ pub struct ParticipantData {
     /// The phone number: a phone-number JID, or the digits of `jid` when none is known.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub phone_number: Maybe<Jid>,
+}
+
+impl ParticipantData {
+    /// The member: `jid` with `phoneNumber` beside it (the phone number's digits alone, which
+    /// Evolution writes when it knows no JID, are not a form). `None` without `jid`.
+    pub fn identity(&self) -> Option<Identity<'_>> {
+        let jid = self.jid.get()?;
+        Some(Identity::gather(
+            JidField::Jid,
+            jid,
+            [self.phone_number.get()],
+        ))
+    }
 }
 
 open_enum! {
