@@ -3545,6 +3545,43 @@ true,
   "apikey": "REDACTED"
 }
 "#),
+    ("upstream/messages.upsert.evolution-v2.3-ghl-senderlid-pn-chat.jsonc", r#"{
+        "event": "messages.upsert",
+        "instance": "jtEqGdhkoR6iePmZaCmd", // Tu location_id real
+        "data": {
+            "key": {
+                "remoteJid": "971582091834@s.whatsapp.net",
+                "fromMe": false,
+                "id": "3AEC86F19994C535AA64",
+                "senderLid": "82030184386636@lid"
+            },
+            "pushName": "Bono",
+            "status": "DELIVERY_ACK",
+            "message": {
+                "conversation": "Saludos",
+                "messageContextInfo": {
+                    "deviceListMetadata": {
+                        "senderKeyHash": "iDtxbcay1t88dw==",
+                        "senderTimestamp": "1755039190",
+                        "recipientKeyHash": "1kYTQ1rWYmRfWQ==",
+                        "recipientTimestamp": "1755829774"
+                    },
+                    "deviceListMetadataVersion": 2,
+                    "messageSecret": "KQu3Y1q+0dAwrjyf6ED60w6IEreCTk7ZlkJLJksreuw="
+                }
+            },
+            "messageType": "conversation",
+            "messageTimestamp": 1755920987,
+            "instanceId": "49e8011d-53ea-48cd-9738-3edda135eec7",
+            "source": "ios"
+        },
+        "destination": "https://tu-dominio.com/api/webhook/messages?location=jtEqGdhkoR6iePmZaCmd",
+        "date_time": "2025-08-23T00:49:48.054Z",
+        "sender": "18094973030@s.whatsapp.net",
+        "server_url": "https://evolutionv2.cloude.es",
+        "apikey": "REDACTED"
+    }
+"#),
     ("upstream/messages.upsert.whatsapp-api-go-2026-07-21-messageid.json", r#"{
   "data": {
     "content": {
