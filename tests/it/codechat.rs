@@ -526,7 +526,7 @@ fn group_participants_as_strings_or_objects() {
         )
     );
     assert_eq!(member.lid.map(Jid::as_str), Some("211102558335111@lid"));
-    assert!(data.author.get().is_some_and(|author| author.is_lid()));
+    assert!(data.author.get().is_some_and(Jid::is_lid));
     assert!(data.id.is_group());
     // Baileys 6: a bare JID is its own identity.
     let bare = GroupParticipant::Jid(Jid::new("5531955556666@s.whatsapp.net"));
