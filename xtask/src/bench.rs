@@ -1,5 +1,6 @@
-//! `cargo xtask bench [--smoke] [decode|receiver|chatapp|onechat|all]`: the benchmark
-//! harness (`tests/src/bin/bench/`), built in release mode, with its peers installed when
+//! `cargo xtask bench [--smoke] [--save FILE] [--compare FILE] [part…]` (parts: `decode`,
+//! `receiver`, `chatapp`, `onechat`, `relay`, `all`): the benchmark harness
+//! (`tests/src/bin/bench/`), built in release mode, with its peers installed when
 //! missing: sockudo and the Rails Action Cable server (as for the tests), `wrk` (Debian),
 //! and Node's `pusher-js`, `@rails/actioncable` and `ws` (npm, into `target/bench-node`).
 //! It prints one table of ratios measured in the same run. `--smoke` is what the test
@@ -56,7 +57,9 @@ pub(crate) fn smoke(root: &Path) -> Result<(), String> {
             "bench",
             "--",
             "--smoke",
+            "--save",
         ])
+        .arg(root.join("target/bench-smoke.jsonl"))
         .env("CHAT_EVENTS_BENCH_NODE", node_modules(root)))
 }
 

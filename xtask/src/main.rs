@@ -101,7 +101,9 @@ const USAGE: &str = "usage:
   cargo xtask packaged                      package every crate, build and run a stranger's project on the packages
   cargo xtask packages [--check|--test]     write packages/*/generated (or check them, or run their tests)
   cargo xtask fuzz [--seconds N] [target…]  run the fuzz targets (default 60 s each)
-  cargo xtask bench [--smoke] [part…]       benchmarks: decode, receiver, chatapp, onechat (default all)
+  cargo xtask bench [--smoke] [--save F] [--compare F] [part…]
+                                            benchmarks: decode, receiver, chatapp, onechat, relay (default all);
+                                            --save keeps the table, --compare says what changed since a saved one
   cargo xtask import-seed chatapp <file>    cut a ChatApp doc page's examples into fixtures
   cargo xtask import-seed onechat <file>    cut the OneChat websocket page's samples into fixtures";
 

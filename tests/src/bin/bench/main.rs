@@ -1,4 +1,5 @@
-//! The benchmark harness: `cargo xtask bench [--smoke] [decode|receiver|chatapp|onechat|all]`.
+//! The benchmark harness: `cargo xtask bench [--smoke] [--save FILE] [--compare FILE]
+//! [decode|receiver|chatapp|onechat|relay|all]`.
 //!
 //! Every figure is a ratio against a baseline measured in the same run on the same machine,
 //! because absolute times on a shared machine say little:
@@ -21,6 +22,9 @@
 //! - **relay**: events stored in NATS JetStream by `chat-events-nats`'s sink against raw
 //!   `async-nats` publishes of the same bytes.
 //!
+//! `--save FILE` keeps the table; `--compare FILE` adds a table of what changed since a saved
+//! run on the same machine (see `compare.rs`).
+//!
 //! The clients run as child processes of this binary (`bench child …`) so that each one's
 //! CPU, context switches and memory are its own. `--smoke` runs every part with tiny counts:
 //! the test command runs it so the harness cannot rot; its figures mean nothing.
@@ -42,6 +46,7 @@
 
 mod child;
 mod clients;
+mod compare;
 mod decode;
 mod receiver;
 mod relay;
@@ -102,10 +107,27 @@ fn main() {
         return;
     }
     let smoke = args.iter().any(|arg| arg == "--smoke");
+    // `--save FILE` and `--compare FILE` take the next argument.
+    let value_of = |flag: &str| {
+        args.iter()
+            .position(|arg| arg == flag)
+            .map(|at| args.get(at + 1).cloned().unwrap_or_else(|| usage(&format!("{flag} needs a file"))))
+    };
+    let save = value_of("--save");
+    let before = value_of("--compare").map(|path| {
+        compare::load(std::path::Path::new(&path)).unwrap_or_else(|error| usage(&error))
+    });
+    let mut skip_next = false;
     let parts: Vec<&str> = args
         .iter()
         .map(String::as_str)
-        .filter(|arg| !arg.starts_with("--"))
+        .filter(|arg| {
+            if std::mem::take(&mut skip_next) {
+                return false;
+            }
+            skip_next = matches!(*arg, "--save" | "--compare");
+            !arg.starts_with("--")
+        })
         .collect();
     let parts = if parts.is_empty() || parts == ["all"] {
         vec!["decode", "receiver", "chatapp", "onechat", "relay"]
@@ -139,6 +161,22 @@ fn main() {
     if smoke {
         println!("(smoke mode: tiny counts, the figures mean nothing)");
     }
+    if let Some(before) = before {
+        println!();
+        print!("{}", compare::compare(&before, &rows));
+    }
+    if let Some(path) = save {
+        compare::save(&rows, std::path::Path::new(&path)).unwrap_or_else(|error| usage(&error));
+        eprintln!("bench: table saved to {path}");
+    }
+}
+
+/// Says what is wrong with the command line and exits.
+fn usage(problem: &str) -> ! {
+    eprintln!(
+        "bench: {problem}\nusage: bench [--smoke] [--save FILE] [--compare FILE] [decode|receiver|chatapp|onechat|relay|all]…"
+    );
+    std::process::exit(2);
 }
 
 fn table(rows: &[Row]) -> String {
