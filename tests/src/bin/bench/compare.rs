@@ -45,7 +45,11 @@ fn higher_is_better(row: &Row) -> bool {
     match row.target {
         Some(Target::AtLeast(_)) => true,
         Some(Target::AtMost(_)) => false,
-        None => row.what.contains("req/s") || row.what.contains("drain") || row.what.contains("events/s"),
+        None => {
+            row.what.contains("req/s")
+                || row.what.contains("drain")
+                || row.what.contains("events/s")
+        }
     }
 }
 
@@ -134,12 +138,21 @@ pub(crate) fn compare(before: &[Saved], now: &[Row]) -> String {
     }
     for old in before {
         if !now.iter().any(|figure| figure.what == old.what) {
-            lines.push((old.what.clone(), format!("{:.2}", old.ratio), String::new(), Change::Gone));
+            lines.push((
+                old.what.clone(),
+                format!("{:.2}", old.ratio),
+                String::new(),
+                Change::Gone,
+            ));
         }
     }
     let width = lines.iter().map(|line| line.0.len()).max().unwrap_or(10);
     let mut out = String::new();
-    let _ = writeln!(out, "{:<width$}  {:>7}  {:>7}  change", "since the saved run", "before", "now");
+    let _ = writeln!(
+        out,
+        "{:<width$}  {:>7}  {:>7}  change",
+        "since the saved run", "before", "now"
+    );
     for (what, old, new, change) in &lines {
         let _ = writeln!(out, "{what:<width$}  {old:>7}  {new:>7}  {}", change.word());
     }
@@ -169,11 +182,27 @@ mod tests {
     #[test]
     fn a_saved_table_reads_back_and_compares_by_direction() {
         let before = vec![
-            row("decode codechat / Value parse", 1.73, Some(Target::AtMost(0.8))),
-            row("receiver req/s / bare axum", 0.40, Some(Target::AtLeast(0.8))),
+            row(
+                "decode codechat / Value parse",
+                1.73,
+                Some(Target::AtMost(0.8)),
+            ),
+            row(
+                "receiver req/s / bare axum",
+                0.40,
+                Some(Target::AtLeast(0.8)),
+            ),
             row("receiver p99 latency / bare axum", 2.0, None),
-            row("chatapp backlog drain / raw reader + Value parse", 1.0, None),
-            row("relay into JetStream / raw async-nats publishes", 0.52, None),
+            row(
+                "chatapp backlog drain / raw reader + Value parse",
+                1.0,
+                None,
+            ),
+            row(
+                "relay into JetStream / raw async-nats publishes",
+                0.52,
+                None,
+            ),
         ];
         let path = std::env::temp_dir().join(format!("bench-compare-{}.jsonl", std::process::id()));
         save(&before, &path).unwrap();
@@ -184,11 +213,27 @@ mod tests {
         assert!(!saved[0].higher_is_better && saved[1].higher_is_better);
         assert!(!saved[2].higher_is_better && saved[3].higher_is_better);
         let now = vec![
-            row("decode codechat / Value parse", 1.20, Some(Target::AtMost(0.8))),
-            row("receiver req/s / bare axum", 0.30, Some(Target::AtLeast(0.8))),
+            row(
+                "decode codechat / Value parse",
+                1.20,
+                Some(Target::AtMost(0.8)),
+            ),
+            row(
+                "receiver req/s / bare axum",
+                0.30,
+                Some(Target::AtLeast(0.8)),
+            ),
             row("receiver p99 latency / bare axum", 2.05, None),
-            row("chatapp backlog drain / raw reader + Value parse", 1.5, None),
-            row("decode onechat / Value parse", 0.9, Some(Target::AtMost(0.5))),
+            row(
+                "chatapp backlog drain / raw reader + Value parse",
+                1.5,
+                None,
+            ),
+            row(
+                "decode onechat / Value parse",
+                0.9,
+                Some(Target::AtMost(0.5)),
+            ),
         ];
         let table = compare(&saved, &now);
         let line = |what: &str| {
@@ -207,7 +252,10 @@ mod tests {
         assert_eq!(line("chatapp backlog drain"), "better");
         assert_eq!(line("decode onechat"), "new");
         assert_eq!(line("relay into JetStream"), "gone");
-        assert!(table.ends_with("2 better, 1 worse (a change within 5 % counts as the same)\n"), "{table}");
+        assert!(
+            table.ends_with("2 better, 1 worse (a change within 5 % counts as the same)\n"),
+            "{table}"
+        );
         assert!(parse("{\"what\": 1}\n").unwrap_err().starts_with("line 1:"));
     }
 

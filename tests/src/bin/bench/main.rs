@@ -109,9 +109,11 @@ fn main() {
     let smoke = args.iter().any(|arg| arg == "--smoke");
     // `--save FILE` and `--compare FILE` take the next argument.
     let value_of = |flag: &str| {
-        args.iter()
-            .position(|arg| arg == flag)
-            .map(|at| args.get(at + 1).cloned().unwrap_or_else(|| usage(&format!("{flag} needs a file"))))
+        args.iter().position(|arg| arg == flag).map(|at| {
+            args.get(at + 1)
+                .cloned()
+                .unwrap_or_else(|| usage(&format!("{flag} needs a file")))
+        })
     };
     let save = value_of("--save");
     let before = value_of("--compare").map(|path| {
