@@ -9,6 +9,7 @@ mod codechat;
 mod codechat_baileys;
 mod codechat_webhook;
 mod codechat_webhook_faults;
+mod drift_stream;
 mod fuzz_regressions;
 mod jid;
 mod layout;

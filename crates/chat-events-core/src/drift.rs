@@ -31,8 +31,8 @@ use crate::{DecodeError, Decoded, ProviderEvent};
 /// One place where the model's re-serialization differs from the original payload.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Drift {
-    path: String,
-    kind: DriftKind,
+    pub(crate) path: String,
+    pub(crate) kind: DriftKind,
 }
 
 impl Drift {
@@ -141,6 +141,16 @@ pub fn compare(original: &Value, model: &Value) -> Vec<Drift> {
     drift
 }
 
+/// [`compare`] below `path`, into `drift`.
+pub(crate) fn walk_values(
+    original: &Value,
+    model: &Value,
+    path: &mut String,
+    drift: &mut Vec<Drift>,
+) {
+    walk(original, model, path, drift);
+}
+
 fn walk(original: &Value, model: &Value, path: &mut String, drift: &mut Vec<Drift>) {
     match (original, model) {
         (Value::Object(original), Value::Object(model)) => {
@@ -198,9 +208,14 @@ fn walk(original: &Value, model: &Value, path: &mut String, drift: &mut Vec<Drif
 ///
 /// serde's error when the typed event or the raw JSON cannot be turned into a JSON value.
 pub fn of<E: ProviderEvent>(event: &E, raw: &str) -> Result<Vec<Drift>, serde_json::Error> {
-    let original = E::canonical_json(serde_json::from_str(raw)?);
-    let model = serde_json::to_value(event)?;
-    Ok(compare(&original, &model))
+    serde_json::from_str::<serde::de::IgnoredAny>(raw)?;
+    trusted::<E>(event, raw)
+}
+
+/// [`of`] for text a decode checked: the typed value is compared with the text while it is
+/// serialized, without building either as a `Value` (see `drift_stream`).
+fn trusted<E: ProviderEvent>(event: &E, raw: &str) -> Result<Vec<Drift>, serde_json::Error> {
+    crate::drift_stream::compare(E::SPINE.canonical_text(raw.trim()), event)
 }
 
 /// Decodes `bytes` as a provider event and returns its drift: the check to run over captured
@@ -248,7 +263,7 @@ impl<E: ProviderEvent> Decoded<E> {
     ///
     /// Serializing the typed event failed (a bug in the model: it is reported, not hidden).
     pub fn drift(&self) -> Result<Vec<Drift>, serde_json::Error> {
-        of(&**self, self.raw().get())
+        trusted(&**self, self.raw().get())
     }
 }
 

@@ -664,6 +664,34 @@ pub(crate) fn members<'a>(text: &'a str, mut visit: impl FnMut(Cow<'a, str>, &'a
     }
 }
 
+/// Calls `visit` with the text of each element of the array `text` holds, in order, until
+/// `visit` returns `false`, **without checking** the JSON (see [`members`]). Text that is not
+/// an array visits nothing.
+pub(crate) fn elements<'a>(text: &'a str, mut visit: impl FnMut(&'a str) -> bool) {
+    let bytes = text.as_bytes();
+    let mut pos = skip_ws(bytes, 0);
+    if bytes.get(pos) != Some(&b'[') {
+        return;
+    }
+    pos = skip_ws(bytes, pos + 1);
+    if bytes.get(pos) == Some(&b']') {
+        return;
+    }
+    loop {
+        let Some(end) = pass_value(bytes, pos) else {
+            return;
+        };
+        if !visit(&text[pos..end]) {
+            return;
+        }
+        pos = skip_ws(bytes, end);
+        if bytes.get(pos) != Some(&b',') {
+            return;
+        }
+        pos = skip_ws(bytes, pos + 1);
+    }
+}
+
 /// The JSON text of the value at `path` (object keys from the top) in the JSON text `text`,
 /// found **without checking or decoding the document**: one quick walk that stops at the
 /// value. For routing before decoding (which subscription delivers an event, which queue a

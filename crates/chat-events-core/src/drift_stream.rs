@@ -1,0 +1,765 @@
+//! Drift without building two trees: the typed value is serialized into a [`Serializer`]
+//! that walks the original JSON **text** beside it, so neither the original nor the model
+//! becomes a `serde_json::Value` (the two trees cost more than the decode itself). The
+//! answer is the one [`compare`](crate::drift::compare) gives on the two trees — same paths,
+//! same order (object keys sorted), same kinds — and a test holds the two to that over every
+//! fixture and mutated copies of them.
+//!
+//! Written by hand: serde has no "compare while serializing", and no crate offers one; the
+//! walk over the original uses the scan's unchecked readers (the text was checked by the
+//! decode that produced the value).
+//!
+//! How a model value counts, as serde_json's `to_value` would make it: scalars through
+//! serde_json's own value serializer (so `1`, `1.0` and `"1"` differ exactly as there), maps
+//! and structs as objects (a later duplicate key replaces an earlier one), sequences, tuples
+//! and bytes as arrays, `None`/unit as `null`, enum variants externally tagged, and a
+//! `RawValue` (serde_json's private token) by the JSON it holds.
+
+use std::borrow::Cow;
+
+use serde::{
+    Serialize,
+    ser::{self, Impossible, Serializer},
+};
+use serde_json::Value;
+
+use crate::{
+    drift::{Drift, DriftKind, JsonType, walk_values},
+    scan,
+};
+
+/// serde_json's name for the struct a `RawValue` serializes as.
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
+type Error = serde_json::Error;
+
+/// The drift of `model` against the original JSON text `original`.
+pub(crate) fn compare<T: Serialize + ?Sized>(
+    original: &str,
+    model: &T,
+) -> Result<Vec<Drift>, Error> {
+    let mut path = String::new();
+    let mut out = Vec::new();
+    model.serialize(Walk {
+        original,
+        path: &mut path,
+        out: &mut out,
+    })?;
+    Ok(out)
+}
+
+/// The JSON type of a value's text, from its first byte.
+fn type_of(text: &str) -> JsonType {
+    match text.as_bytes().first() {
+        Some(b'{') => JsonType::Object,
+        Some(b'[') => JsonType::Array,
+        Some(b'"') => JsonType::String,
+        Some(b't' | b'f') => JsonType::Boolean,
+        Some(b'n') => JsonType::Null,
+        _ => JsonType::Number,
+    }
+}
+
+/// The path as drift names it: `.` for the root.
+fn shown(path: &str) -> String {
+    if path.is_empty() {
+        ".".to_owned()
+    } else {
+        path.to_owned()
+    }
+}
+
+/// One step of the walk: the original text at `path`, where drift goes to `out`.
+struct Walk<'a> {
+    original: &'a str,
+    path: &'a mut String,
+    out: &'a mut Vec<Drift>,
+}
+
+impl<'a> Walk<'a> {
+    /// A model scalar (as serde_json's value serializer made it) against the original.
+    fn scalar(self, model: Result<Value, Error>) -> Result<(), Error> {
+        let model = model?;
+        let original_type = type_of(self.original);
+        let same = match original_type {
+            JsonType::Object | JsonType::Array => false,
+            _ => serde_json::from_str::<Value>(self.original).is_ok_and(|value| value == model),
+        };
+        if !same {
+            self.out.push(Drift {
+                path: shown(self.path),
+                kind: DriftKind::Changed {
+                    original: original_type,
+                    model: JsonType::of(&model),
+                },
+            });
+        }
+        Ok(())
+    }
+
+    /// A model container of type `model` where the original is another type: changed.
+    fn changed(&mut self, model: JsonType) {
+        self.out.push(Drift {
+            path: shown(self.path),
+            kind: DriftKind::Changed {
+                original: type_of(self.original),
+                model,
+            },
+        });
+    }
+
+    fn object(mut self) -> Object<'a> {
+        if type_of(self.original) != JsonType::Object {
+            self.changed(JsonType::Object);
+            return Object::Ignore;
+        }
+        let mut members = Vec::new();
+        scan::members(self.original, |key, value| {
+            members.push(Member {
+                key,
+                value,
+                seen: None,
+            });
+            true
+        });
+        Object::Compare {
+            members,
+            path: self.path,
+            out: self.out,
+            pending: None,
+        }
+    }
+
+    fn array(mut self) -> Array<'a> {
+        if type_of(self.original) != JsonType::Array {
+            self.changed(JsonType::Array);
+            return Array::Ignore;
+        }
+        let mut elements = Vec::new();
+        scan::elements(self.original, |element| {
+            elements.push(element);
+            true
+        });
+        Array::Compare {
+            elements,
+            next: 0,
+            path: self.path,
+            out: self.out,
+        }
+    }
+
+    /// `{variant: value}`, as serde_json writes an externally tagged variant.
+    fn variant<T: Serialize + ?Sized>(self, variant: &str, value: &T) -> Result<(), Error> {
+        let mut object = self.object();
+        object.entry(variant, value)?;
+        object.finish();
+        Ok(())
+    }
+}
+
+/// An original object's member, and what the model made of it.
+struct Member<'o> {
+    key: Cow<'o, str>,
+    value: &'o str,
+    /// The drift found under it when the model wrote the key.
+    seen: Option<Vec<Drift>>,
+}
+
+/// A model object being compared.
+enum Object<'w> {
+    /// The original is an object too.
+    Compare {
+        members: Vec<Member<'w>>,
+        path: &'w mut String,
+        out: &'w mut Vec<Drift>,
+        /// A map's key waiting for its value.
+        pending: Option<String>,
+    },
+    /// The original is not an object: reported once, the model's content does not matter.
+    Ignore,
+}
+
+impl Object<'_> {
+    fn entry<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
+        let Self::Compare { members, path, .. } = self else {
+            return Ok(());
+        };
+        // A key the original lacks is one the model adds: not drift.
+        let Some(member) = members.iter_mut().find(|member| member.key == key) else {
+            return Ok(());
+        };
+        let len = path.len();
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(key);
+        let mut found = Vec::new();
+        let result = value.serialize(Walk {
+            original: member.value,
+            path,
+            out: &mut found,
+        });
+        path.truncate(len);
+        result?;
+        member.seen = Some(found);
+        Ok(())
+    }
+
+    /// Reports the members in key order: what the model wrote under each, or that it wrote
+    /// nothing.
+    fn finish(self) {
+        let Self::Compare {
+            mut members,
+            path,
+            out,
+            ..
+        } = self
+        else {
+            return;
+        };
+        members.sort_by(|a, b| a.key.cmp(&b.key));
+        for member in members {
+            if let Some(found) = member.seen {
+                out.extend(found);
+            } else {
+                let mut at = path.clone();
+                if !at.is_empty() {
+                    at.push('.');
+                }
+                at.push_str(&member.key);
+                out.push(Drift {
+                    path: at,
+                    kind: DriftKind::Missing,
+                });
+            }
+        }
+    }
+}
+
+/// A model array being compared.
+enum Array<'w> {
+    Compare {
+        elements: Vec<&'w str>,
+        next: usize,
+        path: &'w mut String,
+        out: &'w mut Vec<Drift>,
+    },
+    Ignore,
+}
+
+impl Array<'_> {
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        let Self::Compare {
+            elements,
+            next,
+            path,
+            out,
+        } = self
+        else {
+            return Ok(());
+        };
+        let index = *next;
+        *next += 1;
+        // Elements past the original's are the model's additions.
+        let Some(original) = elements.get(index) else {
+            return Ok(());
+        };
+        let len = path.len();
+        path.push('[');
+        path.push_str(&index.to_string());
+        path.push(']');
+        let result = value.serialize(Walk {
+            original,
+            path,
+            out,
+        });
+        path.truncate(len);
+        result
+    }
+
+    fn finish(self) {
+        let Self::Compare {
+            elements,
+            next,
+            path,
+            out,
+        } = self
+        else {
+            return;
+        };
+        for index in next..elements.len() {
+            out.push(Drift {
+                path: format!("{path}[{index}]"),
+                kind: DriftKind::Missing,
+            });
+        }
+    }
+}
+
+macro_rules! scalars {
+    ($($method:ident($type:ty)),* $(,)?) => {
+        $(
+            fn $method(self, value: $type) -> Result<(), Error> {
+                self.scalar(serde_json::value::Serializer.$method(value))
+            }
+        )*
+    };
+}
+
+impl<'p> Serializer for Walk<'p> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Array<'p>;
+    type SerializeTuple = Array<'p>;
+    type SerializeTupleStruct = Array<'p>;
+    type SerializeTupleVariant = TupleVariant<'p>;
+    type SerializeMap = Object<'p>;
+    type SerializeStruct = Struct<'p>;
+    type SerializeStructVariant = StructVariant<'p>;
+
+    scalars!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_i128(i128),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_u128(u128),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_str(&str),
+    );
+
+    fn serialize_bytes(self, value: &[u8]) -> Result<(), Error> {
+        let mut array = self.array();
+        for byte in value {
+            array.element(byte)?;
+        }
+        array.finish();
+        Ok(())
+    }
+
+    fn serialize_none(self) -> Result<(), Error> {
+        self.scalar(Ok(Value::Null))
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<(), Error> {
+        self.scalar(Ok(Value::Null))
+    }
+
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+        self.scalar(Ok(Value::Null))
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
+        self.scalar(Ok(Value::String(variant.to_owned())))
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.variant(variant, value)
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Array<'p>, Error> {
+        Ok(self.array())
+    }
+
+    fn serialize_tuple(self, _: usize) -> Result<Array<'p>, Error> {
+        Ok(self.array())
+    }
+
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Array<'p>, Error> {
+        Ok(self.array())
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<TupleVariant<'p>, Error> {
+        Ok(TupleVariant {
+            outer: self.object(),
+            variant,
+            items: Vec::new(),
+        })
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Object<'p>, Error> {
+        Ok(self.object())
+    }
+
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Struct<'p>, Error> {
+        if name == RAW_VALUE_TOKEN {
+            return Ok(Struct::Raw(self));
+        }
+        Ok(Struct::Object(self.object()))
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<StructVariant<'p>, Error> {
+        Ok(StructVariant {
+            outer: self.object(),
+            variant,
+            fields: serde_json::Map::new(),
+        })
+    }
+}
+
+/// A struct: an object, or serde_json's `RawValue` (the JSON it holds).
+enum Struct<'p> {
+    Object(Object<'p>),
+    Raw(Walk<'p>),
+}
+
+impl ser::SerializeStruct for Struct<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        match self {
+            Self::Object(object) => object.entry(key, value),
+            Self::Raw(walk) => {
+                // The raw JSON against the original: as two trees (rare, and small).
+                let text = raw_text(value)?;
+                let model: Value = serde_json::from_str(&text)?;
+                let original: Value = serde_json::from_str(walk.original)?;
+                walk_values(&original, &model, walk.path, walk.out);
+                Ok(())
+            }
+        }
+    }
+
+    fn end(self) -> Result<(), Error> {
+        if let Self::Object(object) = self {
+            object.finish();
+        }
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for Object<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
+        if let Self::Compare { pending, .. } = self {
+            *pending = Some(key.serialize(MapKey)?);
+        }
+        Ok(())
+    }
+
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        let key = match self {
+            Self::Compare { pending, .. } => pending.take(),
+            Self::Ignore => return Ok(()),
+        };
+        let key = key.ok_or_else(|| ser::Error::custom("a map value without its key"))?;
+        self.entry(&key, value)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        self.finish();
+        Ok(())
+    }
+}
+
+impl ser::SerializeSeq for Array<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        self.finish();
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for Array<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        self.finish();
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleStruct for Array<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        self.finish();
+        Ok(())
+    }
+}
+
+/// `{variant: [items]}`: the items are kept as values (rare) and compared at the end.
+struct TupleVariant<'p> {
+    outer: Object<'p>,
+    variant: &'static str,
+    items: Vec<Value>,
+}
+
+impl ser::SerializeTupleVariant for TupleVariant<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.items.push(serde_json::to_value(value)?);
+        Ok(())
+    }
+
+    fn end(mut self) -> Result<(), Error> {
+        self.outer.entry(self.variant, &self.items)?;
+        self.outer.finish();
+        Ok(())
+    }
+}
+
+/// `{variant: {fields}}`: the fields are kept as values (rare) and compared at the end.
+struct StructVariant<'p> {
+    outer: Object<'p>,
+    variant: &'static str,
+    fields: serde_json::Map<String, Value>,
+}
+
+impl ser::SerializeStructVariant for StructVariant<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.fields
+            .insert(key.to_owned(), serde_json::to_value(value)?);
+        Ok(())
+    }
+
+    fn end(mut self) -> Result<(), Error> {
+        self.outer.entry(self.variant, &self.fields)?;
+        self.outer.finish();
+        Ok(())
+    }
+}
+
+/// A map key as serde_json writes it: a string, or an integer or character as its text.
+struct MapKey;
+
+impl Serializer for MapKey {
+    type Ok = String;
+    type Error = Error;
+    type SerializeSeq = Impossible<String, Error>;
+    type SerializeTuple = Impossible<String, Error>;
+    type SerializeTupleStruct = Impossible<String, Error>;
+    type SerializeTupleVariant = Impossible<String, Error>;
+    type SerializeMap = Impossible<String, Error>;
+    type SerializeStruct = Impossible<String, Error>;
+    type SerializeStructVariant = Impossible<String, Error>;
+
+    fn serialize_str(self, value: &str) -> Result<String, Error> {
+        Ok(value.to_owned())
+    }
+
+    fn serialize_char(self, value: char) -> Result<String, Error> {
+        Ok(value.to_string())
+    }
+
+    fn serialize_i8(self, value: i8) -> Result<String, Error> {
+        Ok(value.to_string())
+    }
+
+    fn serialize_i16(self, value: i16) -> Result<String, Error> {
+        Ok(value.to_string())
+    }
+
+    fn serialize_i32(self, value: i32) -> Result<String, Error> {
+        Ok(value.to_string())
+    }
+
+    fn serialize_i64(self, value: i64) -> Result<String, Error> {
+        Ok(value.to_string())
+    }
+
+    fn serialize_u8(self, value: u8) -> Result<String, Error> {
+        Ok(value.to_string())
+    }
+
+    fn serialize_u16(self, value: u16) -> Result<String, Error> {
+        Ok(value.to_string())
+    }
+
+    fn serialize_u32(self, value: u32) -> Result<String, Error> {
+        Ok(value.to_string())
+    }
+
+    fn serialize_u64(self, value: u64) -> Result<String, Error> {
+        Ok(value.to_string())
+    }
+
+    fn serialize_bool(self, _: bool) -> Result<String, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_f32(self, _: f32) -> Result<String, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_f64(self, _: f64) -> Result<String, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_bytes(self, _: &[u8]) -> Result<String, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_none(self) -> Result<String, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<String, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_unit(self) -> Result<String, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_unit_struct(self, _: &'static str) -> Result<String, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<String, Error> {
+        Ok(variant.to_owned())
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<String, Error> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<String, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        Err(key_must_be_a_string())
+    }
+}
+
+fn key_must_be_a_string() -> Error {
+    ser::Error::custom("key must be a string")
+}
+
+/// The text a `RawValue` holds (it serializes it as a string field).
+fn raw_text<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+    match serde_json::to_value(value)? {
+        Value::String(text) => Ok(text),
+        _ => Err(ser::Error::custom("a RawValue without its text")),
+    }
+}
