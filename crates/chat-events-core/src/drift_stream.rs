@@ -60,6 +60,36 @@ fn type_of(text: &str) -> JsonType {
     }
 }
 
+/// A model scalar: the kinds compared with the text directly, or serde_json's value.
+enum Scalar<'m> {
+    Null,
+    Bool(bool),
+    Str(&'m str),
+    Unsigned(u64),
+    Value(Result<Value, Error>),
+}
+
+/// Whether `text` is a JSON integer without sign: what serde_json reads as a `u64` when it
+/// fits (a longer one is a float there, and `parse` fails here: both unequal).
+fn is_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit())
+}
+
+/// Whether the JSON string `original` holds `text`.
+fn same_string(original: &str, text: &str) -> bool {
+    let Some(inner) = original
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+    else {
+        return false;
+    };
+    if inner.contains('\\') {
+        serde_json::from_str::<String>(original).is_ok_and(|unescaped| unescaped == text)
+    } else {
+        inner == text
+    }
+}
+
 /// The path as drift names it: `.` for the root.
 fn shown(path: &str) -> String {
     if path.is_empty() {
@@ -77,8 +107,38 @@ struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
-    /// A model scalar (as serde_json's value serializer made it) against the original.
-    fn scalar(self, model: Result<Value, Error>) -> Result<(), Error> {
+    /// A model scalar against the original: the common kinds (strings, booleans, `null`,
+    /// non-negative integers) compared with the text directly, the rest as serde_json's
+    /// values (which is what they are equal by).
+    fn scalar(self, model: Scalar<'_>) -> Result<(), Error> {
+        let original = self.original;
+        let (same, model_type) = match model {
+            Scalar::Null => (original == "null", JsonType::Null),
+            Scalar::Bool(flag) => (
+                original == if flag { "true" } else { "false" },
+                JsonType::Boolean,
+            ),
+            Scalar::Str(text) => (same_string(original, text), JsonType::String),
+            Scalar::Unsigned(number) if is_digits(original) => {
+                (original.parse::<u64>() == Ok(number), JsonType::Number)
+            }
+            Scalar::Unsigned(number) => return self.value(Ok(Value::from(number))),
+            Scalar::Value(model) => return self.value(model),
+        };
+        if !same {
+            self.out.push(Drift {
+                path: shown(self.path),
+                kind: DriftKind::Changed {
+                    original: type_of(original),
+                    model: model_type,
+                },
+            });
+        }
+        Ok(())
+    }
+
+    /// A model scalar as serde_json's value serializer made it, against the original.
+    fn value(self, model: Result<Value, Error>) -> Result<(), Error> {
         let model = model?;
         let original_type = type_of(self.original);
         let same = match original_type {
@@ -122,6 +182,8 @@ impl<'a> Walk<'a> {
             });
             true
         });
+        // In key order: looked up by binary search, reported in this order.
+        members.sort_unstable_by(|a, b| a.key.cmp(&b.key));
         Object::Compare {
             members,
             path: self.path,
@@ -185,9 +247,10 @@ impl Object<'_> {
             return Ok(());
         };
         // A key the original lacks is one the model adds: not drift.
-        let Some(member) = members.iter_mut().find(|member| member.key == key) else {
+        let Ok(at) = members.binary_search_by(|member| (*member.key).cmp(key)) else {
             return Ok(());
         };
+        let member = &mut members[at];
         let len = path.len();
         if !path.is_empty() {
             path.push('.');
@@ -209,15 +272,11 @@ impl Object<'_> {
     /// nothing.
     fn finish(self) {
         let Self::Compare {
-            mut members,
-            path,
-            out,
-            ..
+            members, path, out, ..
         } = self
         else {
             return;
         };
-        members.sort_by(|a, b| a.key.cmp(&b.key));
         for member in members {
             if let Some(found) = member.seen {
                 out.extend(found);
@@ -297,12 +356,24 @@ impl Array<'_> {
 }
 
 macro_rules! scalars {
-    ($($method:ident($type:ty)),* $(,)?) => {
+    ($kind:ident: $($method:ident($type:ty)),* $(,)?) => {
         $(
             fn $method(self, value: $type) -> Result<(), Error> {
-                self.scalar(serde_json::value::Serializer.$method(value))
+                scalars!(@ $kind self value $method)
             }
         )*
+    };
+    (@ unsigned $self:ident $value:ident $method:ident) => {
+        $self.scalar(Scalar::Unsigned(u64::from($value)))
+    };
+    (@ signed $self:ident $value:ident $method:ident) => {
+        match u64::try_from($value) {
+            Ok(unsigned) => $self.scalar(Scalar::Unsigned(unsigned)),
+            Err(_) => $self.scalar(Scalar::Value(serde_json::value::Serializer.$method($value))),
+        }
+    };
+    (@ value $self:ident $value:ident $method:ident) => {
+        $self.scalar(Scalar::Value(serde_json::value::Serializer.$method($value)))
     };
 }
 
@@ -317,23 +388,17 @@ impl<'p> Serializer for Walk<'p> {
     type SerializeStruct = Struct<'p>;
     type SerializeStructVariant = StructVariant<'p>;
 
-    scalars!(
-        serialize_bool(bool),
-        serialize_i8(i8),
-        serialize_i16(i16),
-        serialize_i32(i32),
-        serialize_i64(i64),
-        serialize_i128(i128),
-        serialize_u8(u8),
-        serialize_u16(u16),
-        serialize_u32(u32),
-        serialize_u64(u64),
-        serialize_u128(u128),
-        serialize_f32(f32),
-        serialize_f64(f64),
-        serialize_char(char),
-        serialize_str(&str),
-    );
+    scalars!(unsigned: serialize_u8(u8), serialize_u16(u16), serialize_u32(u32), serialize_u64(u64));
+    scalars!(signed: serialize_i8(i8), serialize_i16(i16), serialize_i32(i32), serialize_i64(i64));
+    scalars!(value: serialize_i128(i128), serialize_u128(u128), serialize_f32(f32), serialize_f64(f64), serialize_char(char));
+
+    fn serialize_bool(self, value: bool) -> Result<(), Error> {
+        self.scalar(Scalar::Bool(value))
+    }
+
+    fn serialize_str(self, value: &str) -> Result<(), Error> {
+        self.scalar(Scalar::Str(value))
+    }
 
     fn serialize_bytes(self, value: &[u8]) -> Result<(), Error> {
         let mut array = self.array();
@@ -345,7 +410,7 @@ impl<'p> Serializer for Walk<'p> {
     }
 
     fn serialize_none(self) -> Result<(), Error> {
-        self.scalar(Ok(Value::Null))
+        self.scalar(Scalar::Null)
     }
 
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
@@ -353,11 +418,11 @@ impl<'p> Serializer for Walk<'p> {
     }
 
     fn serialize_unit(self) -> Result<(), Error> {
-        self.scalar(Ok(Value::Null))
+        self.scalar(Scalar::Null)
     }
 
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
-        self.scalar(Ok(Value::Null))
+        self.scalar(Scalar::Null)
     }
 
     fn serialize_unit_variant(
@@ -366,7 +431,7 @@ impl<'p> Serializer for Walk<'p> {
         _: u32,
         variant: &'static str,
     ) -> Result<(), Error> {
-        self.scalar(Ok(Value::String(variant.to_owned())))
+        self.scalar(Scalar::Str(variant))
     }
 
     fn serialize_newtype_struct<T: Serialize + ?Sized>(

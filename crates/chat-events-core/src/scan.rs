@@ -742,6 +742,7 @@ fn pass_value(bytes: &[u8], pos: usize) -> Option<usize> {
             let mut depth = 0usize;
             let mut at = pos;
             loop {
+                at = skip_unstructured(bytes, at);
                 match bytes.get(at)? {
                     b'"' => {
                         at = pass_string(bytes, at)?;
@@ -802,6 +803,39 @@ fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
 /// quote, a backslash or a control character (or the end of the input). Eight bytes at a
 /// time, with the "has a zero byte" word trick: only the lowest flagged byte is exact, and
 /// only it is used.
+/// The first index from `pos` holding a quote or a bracket (`{`, `}`, `[`, `]`), eight
+/// bytes at a time; `bytes.len()` when there is none. What passing over a container must
+/// stop at: everything else inside it is skipped unread.
+fn skip_unstructured(bytes: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn zero_bytes(word: u64) -> u64 {
+        word.wrapping_sub(ONES) & !word & HIGH
+    }
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let word = u64::from_le_bytes(chunk);
+        // `[` and `]` are `{` and `}` without bit 0x20: folded, two compares find all four.
+        let folded = word | (ONES * 0x20);
+        let flagged = zero_bytes(word ^ (ONES * u64::from(b'"')))
+            | zero_bytes(folded ^ (ONES * u64::from(b'{')))
+            | zero_bytes(folded ^ (ONES * u64::from(b'}')));
+        if flagged != 0 {
+            return pos + (flagged.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while let Some(&byte) = bytes.get(pos) {
+        if matches!(byte, b'"' | b'{' | b'}' | b'[' | b']') {
+            break;
+        }
+        pos += 1;
+    }
+    pos
+}
+
 fn skip_plain(bytes: &[u8], mut pos: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -1051,4 +1085,32 @@ mod tests {
         assert_eq!(skip_plain(b"\x01\"\"\"\"\"\"\"", 0), 0);
         assert_eq!(skip_plain(b"ab\"\x00\x01cdef", 0), 2);
     }
+
+    #[test]
+    fn skip_unstructured_stops_where_a_byte_loop_stops() {
+        let naive = |bytes: &[u8], from: usize| {
+            (from..bytes.len())
+                .find(|&at| matches!(bytes[at], b'"' | b'{' | b'}' | b'[' | b']'))
+                .unwrap_or(bytes.len())
+        };
+        let alphabet: &[u8] = b"ab 0:,\\t{}[]\"\x7b\x5b\x5d\x7d\x3b\x3d\x1b\x1d\xc3\xa9\xff\x00";
+        // Every position of texts made of the alphabet's bytes in a fixed pseudo-random order.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for length in 0..64 {
+            let text: Vec<u8> = (0..length)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    alphabet[(state % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            for from in 0..=text.len() {
+                assert_eq!(skip_unstructured(&text, from), naive(&text, from), "{text:?} from {from}");
+            }
+        }
+        let long = [b"x".repeat(19), b"]".to_vec(), b"y".repeat(9)].concat();
+        assert_eq!(skip_unstructured(&long, 0), 19);
+    }
+
 }

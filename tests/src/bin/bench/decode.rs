@@ -1,5 +1,5 @@
 //! Decode time per provider, over every fixture of that provider, against two baselines in
-//! the same run: `serde_json::Value` (the untyped parse a user would otherwise write) and a
+//! the same run (and the drift check's throughput against decode alone): `serde_json::Value` (the untyped parse a user would otherwise write) and a
 //! hand-written struct that reads only the envelope's event name and skips the rest (the
 //! least any typed integration does). The three are timed in interleaved rounds and the
 //! median round is kept, so a machine that slows down mid-run slows all three alike.
@@ -55,43 +55,68 @@ struct CodeChatHand {
 
 type Check = fn(&[u8]) -> bool;
 
+/// The drift check as it was before it streamed: the original and the re-serialized model
+/// as two `Value` trees, compared.
+fn two_trees<E: chat_events_core::ProviderEvent>(decoded: &chat_events_core::Decoded<E>) -> bool {
+    let Ok(original) = serde_json::from_str(decoded.raw().get()) else {
+        return false;
+    };
+    let Ok(model) = serde_json::to_value(&**decoded) else {
+        return false;
+    };
+    chat_events_core::drift::compare(&E::canonical_json(original), &model).len() < usize::MAX
+}
+
 fn value(bytes: &[u8]) -> bool {
     serde_json::from_slice::<serde_json::Value>(bytes).is_ok()
 }
 
 /// Runs the decode part.
 pub(crate) fn run(scale: Scale) -> Vec<Row> {
-    let providers: [(&str, Check, Check, f64); 3] = [
+    let providers: [(&str, Check, Check, Check, Check, f64); 3] = [
         (
             "chatapp",
             |bytes| serde_json::from_slice::<ChatAppHand>(bytes).is_ok(),
             |bytes| chatapp_events::Event::decode(bytes).is_ok(),
-            0.67,
+            |bytes| chatapp_events::Event::decode(bytes).is_ok_and(|d| d.drift().is_ok()),
+            |bytes| chatapp_events::Event::decode(bytes).is_ok_and(|d| two_trees(&d)),
+            0.5,
         ),
         (
             "onechat",
             |bytes| serde_json::from_slice::<OneChatHand>(bytes).is_ok(),
             |bytes| onechat_events::Event::decode(bytes).is_ok(),
-            0.67,
+            |bytes| onechat_events::Event::decode(bytes).is_ok_and(|d| d.drift().is_ok()),
+            |bytes| onechat_events::Event::decode(bytes).is_ok_and(|d| two_trees(&d)),
+            0.5,
         ),
         (
             "codechat",
             |bytes| serde_json::from_slice::<CodeChatHand>(bytes).is_ok(),
             |bytes| codechat_events::Event::decode(bytes).is_ok(),
-            1.0,
+            |bytes| codechat_events::Event::decode(bytes).is_ok_and(|d| d.drift().is_ok()),
+            |bytes| codechat_events::Event::decode(bytes).is_ok_and(|d| two_trees(&d)),
+            0.8,
         ),
     ];
     let mut rows = Vec::new();
-    for (provider, hand, ours, target) in providers {
+    for (provider, hand, ours, check, trees, target) in providers {
         let inputs: Vec<Vec<u8>> = chat_events_tests::fixtures(provider)
             .into_iter()
             .map(|fixture| fixture.json.into_bytes())
             .collect();
-        for (mode, check) in [("Value", value as Check), ("hand", hand), ("ours", ours)] {
-            let refused = inputs.iter().filter(|bytes| !check(bytes)).count();
+        for (mode, run) in [
+            ("Value", value as Check),
+            ("hand", hand),
+            ("ours", ours),
+            ("check", check),
+            ("two trees", trees),
+        ] {
+            let refused = inputs.iter().filter(|bytes| !run(bytes)).count();
             assert_eq!(refused, 0, "{provider}: {mode} refused {refused} fixtures");
         }
-        let [value_ns, hand_ns, ours_ns] = interleaved(&inputs, [value, hand, ours], scale);
+        let [value_ns, hand_ns, ours_ns, check_ns, trees_ns] =
+            interleaved(&inputs, [value, hand, ours, check, trees], scale);
         let bytes: usize = inputs.iter().map(Vec::len).sum();
         let detail = format!(
             "{} fixtures, {} KiB: Value {:.0} µs, envelope-only struct {:.0} µs, Event::decode {:.0} µs ({:.0} MB/s)",
@@ -111,6 +136,25 @@ pub(crate) fn run(scale: Scale) -> Vec<Row> {
         rows.push(Row {
             what: format!("decode {provider} / envelope-only struct"),
             ratio: ours_ns / hand_ns,
+            target: None,
+            detail: String::new(),
+        });
+        // Throughput of the drift check (decode + compare with the text) against decode
+        // alone: the time of decode over the time of both.
+        rows.push(Row {
+            what: format!("check {provider} / decode only (throughput)"),
+            ratio: ours_ns / check_ns,
+            target: Some(Target::AtLeast(0.7)),
+            detail: format!(
+                "decode + drift {:.0} µs ({:.0} MB/s); with the drift of two Value trees {:.0} µs",
+                check_ns / 1e3,
+                bytes as f64 / check_ns * 1e3,
+                trees_ns / 1e3,
+            ),
+        });
+        rows.push(Row {
+            what: format!("check {provider}: drift streamed / two Value trees (time)"),
+            ratio: check_ns / trees_ns,
             target: None,
             detail: String::new(),
         });
