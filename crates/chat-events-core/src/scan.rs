@@ -1102,15 +1102,18 @@ mod tests {
                     state ^= state << 13;
                     state ^= state >> 7;
                     state ^= state << 17;
-                    alphabet[(state % alphabet.len() as u64) as usize]
+                    alphabet[usize::try_from(state >> 32).unwrap_or(0) % alphabet.len()]
                 })
                 .collect();
             for from in 0..=text.len() {
-                assert_eq!(skip_unstructured(&text, from), naive(&text, from), "{text:?} from {from}");
+                assert_eq!(
+                    skip_unstructured(&text, from),
+                    naive(&text, from),
+                    "{text:?} from {from}"
+                );
             }
         }
         let long = [b"x".repeat(19), b"]".to_vec(), b"y".repeat(9)].concat();
         assert_eq!(skip_unstructured(&long, 0), 19);
     }
-
 }

@@ -475,7 +475,11 @@ fn accepted<E: Webhook>(decoded: &Decoded<E>, repeat: bool) -> Response {
     // Written directly (no `Value` map per request); the name is the only text, escaped by
     // serde_json.
     let name = serde_json::to_string(decoded.name()).unwrap_or_else(|_| "null".to_owned());
-    let known = if decoded.is_unknown() { "false" } else { "true" };
+    let known = if decoded.is_unknown() {
+        "false"
+    } else {
+        "true"
+    };
     let body = if repeat {
         format!(r#"{{"accepted":true,"event":{name},"known":{known},"repeat":true}}"#)
     } else {
