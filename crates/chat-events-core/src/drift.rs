@@ -28,6 +28,8 @@ use serde_json::Value;
 
 use crate::{DecodeError, Decoded, ProviderEvent};
 
+mod stream;
+
 /// One place where the model's re-serialization differs from the original payload.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Drift {
@@ -213,9 +215,9 @@ pub fn of<E: ProviderEvent>(event: &E, raw: &str) -> Result<Vec<Drift>, serde_js
 }
 
 /// [`of`] for text a decode checked: the typed value is compared with the text while it is
-/// serialized, without building either as a `Value` (see `drift_stream`).
+/// serialized, without building either as a `Value` (see `stream`).
 fn trusted<E: ProviderEvent>(event: &E, raw: &str) -> Result<Vec<Drift>, serde_json::Error> {
-    crate::drift_stream::compare(E::SPINE.canonical_text(raw.trim()), event)
+    stream::compare(E::SPINE.canonical_text(raw.trim()), event)
 }
 
 /// Decodes `bytes` as a provider event and returns its drift: the check to run over captured

@@ -43,7 +43,6 @@
 extern crate self as chat_events_core;
 
 pub mod drift;
-mod drift_stream;
 mod error;
 mod event;
 mod fixture;

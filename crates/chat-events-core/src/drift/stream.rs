@@ -9,8 +9,10 @@
 //! walk over the original uses the scan's unchecked readers (the text was checked by the
 //! decode that produced the value).
 //!
-//! How a model value counts, as serde_json's `to_value` would make it: scalars through
-//! serde_json's own value serializer (so `1`, `1.0` and `"1"` differ exactly as there), maps
+//! How a model value counts, as serde_json's `to_value` would make it: scalars as serde_json
+//! values (strings, booleans, `null` and unsigned integers compared with the text directly,
+//! the others through serde_json's own value serializer, so `1`, `1.0` and `"1"` differ
+//! exactly as there), maps
 //! and structs as objects (a later duplicate key replaces an earlier one), sequences, tuples
 //! and bytes as arrays, `None`/unit as `null`, enum variants externally tagged, and a
 //! `RawValue` (serde_json's private token) by the JSON it holds.
@@ -23,10 +25,8 @@ use serde::{
 };
 use serde_json::Value;
 
-use crate::{
-    drift::{Drift, DriftKind, JsonType, walk_values},
-    scan,
-};
+use super::{Drift, DriftKind, JsonType, walk_values};
+use crate::scan;
 
 /// serde_json's name for the struct a `RawValue` serializes as.
 const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
