@@ -16,7 +16,7 @@ fn by_trees<E: ProviderEvent>(event: &E, raw: &str) -> Vec<drift::Drift> {
 }
 
 /// Copies of `value` that drift from any model: each mutation applied at every level.
-fn mutations(value: &Value) -> Vec<Value> {
+pub(crate) fn mutations(value: &Value) -> Vec<Value> {
     fn each(value: &mut Value, depth: usize, mutate: &impl Fn(&mut Value, usize)) {
         // Children first, so that what a mutation adds is not mutated again.
         match value {

@@ -17,6 +17,7 @@ mod misread;
 mod nats;
 mod normalized;
 mod normalized_app;
+mod one_pass;
 mod onechat;
 mod onechat_client;
 mod onechat_fake_cable;

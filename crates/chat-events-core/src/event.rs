@@ -3,6 +3,7 @@
 
 use std::{fmt, ops::Deref};
 
+use crate::scan::de::AtOnce;
 use schemars::{JsonSchema, Schema};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -327,6 +328,26 @@ pub fn decode_at<'a, T: Deserialize<'a>>(
     })
 }
 
+/// Decodes the document `text` as a `T` and checks it (the I-JSON rules of
+/// [`validate`](crate::validate), in values the model skips too) in one pass.
+///
+/// `in_wrapper`: the body is the object under the top-level key `wrapper`, the rest of the
+/// document is checked. Otherwise the body is the whole document, and a top level with the
+/// key `wrapper` gives [`AtOnce::Wrapped`]. [`AtOnce::Refused`], whatever the reason, sends
+/// the caller the way that checks first and says what is wrong.
+pub fn decode_at_once<'a, T: Deserialize<'a>>(
+    text: &'a str,
+    wrapper: Option<&'static str>,
+    in_wrapper: bool,
+) -> AtOnce<T> {
+    match wrapper {
+        Some(key) if in_wrapper => {
+            crate::scan::de::wrapped(text, key).map_or(AtOnce::Refused, AtOnce::Decoded)
+        }
+        _ => crate::scan::de::whole(text, wrapper),
+    }
+}
+
 /// Takes the `(at `inner.path` inside)` suffixes [`decode_captured`] adds off a message:
 /// the message, and the inner paths from the outermost in. The decode error then names the
 /// whole path (`data.keyFromMe`), not only the captured object's (`data`).
@@ -385,7 +406,12 @@ fn render_path(path: &serde_path_to_error::Path) -> String {
 ///
 /// `E::custom` with serde's message and `(at `inner.path` inside)`.
 pub fn decode_captured<'a, T: Deserialize<'a>, E: serde::de::Error>(raw: &'a str) -> Result<T, E> {
-    // Fast path first, as in `decode_at`: the path is only worth its cost after a failure.
+    // Fast paths first, as in `decode_at`: the path is only worth its cost after a failure.
+    // The text was checked when it was captured; the one-pass decoder reads the forms it
+    // takes, serde_json the others.
+    if let Some(value) = crate::scan::de::from_str(raw) {
+        return Ok(value);
+    }
     if let Ok(value) = serde_json::from_str(raw) {
         return Ok(value);
     }

@@ -23,6 +23,8 @@ use std::borrow::Cow;
 
 use crate::validate::MAX_DEPTH;
 
+pub(crate) mod de;
+
 /// What the name lookup found.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Found<'a> {
@@ -93,17 +95,7 @@ pub(crate) fn scan<'a>(
 /// Whether `text` is acceptable, whatever its top level: the same rules as [`scan`] without
 /// the object requirement or any capture (for values inside a document, and for tests).
 pub(crate) fn acceptable(text: &str) -> bool {
-    let mut scanner = Scanner {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        keys: Vec::new(),
-        wrapper: None,
-        name_path: &[],
-        top_name: Found::Absent,
-        wrapped: None,
-        wrapped_name: Found::Absent,
-    };
+    let mut scanner = Scanner::plain(text);
     scanner.skip_ws();
     if scanner.value(0, Want::Skip).is_err() {
         return false;
@@ -174,9 +166,24 @@ fn key_hash(bytes: &[u8]) -> u64 {
 }
 
 /// Objects with more keys than this are checked for duplicates by sorting.
-const SCAN_KEYS: usize = 12;
+const SCAN_KEYS: usize = 32;
 
 impl<'a> Scanner<'a> {
+    /// A scanner that captures nothing.
+    const fn plain(text: &'a str) -> Self {
+        Scanner {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            keys: Vec::new(),
+            wrapper: None,
+            name_path: &[],
+            top_name: Found::Absent,
+            wrapped: None,
+            wrapped_name: Found::Absent,
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -616,13 +623,25 @@ impl<'a> Scanner<'a> {
 /// chosen by a few keys. Text that is not an object, or not JSON, visits what it can and
 /// stops; it never panics.
 pub(crate) fn members<'a>(text: &'a str, mut visit: impl FnMut(Cow<'a, str>, &'a str) -> bool) {
+    members_until(text, |key, start| {
+        let end = pass_value(text.as_bytes(), start)?;
+        visit(key, &text[start..end]).then_some(Next::From(end))
+    });
+}
+
+/// What [`members_until`] does after a member.
+enum Next {
+    /// Pass over the value.
+    Pass,
+    /// Go on from this index (the value's end, found by the visitor).
+    From(usize),
+}
+
+/// The walk of [`members`]: `visit` gets each key and where its value starts, and says how
+/// to go on (`None`: stop).
+fn members_until<'a>(text: &'a str, mut visit: impl FnMut(Cow<'a, str>, usize) -> Option<Next>) {
     let bytes = text.as_bytes();
-    let ws = |mut pos: usize| {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(pos) {
-            pos += 1;
-        }
-        pos
-    };
+    let ws = |pos: usize| skip_ws(bytes, pos);
     let mut pos = ws(0);
     if bytes.get(pos) != Some(&b'{') {
         return;
@@ -650,18 +669,44 @@ pub(crate) fn members<'a>(text: &'a str, mut visit: impl FnMut(Cow<'a, str>, &'a
             return;
         }
         let start = ws(pos + 1);
-        let Some(end) = pass_value(bytes, start) else {
-            return;
+        let end = match visit(key, start) {
+            None => return,
+            Some(Next::From(end)) => end,
+            Some(Next::Pass) => match pass_value(bytes, start) {
+                Some(end) => end,
+                None => return,
+            },
         };
-        if !visit(key, &text[start..end]) {
-            return;
-        }
         pos = ws(end);
         if bytes.get(pos) != Some(&b',') {
             return;
         }
         pos += 1;
     }
+}
+
+/// The first member of the object `text` holds whose key `wanted` accepts: its key and the
+/// index in `text` where its value starts, found **without checking** the JSON and without
+/// passing over that value (see [`members`]).
+pub(crate) fn first_member(
+    text: &str,
+    mut wanted: impl FnMut(&str) -> bool,
+) -> Option<(Cow<'_, str>, usize)> {
+    let mut found = None;
+    members_until(text, |key, start| {
+        if wanted(&key) {
+            found = Some((key, start));
+            None
+        } else {
+            Some(Next::Pass)
+        }
+    });
+    found
+}
+
+/// The text of the value that starts `text` (which may go on past it), unchecked.
+pub(crate) fn value_at(text: &str) -> Option<&str> {
+    pass_value(text.as_bytes(), 0).map(|end| &text[..end])
 }
 
 /// Calls `visit` with the text of each element of the array `text` holds, in order, until
@@ -799,10 +844,6 @@ fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
     }
 }
 
-/// The index of the first byte at or after `pos` that ends a run of plain string bytes: a
-/// quote, a backslash or a control character (or the end of the input). Eight bytes at a
-/// time, with the "has a zero byte" word trick: only the lowest flagged byte is exact, and
-/// only it is used.
 /// The first index from `pos` holding a quote or a bracket (`{`, `}`, `[`, `]`), eight
 /// bytes at a time; `bytes.len()` when there is none. What passing over a container must
 /// stop at: everything else inside it is skipped unread.
@@ -836,6 +877,10 @@ fn skip_unstructured(bytes: &[u8], mut pos: usize) -> usize {
     pos
 }
 
+/// The index of the first byte at or after `pos` that ends a run of plain string bytes: a
+/// quote, a backslash or a control character (or the end of the input). Eight bytes at a
+/// time, with the "has a zero byte" word trick: only the lowest flagged byte is exact, and
+/// only it is used.
 fn skip_plain(bytes: &[u8], mut pos: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;

@@ -27,14 +27,34 @@ use serde::de::{self, Visitor};
 pub use serde_json;
 
 pub use crate::{
-    event::{check_interoperable, decode_at, decode_captured},
+    event::{check_interoperable, decode_at, decode_at_once, decode_captured},
     lenient::raw::raw_json_eq,
-    scan::peek,
+    scan::{
+        de::{AtOnce, SHAPE_AHEAD},
+        peek,
+    },
     shape::{Captured, Cond, Shape, ShapeSchema, choose_shape, shape_schema},
     spine::Dispatch,
     spine::{Spine, Wrapper},
     validate::{MAX_DEPTH, path_segment},
 };
+
+/// Decodes `text` the one-pass way only (see [`decode_at_once`]): `None` where
+/// [`ProviderEvent::decode`](crate::ProviderEvent::decode) would go the checking way. For the
+/// tests that compare the two ways.
+pub fn decode_in_one_pass<E: Dispatch>(text: &str) -> Option<E> {
+    crate::spine::at_once::<E>(text, None)
+}
+
+/// Decodes `text` the checking way only (the scan, then serde_json), as every document the
+/// one-pass decoder refuses is. For the tests that compare the two ways.
+///
+/// # Errors
+///
+/// As [`ProviderEvent::decode`](crate::ProviderEvent::decode).
+pub fn decode_checking_first<E: Dispatch>(text: &str) -> Result<E, crate::DecodeError> {
+    crate::spine::checking_first::<E>(text, None)
+}
 
 /// Documented examples: the [`Fixture`](crate::Fixture) type and the payload-file helpers.
 pub mod fixture {

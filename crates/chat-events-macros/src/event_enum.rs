@@ -325,6 +325,28 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
                 }
             }
 
+            fn decode_known_at_once(
+                name: &str,
+                text: &str,
+                wrapper: ::core::option::Option<&'static str>,
+                in_wrapper: bool,
+            ) -> ::core::option::Option<#private::AtOnce<Self>> {
+                match name {
+                    #(
+                        #wires => ::core::option::Option::Some(
+                            match #private::decode_at_once::<#payloads>(text, wrapper, in_wrapper) {
+                                #private::AtOnce::Decoded(payload) => {
+                                    #private::AtOnce::Decoded(Self::#idents(::std::boxed::Box::new(payload)))
+                                }
+                                #private::AtOnce::Wrapped => #private::AtOnce::Wrapped,
+                                #private::AtOnce::Refused => #private::AtOnce::Refused,
+                            },
+                        ),
+                    )*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
             fn payload_schema(
                 name: &str,
                 generator: &mut #private::schemars::SchemaGenerator,

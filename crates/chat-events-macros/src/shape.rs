@@ -316,38 +316,84 @@ fn typed(variants: &[Variant]) -> impl Iterator<Item = &Variant> {
 fn capture_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
     let private = quote!(::chat_events_core::unstable);
     let arms: Vec<TokenStream> = typed(variants).map(alternatives_tokens).collect();
-    let indices = 0..arms.len();
-    let idents = typed(variants).map(|variant| &variant.ident);
-    let fallback = variants.iter().find(|variant| variant.other).map_or_else(
+    let indices: Vec<usize> = (0..arms.len()).collect();
+    let idents: Vec<&Ident> = typed(variants).map(|variant| &variant.ident).collect();
+    let tys: Vec<&Type> = typed(variants).map(|variant| &variant.ty).collect();
+    let expected = expected(variants);
+    let no_shape = quote! {
+        ::core::concat!("the value fits no known shape of ", ::core::stringify!(#ident), "; expected ", #expected)
+    };
+    let (fallback, fallback_ahead) = variants.iter().find(|variant| variant.other).map_or_else(
         || {
-            let expected = expected(variants);
-            quote! {
-                ::core::result::Result::Err(<D::Error as #private::serde::de::Error>::custom(
-                    ::core::concat!("the value fits no known shape of ", ::core::stringify!(#ident), "; expected ", #expected),
-                ))
-            }
+            (
+                quote!(::core::result::Result::Err(<D::Error as #private::serde::de::Error>::custom(#no_shape))),
+                quote!(::core::result::Result::Err(<A::Error as #private::serde::de::Error>::custom(#no_shape))),
+            )
         },
         |other| {
             let other = &other.ident;
-            quote!(::core::result::Result::Ok(Self::#other(raw.into_raw_json())))
+            (
+                quote!(::core::result::Result::Ok(#ident::#other(raw.into_raw_json()))),
+                quote!(map.next_value::<#private::Captured<'de>>().map(|raw| #ident::#other(raw.into_raw_json()))),
+            )
         },
     );
+    let expecting = format!("{expected} ({ident})");
     quote! {
         impl<'de> #private::serde::Deserialize<'de> for #ident {
             fn deserialize<D: #private::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
                 const SHAPES: &[&[&[#private::Cond]]] = &[#(#arms),*];
-                let raw: #private::Captured<'de> =
-                    #private::serde::Deserialize::deserialize(deserializer)?;
-                match #private::choose_shape(raw.text(), SHAPES) {
-                    #(
-                        ::core::option::Option::Some(#indices) => {
-                            #private::decode_captured(raw.text()).map(Self::#idents)
+
+                struct ShapeVisitor;
+
+                impl<'de> #private::serde::de::Visitor<'de> for ShapeVisitor {
+                    type Value = #ident;
+
+                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+
+                    // Any deserializer but the one-pass decoder: capture the value, read
+                    // the keys, decode the captured text as the chosen variant.
+                    fn visit_newtype_struct<D: #private::serde::Deserializer<'de>>(
+                        self,
+                        deserializer: D,
+                    ) -> ::core::result::Result<#ident, D::Error> {
+                        let raw: #private::Captured<'de> =
+                            #private::serde::Deserialize::deserialize(deserializer)?;
+                        match #private::choose_shape(raw.text(), SHAPES) {
+                            #(
+                                ::core::option::Option::Some(#indices) => {
+                                    #private::decode_captured(raw.text()).map(#ident::#idents)
+                                }
+                            )*
+                            _ => #fallback,
                         }
-                    )*
-                    _ => #fallback,
+                    }
+
+                    // The one-pass decoder: the text from the value on, to read the keys,
+                    // then the chosen variant decoded in place.
+                    fn visit_map<A: #private::serde::de::MapAccess<'de>>(
+                        self,
+                        mut map: A,
+                    ) -> ::core::result::Result<#ident, A::Error> {
+                        let ahead: &'de str = map.next_key()?.ok_or_else(|| {
+                            <A::Error as #private::serde::de::Error>::custom("no text ahead")
+                        })?;
+                        match #private::choose_shape(ahead, SHAPES) {
+                            #(
+                                ::core::option::Option::Some(#indices) => {
+                                    map.next_value::<#tys>().map(#ident::#idents)
+                                }
+                            )*
+                            _ => #fallback_ahead,
+                        }
+                    }
                 }
+
+                deserializer.deserialize_newtype_struct(#private::SHAPE_AHEAD, ShapeVisitor)
             }
         }
     }

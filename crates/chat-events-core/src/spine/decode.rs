@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 use super::{Dispatch, Spine};
 use crate::{
     DecodeError, RawJson, UnknownEvent,
-    scan::{self, Found, Head},
+    scan::{self, Found, Head, de::AtOnce},
 };
 
 /// Decodes a payload of the provider `E`: finds the body, reads the name (unless `given`),
@@ -18,6 +18,19 @@ use crate::{
 /// One [`scan`](crate::scan) checks the document and finds the body and the name; only a
 /// document the scan refuses goes through the slow checks, which say what is wrong and where.
 pub(crate) fn decode<E: Dispatch>(text: &str, given: Option<&str>) -> Result<E, DecodeError> {
+    match at_once::<E>(text, given) {
+        Some(event) => Ok(event),
+        None => checking_first::<E>(text, given),
+    }
+}
+
+/// [`decode`] without the one-pass try: the scan checks the document and finds the body and
+/// the name, then serde_json decodes the body (the way every refusal takes, and the one the
+/// one-pass decoder is tested against).
+pub(crate) fn checking_first<E: Dispatch>(
+    text: &str,
+    given: Option<&str>,
+) -> Result<E, DecodeError> {
     let spine = E::SPINE;
     let name_path: &'static [&'static str] = if given.is_some() {
         &[]
@@ -60,7 +73,7 @@ pub(crate) fn decode<E: Dispatch>(text: &str, given: Option<&str>) -> Result<E, 
         // JavaScript and to Python; PHP and Python backends write integral floats that way.
         // Rare, so read only when the first try failed: again with them written as integers.
         return match integral_floats_as_integers(text) {
-            Some(rewritten) => decode::<E>(&rewritten, given),
+            Some(rewritten) => checking_first::<E>(&rewritten, given),
             None => Err(error),
         };
     }
@@ -73,6 +86,57 @@ pub(crate) fn decode<E: Dispatch>(text: &str, given: Option<&str>) -> Result<E, 
             ),
         )))
     })
+}
+
+/// The usual case in one pass: a known event decoded and checked at once (see `scan::de`).
+/// Where the body is and the name are found by a quick look that checks nothing and stops
+/// at the first of the name's key and the wrapper's key (usually the first key); the
+/// one-pass decode then checks every byte, so what the look read from a document the decode
+/// refuses is never used. `None` sends the document the checking way: an unknown or escaped
+/// name, a wrapper where the look did not expect one, anything refused.
+pub(crate) fn at_once<E: Dispatch>(text: &str, given: Option<&str>) -> Option<E> {
+    let spine = E::SPINE;
+    let text = text.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'));
+    if !text.starts_with('{') {
+        return None;
+    }
+    let wrapper = spine.wrapper_key();
+    let decode = |name: &str, in_wrapper: bool| {
+        let wire = spine.resolve_alias(name).unwrap_or(name);
+        E::decode_known_at_once(wire, text, wrapper, in_wrapper)
+    };
+    if let Some(name) = given {
+        return match decode(name, false)? {
+            AtOnce::Decoded(event) => Some(event),
+            AtOnce::Wrapped => match decode(name, true)? {
+                AtOnce::Decoded(event) => Some(event),
+                AtOnce::Wrapped | AtOnce::Refused => None,
+            },
+            AtOnce::Refused => None,
+        };
+    }
+    let first = spine.name_path.first().copied()?;
+    let (key, start) = scan::first_member(text, |key| wrapper == Some(key) || key == first)?;
+    let in_wrapper = wrapper == Some(&*key);
+    let value = &text[start..];
+    let name = if in_wrapper {
+        if !value.starts_with('{') {
+            return None;
+        }
+        scan::peek(value, spine.name_path)?
+    } else if spine.name_path.len() == 1 {
+        scan::value_at(value)?
+    } else {
+        scan::peek(value, &spine.name_path[1..])?
+    };
+    let name = name.strip_prefix('"')?.strip_suffix('"')?;
+    if name.contains('\\') {
+        return None;
+    }
+    match decode(name, in_wrapper)? {
+        AtOnce::Decoded(event) => Some(event),
+        AtOnce::Wrapped | AtOnce::Refused => None,
+    }
 }
 
 /// `text` with every number that has a fraction or exponent but an integral value written as

@@ -33,7 +33,7 @@ use crate::{DecodeError, UnknownEvent};
 mod decode;
 mod schemas;
 
-pub(crate) use decode::decode;
+pub(crate) use decode::{at_once, checking_first, decode};
 pub(crate) use schemas::{envelope_schema, event_schema, union_schema};
 
 /// What `event_enum!` generates for the spine to call.
@@ -48,6 +48,14 @@ pub trait Dispatch: Sized + From<UnknownEvent> {
     /// Decodes the body of the known event `name` (a wire name), whose JSON path is
     /// `prefix`; `None` for other names.
     fn decode_known(name: &str, prefix: &str, body: &str) -> Option<Result<Self, DecodeError>>;
+    /// Decodes and checks the document `text` as the known event `name` in one pass (see
+    /// [`decode_at_once`](crate::unstable::decode_at_once)); `None` for other names.
+    fn decode_known_at_once(
+        name: &str,
+        text: &str,
+        wrapper: Option<&'static str>,
+        in_wrapper: bool,
+    ) -> Option<crate::unstable::AtOnce<Self>>;
     /// The schema of the body type of the known event `name`.
     fn payload_schema(name: &str, generator: &mut SchemaGenerator) -> Option<Schema>;
 }
