@@ -184,14 +184,17 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    #[inline]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
+    #[inline]
     fn skip_ws(&mut self) {
         self.pos = skip_ws(self.bytes, self.pos);
     }
 
+    #[inline]
     fn expect(&mut self, byte: u8) -> Step {
         if self.peek() == Some(byte) {
             self.pos += 1;
@@ -819,8 +822,19 @@ fn pass_value(bytes: &[u8], pos: usize) -> Option<usize> {
 }
 
 /// The index of the first byte at or after `pos` that is not JSON whitespace. Runs of
-/// spaces (the indentation of pretty-printed JSON) go eight at a time.
-fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
+/// spaces (the indentation of pretty-printed JSON) go eight at a time; compact JSON, where
+/// there is none, costs one compare.
+#[inline]
+fn skip_ws(bytes: &[u8], pos: usize) -> usize {
+    match bytes.get(pos) {
+        Some(&byte) if byte > b' ' => pos,
+        None => pos,
+        Some(_) => skip_ws_run(bytes, pos),
+    }
+}
+
+/// [`skip_ws`] past the first byte.
+fn skip_ws_run(bytes: &[u8], mut pos: usize) -> usize {
     const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
     loop {
         match bytes.get(pos) {

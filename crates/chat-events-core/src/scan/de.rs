@@ -203,6 +203,7 @@ struct OnePass<'a> {
 }
 
 impl<'a> OnePass<'a> {
+    #[inline]
     fn next(&mut self) -> Option<u8> {
         self.scan.skip_ws();
         self.scan.peek()
