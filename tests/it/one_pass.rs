@@ -109,3 +109,31 @@ fn one_pass_reads_what_the_checking_way_reads_and_refuses_what_it_refuses() {
     println!("{compared} documents compared, {at_once} decoded in one pass");
     assert!(compared > 5000, "{compared}");
 }
+
+/// The relay's content id hashes the canonical JSON written straight from the text; it must
+/// be byte for byte the printed `Value` it replaced (ids already stored stay the same).
+#[test]
+fn canonical_json_from_the_text_is_the_printed_value() {
+    let mut compared = 0;
+    for folder in ["chatapp", "codechat", "onechat", "onechat-webhook"] {
+        for fixture in fixtures(folder) {
+            let value: Value = serde_json::from_str(&fixture.json).unwrap();
+            let mut texts = vec![fixture.json.clone()];
+            for mutated in mutations(&value) {
+                texts.push(serde_json::to_string_pretty(&mutated).unwrap());
+            }
+            for text in texts {
+                let mut written = String::new();
+                assert!(
+                    chat_events_core::unstable::write_canonical_json(&text, &mut written),
+                    "{}",
+                    fixture.id()
+                );
+                let printed = serde_json::from_str::<Value>(&text).unwrap().to_string();
+                assert_eq!(written, printed, "{}", fixture.id());
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 1500, "{compared}");
+}

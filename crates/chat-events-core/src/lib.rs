@@ -42,6 +42,7 @@
 #[allow(unused_extern_crates)]
 extern crate self as chat_events_core;
 
+mod canonical;
 pub mod drift;
 mod error;
 mod event;

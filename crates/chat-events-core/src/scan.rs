@@ -770,7 +770,7 @@ pub fn peek<'a>(text: &'a str, path: &[&str]) -> Option<&'a str> {
 }
 
 /// The index just past the string whose quote is at `pos`, unchecked.
-fn pass_string(bytes: &[u8], pos: usize) -> Option<usize> {
+pub(crate) fn pass_string(bytes: &[u8], pos: usize) -> Option<usize> {
     let mut at = pos + 1;
     loop {
         at = skip_plain(bytes, at);
@@ -825,7 +825,7 @@ fn pass_value(bytes: &[u8], pos: usize) -> Option<usize> {
 /// spaces (the indentation of pretty-printed JSON) go eight at a time; compact JSON, where
 /// there is none, costs one compare.
 #[inline]
-fn skip_ws(bytes: &[u8], pos: usize) -> usize {
+pub(crate) fn skip_ws(bytes: &[u8], pos: usize) -> usize {
     match bytes.get(pos) {
         Some(&byte) if byte > b' ' => pos,
         None => pos,

@@ -39,6 +39,14 @@ pub use crate::{
     validate::{MAX_DEPTH, path_segment},
 };
 
+/// Writes the canonical JSON of `text` to `out` (keys sorted, no whitespace, numbers and
+/// strings as serde_json writes them: byte for byte `Value::to_string`), straight from the
+/// text; `false` when `text` is not an acceptable document or needs serde_json's own
+/// printing (then build the `Value`). For content ids.
+pub fn write_canonical_json(text: &str, out: &mut String) -> bool {
+    crate::canonical::write(text, out)
+}
+
 /// Decodes `text` the one-pass way only (see [`decode_at_once`]): `None` where
 /// [`ProviderEvent::decode`](crate::ProviderEvent::decode) would go the checking way. For the
 /// tests that compare the two ways.

@@ -104,8 +104,12 @@ pub fn subject(prefix: &str, provider: &str, event: &str) -> String {
 /// The `Nats-Msg-Id` of an event (see the crate docs): hex SHA-256 of
 /// `provider \0 source \0 canonical JSON`. Raw text that is not JSON is hashed as it is.
 pub fn message_id(provider: &str, source: &str, raw: &str) -> String {
-    let canonical = serde_json::from_str::<serde_json::Value>(raw)
-        .map_or_else(|_| raw.to_owned(), |value| value.to_string());
+    // Written from the text (no `Value` built); the same bytes as printing the `Value`.
+    let mut canonical = String::with_capacity(raw.len());
+    if !chat_events_core::unstable::write_canonical_json(raw, &mut canonical) {
+        canonical = serde_json::from_str::<serde_json::Value>(raw)
+            .map_or_else(|_| raw.to_owned(), |value| value.to_string());
+    }
     let mut hash = Sha256::new();
     hash.update(provider.as_bytes());
     hash.update([0]);
