@@ -40,12 +40,130 @@ pub(crate) fn compare<T: Serialize + ?Sized>(
 ) -> Result<Vec<Drift>, Error> {
     let mut path = String::new();
     let mut out = Vec::new();
+    let index = Index::build(original);
     model.serialize(Walk {
-        original,
+        original: original.trim_matches([' ', '\t', '\n', '\r']),
+        index: &index,
         path: &mut path,
         out: &mut out,
     })?;
     Ok(out)
+}
+
+/// Every container of the original text with its members or elements, found in one walk:
+/// reading an object's members on demand passes over each value to find its end, and again
+/// for each level below, so deep documents were read once per level.
+struct Index<'o> {
+    /// The address of the text: a value's offset is its address minus this.
+    base: usize,
+    /// Each container's offset and the range of its children, in order of offset.
+    containers: Vec<(usize, usize, usize)>,
+    /// The children of every container, each container's together: key (`""` for an
+    /// element) and value text.
+    children: Vec<(Cow<'o, str>, &'o str)>,
+}
+
+impl<'o> Index<'o> {
+    /// The index of the checked text `text`; text that is not JSON gives a partial one
+    /// (the walk then reads the containers it lacks on demand).
+    fn build(text: &'o str) -> Self {
+        let mut builder = IndexBuilder {
+            text,
+            bytes: text.as_bytes(),
+            index: Index {
+                base: text.as_ptr() as usize,
+                containers: Vec::new(),
+                children: Vec::new(),
+            },
+            stack: Vec::new(),
+        };
+        let _ = builder.value(0);
+        builder.index
+    }
+
+    /// The children of the container whose text is `value` (a slice of the indexed text).
+    fn children(&self, value: &str) -> Option<&[(Cow<'o, str>, &'o str)]> {
+        let offset = (value.as_ptr() as usize).checked_sub(self.base)?;
+        let at = self
+            .containers
+            .binary_search_by_key(&offset, |container| container.0)
+            .ok()?;
+        let (_, from, to) = self.containers[at];
+        self.children.get(from..to)
+    }
+}
+
+struct IndexBuilder<'o> {
+    text: &'o str,
+    bytes: &'o [u8],
+    index: Index<'o>,
+    /// The children of the containers being walked, innermost last.
+    stack: Vec<(Cow<'o, str>, &'o str)>,
+}
+
+impl<'o> IndexBuilder<'o> {
+    /// The value at `pos` (after whitespace), indexed; the offset just past it.
+    fn value(&mut self, pos: usize) -> Option<usize> {
+        let pos = scan::skip_ws(self.bytes, pos);
+        match *self.bytes.get(pos)? {
+            open @ (b'{' | b'[') => {
+                let close = if open == b'{' { b'}' } else { b']' };
+                let slot = self.index.containers.len();
+                self.index.containers.push((pos, 0, 0));
+                let base = self.stack.len();
+                let mut at = scan::skip_ws(self.bytes, pos + 1);
+                if self.bytes.get(at) == Some(&close) {
+                    at += 1;
+                } else {
+                    loop {
+                        let key = if open == b'{' {
+                            let end = scan::pass_string(self.bytes, at)?;
+                            let quoted = &self.text[at..end];
+                            at = scan::skip_ws(self.bytes, end);
+                            if self.bytes.get(at) != Some(&b':') {
+                                return None;
+                            }
+                            at += 1;
+                            if quoted.contains('\\') {
+                                Cow::Owned(serde_json::from_str(quoted).ok()?)
+                            } else {
+                                Cow::Borrowed(&quoted[1..quoted.len() - 1])
+                            }
+                        } else {
+                            Cow::Borrowed("")
+                        };
+                        let start = scan::skip_ws(self.bytes, at);
+                        let end = self.value(start)?;
+                        self.stack.push((key, &self.text[start..end]));
+                        at = scan::skip_ws(self.bytes, end);
+                        match self.bytes.get(at) {
+                            Some(b',') => at = scan::skip_ws(self.bytes, at + 1),
+                            Some(&byte) if byte == close => {
+                                at += 1;
+                                break;
+                            }
+                            _ => return None,
+                        }
+                    }
+                }
+                let from = self.index.children.len();
+                self.index.children.extend(self.stack.drain(base..));
+                self.index.containers[slot] = (pos, from, self.index.children.len());
+                Some(at)
+            }
+            b'"' => scan::pass_string(self.bytes, pos),
+            _ => {
+                let mut at = pos;
+                while let Some(byte) = self.bytes.get(at) {
+                    if matches!(byte, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                        break;
+                    }
+                    at += 1;
+                }
+                (at > pos).then_some(at)
+            }
+        }
+    }
 }
 
 /// The JSON type of a value's text, from its first byte.
@@ -102,6 +220,7 @@ fn shown(path: &str) -> String {
 /// One step of the walk: the original text at `path`, where drift goes to `out`.
 struct Walk<'a> {
     original: &'a str,
+    index: &'a Index<'a>,
     path: &'a mut String,
     out: &'a mut Vec<Drift>,
 }
@@ -174,18 +293,27 @@ impl<'a> Walk<'a> {
             return Object::Ignore;
         }
         let mut members = Vec::new();
-        scan::members(self.original, |key, value| {
-            members.push(Member {
-                key,
+        if let Some(children) = self.index.children(self.original) {
+            members.extend(children.iter().map(|(key, value)| Member {
+                key: key.clone(),
                 value,
                 seen: None,
+            }));
+        } else {
+            scan::members(self.original, |key, value| {
+                members.push(Member {
+                    key,
+                    value,
+                    seen: None,
+                });
+                true
             });
-            true
-        });
+        }
         // In key order: looked up by binary search, reported in this order.
         members.sort_unstable_by(|a, b| a.key.cmp(&b.key));
         Object::Compare {
             members,
+            index: self.index,
             path: self.path,
             out: self.out,
             pending: None,
@@ -198,12 +326,17 @@ impl<'a> Walk<'a> {
             return Array::Ignore;
         }
         let mut elements = Vec::new();
-        scan::elements(self.original, |element| {
-            elements.push(element);
-            true
-        });
+        if let Some(children) = self.index.children(self.original) {
+            elements.extend(children.iter().map(|(_, value)| *value));
+        } else {
+            scan::elements(self.original, |element| {
+                elements.push(element);
+                true
+            });
+        }
         Array::Compare {
             elements,
+            index: self.index,
             next: 0,
             path: self.path,
             out: self.out,
@@ -232,6 +365,7 @@ enum Object<'w> {
     /// The original is an object too.
     Compare {
         members: Vec<Member<'w>>,
+        index: &'w Index<'w>,
         path: &'w mut String,
         out: &'w mut Vec<Drift>,
         /// A map's key waiting for its value.
@@ -243,7 +377,13 @@ enum Object<'w> {
 
 impl Object<'_> {
     fn entry<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
-        let Self::Compare { members, path, .. } = self else {
+        let Self::Compare {
+            members,
+            index,
+            path,
+            ..
+        } = self
+        else {
             return Ok(());
         };
         // A key the original lacks is one the model adds: not drift.
@@ -259,6 +399,7 @@ impl Object<'_> {
         let mut found = Vec::new();
         let result = value.serialize(Walk {
             original: member.value,
+            index,
             path,
             out: &mut found,
         });
@@ -299,6 +440,7 @@ impl Object<'_> {
 enum Array<'w> {
     Compare {
         elements: Vec<&'w str>,
+        index: &'w Index<'w>,
         next: usize,
         path: &'w mut String,
         out: &'w mut Vec<Drift>,
@@ -310,6 +452,7 @@ impl Array<'_> {
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
         let Self::Compare {
             elements,
+            index: texts,
             next,
             path,
             out,
@@ -329,6 +472,7 @@ impl Array<'_> {
         path.push(']');
         let result = value.serialize(Walk {
             original,
+            index: texts,
             path,
             out,
         });
@@ -342,6 +486,7 @@ impl Array<'_> {
             next,
             path,
             out,
+            ..
         } = self
         else {
             return;
