@@ -217,7 +217,7 @@ pub fn of<E: ProviderEvent>(event: &E, raw: &str) -> Result<Vec<Drift>, serde_js
 /// [`of`] for text a decode checked: the typed value is compared with the text while it is
 /// serialized, without building either as a `Value` (see `stream`).
 fn trusted<E: ProviderEvent>(event: &E, raw: &str) -> Result<Vec<Drift>, serde_json::Error> {
-    stream::compare(E::SPINE.canonical_text(raw.trim()), event)
+    stream::compare(raw, E::SPINE.wrapper_key(), event)
 }
 
 /// Decodes `bytes` as a provider event and returns its drift: the check to run over captured

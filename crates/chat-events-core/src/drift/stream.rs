@@ -33,16 +33,27 @@ const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
 type Error = serde_json::Error;
 
-/// The drift of `model` against the original JSON text `original`.
+/// The drift of `model` against the body of the document `text`: the object under the
+/// top-level key `wrapper` when there is one, else the whole document (see
+/// the spine's wrapper).
 pub(crate) fn compare<T: Serialize + ?Sized>(
-    original: &str,
+    text: &str,
+    wrapper: Option<&str>,
     model: &T,
 ) -> Result<Vec<Drift>, Error> {
     let mut path = String::new();
     let mut out = Vec::new();
-    let index = Index::build(original);
+    let index = Index::build(text);
+    let text = text.trim_matches([' ', '\t', '\n', '\r']);
+    let body = wrapper
+        .and_then(|wrapper| {
+            let members = index.children(text)?;
+            let found = members.iter().find(|(key, _)| key == wrapper)?;
+            found.1.starts_with('{').then_some(found.1)
+        })
+        .unwrap_or(text);
     model.serialize(Walk {
-        original: original.trim_matches([' ', '\t', '\n', '\r']),
+        original: body,
         index: &index,
         path: &mut path,
         out: &mut out,
@@ -310,9 +321,12 @@ impl<'a> Walk<'a> {
             });
         }
         // In key order: looked up by binary search, reported in this order.
-        members.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        if !members.is_sorted_by(|a, b| a.key <= b.key) {
+            members.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        }
         Object::Compare {
             members,
+            next: 0,
             index: self.index,
             path: self.path,
             out: self.out,
@@ -365,6 +379,8 @@ enum Object<'w> {
     /// The original is an object too.
     Compare {
         members: Vec<Member<'w>>,
+        /// The member after the last one the model wrote.
+        next: usize,
         index: &'w Index<'w>,
         path: &'w mut String,
         out: &'w mut Vec<Drift>,
@@ -381,15 +397,22 @@ impl Object<'_> {
             members,
             index,
             path,
+            next,
             ..
         } = self
         else {
             return Ok(());
         };
-        // A key the original lacks is one the model adds: not drift.
-        let Ok(at) = members.binary_search_by(|member| (*member.key).cmp(key)) else {
-            return Ok(());
+        // A key the original lacks is one the model adds: not drift. Models write their
+        // fields in key order, so the member after the last one found is tried first.
+        let at = match members.get(*next) {
+            Some(member) if *member.key == *key => *next,
+            _ => match members.binary_search_by(|member| (*member.key).cmp(key)) {
+                Ok(at) => at,
+                Err(_) => return Ok(()),
+            },
         };
+        *next = at + 1;
         let member = &mut members[at];
         let len = path.len();
         if !path.is_empty() {

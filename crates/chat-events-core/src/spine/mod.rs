@@ -212,15 +212,6 @@ impl Spine {
         }
     }
 
-    /// [`canonical_json`](Self::canonical_json) on the text: the wrapper's object when the
-    /// payload came wrapped, else the whole text. Unchecked: for text a decode checked.
-    pub(crate) fn canonical_text<'a>(&self, text: &'a str) -> &'a str {
-        self.wrapper
-            .and_then(|wrapper| crate::scan::peek(text, &[wrapper.key]))
-            .filter(|body| body.starts_with('{'))
-            .unwrap_or(text)
-    }
-
     fn join(prefix: &str, path: &str) -> String {
         if prefix.is_empty() {
             path.to_owned()
