@@ -75,16 +75,12 @@ impl<'a> Writer<'a, '_> {
                 } else {
                     loop {
                         self.value()?;
-                        match self.ws()? {
-                            b',' => {
-                                self.pos += 1;
-                                self.out.push(',');
-                            }
-                            _ => {
-                                self.pos += 1;
-                                break;
-                            }
+                        let more = self.ws()? == b',';
+                        self.pos += 1;
+                        if !more {
+                            break;
                         }
+                        self.out.push(',');
                     }
                 }
                 self.out.push(']');

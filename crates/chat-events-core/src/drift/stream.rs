@@ -112,7 +112,7 @@ struct IndexBuilder<'o> {
     stack: Vec<(Cow<'o, str>, &'o str)>,
 }
 
-impl<'o> IndexBuilder<'o> {
+impl IndexBuilder<'_> {
     /// The value at `pos` (after whitespace), indexed; the offset just past it.
     fn value(&mut self, pos: usize) -> Option<usize> {
         let pos = scan::skip_ws(self.bytes, pos);
