@@ -328,8 +328,9 @@ pub fn decode_at<'a, T: Deserialize<'a>>(
     })
 }
 
-/// Decodes the document `text` as a `T` and checks it (the I-JSON rules of
-/// [`validate`](crate::validate), in values the model skips too) in one pass.
+/// Decodes the document `text` as a `T` and checks it (the I-JSON rules: no duplicate keys,
+/// numbers a float can hold, no lone surrogates, bounded depth; in values the model skips
+/// too) in one pass.
 ///
 /// `in_wrapper`: the body is the object under the top-level key `wrapper`, the rest of the
 /// document is checked. Otherwise the body is the whole document, and a top level with the

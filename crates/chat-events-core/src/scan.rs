@@ -1,5 +1,8 @@
-//! The single pass every payload gets before its typed decode: one walk over the bytes that
-//! checks the document (JSON syntax, an object at the top, and the rules of
+//! The document's checks, and the walks that read a document without decoding it.
+//!
+//! Most payloads are decoded and checked in one pass by [`de`], which applies these rules as
+//! it reads. A document it refuses goes the checking way: [`scan`] first, one walk over the
+//! bytes that checks the document (JSON syntax, an object at the top, and the rules of
 //! [`validate`](crate::validate): no duplicate keys, numbers a 64-bit float can hold, no lone
 //! surrogates, at most [`MAX_DEPTH`](crate::unstable::MAX_DEPTH) levels) **and** captures what dispatch
 //! needs (where the body sits, whether it is wrapped, and the event name), borrowing from the
