@@ -24,9 +24,27 @@ pub(crate) fn scan_agrees(bytes: &[u8]) {
     }
 }
 
+/// The one-pass decoder reads what the checking way reads: where it accepts a document, the
+/// checking way (the scan, then serde_json) accepts it with the same value.
+pub(crate) fn one_pass_agrees<E: ProviderEvent + Debug>(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    if let Some(once) = chat_events_core::unstable::decode_in_one_pass::<E>(text) {
+        let checked = chat_events_core::unstable::decode_checking_first::<E>(text)
+            .unwrap_or_else(|error| panic!("one pass accepted, the checking way: {error}"));
+        assert_eq!(
+            format!("{once:?}"),
+            format!("{checked:?}"),
+            "the one pass and the checking way read different values"
+        );
+    }
+}
+
 /// Decodes `bytes` as a payload of `E` and checks the result.
 pub(crate) fn decoded<E: ProviderEvent + PartialEq + Debug>(bytes: &[u8]) {
     scan_agrees(bytes);
+    one_pass_agrees::<E>(bytes);
     match E::decode(bytes) {
         Ok(decoded) => readable(&decoded),
         Err(error) => {
