@@ -178,6 +178,7 @@ fn package_all(root: &Path, version: &str) -> Result<Vec<(&'static str, PathBuf)
             }
         }
     }
+    forget_verified_builds(&root.join("target/debug"));
     let mut command = cargo();
     command.current_dir(root).args([
         "package",
@@ -206,6 +207,49 @@ fn package_all(root: &Path, version: &str) -> Result<Vec<(&'static str, PathBuf)
         crates.push((name, file));
     }
     Ok(crates)
+}
+
+/// Makes cargo rebuild what an earlier `cargo package` verified: it builds our crates from
+/// its local registry in the workspace's target folder, and a build of a registry crate is
+/// never checked against its sources again (they are taken as immutable), so the next run's
+/// verification would compile against the previous run's `chat-events-core`. Each build
+/// whose dep-info names a local registry's sources (`registry/src/-…`) loses its
+/// fingerprint, which makes cargo build it again.
+fn forget_verified_builds(target: &Path) {
+    let Ok(entries) = fs::read_dir(target.join("deps")) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|extension| extension != "d") {
+            continue;
+        }
+        let from_local_registry =
+            fs::read_to_string(&path).is_ok_and(|info| info.contains("/registry/src/-"));
+        let stem = path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned());
+        let Some((_, hash)) = stem.as_deref().and_then(|stem| stem.rsplit_once('-')) else {
+            continue;
+        };
+        if !from_local_registry {
+            continue;
+        }
+        for fingerprint in fs::read_dir(target.join(".fingerprint"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if fingerprint
+                .file_name()
+                .to_string_lossy()
+                .ends_with(&format!("-{hash}"))
+            {
+                let _ = fs::remove_dir_all(fingerprint.path());
+            }
+        }
+        let _ = fs::remove_file(&path);
+    }
 }
 
 /// A directory source in `vendor`: `cargo vendor` of the workspace's registry dependencies,
