@@ -53,10 +53,10 @@ impl<'a> Writer<'a, '_> {
     /// The string at `pos`: its text with quotes, and its value when it has escapes.
     fn string_at(&mut self) -> Option<(&'a str, Option<String>)> {
         let start = self.pos;
-        let end = scan::pass_string(self.bytes, start)?;
+        let (end, escaped) = scan::pass_string_noting_escapes(self.bytes, start)?;
         self.pos = end;
         let quoted = &self.text[start..end];
-        if quoted.contains('\\') {
+        if escaped {
             Some((quoted, Some(serde_json::from_str(quoted).ok()?)))
         } else {
             Some((quoted, None))

@@ -774,12 +774,22 @@ pub fn peek<'a>(text: &'a str, path: &[&str]) -> Option<&'a str> {
 
 /// The index just past the string whose quote is at `pos`, unchecked.
 pub(crate) fn pass_string(bytes: &[u8], pos: usize) -> Option<usize> {
+    pass_string_noting_escapes(bytes, pos).map(|(end, _)| end)
+}
+
+/// [`pass_string`], and whether the string has an escape (so that its text is not its
+/// value), found on the way instead of by a second search.
+pub(crate) fn pass_string_noting_escapes(bytes: &[u8], pos: usize) -> Option<(usize, bool)> {
     let mut at = pos + 1;
+    let mut escaped = false;
     loop {
         at = skip_plain(bytes, at);
         match bytes.get(at)? {
-            b'"' => return Some(at + 1),
-            b'\\' => at += 2,
+            b'"' => return Some((at + 1, escaped)),
+            b'\\' => {
+                escaped = true;
+                at += 2;
+            }
             _ => at += 1,
         }
     }

@@ -338,7 +338,7 @@ fn filled(text: &Maybe<String>) -> Option<&str> {
 }
 
 /// Whether `content_attributes.deleted` is `true`.
-fn deleted(attributes: &Maybe<ContentAttributes>) -> bool {
+fn deleted(attributes: &Maybe<Box<ContentAttributes>>) -> bool {
     attributes
         .get()
         .is_some_and(|attributes| attributes.deleted.get() == Some(&true))
@@ -376,7 +376,7 @@ fn webhook_message(data: &WebhookMessage) -> Option<Message> {
 fn fill(
     message: &mut Message,
     private: Option<bool>,
-    attributes: &Maybe<ContentAttributes>,
+    attributes: &Maybe<Box<ContentAttributes>>,
     attachments: &Maybe<Vec<Maybe<OneChatAttachment>>>,
 ) {
     message.internal = private == Some(true);

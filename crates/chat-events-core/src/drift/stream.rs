@@ -81,12 +81,14 @@ impl<'o> Index<'o> {
         let mut builder = IndexBuilder {
             text,
             bytes: text.as_bytes(),
+            // Room for a typical payload's containers and members (one member per 24 bytes
+            // or so), so that the lists are not copied as they grow.
             index: Index {
                 base: text.as_ptr() as usize,
-                containers: Vec::new(),
-                children: Vec::new(),
+                containers: Vec::with_capacity(text.len() / 128),
+                children: Vec::with_capacity(text.len() / 24),
             },
-            stack: Vec::new(),
+            stack: Vec::with_capacity(64),
         };
         let _ = builder.value(0);
         builder.index
@@ -128,14 +130,14 @@ impl IndexBuilder<'_> {
                 } else {
                     loop {
                         let key = if open == b'{' {
-                            let end = scan::pass_string(self.bytes, at)?;
+                            let (end, escaped) = scan::pass_string_noting_escapes(self.bytes, at)?;
                             let quoted = &self.text[at..end];
                             at = scan::skip_ws(self.bytes, end);
                             if self.bytes.get(at) != Some(&b':') {
                                 return None;
                             }
                             at += 1;
-                            if quoted.contains('\\') {
+                            if escaped {
                                 Cow::Owned(serde_json::from_str(quoted).ok()?)
                             } else {
                                 Cow::Borrowed(&quoted[1..quoted.len() - 1])
@@ -174,6 +176,16 @@ impl IndexBuilder<'_> {
                 (at > pos).then_some(at)
             }
         }
+    }
+}
+
+/// The order of two keys (`str`'s order), deciding on the first byte when it differs, as it
+/// mostly does between the keys of one object, without a call to `memcmp`.
+#[inline]
+fn key_order(a: &str, b: &str) -> std::cmp::Ordering {
+    match (a.as_bytes().first(), b.as_bytes().first()) {
+        (Some(x), Some(y)) if x != y => x.cmp(y),
+        _ => a.cmp(b),
     }
 }
 
@@ -321,8 +333,8 @@ impl<'a> Walk<'a> {
             });
         }
         // In key order: looked up by binary search, reported in this order.
-        if !members.is_sorted_by(|a, b| a.key <= b.key) {
-            members.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        if !members.is_sorted_by(|a, b| key_order(&a.key, &b.key).is_le()) {
+            members.sort_unstable_by(|a, b| key_order(&a.key, &b.key));
         }
         Object::Compare {
             members,
@@ -407,7 +419,7 @@ impl Object<'_> {
         // fields in key order, so the member after the last one found is tried first.
         let at = match members.get(*next) {
             Some(member) if *member.key == *key => *next,
-            _ => match members.binary_search_by(|member| (*member.key).cmp(key)) {
+            _ => match members.binary_search_by(|member| key_order(&member.key, key)) {
                 Ok(at) => at,
                 Err(_) => return Ok(()),
             },

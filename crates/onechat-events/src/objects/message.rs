@@ -40,7 +40,7 @@ pub struct Message {
     pub content: Maybe<String>,
     /// Structured content, by `content_type`.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub content_attributes: Maybe<ContentAttributes>,
+    pub content_attributes: Maybe<Box<ContentAttributes>>,
     /// Kind of content; `null` in the 2021 docs.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub content_type: Maybe<ContentType>,

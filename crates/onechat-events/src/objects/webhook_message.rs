@@ -36,7 +36,7 @@ pub struct WebhookMessage {
     pub content: Maybe<String>,
     /// Structured content, by `content_type`.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
-    pub content_attributes: Maybe<ContentAttributes>,
+    pub content_attributes: Maybe<Box<ContentAttributes>>,
     /// Kind of content; `null` in the API channel documentation's example.
     #[serde(default, skip_serializing_if = "Maybe::is_absent")]
     pub content_type: Maybe<ContentType>,

@@ -9,8 +9,10 @@
 //!   envelope (the least a hand-rolled integration does);
 //! - **receiver**: the CodeChat webhook receiver with a consumer that does nothing, against a
 //!   bare axum handler that discards the body, both under `wrk` posting a real
-//!   `messages.upsert` body: requests/s, p99 latency, non-2xx answers, and events delivered
-//!   against 2xx answers;
+//!   `messages.upsert` body (and Chatwoot's, signed): requests/s, p99 latency, this
+//!   process's CPU time and context switches per request (what the request path costs
+//!   beyond axum's, apart from `wrk` and the kernel's work for it), non-2xx answers, and
+//!   events delivered against 2xx answers;
 //! - **chatapp**: our Pusher client against `pusher-js` (Node) and a raw websocket reader that
 //!   only counts frames, each on the same sockudo with 100 subscriptions: idle memory, CPU
 //!   and context switches per event live, and the time to drain a backlog (the client frozen

@@ -23,7 +23,7 @@ use chat_events_core::Secret;
 use chat_events_core::{EventSource, Update};
 use chat_events_webhook::{Receiver, ReceiverBuilder, Webhook, auth::chatwoot};
 
-use crate::{Row, Scale, Target};
+use crate::{Row, Scale, Target, usage::Usage};
 
 /// How to get wrk.
 const WRK_HINT: &str = "the receiver benchmark needs `wrk`: run `apt-get install -y wrk` (cargo xtask bench installs it)";
@@ -36,6 +36,20 @@ struct Load {
     errors: u64,
     per_second: f64,
     p99_ms: f64,
+    /// This process's CPU time per request wrk counted, in microseconds.
+    cpu_us: f64,
+    /// This process's context switches per request wrk counted.
+    switches: f64,
+}
+
+impl Load {
+    /// Adds this process's usage during the run, per request.
+    fn with_usage(mut self, used: Usage) -> Self {
+        let requests = self.requests.max(1) as f64;
+        self.cpu_us = used.cpu_ns as f64 / 1e3 / requests;
+        self.switches = used.switches as f64 / requests;
+        self
+    }
 }
 
 /// The Chatwoot webhook secret of the signed benchmark.
@@ -178,6 +192,22 @@ pub(crate) async fn run(scale: Scale) -> Vec<Row> {
             ),
         },
         Row {
+            what: "receiver CPU per request / bare axum".into(),
+            ratio: ours.cpu_us / bare.cpu_us,
+            target: None,
+            detail: format!(
+                "this process's CPU time per request: CodeChat {:.1} µs, {:.2} context switches (axum {:.1} µs, {:.2}); Chatwoot signed {:.1} µs, {:.2} (axum {:.1} µs, {:.2})",
+                ours.cpu_us,
+                ours.switches,
+                bare.cpu_us,
+                bare.switches,
+                signed.cpu_us,
+                signed.switches,
+                bare_signed.cpu_us,
+                bare_signed.switches
+            ),
+        },
+        Row {
             what: "receiver non-2xx answers (count)".into(),
             ratio: non_2xx as f64,
             target: Some(Target::AtMost(0.0)),
@@ -227,7 +257,10 @@ async fn receiver_round<E: Webhook>(
             }
         }
     });
-    let load = wrk(script, server.local_addr(), seconds).await;
+    let before = Usage::now();
+    let load = wrk(script, server.local_addr(), seconds)
+        .await
+        .with_usage(Usage::now().since(before));
     // Requests wrk abandoned when it stopped may still be answered and delivered.
     tokio::time::sleep(Duration::from_millis(300)).await;
     server.close().await.expect("the receiver stops");
@@ -249,7 +282,10 @@ async fn bare_round(script: &std::path::Path, seconds: u32) -> Load {
         .expect("a port");
     let addr = listener.local_addr().expect("an address");
     let server = tokio::spawn(async move { axum::serve(listener, app).await });
-    let load = wrk(script, addr, seconds).await;
+    let before = Usage::now();
+    let load = wrk(script, addr, seconds)
+        .await
+        .with_usage(Usage::now().since(before));
     server.abort();
     load
 }
