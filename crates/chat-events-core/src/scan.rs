@@ -658,11 +658,11 @@ fn members_until<'a>(text: &'a str, mut visit: impl FnMut(Cow<'a, str>, usize) -
         if bytes.get(pos) != Some(&b'"') {
             return;
         }
-        let Some(key_end) = pass_string(bytes, pos) else {
+        let Some((key_end, escaped)) = pass_string_noting_escapes(bytes, pos) else {
             return;
         };
         let key_text = &text[pos + 1..key_end - 1];
-        let key = if key_text.contains('\\') {
+        let key = if escaped {
             match serde_json::from_str::<String>(&text[pos..key_end]) {
                 Ok(key) => Cow::Owned(key),
                 Err(_) => return,
