@@ -219,33 +219,31 @@ fn forget_verified_builds(target: &Path) {
     let Ok(entries) = fs::read_dir(target.join("deps")) else {
         return;
     };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.extension().is_none_or(|extension| extension != "d") {
+    let fingerprints: Vec<PathBuf> = fs::read_dir(target.join(".fingerprint"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .collect();
+    for path in entries.flatten().map(|entry| entry.path()) {
+        if path.extension().is_none_or(|extension| extension != "d")
+            || !fs::read_to_string(&path).is_ok_and(|info| info.contains("/registry/src/-"))
+        {
             continue;
         }
-        let from_local_registry =
-            fs::read_to_string(&path).is_ok_and(|info| info.contains("/registry/src/-"));
         let stem = path
             .file_stem()
             .map(|stem| stem.to_string_lossy().into_owned());
         let Some((_, hash)) = stem.as_deref().and_then(|stem| stem.rsplit_once('-')) else {
             continue;
         };
-        if !from_local_registry {
-            continue;
-        }
-        for fingerprint in fs::read_dir(target.join(".fingerprint"))
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
+        let suffix = format!("-{hash}");
+        for fingerprint in &fingerprints {
             if fingerprint
                 .file_name()
-                .to_string_lossy()
-                .ends_with(&format!("-{hash}"))
+                .is_some_and(|name| name.to_string_lossy().ends_with(&suffix))
             {
-                let _ = fs::remove_dir_all(fingerprint.path());
+                let _ = fs::remove_dir_all(fingerprint);
             }
         }
         let _ = fs::remove_file(&path);

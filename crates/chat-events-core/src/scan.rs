@@ -1159,6 +1159,29 @@ mod tests {
     }
 
     #[test]
+    fn passing_a_string_notes_its_escapes() {
+        let cases: [(&str, usize, bool); 7] = [
+            (r#""plain" rest"#, 7, false),
+            (r#""""#, 2, false),
+            (r#""a\"b""#, 6, true),
+            (r#""\\""#, 4, true),
+            (r#""long plain text past eight bytes\n""#, 36, true),
+            (r#""é and 中文 without escapes""#, 31, false),
+            (r#""\u00e9""#, 8, true),
+        ];
+        for (text, end, escaped) in cases {
+            assert_eq!(
+                pass_string_noting_escapes(text.as_bytes(), 0),
+                Some((end, escaped)),
+                "{text}"
+            );
+            assert_eq!(pass_string(text.as_bytes(), 0), Some(end), "{text}");
+        }
+        // Unterminated: no end.
+        assert_eq!(pass_string_noting_escapes(br#""open \" still"#, 0), None);
+    }
+
+    #[test]
     fn skip_unstructured_stops_where_a_byte_loop_stops() {
         let naive = |bytes: &[u8], from: usize| {
             (from..bytes.len())

@@ -2,7 +2,9 @@
 //! the same run (and the drift check's throughput against decode alone): `serde_json::Value` (the untyped parse a user would otherwise write) and a
 //! hand-written struct that reads only the envelope's event name and skips the rest (the
 //! least any typed integration does). The three are timed in interleaved rounds and the
-//! median round is kept, so a machine that slows down mid-run slows all three alike.
+//! median round is kept, so a machine that slows down mid-run slows all three alike. One more
+//! row measures the bound: serde_json's own derive into the OneChat message model against a
+//! `Value` parse of the same bodies (see [`typed_build`]).
 
 use std::{hint::black_box, time::Instant};
 
@@ -159,7 +161,49 @@ pub(crate) fn run(scale: Scale) -> Vec<Row> {
             detail: String::new(),
         });
     }
+    rows.push(typed_build(scale));
     rows
+}
+
+/// What bounds a typed decode, measured: the bodies of the OneChat fixtures'
+/// `message.created` and `message.updated` deserialized by serde_json's own derive path into
+/// `onechat_events::objects::Message` (no checks, no name look, nothing kept raw) against a
+/// `Value` parse of the same bodies. When building the owned typed value costs about what the
+/// `Value` costs, no deserializer can make a decode much cheaper than a `Value` parse.
+fn typed_build(scale: Scale) -> Row {
+    let bodies: Vec<Vec<u8>> = chat_events_tests::fixtures("onechat")
+        .into_iter()
+        .filter_map(|fixture| {
+            let document: serde_json::Value = serde_json::from_str(&fixture.json).ok()?;
+            let broadcast = document.get("message").unwrap_or(&document);
+            let event = broadcast.get("event")?.as_str()?;
+            let body = broadcast.get("data")?;
+            (matches!(event, "message.created" | "message.updated")
+                && serde_json::from_value::<onechat_events::objects::Message>(body.clone()).is_ok())
+            .then(|| body.to_string().into_bytes())
+        })
+        .collect();
+    assert!(
+        bodies.len() >= 20,
+        "only {} OneChat message bodies in the fixtures",
+        bodies.len()
+    );
+    let typed: Check =
+        |bytes| serde_json::from_slice::<onechat_events::objects::Message>(bytes).is_ok();
+    let ignored: Check = |bytes| serde_json::from_slice::<IgnoredAny>(bytes).is_ok();
+    let [value_ns, typed_ns, ignored_ns] = interleaved(&bodies, [value, typed, ignored], scale);
+    Row {
+        what: "serde_json into onechat Message (unchecked) / Value parse".into(),
+        ratio: typed_ns / value_ns,
+        target: None,
+        detail: format!(
+            "{} message bodies: Value {:.0} µs, typed {:.0} µs, tokenizing only (IgnoredAny) {:.0} µs",
+            bodies.len(),
+            value_ns / 1e3,
+            typed_ns / 1e3,
+            ignored_ns / 1e3,
+        ),
+    }
 }
 
 /// Nanoseconds per pass over `inputs`, for each check: the median of interleaved rounds.
