@@ -150,4 +150,26 @@ mod tests {
         assert_eq!(check(b"{}"), Ok(()));
         assert_eq!(check(b"{ }"), Err(Refusal::BadSignature));
     }
+
+    /// The tolerance is inclusive, on the receiver's clock given here (the HTTP tests use the
+    /// wall clock, which moves while they run, so they stay well away from the edges).
+    #[test]
+    fn the_tolerance_ends_exactly_at_its_seconds_both_ways() {
+        let secret = Secret::new("k");
+        let now = UNIX_EPOCH + Duration::from_secs(10_000);
+        let check = |signed_at: u64| {
+            verify_signature(
+                std::slice::from_ref(&secret),
+                Some(sign(&secret, signed_at, b"{}").as_bytes()),
+                Some(signed_at.to_string().as_bytes()),
+                b"{}",
+                now,
+                DEFAULT_TOLERANCE,
+            )
+        };
+        assert_eq!(check(10_000 - 300), Ok(()));
+        assert_eq!(check(10_000 - 301), Err(Refusal::StaleTimestamp));
+        assert_eq!(check(10_000 + 300), Ok(()));
+        assert_eq!(check(10_000 + 301), Err(Refusal::FutureTimestamp));
+    }
 }
