@@ -265,8 +265,11 @@ async fn a_repeat_whose_first_was_refused_gets_through() {
     server.close().await.unwrap();
 }
 
-/// Holds each event in `persist` until the test lets it go.
-struct Held(std::sync::Arc<tokio::sync::Semaphore>);
+/// Holds each event in `persist` until the test lets it go; says when one has come in.
+struct Held {
+    gate: std::sync::Arc<tokio::sync::Semaphore>,
+    entered: tokio::sync::mpsc::UnboundedSender<()>,
+}
 
 #[async_trait::async_trait]
 impl chat_events_webhook::Persist<WebhookEvent> for Held {
@@ -276,20 +279,30 @@ impl chat_events_webhook::Persist<WebhookEvent> for Held {
         _: &chat_events_core::Decoded<WebhookEvent>,
         _: SystemTime,
     ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-        let _permit = self.0.acquire().await?;
+        let _ = self.entered.send(());
+        let _permit = self.gate.acquire().await?;
         Ok(())
     }
+}
+
+/// `future`, or a failure naming `what` after ten seconds (a hang here would otherwise hold
+/// the whole test run).
+async fn within<T>(what: &str, future: impl std::future::Future<Output = T>) -> T {
+    timeout(Duration::from_secs(10), future)
+        .await
+        .unwrap_or_else(|_| panic!("{what}: nothing after 10 s"))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_repeat_of_a_delivery_still_being_handled_is_asked_to_retry() {
     let gate = std::sync::Arc::new(tokio::sync::Semaphore::new(0));
-    let (server, mut receiver, url) = serve(
-        Receiver::builder()
-            .signature_secret(SECRET)
-            .persist(Held(std::sync::Arc::clone(&gate))),
-    )
-    .await;
+    let (entered, mut entering) = tokio::sync::mpsc::unbounded_channel();
+    let (server, mut receiver, url) =
+        serve(Receiver::builder().signature_secret(SECRET).persist(Held {
+            gate: std::sync::Arc::clone(&gate),
+            entered,
+        }))
+        .await;
     let body = message_created();
     let secret = Secret::new(SECRET);
     let first = tokio::spawn({
@@ -300,29 +313,46 @@ async fn a_repeat_of_a_delivery_still_being_handled_is_asked_to_retry() {
                 .unwrap()
         }
     });
-    // The first is held in `persist`; its repeat meanwhile is asked to retry (429 for
-    // Chatwoot), not delivered, not taken for done.
-    let mut busy = None;
-    for _ in 0..100 {
-        let repeat = testkit::post_signed(&url, &secret, DELIVERY, body.clone())
-            .await
-            .unwrap();
-        if repeat.status != 200 {
-            busy = Some(repeat);
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    let busy = busy.expect("a repeat while the first is held");
+    // The repeat is posted only once the first is held in `persist` (posted earlier, the
+    // repeat could be the one that arrives first and is held).
+    within("the first delivery reaching persist", entering.recv())
+        .await
+        .expect("the receiver is running");
+    // Its repeat meanwhile is asked to retry (429 for Chatwoot), not delivered, not taken
+    // for done.
+    let busy = within(
+        "the repeat's answer",
+        testkit::post_signed(&url, &secret, DELIVERY, body.clone()),
+    )
+    .await
+    .unwrap();
     assert_eq!(busy.status, 429, "{busy:?}");
     assert_eq!(busy.json().unwrap()["error"], "in_flight");
     gate.add_permits(10);
-    assert_eq!(first.await.unwrap().status, 200);
-    let again = testkit::post_signed(&url, &secret, DELIVERY, body.clone())
-        .await
-        .unwrap();
+    assert_eq!(
+        within("the first delivery's answer", first)
+            .await
+            .unwrap()
+            .status,
+        200
+    );
+    let again = within(
+        "the answer to a repeat of a delivery done",
+        testkit::post_signed(&url, &secret, DELIVERY, body.clone()),
+    )
+    .await
+    .unwrap();
     assert_eq!(again.json().unwrap()["repeat"], true);
-    assert!(receiver.next_event().await.unwrap().is_ok());
+    assert!(
+        within("the delivered event", receiver.next_event())
+            .await
+            .unwrap()
+            .is_ok()
+    );
+    assert!(
+        entering.try_recv().is_err(),
+        "only the first reached persist"
+    );
     nothing_more(&mut receiver).await;
     server.close().await.unwrap();
 }

@@ -3,7 +3,8 @@
 //! `test` installs what the suites need when it is missing (Debian's `ruby-actioncable` and
 //! `puma` for the OneChat client tests; Debian's `nats-server` for the JetStream tests; the `sockudo` Pusher server from crates.io, built with
 //! Debian's `protobuf-compiler`, for the ChatApp client tests), then runs every test of the
-//! workspace and the TypeScript and Python packages' tests (Node packages and a Python
+//! workspace (built first, then run within `CHAT_EVENTS_TEST_MINUTES`, default 20: a hanging
+//! test fails the run) and the TypeScript and Python packages' tests (Node packages and a Python
 //! virtual environment installed when missing, see `packages/suite.rs`), then each fuzz target of `fuzz/` for a short time (`CHAT_EVENTS_FUZZ_SECONDS`,
 //! default 20; cargo-fuzz is installed when missing). Between the two it runs the benchmark
 //! harness in smoke mode (`wrk` and Node packages installed when missing, see `bench.rs`). It is what `.ci/run` calls and what the
@@ -13,7 +14,7 @@ use std::{path::Path, process::Stdio};
 
 use crate::{
     install::install_peers,
-    process::{cargo, run},
+    process::{cargo, run, run_within},
 };
 
 /// The provider crates and what a types-only build of each must not pull in.
@@ -76,9 +77,24 @@ pub(crate) fn test(root: &Path) -> Result<(), String> {
     crate::hygiene::run_all(root)?;
     crate::corpus::run(root, true)?;
     crate::schema::run(root, true)?;
-    run(cargo()
-        .current_dir(root)
-        .args(["test", "--workspace", "--all-features", "--locked"]))?;
+    // Built first, then run against a limit: a hanging test fails the run, named.
+    run(cargo().current_dir(root).args([
+        "test",
+        "--workspace",
+        "--all-features",
+        "--locked",
+        "--no-run",
+    ]))?;
+    let minutes = std::env::var("CHAT_EVENTS_TEST_MINUTES")
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(20);
+    run_within(
+        cargo()
+            .current_dir(root)
+            .args(["test", "--workspace", "--all-features", "--locked"]),
+        std::time::Duration::from_secs(60 * minutes),
+    )?;
     no_rebuild(root)?;
     // The crates as a stranger gets them: packaged, then used from the `.crate` files alone.
     crate::packaged::run_all(root)?;

@@ -48,3 +48,42 @@ pub(crate) fn succeeds(program: &str, args: &[&str]) -> bool {
         .status()
         .is_ok_and(|s| s.success())
 }
+
+/// Runs `command` (shown first) like [`run`], in a process group of its own that is killed
+/// whole when it has not finished after `limit`: a test that hangs fails the run with this
+/// error instead of holding it until CI's own limit. (Polled once a second: std has no wait
+/// with a timeout, and a crate for it would be one more dependency for ten lines.)
+pub(crate) fn run_within(command: &mut Command, limit: std::time::Duration) -> Result<(), String> {
+    use std::os::unix::process::CommandExt;
+
+    let shown = format!("{command:?}");
+    println!("==> {shown} (at most {} min)", limit.as_secs() / 60);
+    let mut child = command
+        .process_group(0)
+        .spawn()
+        .map_err(|e| format!("cannot run {shown}: {e}"))?;
+    let started = std::time::Instant::now();
+    loop {
+        if let Some(status) = child
+            .try_wait()
+            .map_err(|e| format!("cannot wait for {shown}: {e}"))?
+        {
+            return if status.success() {
+                Ok(())
+            } else {
+                Err(format!("{shown} failed ({status})"))
+            };
+        }
+        if started.elapsed() >= limit {
+            let group = format!("-{}", child.id());
+            let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+            let _ = child.wait();
+            return Err(format!(
+                "{shown} did not finish within {} min and was stopped: a test hangs (the tests \
+                 named above as \"running for over 60 seconds\" without an \"ok\" are the ones)",
+                limit.as_secs() / 60
+            ));
+        }
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+}
