@@ -287,7 +287,7 @@ impl chat_events_webhook::Persist<WebhookEvent> for Held {
 
 /// `future`, or a failure naming `what` after ten seconds (a hang here would otherwise hold
 /// the whole test run).
-async fn within<T>(what: &str, future: impl std::future::Future<Output = T>) -> T {
+async fn within<T>(what: &str, future: impl Future<Output = T>) -> T {
     timeout(Duration::from_secs(10), future)
         .await
         .unwrap_or_else(|_| panic!("{what}: nothing after 10 s"))
