@@ -397,7 +397,8 @@ fn capture_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
                         let ahead: &'de str = map.next_key_seed(#private::AheadKeys(KEYS))?.ok_or_else(|| {
                             <A::Error as #private::serde::de::Error>::custom("no text ahead")
                         })?;
-                        let right = if let ::core::option::Option::Some(guess) = #private::guess_shape(ahead, &LAST, SHAPES) {
+                        let (context, guess) = #private::guess_shape(ahead, &LAST, SHAPES);
+                        let right = if let ::core::option::Option::Some(guess) = guess {
                             let value = match guess {
                                 #(
                                     #indices => map.next_value::<#tys>().map(#ident::#idents),
@@ -409,13 +410,14 @@ fn capture_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
                                 ::core::option::Option::None => #private::choose_shape(ahead, SHAPES),
                             };
                             if right == ::core::option::Option::Some(guess) && let ::core::result::Result::Ok(value) = value {
+                                LAST.set(context, right);
                                 return ::core::result::Result::Ok(value);
                             }
                             right
                         } else {
                             #private::choose_shape(ahead, SHAPES)
                         };
-                        LAST.set(right);
+                        LAST.set(context, right);
                         match right {
                             #(
                                 ::core::option::Option::Some(#indices) => {
