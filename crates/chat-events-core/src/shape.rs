@@ -4,7 +4,7 @@
 use std::{
     borrow::Cow,
     fmt,
-    sync::atomic::{AtomicU64, AtomicUsize, Ordering},
+    sync::atomic::{AtomicUsize, Ordering},
 };
 
 use schemars::{Schema, json_schema};
@@ -186,82 +186,25 @@ fn pick(kind: u8, keys: &[&str], seen: &[Seen<'_>], shapes: &[&[&[Cond]]]) -> Op
         .position(|alternatives| alternatives.iter().any(|conds| holds(conds)))
 }
 
-/// What an enum's values were decoded as lately, to guess the next one's shape before its
-/// keys are read: per context — the object's first key, hashed to one of seven, or anything
-/// that is not an object — which shape came and how sure that is (0 to 3: up by one each
-/// time it comes again, down by one each time another does, replaced by the other at 0), like
-/// a branch predictor's table. Chatwoot writes a contact's attributes from
-/// `additional_attributes` on and a user's from `id`, Baileys a message from `key`, and a
-/// provider sends one kind of message in a row: the first key and the last run say the shape
-/// almost always. A shape is guessed only once it is sure (2 or more); only a guess: which
-/// variant a value becomes is decided by its keys, as [`choose_shape`] does.
+/// The last shape an enum's values were decoded as, its first guess for the next object
+/// the one-pass decoder reads (see [`guess_shape`]). Only a guess: which variant a value
+/// becomes is decided by the keys, as [`choose_shape`] does.
 #[derive(Debug)]
-pub struct LastShape(AtomicU64);
-
-/// [`LastShape`]'s code for "no shape" (the value fit none).
-const NO_SHAPE: u64 = 0x3f;
-/// The context of values that are not objects.
-const NOT_AN_OBJECT: usize = 7;
+pub struct LastShape(AtomicUsize);
 
 impl LastShape {
-    /// Nothing decoded yet.
+    /// The first shape, before any value was read.
     #[must_use]
     pub const fn new() -> Self {
-        Self(AtomicU64::new(u64::from_ne_bytes([NO_SHAPE as u8; 8])))
+        Self(AtomicUsize::new(0))
     }
 
-    /// The context of the value at `ahead`: its first key, hashed, or [`NOT_AN_OBJECT`].
-    fn context(ahead: &str) -> usize {
-        let bytes = ahead.as_bytes();
-        if bytes.first() != Some(&b'{') {
-            return NOT_AN_OBJECT;
-        }
-        let Some(quote) = bytes
-            .iter()
-            .skip(1)
-            .position(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
-            .map(|index| index + 1)
-            .filter(|&index| bytes[index] == b'"')
-        else {
-            return 0;
-        };
-        let key = &bytes[quote + 1..];
-        let end = key
-            .iter()
-            .position(|&byte| byte == b'"')
-            .unwrap_or(key.len());
-        let hash = key[..end].iter().fold(end, |hash, &byte| {
-            hash.wrapping_mul(31).wrapping_add(usize::from(byte))
-        });
-        hash % NOT_AN_OBJECT
-    }
-
-    /// The shape guessed in `context`, and how sure.
-    fn guess(&self, context: usize) -> (u64, u64) {
-        let entry = (self.0.load(Ordering::Relaxed) >> (context * 8)) & 0xff;
-        (entry & NO_SHAPE, entry >> 6)
-    }
-
-    /// Counts a value of `context` decoded as `shape` (`None`: it fit no shape). Written only
-    /// where it changes (a run at its surest writes nothing), so that threads decoding the
-    /// same shapes do not contend for it.
-    pub fn set(&self, context: usize, shape: Option<usize>) {
-        let context = context.min(NOT_AN_OBJECT);
-        let code = shape.map_or(NO_SHAPE, |shape| (shape as u64).min(NO_SHAPE - 1));
-        let table = self.0.load(Ordering::Relaxed);
-        let entry = (table >> (context * 8)) & 0xff;
-        let (guessed, sure) = (entry & NO_SHAPE, entry >> 6);
-        let (guessed, sure) = if guessed == code {
-            (guessed, (sure + 1).min(3))
-        } else if sure > 0 {
-            (guessed, sure - 1)
-        } else {
-            (code, 1)
-        };
-        let updated =
-            (table & !(0xff << (context * 8))) | (((sure << 6) | guessed) << (context * 8));
-        if updated != table {
-            self.0.store(updated, Ordering::Relaxed);
+    /// Remembers `shape` (`None`: the value fit no shape); written only when it changes, so
+    /// that threads decoding the same shapes do not contend for it.
+    pub fn set(&self, shape: Option<usize>) {
+        let shape = shape.unwrap_or(usize::MAX);
+        if self.0.load(Ordering::Relaxed) != shape {
+            self.0.store(shape, Ordering::Relaxed);
         }
     }
 }
@@ -272,29 +215,18 @@ impl Default for LastShape {
     }
 }
 
-/// The context of the value at `ahead` (for [`LastShape::set`]), and the shape to decode
-/// it as before its keys are known, or `None` when it should be chosen first
-/// ([`choose_shape`]): a guess is made only for an object, as the shape `last` is sure of
-/// in its context, and only when that shape takes objects. The one-pass decoder records the
-/// values of the deciding keys while it decodes the guess, and [`choose_recorded`] says
-/// whether the guess was the shape they choose; when it was not, the value is decoded again.
-pub fn guess_shape(ahead: &str, last: &LastShape, shapes: &[&[&[Cond]]]) -> (usize, Option<usize>) {
-    let context = LastShape::context(ahead);
-    if context == NOT_AN_OBJECT {
-        return (context, None);
-    }
-    let (guessed, sure) = last.guess(context);
-    let guessed = usize::try_from(guessed)
-        .ok()
-        .filter(|_| sure >= 2)
-        .filter(|&guessed| {
-            shapes.get(guessed).is_some_and(|alternatives| {
-                alternatives
-                    .iter()
-                    .any(|conds| conds.first().is_some_and(|cond| cond.kind() == b'{'))
-            })
-        });
-    (context, guessed)
+/// The shape to decode the value at `ahead` as before its keys are known, or `None` when
+/// it should be chosen first ([`choose_shape`]): a guess is made only for an object, as the
+/// shape `last` was and only when that shape takes objects. The one-pass decoder records
+/// the values of `keys` while it decodes the guess, and [`choose_recorded`] says whether the
+/// guess was the shape the keys choose; when it was not, the value is decoded again.
+pub fn guess_shape(ahead: &str, last: &LastShape, shapes: &[&[&[Cond]]]) -> Option<usize> {
+    let last = last.0.load(Ordering::Relaxed);
+    let takes_objects = shapes
+        .get(last)?
+        .iter()
+        .any(|conds| conds.first().is_some_and(|cond| cond.kind() == b'{'));
+    (takes_objects && kind_of(ahead) == Some(b'{')).then_some(last)
 }
 
 /// What the one-pass decoder recorded of an object's keys while decoding it as a guessed
@@ -637,53 +569,5 @@ mod tests {
             choose_shape(raw(r#"{"type":"bot","type":"user"}"#), shapes),
             None
         );
-    }
-
-    #[test]
-    fn a_shape_is_guessed_per_first_key_once_sure() {
-        const SHAPES: &[&[&[Cond]]] = &[
-            &[&[Cond::Equals("type", "contact")]],
-            &[&[Cond::Equals("type", "user")]],
-            &[&[Cond::String]],
-        ];
-        let last = LastShape::new();
-        let contact = r#"{"additional_attributes": {}, "type": "contact"}"#;
-        let user = r#"{ "id": 1, "type": "user"}"#;
-        let guess = |text: &str| guess_shape(text, &last, SHAPES);
-        let (contacts, nothing) = guess(contact);
-        assert_eq!(nothing, None, "nothing decoded yet");
-        let (users, _) = guess(user);
-        assert_ne!(contacts, users, "two first keys, two contexts");
-        // Sure after two in a row, in each context on its own.
-        last.set(contacts, Some(0));
-        assert_eq!(guess(contact).1, None, "one is not sure");
-        last.set(contacts, Some(0));
-        assert_eq!(guess(contact), (contacts, Some(0)));
-        assert_eq!(guess(user).1, None);
-        last.set(users, Some(1));
-        last.set(users, Some(1));
-        last.set(users, Some(1));
-        assert_eq!(guess(user), (users, Some(1)));
-        assert_eq!(guess(contact), (contacts, Some(0)), "the other context kept");
-        // Another shape lowers it: at 3, two others before it stops guessing, a third
-        // before the other is guessed (after one more of it).
-        last.set(users, None);
-        assert_eq!(guess(user).1, Some(1));
-        last.set(users, None);
-        assert_eq!(guess(user).1, None);
-        last.set(users, None);
-        last.set(users, None);
-        assert_eq!(guess(user).1, None, "no shape is never guessed");
-        // Not an object: never guessed; an empty object has a context.
-        last.set(LastShape::context(r#""text""#), Some(2));
-        last.set(LastShape::context(r#""text""#), Some(2));
-        assert_eq!(guess(r#""text""#).1, None);
-        assert_eq!(LastShape::context("{}"), 0);
-        // A shape that takes no objects is not guessed for one.
-        last.set(contacts, Some(2));
-        last.set(contacts, Some(2));
-        last.set(contacts, Some(2));
-        last.set(contacts, Some(2));
-        assert_eq!(guess(contact).1, None);
     }
 }

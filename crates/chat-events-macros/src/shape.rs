@@ -397,8 +397,7 @@ fn capture_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
                         let ahead: &'de str = map.next_key_seed(#private::AheadKeys(KEYS))?.ok_or_else(|| {
                             <A::Error as #private::serde::de::Error>::custom("no text ahead")
                         })?;
-                        let (context, guess) = #private::guess_shape(ahead, &LAST, SHAPES);
-                        let right = if let ::core::option::Option::Some(guess) = guess {
+                        let right = if let ::core::option::Option::Some(guess) = #private::guess_shape(ahead, &LAST, SHAPES) {
                             let value = match guess {
                                 #(
                                     #indices => map.next_value::<#tys>().map(#ident::#idents),
@@ -410,14 +409,13 @@ fn capture_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
                                 ::core::option::Option::None => #private::choose_shape(ahead, SHAPES),
                             };
                             if right == ::core::option::Option::Some(guess) && let ::core::result::Result::Ok(value) = value {
-                                LAST.set(context, right);
                                 return ::core::result::Result::Ok(value);
                             }
                             right
                         } else {
                             #private::choose_shape(ahead, SHAPES)
                         };
-                        LAST.set(context, right);
+                        LAST.set(right);
                         match right {
                             #(
                                 ::core::option::Option::Some(#indices) => {
