@@ -1,11 +1,7 @@
 //! The runtime half of [`Shape`](crate::unstable::Shape): choosing a variant from a captured value,
 //! and the schema that says the same thing.
 
-use std::{
-    borrow::Cow,
-    fmt,
-    sync::atomic::{AtomicUsize, Ordering},
-};
+use std::{borrow::Cow, fmt};
 
 use schemars::{Schema, json_schema};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
@@ -103,27 +99,7 @@ enum Seen<'a> {
 
 /// The most keys the shapes of one enum may name (checked by the derive's tests: the
 /// largest enum names 6).
-pub(crate) const MAX_KEYS: usize = 16;
-
-impl Seen<'_> {
-    /// What a member's value, as written, says (`""`: the key is absent).
-    fn of(value: &str) -> Seen<'_> {
-        match value.as_bytes().first() {
-            None => Seen::Absent,
-            Some(b'n') => Seen::Null,
-            Some(b'"') => {
-                serde_json::from_str::<Cow<'_, str>>(value).map_or(Seen::Value, Seen::Text)
-            }
-            Some(_) => Seen::Value,
-        }
-    }
-}
-
-/// The first byte of a JSON value's text (`{`, `[`, `"`, …).
-fn kind_of(raw: &str) -> Option<u8> {
-    raw.bytes()
-        .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
-}
+const MAX_KEYS: usize = 16;
 
 /// The index of the first shape (a list of alternatives, each a list of conditions) one of
 /// whose alternatives holds for the JSON text `raw`, reading the keys they name in one
@@ -131,7 +107,9 @@ fn kind_of(raw: &str) -> Option<u8> {
 ///
 /// `raw` is a value serde_json captured, so it is not checked again here.
 pub fn choose_shape(raw: &str, shapes: &[&[&[Cond]]]) -> Option<usize> {
-    let kind = kind_of(raw)?;
+    let kind = raw
+        .bytes()
+        .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))?;
     let mut keys: [&str; MAX_KEYS] = [""; MAX_KEYS];
     let mut count = 0;
     for key in shapes
@@ -152,18 +130,18 @@ pub fn choose_shape(raw: &str, shapes: &[&[&[Cond]]]) -> Option<usize> {
             if let Some(index) = keys.iter().position(|known| *known == key)
                 && seen[index] == Seen::Absent
             {
-                seen[index] = Seen::of(value);
+                seen[index] = match value.as_bytes().first() {
+                    Some(b'n') => Seen::Null,
+                    Some(b'"') => {
+                        serde_json::from_str::<Cow<'_, str>>(value).map_or(Seen::Value, Seen::Text)
+                    }
+                    _ => Seen::Value,
+                };
                 missing -= 1;
             }
             missing > 0
         });
     }
-    pick(kind, keys, &seen, shapes)
-}
-
-/// The first shape one of whose alternatives holds for a value of JSON type `kind` whose
-/// `keys` hold what `seen` says.
-fn pick(kind: u8, keys: &[&str], seen: &[Seen<'_>], shapes: &[&[&[Cond]]]) -> Option<usize> {
     let lookup = |key: &str| {
         keys.iter()
             .position(|known| *known == key)
@@ -184,143 +162,6 @@ fn pick(kind: u8, keys: &[&str], seen: &[Seen<'_>], shapes: &[&[&[Cond]]]) -> Op
     shapes
         .iter()
         .position(|alternatives| alternatives.iter().any(|conds| holds(conds)))
-}
-
-/// The last shape an enum's values were decoded as, its first guess for the next object
-/// the one-pass decoder reads (see [`guess_shape`]). Only a guess: which variant a value
-/// becomes is decided by the keys, as [`choose_shape`] does.
-#[derive(Debug)]
-pub struct LastShape(AtomicUsize);
-
-impl LastShape {
-    /// The first shape, before any value was read.
-    #[must_use]
-    pub const fn new() -> Self {
-        Self(AtomicUsize::new(0))
-    }
-
-    /// Remembers `shape` (`None`: the value fit no shape); written only when it changes, so
-    /// that threads decoding the same shapes do not contend for it.
-    pub fn set(&self, shape: Option<usize>) {
-        let shape = shape.unwrap_or(usize::MAX);
-        if self.0.load(Ordering::Relaxed) != shape {
-            self.0.store(shape, Ordering::Relaxed);
-        }
-    }
-}
-
-impl Default for LastShape {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// The shape to decode the value at `ahead` as before its keys are known, or `None` when
-/// it should be chosen first ([`choose_shape`]): a guess is made only for an object, as the
-/// shape `last` was and only when that shape takes objects. The one-pass decoder records
-/// the values of `keys` while it decodes the guess, and [`choose_recorded`] says whether the
-/// guess was the shape the keys choose; when it was not, the value is decoded again.
-pub fn guess_shape(ahead: &str, last: &LastShape, shapes: &[&[&[Cond]]]) -> Option<usize> {
-    let last = last.0.load(Ordering::Relaxed);
-    let takes_objects = shapes
-        .get(last)?
-        .iter()
-        .any(|conds| conds.first().is_some_and(|cond| cond.kind() == b'{'));
-    (takes_objects && kind_of(ahead) == Some(b'{')).then_some(last)
-}
-
-/// What the one-pass decoder recorded of an object's keys while decoding it as a guessed
-/// shape: each key's value as written (`""` for a key that is absent), in the order of the
-/// keys it was given; read by [`Recorded`].
-#[derive(Debug)]
-pub struct RecordedKeys<'de>([&'de str; MAX_KEYS]);
-
-#[cfg(test)]
-impl<'de> RecordedKeys<'de> {
-    /// The recorded values, in the order of the keys given.
-    pub(crate) fn values(&self) -> &[&'de str] {
-        &self.0
-    }
-}
-
-/// The seed of the one-pass decoder's second entry of a shape (see
-/// [`SHAPE_AHEAD`](crate::unstable::SHAPE_AHEAD)): the values recorded of the object's keys,
-/// or `None` when the object was not read member by member (then nothing can be told).
-#[derive(Debug)]
-pub struct Recorded;
-
-impl<'de> DeserializeSeed<'de> for Recorded {
-    type Value = Option<RecordedKeys<'de>>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Recorded {
-    type Value = Option<RecordedKeys<'de>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the recorded keys of a shape")
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut values = [""; MAX_KEYS];
-        for value in &mut values {
-            match seq.next_element::<&'de str>()? {
-                Some(text) => *value = text,
-                None => break,
-            }
-        }
-        Ok(Some(RecordedKeys(values)))
-    }
-}
-
-/// The shape the recorded keys choose for an object, as [`choose_shape`] would on its text
-/// (`keys`: those given to the decoder, `shapes`: the enum's).
-pub fn choose_recorded(
-    recorded: &RecordedKeys<'_>,
-    keys: &[&str],
-    shapes: &[&[&[Cond]]],
-) -> Option<usize> {
-    let seen: [Seen<'_>; MAX_KEYS] = std::array::from_fn(|index| Seen::of(recorded.0[index]));
-    pick(b'{', &keys[..keys.len().min(MAX_KEYS)], &seen, shapes)
-}
-
-/// The seed of a shape's first entry from the one-pass decoder: the text from the value on,
-/// and, passed the other way, the keys the decoder records while it decodes the value
-/// (through `deserialize_struct`'s field list, the one way serde carries static names to a
-/// deserializer).
-#[derive(Debug)]
-pub struct AheadKeys(pub &'static [&'static str]);
-
-/// The name under which [`AheadKeys`] hands its keys to the one-pass decoder.
-pub(crate) const SHAPE_KEYS: &str = "$chat_events::private::ShapeKeys";
-
-impl<'de> DeserializeSeed<'de> for AheadKeys {
-    type Value = &'de str;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        struct Ahead;
-
-        impl<'de> Visitor<'de> for Ahead {
-            type Value = &'de str;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("the text ahead")
-            }
-
-            fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<&'de str, E> {
-                Ok(value)
-            }
-        }
-
-        deserializer.deserialize_struct(SHAPE_KEYS, self.0, Ahead)
-    }
 }
 
 /// A value captured as its JSON text inside a `Deserialize` impl, borrowed from the input

@@ -33,10 +33,7 @@ pub use crate::{
         de::{AtOnce, SHAPE_AHEAD},
         peek,
     },
-    shape::{
-        AheadKeys, Captured, Cond, LastShape, Recorded, RecordedKeys, Shape, ShapeSchema,
-        choose_recorded, choose_shape, guess_shape, shape_schema,
-    },
+    shape::{Captured, Cond, Shape, ShapeSchema, choose_shape, shape_schema},
     spine::Dispatch,
     spine::{Spine, Wrapper},
     validate::{MAX_DEPTH, path_segment},

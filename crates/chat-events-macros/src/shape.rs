@@ -339,23 +339,12 @@ fn capture_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
         },
     );
     let expecting = format!("{expected} ({ident})");
-    // The keys the conditions name, in the order `choose_shape` reads them.
-    let mut keys: Vec<&str> = Vec::new();
-    for cond in typed(variants).flat_map(Variant::conds) {
-        if let Cond::Has(key) | Cond::Equals(key, _) = cond
-            && !keys.contains(&key.as_str())
-        {
-            keys.push(key);
-        }
-    }
     quote! {
         impl<'de> #private::serde::Deserialize<'de> for #ident {
             fn deserialize<D: #private::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
                 const SHAPES: &[&[&[#private::Cond]]] = &[#(#arms),*];
-                const KEYS: &[&str] = &[#(#keys),*];
-                static LAST: #private::LastShape = #private::LastShape::new();
 
                 struct ShapeVisitor;
 
@@ -384,39 +373,16 @@ fn capture_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
                         }
                     }
 
-                    // The one-pass decoder: the text from the value on. An object is
-                    // decoded in place as the shape the last value was, while the decoder
-                    // records the keys that choose; when they choose another shape (or the
-                    // guess failed), it is decoded again from its start as the one they
-                    // choose. Anything else: the shape chosen from the text ahead, then
-                    // decoded in place.
+                    // The one-pass decoder: the text from the value on, to read the keys,
+                    // then the chosen variant decoded in place.
                     fn visit_map<A: #private::serde::de::MapAccess<'de>>(
                         self,
                         mut map: A,
                     ) -> ::core::result::Result<#ident, A::Error> {
-                        let ahead: &'de str = map.next_key_seed(#private::AheadKeys(KEYS))?.ok_or_else(|| {
+                        let ahead: &'de str = map.next_key()?.ok_or_else(|| {
                             <A::Error as #private::serde::de::Error>::custom("no text ahead")
                         })?;
-                        let right = if let ::core::option::Option::Some(guess) = #private::guess_shape(ahead, &LAST, SHAPES) {
-                            let value = match guess {
-                                #(
-                                    #indices => map.next_value::<#tys>().map(#ident::#idents),
-                                )*
-                                _ => ::core::result::Result::Err(<A::Error as #private::serde::de::Error>::custom("no such shape")),
-                            };
-                            let right = match map.next_key_seed(#private::Recorded)?.flatten() {
-                                ::core::option::Option::Some(recorded) => #private::choose_recorded(&recorded, KEYS, SHAPES),
-                                ::core::option::Option::None => #private::choose_shape(ahead, SHAPES),
-                            };
-                            if right == ::core::option::Option::Some(guess) && let ::core::result::Result::Ok(value) = value {
-                                return ::core::result::Result::Ok(value);
-                            }
-                            right
-                        } else {
-                            #private::choose_shape(ahead, SHAPES)
-                        };
-                        LAST.set(right);
-                        match right {
+                        match #private::choose_shape(ahead, SHAPES) {
                             #(
                                 ::core::option::Option::Some(#indices) => {
                                     map.next_value::<#tys>().map(#ident::#idents)

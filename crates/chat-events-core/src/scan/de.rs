@@ -30,26 +30,16 @@ use serde::de::{
 };
 
 use super::{Key, SCAN_KEYS, Scanner};
-use crate::{
-    shape::{MAX_KEYS, SHAPE_KEYS},
-    validate::MAX_DEPTH,
-};
+use crate::validate::MAX_DEPTH;
 
 /// serde_json's raw-value newtype name (see [`Captured`](crate::shape::Captured)).
 const RAW_VALUE: &str = "$serde_json::private::RawValue";
 
-/// The newtype name a [`Shape`](crate::unstable::Shape) enum asks for. This decoder answers
-/// with a map of up to two entries:
-/// 1. key: the text from the value on (to read the keys that choose the variant,
-///    unchecked), asked for with [`AheadKeys`](crate::unstable::AheadKeys), which hands the
-///    decoder the keys to record; value: the value, decoded in place as the variant the shape
-///    chose or guessed, while the decoder records what the value's object holds under those
-///    keys (at its own level only);
-/// 2. key: what was recorded (read with [`Recorded`](crate::unstable::Recorded); nothing
-///    when the object was not read member by member); value: the value decoded again, from
-///    its start, as the variant the recorded keys choose.
-///
-/// Other deserializers call `visit_newtype_struct`, and the enum captures the value first.
+/// The newtype name a [`Shape`](crate::unstable::Shape) enum asks for: this decoder answers
+/// with a one-entry map whose key is the text from the value on (to read the keys that
+/// choose the variant, unchecked) and whose value is the value itself, decoded in place as
+/// the chosen variant. Other deserializers call `visit_newtype_struct`, and the enum
+/// captures the value first.
 pub const SHAPE_AHEAD: &str = "$chat_events::private::ShapeAhead";
 
 /// The document was refused; the checking path says why.
@@ -111,7 +101,6 @@ pub(crate) fn whole<'a, T: de::Deserialize<'a>>(
         depth: 0,
         watch,
         watched: None,
-        recording: Vec::new(),
     };
     let value = T::deserialize(&mut de);
     match (de.watched, watch) {
@@ -138,7 +127,6 @@ pub(crate) fn wrapped<'a, T: de::Deserialize<'a>>(
         depth: 0,
         watch: None,
         watched: None,
-        recording: Vec::new(),
     };
     if de.next() != Some(b'{') {
         return None;
@@ -212,22 +200,6 @@ struct OnePass<'a> {
     depth: usize,
     watch: Option<&'static str>,
     watched: Option<bool>,
-    /// The shapes being decoded as a guess, innermost last: the keys each records.
-    recording: Vec<Recording<'a>>,
-}
-
-/// The values of the keys that choose a shape, recorded while the object is decoded as the
-/// shape guessed (see [`SHAPE_AHEAD`]).
-struct Recording<'a> {
-    /// The depth of the object's members.
-    depth: usize,
-    keys: &'static [&'static str],
-    /// Each key's value as written; `""` while it has not come.
-    values: [&'a str; MAX_KEYS],
-    /// The member being read, when its key is one of `keys`.
-    current: Option<usize>,
-    /// The object was read member by member to its end.
-    complete: bool,
 }
 
 impl<'a> OnePass<'a> {
@@ -310,11 +282,6 @@ impl<'a> OnePass<'a> {
                 self.scan.pos += 1;
                 if self.scan.keys.len() - start > SCAN_KEYS {
                     self.scan.no_duplicates(start)?;
-                }
-                if let Some(recording) = self.recording.last_mut()
-                    && recording.depth == self.depth
-                {
-                    recording.complete = true;
                 }
                 Ok(value)
             });
@@ -489,7 +456,12 @@ impl<'a> Deserializer<'a> for &mut OnePass<'a> {
             self.skip()?;
             visitor.visit_map(RawText(Some(&self.scan.text[start..self.scan.pos])))
         } else if name == SHAPE_AHEAD {
-            visitor.visit_map(Ahead::new(self))
+            self.scan.skip_ws();
+            let ahead = &self.scan.text[self.scan.pos..];
+            visitor.visit_map(Ahead {
+                de: self,
+                ahead: Some(ahead),
+            })
         } else {
             visitor.visit_newtype_struct(self)
         }
@@ -610,11 +582,6 @@ impl<'a> MapAccess<'a> for Members<'_, 'a> {
         if de.depth == 1 && de.watch == Some(&*text) {
             de.watched = Some(true);
         }
-        if let Some(recording) = de.recording.last_mut()
-            && recording.depth == de.depth
-        {
-            recording.current = recording.keys.iter().position(|known| *known == text);
-        }
         match text {
             std::borrow::Cow::Borrowed(text) => seed.deserialize(MapKey(text)).map(Some),
             std::borrow::Cow::Owned(text) => seed
@@ -624,24 +591,7 @@ impl<'a> MapAccess<'a> for Members<'_, 'a> {
     }
 
     fn next_value_seed<V: DeserializeSeed<'a>>(&mut self, seed: V) -> Result<V::Value> {
-        let de = &mut *self.de;
-        let recorded = match de.recording.last_mut() {
-            Some(recording) if recording.depth == de.depth => recording.current.take(),
-            _ => None,
-        };
-        let Some(index) = recorded else {
-            return seed.deserialize(de);
-        };
-        de.scan.skip_ws();
-        let start = de.scan.pos;
-        let value = seed.deserialize(&mut *de)?;
-        // Shapes inside the value have taken their recordings off again.
-        if let Some(recording) = de.recording.last_mut()
-            && let Some(slot) = recording.values.get_mut(index)
-        {
-            *slot = &de.scan.text[start..de.scan.pos];
-        }
-        Ok(value)
+        seed.deserialize(&mut *self.de)
     }
 }
 
@@ -757,142 +707,26 @@ impl<'de> Deserializer<'de> for MapKey<'de> {
     }
 }
 
-/// A shape's entries (see [`SHAPE_AHEAD`]): the text ahead (the shape passes the keys to
-/// record on the way), the value decoded in place, then what was recorded, then the value
-/// decoded again from its start when the shape asks.
+/// A shape's entry: the text ahead, then the value (see [`SHAPE_AHEAD`]).
 struct Ahead<'b, 'a> {
     de: &'b mut OnePass<'a>,
-    ahead: &'a str,
-    /// Where the value starts, and the decoder's state there (to decode it again).
-    start: usize,
-    depth: usize,
-    keys_len: usize,
-    recording_len: usize,
-    /// The keys to record while the value is first decoded.
-    keys: Option<&'static [&'static str]>,
-    /// Entries given so far (keys and values).
-    entries: usize,
-    recorded: Option<Recording<'a>>,
-}
-
-impl<'b, 'a> Ahead<'b, 'a> {
-    fn new(de: &'b mut OnePass<'a>) -> Self {
-        de.scan.skip_ws();
-        let start = de.scan.pos;
-        Self {
-            ahead: &de.scan.text[start..],
-            start,
-            depth: de.depth,
-            keys_len: de.scan.keys.len(),
-            recording_len: de.recording.len(),
-            de,
-            keys: None,
-            entries: 0,
-            recorded: None,
-        }
-    }
+    ahead: Option<&'a str>,
 }
 
 impl<'a> MapAccess<'a> for Ahead<'_, 'a> {
     type Error = Refused;
 
     fn next_key_seed<K: DeserializeSeed<'a>>(&mut self, seed: K) -> Result<Option<K::Value>> {
-        self.entries += 1;
-        match self.entries {
-            1 => seed
-                .deserialize(AheadKey {
-                    ahead: self.ahead,
-                    keys: &mut self.keys,
-                })
+        match self.ahead.take() {
+            Some(ahead) => seed
+                .deserialize(BorrowedStrDeserializer::new(ahead))
                 .map(Some),
-            3 => seed
-                .deserialize(RecordedKey(self.recorded.take()))
-                .map(Some),
-            _ => Ok(None),
+            None => Ok(None),
         }
     }
 
     fn next_value_seed<V: DeserializeSeed<'a>>(&mut self, seed: V) -> Result<V::Value> {
-        self.entries += 1;
-        let de = &mut *self.de;
-        // From the start again (a no-op the first time).
-        de.scan.pos = self.start;
-        de.depth = self.depth;
-        de.scan.keys.truncate(self.keys_len);
-        de.recording.truncate(self.recording_len);
-        let Some(keys) = self.keys.take().filter(|_| self.entries == 2) else {
-            return seed.deserialize(de);
-        };
-        de.recording.push(Recording {
-            depth: self.depth + 1,
-            keys,
-            values: [""; MAX_KEYS],
-            current: None,
-            complete: false,
-        });
-        let value = seed.deserialize(&mut *de);
-        self.recorded = de.recording.pop().filter(|recording| recording.complete);
-        de.recording.truncate(self.recording_len);
-        value
-    }
-}
-
-/// A shape's first key: the text ahead; the keys to record come the other way, as the field
-/// names of `deserialize_struct` (see [`AheadKeys`](crate::unstable::AheadKeys)).
-struct AheadKey<'b, 'de> {
-    ahead: &'de str,
-    keys: &'b mut Option<&'static [&'static str]>,
-}
-
-impl<'de> Deserializer<'de> for AheadKey<'_, 'de> {
-    type Error = Refused;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_borrowed_str(self.ahead)
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value> {
-        if name == SHAPE_KEYS {
-            *self.keys = Some(fields);
-        }
-        visitor.visit_borrowed_str(self.ahead)
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
-        ignored_any
-    }
-}
-
-/// A shape's third key: the values recorded of the object's keys, a sequence of their texts
-/// as written (`""` for an absent key); unit when the object was not read member by member.
-struct RecordedKey<'de>(Option<Recording<'de>>);
-
-impl<'de> Deserializer<'de> for RecordedKey<'de> {
-    type Error = Refused;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        match self.0 {
-            Some(recording) => visitor.visit_seq(de::value::SeqDeserializer::new(
-                recording
-                    .values
-                    .into_iter()
-                    .map(BorrowedStrDeserializer::new),
-            )),
-            None => visitor.visit_unit(),
-        }
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
-        identifier ignored_any
+        seed.deserialize(&mut *self.de)
     }
 }
 
@@ -1051,197 +885,5 @@ mod tests {
         assert_eq!(body(r#"{"x": {"b": 1, "b": 1}, "w": {"a": 1}}"#), None);
         assert_eq!(body(r#"{"w": [1]}"#), None);
         assert_eq!(body(r#"{"x": 1}"#), None);
-    }
-
-    /// What a shape's second entry says, by hand: per key, the text recorded.
-    #[derive(Debug, PartialEq)]
-    struct Probe {
-        first: std::result::Result<serde_json::Value, ()>,
-        recorded: Option<Vec<String>>,
-        again: serde_json::Value,
-    }
-
-    /// How [`Probe`] reads the value the first time.
-    #[derive(Clone, Copy)]
-    enum First {
-        Value,
-        Number,
-        Skipped,
-    }
-
-    impl Probe {
-        fn read(text: &str, first: First) -> Option<(Probe, u32)> {
-            #[derive(serde::Deserialize)]
-            struct Around {
-                #[serde(deserialize_with = "probe")]
-                p: Probe,
-                after: u32,
-            }
-            thread_local!(static FIRST: std::cell::Cell<First> = const { std::cell::Cell::new(First::Value) });
-            fn probe<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Probe, D::Error> {
-                struct ProbeVisitor;
-                impl<'de> Visitor<'de> for ProbeVisitor {
-                    type Value = Probe;
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str("a probe")
-                    }
-                    fn visit_map<A: MapAccess<'de>>(
-                        self,
-                        mut map: A,
-                    ) -> std::result::Result<Probe, A::Error> {
-                        use crate::unstable::{AheadKeys, Recorded};
-                        let ahead: &str = map
-                            .next_key_seed(AheadKeys(&["type", "id", "gone", "n"]))?
-                            .unwrap();
-                        assert!(ahead.starts_with('{'), "{ahead}");
-                        let first = match FIRST.with(std::cell::Cell::get) {
-                            First::Value => map.next_value::<serde_json::Value>().map_err(|_| ()),
-                            First::Number => {
-                                map.next_value::<u32>().map(Into::into).map_err(|_| ())
-                            }
-                            First::Skipped => map
-                                .next_value::<de::IgnoredAny>()
-                                .map(|_| serde_json::Value::Null)
-                                .map_err(|_| ()),
-                        };
-                        let recorded = map.next_key_seed(Recorded)?.flatten().map(|recorded| {
-                            recorded.values()[..4]
-                                .iter()
-                                .map(|v| (*v).to_owned())
-                                .collect()
-                        });
-                        let again = map.next_value::<serde_json::Value>()?;
-                        Ok(Probe {
-                            first,
-                            recorded,
-                            again,
-                        })
-                    }
-                }
-                d.deserialize_newtype_struct(SHAPE_AHEAD, ProbeVisitor)
-            }
-            FIRST.with(|cell| cell.set(first));
-            let around = from_str::<Around>(text)?;
-            Some((around.p, around.after))
-        }
-    }
-
-    #[test]
-    fn a_shape_records_its_keys_at_its_own_level_and_reads_the_value_again() {
-        let text = r#"{"p": {"id": 7, "nested": {"type": "inner", "id": 9, "gone": 1},
-            "t\u0079pe": "us\u0065r", "list": [{"id": 1}], "n": null}, "after": 3}"#;
-        let object: serde_json::Value = serde_json::from_str(
-            r#"{"id": 7, "nested": {"type": "inner", "id": 9, "gone": 1}, "type": "user",
-            "list": [{"id": 1}], "n": null}"#,
-        )
-        .unwrap();
-        let (probe, after) = Probe::read(text, First::Value).unwrap();
-        assert_eq!(after, 3, "read on from the value's end");
-        assert_eq!(probe.first.as_ref(), Ok(&object));
-        assert_eq!(probe.again, object, "read again from its start");
-        assert_eq!(
-            probe.recorded,
-            Some(vec![
-                r#""us\u0065r""#.into(),
-                "7".into(),
-                String::new(),
-                "null".into()
-            ]),
-            "as written, the object's own members only, absent as empty"
-        );
-        // A first read that fails: nothing recorded, read again all the same.
-        let (probe, after) = Probe::read(text, First::Number).unwrap();
-        assert_eq!((probe.first, probe.recorded, after), (Err(()), None, 3));
-        assert_eq!(probe.again, object);
-        // A first read that passes over the object: not read member by member.
-        let (probe, _) = Probe::read(text, First::Skipped).unwrap();
-        assert_eq!(probe.recorded, None);
-        assert_eq!(probe.again, object);
-        // The rules still hold on the second read and the first.
-        let duplicate = r#"{"p": {"id": 7, "id": 8}, "after": 3}"#;
-        assert_eq!(Probe::read(duplicate, First::Skipped), None);
-        assert_eq!(Probe::read(duplicate, First::Number), None);
-    }
-
-    #[test]
-    fn shapes_guessed_wrong_are_decoded_as_their_keys_choose() {
-        use crate::{RawJson, unstable::Shape};
-
-        #[derive(serde::Deserialize, serde::Serialize, schemars::JsonSchema, Debug, PartialEq)]
-        struct Left {
-            a: u32,
-            #[serde(default)]
-            inner: Option<Box<Either>>,
-        }
-        #[derive(serde::Deserialize, serde::Serialize, schemars::JsonSchema, Debug, PartialEq)]
-        struct Right {
-            b: u32,
-        }
-        /// A or B.
-        #[derive(Debug, PartialEq, Shape)]
-        enum Either {
-            /// Has `a`.
-            #[shape(has("a"))]
-            A(Left),
-            /// `kind` is `b`.
-            #[shape(equals("kind", "b"))]
-            B(Right),
-            /// A string.
-            #[shape(string)]
-            Text(String),
-            /// Anything else.
-            #[shape(other)]
-            Other(RawJson),
-        }
-        let texts = [
-            r#"{"a": 1}"#,
-            // Guessed Left: fails as Left, is Right.
-            r#"{"kind": "b", "b": 2}"#,
-            r#"{"b": 3, "kind": "\u0062"}"#,
-            // Guessed Right: decodes as Right, but `a` (late) makes it Left.
-            r#"{"b": 3, "kind": "b", "a": 5}"#,
-            // `a` null: not Left; `kind` not b: neither.
-            r#"{"a": null, "kind": "c", "b": 1}"#,
-            r#"{"x": 1}"#,
-            r#""text""#,
-            r#"{"a": 1, "inner": {"kind": "b", "b": 1, "a": 2}, "kind": "b", "b": 4}"#,
-            r#"{"kind": "b", "b": 4, "inner": {"a": 3}}"#,
-            r#"{"kind": "b", "b": 4, "inner": {"a": 3, "inner": {"kind": "b", "b": 0}}, "a": 1}"#,
-            r#"[1]"#,
-            r#"{"kind": "b", "b": 4, "a": 1, "a": 2}"#,
-        ];
-        let wanted = |text: &str| {
-            serde_json::from_str::<Either>(text)
-                .ok()
-                .filter(|_| super::super::acceptable(text))
-        };
-        // Every order of guesses: each text after each other one.
-        for first in texts {
-            for second in texts {
-                for text in [first, second] {
-                    assert_eq!(
-                        from_str::<Either>(text),
-                        wanted(text),
-                        "{first} then {text}"
-                    );
-                }
-            }
-        }
-        assert!(matches!(
-            from_str::<Either>(texts[3]),
-            Some(Either::A(Left { a: 5, inner: None }))
-        ));
-        assert!(matches!(
-            from_str::<Either>(texts[4]),
-            Some(Either::Other(_))
-        ));
-        assert_eq!(from_str::<Either>(texts[11]), None, "a duplicate key");
-        let Some(Either::A(nested)) = from_str::<Either>(texts[9]) else {
-            panic!("Left: {}", texts[9]);
-        };
-        assert!(matches!(
-            nested.inner.as_deref(),
-            Some(Either::A(Left { a: 3, inner: Some(inner) })) if matches!(**inner, Either::B(Right { b: 0 }))
-        ));
     }
 }
