@@ -49,17 +49,22 @@ pub(crate) fn succeeds(program: &str, args: &[&str]) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// Runs `command` (shown first) like [`run`], in a process group of its own that is killed
-/// whole when it has not finished after `limit`: a test that hangs fails the run with this
-/// error instead of holding it until CI's own limit. (Polled once a second: std has no wait
-/// with a timeout, and a crate for it would be one more dependency for ten lines.)
+/// Runs `command` (shown first) like [`run`], stopped when it has not finished after
+/// `limit`: a test that hangs fails the run with this error instead of holding it until CI's
+/// own limit. Without a terminal (CI) the command gets a process group of its own, killed
+/// whole (cargo and the test binaries it runs); on a terminal it stays in the terminal's group
+/// so that Ctrl-C still reaches it, and only cargo is killed. (Polled once a second: std has
+/// no wait with a timeout, and a crate for it would be one more dependency for ten lines.)
 pub(crate) fn run_within(command: &mut Command, limit: std::time::Duration) -> Result<(), String> {
-    use std::os::unix::process::CommandExt;
+    use std::{io::IsTerminal, os::unix::process::CommandExt};
 
     let shown = format!("{command:?}");
-    println!("==> {shown} (at most {} min)", limit.as_secs() / 60);
+    println!("==> {shown} (at most {} s)", limit.as_secs());
+    let own_group = !std::io::stdin().is_terminal();
+    if own_group {
+        command.process_group(0);
+    }
     let mut child = command
-        .process_group(0)
         .spawn()
         .map_err(|e| format!("cannot run {shown}: {e}"))?;
     let started = std::time::Instant::now();
@@ -75,15 +80,42 @@ pub(crate) fn run_within(command: &mut Command, limit: std::time::Duration) -> R
             };
         }
         if started.elapsed() >= limit {
-            let group = format!("-{}", child.id());
-            let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+            if own_group {
+                let group = format!("-{}", child.id());
+                let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+            } else {
+                let _ = child.kill();
+            }
             let _ = child.wait();
             return Err(format!(
-                "{shown} did not finish within {} min and was stopped: a test hangs (the tests \
+                "{shown} did not finish within {} s and was stopped: a test hangs (the tests \
                  named above as \"running for over 60 seconds\" without an \"ok\" are the ones)",
-                limit.as_secs() / 60
+                limit.as_secs()
             ));
         }
         std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+
+    #[test]
+    fn a_command_past_its_limit_is_stopped_and_named() {
+        let started = Instant::now();
+        let error = run_within(Command::new("sleep").arg("30"), Duration::from_secs(1))
+            .expect_err("stopped");
+        assert!(started.elapsed() < Duration::from_secs(10), "{error}");
+        assert!(error.contains("did not finish within 1 s"), "{error}");
+        assert_eq!(
+            run_within(&mut Command::new("true"), Duration::from_secs(30)),
+            Ok(())
+        );
+        let failed =
+            run_within(&mut Command::new("false"), Duration::from_secs(30)).expect_err("failed");
+        assert!(failed.contains("failed"), "{failed}");
     }
 }
