@@ -82,23 +82,35 @@ pub const DEFAULT_PREFIX: &str = "chat-events";
 /// tokens (`messages.upsert` → `….messages.upsert`, so `chat-events.codechat.messages.>`
 /// selects a family); characters a subject cannot hold (spaces, `*`, `>`) become `_`.
 pub fn subject(prefix: &str, provider: &str, event: &str) -> String {
-    let clean = |text: &str| -> String {
-        text.chars()
-            .map(|c| {
-                if c.is_whitespace() || c == '*' || c == '>' {
-                    '_'
-                } else {
-                    c
-                }
-            })
-            .collect()
+    // One pass, one allocation: it runs for every event relayed.
+    let clean = |c: char| {
+        if c.is_whitespace() || c == '*' || c == '>' {
+            '_'
+        } else {
+            c
+        }
     };
-    let event = clean(event)
-        .split('.')
-        .map(|token| if token.is_empty() { "_" } else { token })
-        .collect::<Vec<_>>()
-        .join(".");
-    format!("{prefix}.{}.{event}", clean(provider))
+    let mut out = String::with_capacity(prefix.len() + provider.len() + event.len() + 4);
+    out.push_str(prefix);
+    out.push('.');
+    out.extend(provider.chars().map(clean));
+    out.push('.');
+    let mut token_empty = true;
+    for c in event.chars() {
+        if c == '.' {
+            if token_empty {
+                out.push('_');
+            }
+            token_empty = true;
+        } else {
+            token_empty = false;
+        }
+        out.push(clean(c));
+    }
+    if token_empty {
+        out.push('_');
+    }
+    out
 }
 
 /// The `Nats-Msg-Id` of an event (see the crate docs): hex SHA-256 of
@@ -384,33 +396,36 @@ impl Sink {
     /// [`SinkError::NotStored`] after every attempt failed: the event is not in the log, and
     /// the caller must not report it delivered (a webhook must not be answered 200).
     pub async fn publish(&self, event: Relayed<'_>) -> Result<Stored, SinkError> {
-        let subject = subject(&self.prefix, event.provider, event.event);
-        let mut headers = HeaderMap::new();
-        headers.insert(headers::PROVIDER, event.provider);
-        headers.insert(headers::EVENT, event.event);
-        headers.insert(headers::SOURCE, event.source);
-        headers.insert(
-            headers::RECEIVED_AT,
-            humantime::format_rfc3339_millis(event.received_at)
-                .to_string()
-                .as_str(),
-        );
-        headers.insert(headers::KNOWN, if event.known { "true" } else { "false" });
+        // A `Subject` shares its bytes: cloning it for an attempt copies nothing.
+        let subject = async_nats::Subject::from(subject(&self.prefix, event.provider, event.event));
         let id = match event.delivery {
-            Some(delivery) => {
-                headers.insert(headers::DELIVERY, delivery);
-                delivery_message_id(event.provider, event.source, delivery)
-            }
+            Some(delivery) => delivery_message_id(event.provider, event.source, delivery),
             None => message_id(event.provider, event.source, event.raw),
         };
-        headers.insert(headers::MSG_ID, id.as_str());
+        let received_at = humantime::format_rfc3339_millis(event.received_at).to_string();
+        // Built once and handed to the first attempt; a retry (rare) builds them again
+        // rather than every publish cloning them.
+        let build_headers = || {
+            let mut headers = HeaderMap::new();
+            headers.insert(headers::PROVIDER, event.provider);
+            headers.insert(headers::EVENT, event.event);
+            headers.insert(headers::SOURCE, event.source);
+            headers.insert(headers::RECEIVED_AT, received_at.as_str());
+            headers.insert(headers::KNOWN, if event.known { "true" } else { "false" });
+            if let Some(delivery) = event.delivery {
+                headers.insert(headers::DELIVERY, delivery);
+            }
+            headers.insert(headers::MSG_ID, id.as_str());
+            headers
+        };
+        let mut first_headers = Some(build_headers());
         let payload = bytes::Bytes::copy_from_slice(event.raw.as_bytes());
         let _permit = self
             .in_flight
             .acquire()
             .await
             .map_err(|_| SinkError::NotStored {
-                subject: subject.clone(),
+                subject: subject.to_string(),
                 reason: "the sink is closed".to_owned(),
             })?;
         let mut backoff = self.backoff;
@@ -419,7 +434,11 @@ impl Sink {
             let attempt_once = async {
                 let future = self
                     .context
-                    .publish_with_headers(subject.clone(), headers.clone(), payload.clone())
+                    .publish_with_headers(
+                        subject.clone(),
+                        first_headers.take().unwrap_or_else(build_headers),
+                        payload.clone(),
+                    )
                     .await
                     .map_err(|error| error.to_string())?;
                 future.await.map_err(|error| error.to_string())
@@ -447,7 +466,7 @@ impl Sink {
             }
         }
         Err(SinkError::NotStored {
-            subject,
+            subject: subject.to_string(),
             reason: last,
         })
     }
@@ -649,6 +668,9 @@ mod tests {
         );
         assert_eq!(subject("p", "onechat", "a b*>"), "p.onechat.a_b__");
         assert_eq!(subject("p", "x", "a..b"), "p.x.a._.b");
+        assert_eq!(subject("p", "x", ".a."), "p.x._.a._");
+        assert_eq!(subject("p", "x", ""), "p.x._");
+        assert_eq!(subject("p", "x y>", "é\tz"), "p.x_y_.é_z");
         // The same event however its JSON is spaced or ordered: the same id.
         let a = message_id("codechat", "/hook", r#"{"event":"x","data":{"a":1,"b":2}}"#);
         let b = message_id(
