@@ -6,6 +6,11 @@
 //! message id for CodeChat, a new `X-Chatwoot-Delivery` for Chatwoot, made by the wrk
 //! script), so the record of repeats is exercised and nothing is answered as a repeat. The
 //! consumer of our receiver does nothing but count what it is handed, in batches.
+//!
+//! The same requests are also handed to the routers **in-process** (`tower`'s `oneshot`, one
+//! after another, no sockets), beside `Event::decode` of the same bodies: what the request
+//! path costs in user space, without the kernel's TCP work and `wrk`, which take most of
+//! this machine's two cores under load and make the req/s figures move ±10 %.
 
 use std::{
     fmt::Write as _,
@@ -18,10 +23,11 @@ use std::{
     time::Duration,
 };
 
-use axum::{Router, http::StatusCode, routing::post};
+use axum::{Router, body::Body, http::StatusCode, routing::post};
 use chat_events_core::Secret;
 use chat_events_core::{EventSource, Update};
 use chat_events_webhook::{Receiver, ReceiverBuilder, Webhook, auth::chatwoot};
+use tower::ServiceExt as _;
 
 use crate::{Row, Scale, Target, usage::Usage};
 
@@ -158,6 +164,7 @@ pub(crate) async fn run(scale: Scale) -> Vec<Row> {
         bare_signed.push(bare_round(&chatwoot_script, seconds).await);
     }
     let _ = std::fs::remove_dir_all(&dir);
+    let in_process = in_process(scale).await;
     let ours = median(&ours);
     let signed = median(&signed);
     let bare = median(&bare);
@@ -207,6 +214,8 @@ pub(crate) async fn run(scale: Scale) -> Vec<Row> {
                 bare_signed.switches
             ),
         },
+        in_process.codechat_row(),
+        in_process.chatwoot_row(),
         Row {
             what: "receiver non-2xx answers (count)".into(),
             ratio: non_2xx as f64,
@@ -346,6 +355,169 @@ fn milliseconds(text: &str) -> f64 {
         "m" => number * 60e3,
         _ => f64::NAN,
     }
+}
+
+/// Microseconds per request, in-process.
+struct InProcess {
+    bare: f64,
+    codechat: f64,
+    codechat_decode: f64,
+    chatwoot: f64,
+    chatwoot_decode: f64,
+}
+
+impl InProcess {
+    /// The CodeChat row.
+    fn codechat_row(&self) -> Row {
+        Row {
+            what: "receiver in-process, CodeChat: time per request / bare axum router".into(),
+            ratio: self.codechat / self.bare,
+            target: None,
+            detail: format!(
+                "no sockets: ours {:.2} µs, of which Event::decode of the body alone {:.2} µs; bare router {:.2} µs",
+                self.codechat, self.codechat_decode, self.bare
+            ),
+        }
+    }
+
+    /// The Chatwoot row.
+    fn chatwoot_row(&self) -> Row {
+        Row {
+            what: "receiver in-process, Chatwoot signed: time per request / bare axum router"
+                .into(),
+            ratio: self.chatwoot / self.bare,
+            target: None,
+            detail: format!(
+                "no sockets: ours {:.2} µs, of which Event::decode of the body alone {:.2} µs; bare router {:.2} µs",
+                self.chatwoot, self.chatwoot_decode, self.bare
+            ),
+        }
+    }
+}
+
+/// The routers driven without sockets (see the module doc): each request is a new delivery,
+/// as under wrk; a consumer task takes the events in batches.
+async fn in_process(scale: Scale) -> InProcess {
+    let requests: u64 = scale.pick(50_000, 100);
+    let codechat = chat_events_tests::fixtures("codechat")
+        .into_iter()
+        .find(|fixture| fixture.stem == "messages.upsert.open-source")
+        .expect("the messages.upsert fixture")
+        .json;
+    let chatwoot = chat_events_tests::fixtures("onechat-webhook")
+        .into_iter()
+        .find(|fixture| fixture.stem == "message_created.chatwoot-docs-2022")
+        .expect("the message_created fixture")
+        .json
+        .trim()
+        .to_owned();
+    // Bodies made before the clock starts: a new message id each for CodeChat.
+    let codechat_bodies: Vec<String> = (0..requests)
+        .map(|n| codechat.replacen("3EB0A1B2C3D4E5F60718", &format!("3EB0{n:016X}"), 1))
+        .collect();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock after 1970")
+        .as_secs();
+    let signature = chatwoot::sign(&Secret::new(SECRET), now, chatwoot.as_bytes());
+    let codechat_request = |n: usize| {
+        axum::http::Request::post("/webhook")
+            .header("content-type", "application/json")
+            .body(Body::from(codechat_bodies[n].clone()))
+            .expect("a request")
+    };
+    let chatwoot_request = |n: usize| {
+        axum::http::Request::post("/webhook")
+            .header("content-type", "application/json")
+            .header("X-Chatwoot-Signature", signature.as_str())
+            .header("X-Chatwoot-Timestamp", now.to_string())
+            .header("X-Chatwoot-Delivery", format!("delivery-{n}"))
+            .body(Body::from(chatwoot.clone()))
+            .expect("a request")
+    };
+    let decode_time = |body: &str, decode: &dyn Fn(&[u8]) -> bool| {
+        let started = std::time::Instant::now();
+        for _ in 0..requests {
+            assert!(
+                decode(std::hint::black_box(body.as_bytes())),
+                "the body decodes"
+            );
+        }
+        started.elapsed().as_secs_f64() * 1e6 / requests as f64
+    };
+
+    let bare_router = Router::new().route(
+        "/webhook",
+        post(|body: axum::body::Bytes| async move {
+            drop(body);
+            StatusCode::OK
+        }),
+    );
+    let bare = drive(bare_router, requests, &codechat_request).await;
+
+    let (router, receiver) = codechat_events::receiver::Receiver::builder()
+        .path("/webhook")
+        .router()
+        .expect("the CodeChat router");
+    let consumer = tokio::spawn(consume(receiver));
+    let codechat_time = drive(router, requests, &codechat_request).await;
+    assert_eq!(
+        consumer.await.expect("the consumer"),
+        requests,
+        "every event delivered"
+    );
+
+    let (router, receiver) = onechat_events::receiver::Receiver::builder()
+        .path("/webhook")
+        .signature_secret(SECRET)
+        .router()
+        .expect("the Chatwoot router");
+    let consumer = tokio::spawn(consume(receiver));
+    let chatwoot_time = drive(router, requests, &chatwoot_request).await;
+    assert_eq!(
+        consumer.await.expect("the consumer"),
+        requests,
+        "every event delivered"
+    );
+
+    InProcess {
+        bare,
+        codechat: codechat_time,
+        codechat_decode: decode_time(&codechat, &|body| {
+            codechat_events::Event::decode(body).is_ok()
+        }),
+        chatwoot: chatwoot_time,
+        chatwoot_decode: decode_time(&chatwoot, &|body| {
+            onechat_events::webhook_events::WebhookEvent::decode(body).is_ok()
+        }),
+    }
+}
+
+/// Microseconds per request through `router`, one request after another.
+async fn drive(
+    router: Router,
+    requests: u64,
+    request: &dyn Fn(usize) -> axum::http::Request<Body>,
+) -> f64 {
+    let started = std::time::Instant::now();
+    for n in 0..requests as usize {
+        let response = router.clone().oneshot(request(n)).await.expect("an answer");
+        assert_eq!(response.status(), StatusCode::OK, "request {n}");
+        let _ = axum::body::to_bytes(response.into_body(), 1 << 16).await;
+    }
+    started.elapsed().as_secs_f64() * 1e6 / requests as f64
+}
+
+/// Takes the receiver's events in batches until it ends; how many there were.
+async fn consume<E: Webhook>(mut receiver: Receiver<E>) -> u64 {
+    let (mut batch, mut events) = (Vec::with_capacity(256), 0);
+    while receiver.next_batch(&mut batch, 256).await > 0 {
+        events += batch
+            .drain(..)
+            .filter(|item| matches!(item, Ok(Update::Event { .. })))
+            .count() as u64;
+    }
+    events
 }
 
 #[cfg(test)]

@@ -124,8 +124,14 @@ pub(crate) async fn run(scale: Scale) -> Vec<Row> {
         let bare = total as f64 / started.elapsed().as_secs_f64();
         rates.push((ours, with_headers, bare));
     }
+    rows(total, tasks, &rates)
+}
+
+/// The rows from each round's (ours, raw with the sink's headers, raw) rates: each ratio
+/// is the median round's for that ratio.
+fn rows(total: usize, tasks: usize, rates: &[(f64, f64, f64)]) -> Vec<Row> {
     let median = |ratio: &dyn Fn(&(f64, f64, f64)) -> f64| {
-        let mut rates = rates.clone();
+        let mut rates = rates.to_vec();
         rates.sort_by(|a, b| ratio(a).total_cmp(&ratio(b)));
         rates[rates.len() / 2]
     };
