@@ -134,3 +134,64 @@ fn the_schema_accepts_exactly_what_each_variant_takes() {
         assert!(name.starts_with(expected), "{json}: decoded as {name}");
     }
 }
+
+/// Variant types named like the type parameters a derive's output might use.
+mod named_like_generics {
+    use super::*;
+
+    /// A type named `A`.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+    pub(super) struct A {
+        pub(super) a: u32,
+    }
+
+    /// A type named `D`.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+    pub(super) struct D {
+        pub(super) d: u32,
+    }
+
+    /// A type named `E`.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+    pub(super) struct E(pub(super) Vec<u32>);
+
+    /// A type named like the derive's visitor.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+    pub(super) struct ShapeVisitor(pub(super) String);
+
+    /// Each shape a type of those names.
+    #[derive(Clone, Debug, PartialEq, Shape)]
+    pub(super) enum Named {
+        /// Has `a`.
+        #[shape(has("a"))]
+        A(A),
+        /// Has `d`.
+        #[shape(has("d"))]
+        D(D),
+        /// An array.
+        #[shape(array)]
+        E(E),
+        /// A string.
+        #[shape(string)]
+        Visitor(ShapeVisitor),
+        /// Anything else.
+        #[shape(other)]
+        Other(RawJson),
+    }
+}
+
+#[test]
+fn variant_types_may_have_any_name() {
+    use named_like_generics::{A, D, E, Named, ShapeVisitor};
+
+    assert_eq!(decode::<Named>(r#"{"a": 1}"#), Ok(Named::A(A { a: 1 })));
+    assert_eq!(decode::<Named>(r#"{"d": 2}"#), Ok(Named::D(D { d: 2 })));
+    assert_eq!(decode::<Named>("[3, 4]"), Ok(Named::E(E(vec![3, 4]))));
+    assert_eq!(
+        decode::<Named>(r#""five""#),
+        Ok(Named::Visitor(ShapeVisitor("five".to_owned())))
+    );
+    let other = decode::<Named>("6").unwrap();
+    assert_eq!((other.shape(), other.is_known_shape()), ("Other", false));
+    assert!(decode::<Named>(r#"{"a": "not a number"}"#).is_err());
+}

@@ -401,13 +401,13 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
         }
 
         impl<'de> #private::serde::Deserialize<'de> for #event {
-            fn deserialize<D: #private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
+            fn deserialize<__D: #private::serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> ::core::result::Result<Self, __D::Error> {
                 let raw: ::std::boxed::Box<#private::serde_json::value::RawValue> =
                     #private::serde::Deserialize::deserialize(deserializer)?;
                 <Self as #krate::ProviderEvent>::from_raw(&raw)
-                    .map_err(<D::Error as #private::serde::de::Error>::custom)
+                    .map_err(<__D::Error as #private::serde::de::Error>::custom)
             }
         }
     }
@@ -629,9 +629,9 @@ pub(crate) fn expand_open_enum(input: &OpenEnum, aliases: Option<&TokenStream>) 
         }
 
         impl<'de> #private::serde::Deserialize<'de> for #ident {
-            fn deserialize<D: #private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
+            fn deserialize<__D: #private::serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> ::core::result::Result<Self, __D::Error> {
                 deserializer.deserialize_str(#private::OpenEnumVisitor::<Self>::new(#name))
             }
         }

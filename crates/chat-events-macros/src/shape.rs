@@ -326,8 +326,8 @@ fn capture_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
     let (fallback, fallback_ahead) = variants.iter().find(|variant| variant.other).map_or_else(
         || {
             (
-                quote!(::core::result::Result::Err(<D::Error as #private::serde::de::Error>::custom(#no_shape))),
-                quote!(::core::result::Result::Err(<A::Error as #private::serde::de::Error>::custom(#no_shape))),
+                quote!(::core::result::Result::Err(<__D::Error as #private::serde::de::Error>::custom(#no_shape))),
+                quote!(::core::result::Result::Err(<__A::Error as #private::serde::de::Error>::custom(#no_shape))),
             )
         },
         |other| {
@@ -341,14 +341,14 @@ fn capture_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
     let expecting = format!("{expected} ({ident})");
     quote! {
         impl<'de> #private::serde::Deserialize<'de> for #ident {
-            fn deserialize<D: #private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
+            fn deserialize<__D: #private::serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> ::core::result::Result<Self, __D::Error> {
                 const SHAPES: &[&[&[#private::Cond]]] = &[#(#arms),*];
 
-                struct ShapeVisitor;
+                struct __ShapeVisitor;
 
-                impl<'de> #private::serde::de::Visitor<'de> for ShapeVisitor {
+                impl<'de> #private::serde::de::Visitor<'de> for __ShapeVisitor {
                     type Value = #ident;
 
                     fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -357,10 +357,10 @@ fn capture_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
 
                     // Any deserializer but the one-pass decoder: capture the value, read
                     // the keys, decode the captured text as the chosen variant.
-                    fn visit_newtype_struct<D: #private::serde::Deserializer<'de>>(
+                    fn visit_newtype_struct<__D: #private::serde::Deserializer<'de>>(
                         self,
-                        deserializer: D,
-                    ) -> ::core::result::Result<#ident, D::Error> {
+                        deserializer: __D,
+                    ) -> ::core::result::Result<#ident, __D::Error> {
                         let raw: #private::Captured<'de> =
                             #private::serde::Deserialize::deserialize(deserializer)?;
                         match #private::choose_shape(raw.text(), SHAPES) {
@@ -375,12 +375,12 @@ fn capture_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
 
                     // The one-pass decoder: the text from the value on, to read the keys,
                     // then the chosen variant decoded in place.
-                    fn visit_map<A: #private::serde::de::MapAccess<'de>>(
+                    fn visit_map<__A: #private::serde::de::MapAccess<'de>>(
                         self,
-                        mut map: A,
-                    ) -> ::core::result::Result<#ident, A::Error> {
+                        mut map: __A,
+                    ) -> ::core::result::Result<#ident, __A::Error> {
                         let ahead: &'de str = map.next_key()?.ok_or_else(|| {
-                            <A::Error as #private::serde::de::Error>::custom("no text ahead")
+                            <__A::Error as #private::serde::de::Error>::custom("no text ahead")
                         })?;
                         match #private::choose_shape(ahead, SHAPES) {
                             #(
@@ -393,7 +393,7 @@ fn capture_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
                     }
                 }
 
-                deserializer.deserialize_newtype_struct(#private::SHAPE_AHEAD, ShapeVisitor)
+                deserializer.deserialize_newtype_struct(#private::SHAPE_AHEAD, __ShapeVisitor)
             }
         }
     }
@@ -441,33 +441,33 @@ fn visitor_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
         let (variant_ident, ty) = (&variant.ident, &variant.ty);
         match kind_of(conds) {
             Some(Kind::String) => methods.extend(quote! {
-                fn visit_str<E: #private::serde::de::Error>(self, value: &str) -> ::core::result::Result<#ident, E> {
+                fn visit_str<__E: #private::serde::de::Error>(self, value: &str) -> ::core::result::Result<#ident, __E> {
                     <#ty as #private::serde::Deserialize>::deserialize(
-                        #private::serde::de::value::StrDeserializer::<E>::new(value),
+                        #private::serde::de::value::StrDeserializer::<__E>::new(value),
                     ).map(#ident::#variant_ident)
                 }
 
-                fn visit_borrowed_str<E: #private::serde::de::Error>(self, value: &'de str) -> ::core::result::Result<#ident, E> {
+                fn visit_borrowed_str<__E: #private::serde::de::Error>(self, value: &'de str) -> ::core::result::Result<#ident, __E> {
                     <#ty as #private::serde::Deserialize>::deserialize(
-                        #private::serde::de::value::BorrowedStrDeserializer::<E>::new(value),
+                        #private::serde::de::value::BorrowedStrDeserializer::<__E>::new(value),
                     ).map(#ident::#variant_ident)
                 }
 
-                fn visit_string<E: #private::serde::de::Error>(self, value: ::std::string::String) -> ::core::result::Result<#ident, E> {
+                fn visit_string<__E: #private::serde::de::Error>(self, value: ::std::string::String) -> ::core::result::Result<#ident, __E> {
                     <#ty as #private::serde::Deserialize>::deserialize(
-                        #private::serde::de::value::StringDeserializer::<E>::new(value),
+                        #private::serde::de::value::StringDeserializer::<__E>::new(value),
                     ).map(#ident::#variant_ident)
                 }
             }),
             Some(Kind::Array) => methods.extend(quote! {
-                fn visit_seq<A: #private::serde::de::SeqAccess<'de>>(self, seq: A) -> ::core::result::Result<#ident, A::Error> {
+                fn visit_seq<__A: #private::serde::de::SeqAccess<'de>>(self, seq: __A) -> ::core::result::Result<#ident, __A::Error> {
                     <#ty as #private::serde::Deserialize>::deserialize(
                         #private::serde::de::value::SeqAccessDeserializer::new(seq),
                     ).map(#ident::#variant_ident)
                 }
             }),
             Some(Kind::Object) | None => methods.extend(quote! {
-                fn visit_map<A: #private::serde::de::MapAccess<'de>>(self, map: A) -> ::core::result::Result<#ident, A::Error> {
+                fn visit_map<__A: #private::serde::de::MapAccess<'de>>(self, map: __A) -> ::core::result::Result<#ident, __A::Error> {
                     <#ty as #private::serde::Deserialize>::deserialize(
                         #private::serde::de::value::MapAccessDeserializer::new(map),
                     ).map(#ident::#variant_ident)
@@ -477,12 +477,12 @@ fn visitor_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
     }
     quote! {
         impl<'de> #private::serde::Deserialize<'de> for #ident {
-            fn deserialize<D: #private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
-                struct ShapeVisitor;
+            fn deserialize<__D: #private::serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> ::core::result::Result<Self, __D::Error> {
+                struct __ShapeVisitor;
 
-                impl<'de> #private::serde::de::Visitor<'de> for ShapeVisitor {
+                impl<'de> #private::serde::de::Visitor<'de> for __ShapeVisitor {
                     type Value = #ident;
 
                     fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -492,7 +492,7 @@ fn visitor_mode(ident: &Ident, variants: &[Variant]) -> TokenStream {
                     #methods
                 }
 
-                deserializer.deserialize_any(ShapeVisitor)
+                deserializer.deserialize_any(__ShapeVisitor)
             }
         }
     }
