@@ -7,6 +7,11 @@
 //! script), so the record of repeats is exercised and nothing is answered as a repeat. The
 //! consumer of our receiver does nothing but count what it is handed, in batches.
 //!
+//! A third baseline under the same load is the least any typed receiver does: a handler
+//! that decodes the body with `Event::decode` and hands the event to a consumer task over a
+//! tokio channel, nothing more; our receivers against it say what their checks, limits,
+//! record of repeats and answers cost.
+//!
 //! The same requests are also handed to the routers **in-process** (`tower`'s `oneshot`, one
 //! after another, no sockets), beside `Event::decode` of the same bodies: what the request
 //! path costs in user space, without the kernel's TCP work and `wrk`, which take most of
@@ -144,6 +149,7 @@ pub(crate) async fn run(scale: Scale) -> Vec<Row> {
     let rounds = scale.pick(3, 1);
     let (mut ours, mut signed) = (Vec::new(), Vec::new());
     let (mut bare, mut bare_signed) = (Vec::new(), Vec::new());
+    let (mut least, mut least_chatwoot) = (Vec::new(), Vec::new());
     let (mut lost, mut extra) = (0_u64, 0_u64);
     for _ in 0..rounds {
         let mut count = |(load, delivered): (Load, u64)| {
@@ -162,6 +168,15 @@ pub(crate) async fn run(scale: Scale) -> Vec<Row> {
         ));
         bare.push(bare_round(&codechat_script, seconds).await);
         bare_signed.push(bare_round(&chatwoot_script, seconds).await);
+        least.push(least_round(codechat_events::Event::decode, &codechat_script, seconds).await);
+        least_chatwoot.push(
+            least_round(
+                onechat_events::webhook_events::WebhookEvent::decode,
+                &chatwoot_script,
+                seconds,
+            )
+            .await,
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
     let in_process = in_process(scale).await;
@@ -169,8 +184,10 @@ pub(crate) async fn run(scale: Scale) -> Vec<Row> {
     let signed = median(&signed);
     let bare = median(&bare);
     let bare_signed = median(&bare_signed);
+    let least = median(&least);
+    let least_chatwoot = median(&least_chatwoot);
     let non_2xx: u64 = ours.non_2xx + signed.non_2xx;
-    vec![
+    let mut rows = vec![
         Row {
             what: "receiver req/s / bare axum".into(),
             ratio: ours.per_second / bare.per_second,
@@ -198,22 +215,7 @@ pub(crate) async fn run(scale: Scale) -> Vec<Row> {
                 ours.p99_ms, bare.p99_ms, signed.p99_ms, bare_signed.p99_ms
             ),
         },
-        Row {
-            what: "receiver CPU per request / bare axum".into(),
-            ratio: ours.cpu_us / bare.cpu_us,
-            target: None,
-            detail: format!(
-                "this process's CPU time per request: CodeChat {:.1} µs, {:.2} context switches (axum {:.1} µs, {:.2}); Chatwoot signed {:.1} µs, {:.2} (axum {:.1} µs, {:.2})",
-                ours.cpu_us,
-                ours.switches,
-                bare.cpu_us,
-                bare.switches,
-                signed.cpu_us,
-                signed.switches,
-                bare_signed.cpu_us,
-                bare_signed.switches
-            ),
-        },
+        cpu_row([&ours, &signed], [&bare, &bare_signed]),
         in_process.codechat_row(),
         in_process.chatwoot_row(),
         Row {
@@ -230,7 +232,9 @@ pub(crate) async fn run(scale: Scale) -> Vec<Row> {
                 "{extra} delivered whose answer wrk did not wait for (in flight when it stopped)"
             ),
         },
-    ]
+    ];
+    rows.extend(versus_least([&ours, &signed], [&least, &least_chatwoot]));
+    rows
 }
 
 fn median(loads: &[Load]) -> Load {
@@ -277,6 +281,51 @@ async fn receiver_round<E: Webhook>(
     (load, delivered.load(Ordering::Relaxed))
 }
 
+/// This process's CPU time and context switches per request, ours against bare axum.
+fn cpu_row([ours, signed]: [&Load; 2], [bare, bare_signed]: [&Load; 2]) -> Row {
+    Row {
+        what: "receiver CPU per request / bare axum".into(),
+        ratio: ours.cpu_us / bare.cpu_us,
+        target: None,
+        detail: format!(
+            "this process's CPU time per request: CodeChat {:.1} µs, {:.2} context switches (axum {:.1} µs, {:.2}); Chatwoot signed {:.1} µs, {:.2} (axum {:.1} µs, {:.2})",
+            ours.cpu_us,
+            ours.switches,
+            bare.cpu_us,
+            bare.switches,
+            signed.cpu_us,
+            signed.switches,
+            bare_signed.cpu_us,
+            bare_signed.switches
+        ),
+    }
+}
+
+/// Our receivers against the least typed receiver under the same load: what our checks,
+/// limits, record of repeats and answers cost beyond decoding and handing off.
+fn versus_least([ours, signed]: [&Load; 2], [least, least_chatwoot]: [&Load; 2]) -> Vec<Row> {
+    vec![
+        Row {
+            what: "receiver req/s / the least typed receiver (decode, hand-off)".into(),
+            ratio: ours.per_second / least.per_second,
+            target: None,
+            detail: format!(
+                "CodeChat: ours {:.0} req/s; a handler that only decodes and hands the event to a consumer task {:.0} req/s",
+                ours.per_second, least.per_second
+            ),
+        },
+        Row {
+            what: "Chatwoot receiver (signed) req/s / the least typed receiver".into(),
+            ratio: signed.per_second / least_chatwoot.per_second,
+            target: None,
+            detail: format!(
+                "ours {:.0} req/s (signature, timestamp, repeats checked); decode and hand-off only {:.0} req/s",
+                signed.per_second, least_chatwoot.per_second
+            ),
+        },
+    ]
+}
+
 /// A bare axum handler that discards the body, under wrk.
 async fn bare_round(script: &std::path::Path, seconds: u32) -> Load {
     let app = Router::new().route(
@@ -286,6 +335,23 @@ async fn bare_round(script: &std::path::Path, seconds: u32) -> Load {
             StatusCode::OK
         }),
     );
+    router_round(app, script, seconds).await
+}
+
+/// The least typed receiver (see [`least_receiver`]) of `E`, under wrk.
+async fn least_round<E: Send + 'static, F: std::fmt::Debug + Send + 'static>(
+    decode: fn(&[u8]) -> Result<E, F>,
+    script: &std::path::Path,
+    seconds: u32,
+) -> Load {
+    let (app, consumer) = least_receiver(decode);
+    let load = router_round(app, script, seconds).await;
+    consumer.abort();
+    load
+}
+
+/// `app` served by `axum::serve` under wrk.
+async fn router_round(app: Router, script: &std::path::Path, seconds: u32) -> Load {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("a port");
@@ -362,8 +428,10 @@ struct InProcess {
     bare: f64,
     codechat: f64,
     codechat_decode: f64,
+    codechat_least: f64,
     chatwoot: f64,
     chatwoot_decode: f64,
+    chatwoot_least: f64,
 }
 
 impl InProcess {
@@ -374,8 +442,8 @@ impl InProcess {
             ratio: self.codechat / self.bare,
             target: None,
             detail: format!(
-                "no sockets: ours {:.2} µs, of which Event::decode of the body alone {:.2} µs; bare router {:.2} µs",
-                self.codechat, self.codechat_decode, self.bare
+                "no sockets: ours {:.2} µs, of which Event::decode of the body alone {:.2} µs; the least typed receiver (decode, hand to a consumer task) {:.2} µs; bare router {:.2} µs",
+                self.codechat, self.codechat_decode, self.codechat_least, self.bare
             ),
         }
     }
@@ -388,8 +456,8 @@ impl InProcess {
             ratio: self.chatwoot / self.bare,
             target: None,
             detail: format!(
-                "no sockets: ours {:.2} µs, of which Event::decode of the body alone {:.2} µs; bare router {:.2} µs",
-                self.chatwoot, self.chatwoot_decode, self.bare
+                "no sockets: ours {:.2} µs, of which Event::decode of the body alone {:.2} µs; the least typed receiver (decode, hand to a consumer task; no signature) {:.2} µs; bare router {:.2} µs",
+                self.chatwoot, self.chatwoot_decode, self.chatwoot_least, self.bare
             ),
         }
     }
@@ -480,8 +548,17 @@ async fn in_process(scale: Scale) -> InProcess {
         "every event delivered"
     );
 
+    let (router, consumer) = least_receiver(codechat_events::Event::decode);
+    let codechat_least = drive(router, requests, &codechat_request).await;
+    assert_eq!(consumer.await.expect("the consumer"), requests);
+    let (router, consumer) = least_receiver(onechat_events::webhook_events::WebhookEvent::decode);
+    let chatwoot_least = drive(router, requests, &chatwoot_request).await;
+    assert_eq!(consumer.await.expect("the consumer"), requests);
+
     InProcess {
         bare,
+        codechat_least,
+        chatwoot_least,
         codechat: codechat_time,
         codechat_decode: decode_time(&codechat, &|body| {
             codechat_events::Event::decode(body).is_ok()
@@ -491,6 +568,35 @@ async fn in_process(scale: Scale) -> InProcess {
             onechat_events::webhook_events::WebhookEvent::decode(body).is_ok()
         }),
     }
+}
+
+/// The least a typed receiver does: a handler that decodes the body and hands the event to
+/// a consumer task over a tokio channel (no checks, limits, repeats, tracing or answer body);
+/// the consumer counts what it drops.
+fn least_receiver<E: Send + 'static, F: std::fmt::Debug + Send + 'static>(
+    decode: fn(&[u8]) -> Result<E, F>,
+) -> (Router, tokio::task::JoinHandle<u64>) {
+    let (sender, mut events) = tokio::sync::mpsc::channel::<E>(1024);
+    let router = Router::new().route(
+        "/webhook",
+        post(move |body: axum::body::Bytes| {
+            let sender = sender.clone();
+            async move {
+                let event = decode(&body).expect("the body decodes");
+                sender.send(event).await.expect("the consumer");
+                StatusCode::OK
+            }
+        }),
+    );
+    let consumer = tokio::spawn(async move {
+        let (mut batch, mut count) = (Vec::with_capacity(256), 0);
+        while events.recv_many(&mut batch, 256).await > 0 {
+            count += batch.len() as u64;
+            batch.clear();
+        }
+        count
+    });
+    (router, consumer)
 }
 
 /// Microseconds per request through `router`, one request after another.
