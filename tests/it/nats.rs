@@ -150,7 +150,9 @@ async fn a_restarted_server_loses_nothing_the_sink_was_given() {
     let sink = Sink::connect(&nats.url(), &StreamSettings::default())
         .await
         .unwrap()
-        .retries(40, Duration::from_millis(100));
+        .retries(40, Duration::from_millis(100))
+        // Attempts time out while the server is down, so events are stored by retries.
+        .ack_timeout(Duration::from_millis(500));
     let events = events();
     let (before, after) = events.split_at(10);
     for event in before {
@@ -179,12 +181,27 @@ async fn a_restarted_server_loses_nothing_the_sink_was_given() {
         "nothing can be stored while the server is down"
     );
     tokio::task::block_in_place(|| nats.restart());
-    let stored = timeout(Duration::from_secs(30), publishing)
+    let published = timeout(Duration::from_secs(30), publishing)
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(stored, after.len());
+    assert_eq!(published, after.len());
     assert_eq!(stream_count(&nats).await, events.len() as u64);
+    // Those stored by a retry (the first of `after` at least) carry every header, as a
+    // first attempt's do: a retry builds them again.
+    let messages = stored(&nats, events.len()).await;
+    for (event, message) in events.iter().zip(&messages) {
+        let raw = event.raw().get();
+        assert_eq!(message.payload.as_ref(), raw.as_bytes());
+        assert_eq!(header(message, headers::PROVIDER), "codechat");
+        assert_eq!(header(message, headers::EVENT), event.name());
+        assert_eq!(header(message, headers::SOURCE), "/hook");
+        assert!(header(message, headers::RECEIVED_AT).ends_with('Z'));
+        assert_eq!(
+            header(message, headers::MSG_ID),
+            chat_events_nats::message_id("codechat", "/hook", raw)
+        );
+    }
     // And a sink that cannot store says so instead of dropping the event.
     tokio::task::block_in_place(|| nats.kill());
     let error = sink

@@ -328,14 +328,18 @@ fn versus_least([ours, signed]: [&Load; 2], [least, least_chatwoot]: [&Load; 2])
 
 /// A bare axum handler that discards the body, under wrk.
 async fn bare_round(script: &std::path::Path, seconds: u32) -> Load {
-    let app = Router::new().route(
+    router_round(bare_router(), script, seconds).await
+}
+
+/// A bare axum handler that discards the body.
+fn bare_router() -> Router {
+    Router::new().route(
         "/webhook",
         post(|body: axum::body::Bytes| async move {
             drop(body);
             StatusCode::OK
         }),
-    );
-    router_round(app, script, seconds).await
+    )
 }
 
 /// The least typed receiver (see [`least_receiver`]) of `E`, under wrk.
@@ -345,6 +349,7 @@ async fn least_round<E: Send + 'static, F: std::fmt::Debug + Send + 'static>(
     seconds: u32,
 ) -> Load {
     let (app, consumer) = least_receiver(decode);
+    let consumer = tokio::spawn(consumer);
     let load = router_round(app, script, seconds).await;
     consumer.abort();
     load
@@ -514,46 +519,22 @@ async fn in_process(scale: Scale) -> InProcess {
         started.elapsed().as_secs_f64() * 1e6 / requests as f64
     };
 
-    let bare_router = Router::new().route(
-        "/webhook",
-        post(|body: axum::body::Bytes| async move {
-            drop(body);
-            StatusCode::OK
-        }),
-    );
-    let bare = drive(bare_router, requests, &codechat_request).await;
-
+    let bare = drive(bare_router(), requests, &codechat_request).await;
     let (router, receiver) = codechat_events::receiver::Receiver::builder()
         .path("/webhook")
         .router()
         .expect("the CodeChat router");
-    let consumer = tokio::spawn(consume(receiver));
-    let codechat_time = drive(router, requests, &codechat_request).await;
-    assert_eq!(
-        consumer.await.expect("the consumer"),
-        requests,
-        "every event delivered"
-    );
-
+    let codechat_time = drive_to(router, consume(receiver), requests, &codechat_request).await;
     let (router, receiver) = onechat_events::receiver::Receiver::builder()
         .path("/webhook")
         .signature_secret(SECRET)
         .router()
         .expect("the Chatwoot router");
-    let consumer = tokio::spawn(consume(receiver));
-    let chatwoot_time = drive(router, requests, &chatwoot_request).await;
-    assert_eq!(
-        consumer.await.expect("the consumer"),
-        requests,
-        "every event delivered"
-    );
-
+    let chatwoot_time = drive_to(router, consume(receiver), requests, &chatwoot_request).await;
     let (router, consumer) = least_receiver(codechat_events::Event::decode);
-    let codechat_least = drive(router, requests, &codechat_request).await;
-    assert_eq!(consumer.await.expect("the consumer"), requests);
+    let codechat_least = drive_to(router, consumer, requests, &codechat_request).await;
     let (router, consumer) = least_receiver(onechat_events::webhook_events::WebhookEvent::decode);
-    let chatwoot_least = drive(router, requests, &chatwoot_request).await;
-    assert_eq!(consumer.await.expect("the consumer"), requests);
+    let chatwoot_least = drive_to(router, consumer, requests, &chatwoot_request).await;
 
     InProcess {
         bare,
@@ -575,7 +556,7 @@ async fn in_process(scale: Scale) -> InProcess {
 /// the consumer counts what it drops.
 fn least_receiver<E: Send + 'static, F: std::fmt::Debug + Send + 'static>(
     decode: fn(&[u8]) -> Result<E, F>,
-) -> (Router, tokio::task::JoinHandle<u64>) {
+) -> (Router, impl Future<Output = u64> + Send + 'static) {
     let (sender, mut events) = tokio::sync::mpsc::channel::<E>(1024);
     let router = Router::new().route(
         "/webhook",
@@ -590,14 +571,14 @@ fn least_receiver<E: Send + 'static, F: std::fmt::Debug + Send + 'static>(
             }
         }),
     );
-    let consumer = tokio::spawn(async move {
+    let consumer = async move {
         let (mut batch, mut count) = (Vec::with_capacity(256), 0);
         while events.recv_many(&mut batch, 256).await > 0 {
             count += batch.len() as u64;
             batch.clear();
         }
         count
-    });
+    };
     (router, consumer)
 }
 
@@ -614,6 +595,24 @@ async fn drive(
         let _ = axum::body::to_bytes(response.into_body(), 1 << 16).await;
     }
     started.elapsed().as_secs_f64() * 1e6 / requests as f64
+}
+
+/// [`drive`] with a consumer of the router's events running beside it; checks that every
+/// request's event reached it.
+async fn drive_to(
+    router: Router,
+    consumer: impl Future<Output = u64> + Send + 'static,
+    requests: u64,
+    request: &dyn Fn(usize) -> axum::http::Request<Body>,
+) -> f64 {
+    let consumer = tokio::spawn(consumer);
+    let time = drive(router, requests, request).await;
+    assert_eq!(
+        consumer.await.expect("the consumer"),
+        requests,
+        "every event delivered"
+    );
+    time
 }
 
 /// Takes the receiver's events in batches until it ends; how many there were.
