@@ -80,12 +80,13 @@ async fn run() -> Result<(), String> {
             other => return Err(format!("unknown option {other} (try --help)")),
         };
     }
+    // Watched before listening: once a sender can reach us, a stop request is never lost.
+    let mut signals = Signals::new().map_err(|e| format!("cannot watch signals: {e}"))?;
     let (server, mut events) = builder
         .serve(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     eprintln!("listening on http://{}", server.local_addr());
-    let mut signals = Signals::new().map_err(|e| format!("cannot watch signals: {e}"))?;
     let mut server = Some(server);
     let mut closing = None;
     loop {
@@ -128,27 +129,47 @@ async fn run() -> Result<(), String> {
 }
 
 /// Ctrl-C and SIGTERM, as one stream of "stop" requests.
+///
+/// Both are watched from before the server listens until the program ends: a signal that
+/// arrives while an event is being printed waits for the next [`Signals::next`]. (A fresh
+/// `tokio::signal::ctrl_c()` per loop turn lost a Ctrl-C sent between two turns: tokio's
+/// handler took it and no listener was there to see it.)
 struct Signals {
     #[cfg(unix)]
+    interrupt: tokio::signal::unix::Signal,
+    #[cfg(unix)]
     terminate: tokio::signal::unix::Signal,
+    #[cfg(windows)]
+    interrupt: tokio::signal::windows::CtrlC,
 }
 
 impl Signals {
     fn new() -> std::io::Result<Self> {
-        Ok(Self {
-            #[cfg(unix)]
-            terminate: tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?,
-        })
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(Self {
+                interrupt: signal(SignalKind::interrupt())?,
+                terminate: signal(SignalKind::terminate())?,
+            })
+        }
+        #[cfg(windows)]
+        {
+            Ok(Self {
+                interrupt: tokio::signal::windows::ctrl_c()?,
+            })
+        }
     }
 
+    /// Waits for the next Ctrl-C or SIGTERM, including one that came since the last call.
     async fn next(&mut self) {
         #[cfg(unix)]
         tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
+            _ = self.interrupt.recv() => {}
             _ = self.terminate.recv() => {}
         }
-        #[cfg(not(unix))]
-        let _ = tokio::signal::ctrl_c().await;
+        #[cfg(windows)]
+        self.interrupt.recv().await;
     }
 }
 
