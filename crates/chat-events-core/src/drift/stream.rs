@@ -17,7 +17,7 @@
 //! and bytes as arrays, `None`/unit as `null`, enum variants externally tagged, and a
 //! `RawValue` (serde_json's private token) by the JSON it holds.
 
-use std::borrow::Cow;
+use std::{borrow::Cow, fmt::Write as _};
 
 use serde::{
     Serialize,
@@ -48,7 +48,7 @@ pub(crate) fn compare<T: Serialize + ?Sized>(
     let body = wrapper
         .and_then(|wrapper| {
             let members = index.children(text)?;
-            let found = members.iter().find(|(key, _)| key == wrapper)?;
+            let found = members.iter().find(|(key, _)| same_key(key, wrapper))?;
             found.1.starts_with('{').then_some(found.1)
         })
         .unwrap_or(text);
@@ -70,9 +70,13 @@ struct Index<'o> {
     /// Each container's offset and the range of its children, in order of offset.
     containers: Vec<(usize, usize, usize)>,
     /// The children of every container, each container's together: key (`""` for an
-    /// element) and value text.
-    children: Vec<(Cow<'o, str>, &'o str)>,
+    /// element) and value text; an object's in key order (what the walk looks keys up by
+    /// and reports in), an array's in order.
+    children: Vec<Child<'o>>,
 }
+
+/// A container's child in the [`Index`]: its key (`""` for an element) and its value's text.
+type Child<'o> = (Cow<'o, str>, &'o str);
 
 impl<'o> Index<'o> {
     /// The index of the checked text `text`; text that is not JSON gives a partial one
@@ -95,7 +99,7 @@ impl<'o> Index<'o> {
     }
 
     /// The children of the container whose text is `value` (a slice of the indexed text).
-    fn children(&self, value: &str) -> Option<&[(Cow<'o, str>, &'o str)]> {
+    fn children(&self, value: &str) -> Option<&[Child<'o>]> {
         let offset = (value.as_ptr() as usize).checked_sub(self.base)?;
         let at = self
             .containers
@@ -111,7 +115,7 @@ struct IndexBuilder<'o> {
     bytes: &'o [u8],
     index: Index<'o>,
     /// The children of the containers being walked, innermost last.
-    stack: Vec<(Cow<'o, str>, &'o str)>,
+    stack: Vec<Child<'o>>,
 }
 
 impl IndexBuilder<'_> {
@@ -161,6 +165,9 @@ impl IndexBuilder<'_> {
                 }
                 let from = self.index.children.len();
                 self.index.children.extend(self.stack.drain(base..));
+                if open == b'{' {
+                    sort_members(&mut self.index.children[from..]);
+                }
                 self.index.containers[slot] = (pos, from, self.index.children.len());
                 Some(at)
             }
@@ -179,13 +186,29 @@ impl IndexBuilder<'_> {
     }
 }
 
-/// The order of two keys (`str`'s order), deciding on the first byte when it differs, as it
-/// mostly does between the keys of one object, without a call to `memcmp`.
+/// The order of two keys (`str`'s order), compared byte by byte in line: keys are short and
+/// mostly differ early, where a call to `memcmp` costs more than the comparison.
 #[inline]
 fn key_order(a: &str, b: &str) -> std::cmp::Ordering {
-    match (a.as_bytes().first(), b.as_bytes().first()) {
-        (Some(x), Some(y)) if x != y => x.cmp(y),
-        _ => a.cmp(b),
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+/// Whether two keys are equal, compared in line (see [`key_order`]).
+#[inline]
+fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && key_order(a, b).is_eq()
+}
+
+/// An object's members in key order (most payloads' are not).
+fn sort_members(members: &mut [Child<'_>]) {
+    if !members.is_sorted_by(|a, b| key_order(&a.0, &b.0).is_le()) {
+        members.sort_unstable_by(|a, b| key_order(&a.0, &b.0));
     }
 }
 
@@ -315,29 +338,23 @@ impl<'a> Walk<'a> {
             self.changed(JsonType::Object);
             return Object::Ignore;
         }
-        let mut members = Vec::new();
-        if let Some(children) = self.index.children(self.original) {
-            members.extend(children.iter().map(|(key, value)| Member {
-                key: key.clone(),
-                value,
-                seen: None,
-            }));
+        // In key order: looked up by binary search, reported in this order. The index has
+        // them so; text it lacks is read here.
+        let members = if let Some(children) = self.index.children(self.original) {
+            Cow::Borrowed(children)
         } else {
+            let mut members = Vec::new();
             scan::members(self.original, |key, value| {
-                members.push(Member {
-                    key,
-                    value,
-                    seen: None,
-                });
+                members.push((key, value));
                 true
             });
-        }
-        // In key order: looked up by binary search, reported in this order.
-        if !members.is_sorted_by(|a, b| key_order(&a.key, &b.key).is_le()) {
-            members.sort_unstable_by(|a, b| key_order(&a.key, &b.key));
-        }
+            sort_members(&mut members);
+            Cow::Owned(members)
+        };
         Object::Compare {
+            seen: Seen::new(members.len()),
             members,
+            found: Vec::new(),
             next: 0,
             index: self.index,
             path: self.path,
@@ -351,15 +368,16 @@ impl<'a> Walk<'a> {
             self.changed(JsonType::Array);
             return Array::Ignore;
         }
-        let mut elements = Vec::new();
-        if let Some(children) = self.index.children(self.original) {
-            elements.extend(children.iter().map(|(_, value)| *value));
+        let elements = if let Some(children) = self.index.children(self.original) {
+            Cow::Borrowed(children)
         } else {
+            let mut elements = Vec::new();
             scan::elements(self.original, |element| {
-                elements.push(element);
+                elements.push((Cow::Borrowed(""), element));
                 true
             });
-        }
+            Cow::Owned(elements)
+        };
         Array::Compare {
             elements,
             index: self.index,
@@ -378,19 +396,61 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// An original object's member, and what the model made of it.
-struct Member<'o> {
-    key: Cow<'o, str>,
-    value: &'o str,
-    /// The drift found under it when the model wrote the key.
-    seen: Option<Vec<Drift>>,
+/// Which members of an original object the model wrote: a bit each, in a word for objects of
+/// up to 64 members (nearly all), so that a visit allocates nothing for it.
+enum Seen {
+    Few(u64),
+    Many(Vec<bool>),
+}
+
+impl Seen {
+    fn new(members: usize) -> Self {
+        if members <= 64 {
+            Self::Few(0)
+        } else {
+            Self::Many(vec![false; members])
+        }
+    }
+
+    /// Marks member `at`; whether it was marked before.
+    fn mark(&mut self, at: usize) -> bool {
+        match self {
+            Self::Few(bits) => {
+                let before = *bits & (1 << at) != 0;
+                *bits |= 1 << at;
+                before
+            }
+            Self::Many(flags) => std::mem::replace(&mut flags[at], true),
+        }
+    }
+
+    fn get(&self, at: usize) -> bool {
+        match self {
+            Self::Few(bits) => *bits & (1 << at) != 0,
+            Self::Many(flags) => flags[at],
+        }
+    }
+
+    /// Whether all of the first `members` are marked.
+    fn all(&self, members: usize) -> bool {
+        match self {
+            Self::Few(bits) => members == 0 || *bits == u64::MAX >> (64 - members),
+            Self::Many(flags) => flags.iter().all(|flag| *flag),
+        }
+    }
 }
 
 /// A model object being compared.
 enum Object<'w> {
     /// The original is an object too.
     Compare {
-        members: Vec<Member<'w>>,
+        /// The original's members, in key order.
+        members: Cow<'w, [Child<'w>]>,
+        /// Which of them the model wrote.
+        seen: Seen,
+        /// The drift found under the members the model wrote, each with its member (empty
+        /// unless there is drift, so that a visit allocates nothing for it).
+        found: Vec<(usize, Drift)>,
         /// The member after the last one the model wrote.
         next: usize,
         index: &'w Index<'w>,
@@ -407,6 +467,8 @@ impl Object<'_> {
     fn entry<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
         let Self::Compare {
             members,
+            seen,
+            found,
             index,
             path,
             next,
@@ -418,29 +480,32 @@ impl Object<'_> {
         // A key the original lacks is one the model adds: not drift. Models write their
         // fields in key order, so the member after the last one found is tried first.
         let at = match members.get(*next) {
-            Some(member) if *member.key == *key => *next,
-            _ => match members.binary_search_by(|member| key_order(&member.key, key)) {
+            Some(member) if same_key(&member.0, key) => *next,
+            _ => match members.binary_search_by(|member| key_order(&member.0, key)) {
                 Ok(at) => at,
                 Err(_) => return Ok(()),
             },
         };
         *next = at + 1;
-        let member = &mut members[at];
+        if seen.mark(at) {
+            // Written again: what the last write found is what counts.
+            found.retain(|(member, _)| *member != at);
+        }
         let len = path.len();
         if !path.is_empty() {
             path.push('.');
         }
         path.push_str(key);
-        let mut found = Vec::new();
+        let mut under = Vec::new();
         let result = value.serialize(Walk {
-            original: member.value,
+            original: members[at].1,
             index,
             path,
-            out: &mut found,
+            out: &mut under,
         });
         path.truncate(len);
         result?;
-        member.seen = Some(found);
+        found.extend(under.into_iter().map(|drift| (at, drift)));
         Ok(())
     }
 
@@ -448,20 +513,33 @@ impl Object<'_> {
     /// nothing.
     fn finish(self) {
         let Self::Compare {
-            members, path, out, ..
+            members,
+            seen,
+            mut found,
+            path,
+            out,
+            ..
         } = self
         else {
             return;
         };
-        for member in members {
-            if let Some(found) = member.seen {
-                out.extend(found);
+        if found.is_empty() && seen.all(members.len()) {
+            return;
+        }
+        // Found in the order the model wrote its keys: reported in the members' order.
+        found.sort_by_key(|(member, _)| *member);
+        let mut found = found.into_iter().peekable();
+        for (at, (key, _)) in members.iter().enumerate() {
+            if seen.get(at) {
+                while let Some((_, drift)) = found.next_if(|(member, _)| *member == at) {
+                    out.push(drift);
+                }
             } else {
                 let mut at = path.clone();
                 if !at.is_empty() {
                     at.push('.');
                 }
-                at.push_str(&member.key);
+                at.push_str(key);
                 out.push(Drift {
                     path: at,
                     kind: DriftKind::Missing,
@@ -474,7 +552,8 @@ impl Object<'_> {
 /// A model array being compared.
 enum Array<'w> {
     Compare {
-        elements: Vec<&'w str>,
+        /// The original's elements (keys empty).
+        elements: Cow<'w, [Child<'w>]>,
         index: &'w Index<'w>,
         next: usize,
         path: &'w mut String,
@@ -498,13 +577,12 @@ impl Array<'_> {
         let index = *next;
         *next += 1;
         // Elements past the original's are the model's additions.
-        let Some(original) = elements.get(index) else {
+        let Some((_, original)) = elements.get(index) else {
             return Ok(());
         };
         let len = path.len();
-        path.push('[');
-        path.push_str(&index.to_string());
-        path.push(']');
+        // Written in place: `to_string` allocated a string per element.
+        let _ = write!(path, "[{index}]");
         let result = value.serialize(Walk {
             original,
             index: texts,
@@ -1006,5 +1084,131 @@ fn raw_text<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
     match serde_json::to_value(value)? {
         Value::String(text) => Ok(text),
         _ => Err(ser::Error::custom("a RawValue without its text")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde::ser::SerializeMap;
+    use serde_json::json;
+
+    use super::*;
+
+    /// The drift of the two trees, the answer the walk must give.
+    fn by_trees(text: &str, model: &impl Serialize) -> Vec<Drift> {
+        let original: Value = serde_json::from_str(text).unwrap();
+        super::super::compare(&original, &serde_json::to_value(model).unwrap())
+    }
+
+    /// Members written by the model in the order given, repeats included.
+    struct Written(Vec<(&'static str, Value)>);
+
+    impl Serialize for Written {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(Some(self.0.len()))?;
+            for (key, value) in &self.0 {
+                map.serialize_entry(key, value)?;
+            }
+            map.end()
+        }
+    }
+
+    #[test]
+    fn objects_of_more_than_64_members_report_what_the_model_left_or_changed() {
+        // The original writes its 70 members in reverse key order; the model leaves out
+        // two, changes one and writes one the original lacks.
+        let members: Vec<String> = (0..70).rev().map(|n| format!("\"k{n:02}\":{n}")).collect();
+        let text = format!("{{\"outer\":{{{}}}}}", members.join(","));
+        let mut inner: BTreeMap<String, Value> =
+            (0..70).map(|n| (format!("k{n:02}"), json!(n))).collect();
+        inner.remove("k03");
+        inner.remove("k69");
+        inner.insert("k10".into(), json!("10"));
+        inner.insert("added".into(), json!(1));
+        let model = BTreeMap::from([("outer", inner)]);
+        let found = compare(&text, None, &model).unwrap();
+        assert_eq!(found, by_trees(&text, &model));
+        let shown: Vec<String> = found.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "`outer.k03` missing from the model",
+                "`outer.k10` changed by the model (number became string)",
+                "`outer.k69` missing from the model",
+            ]
+        );
+        // Left out, nothing changed: the missing members alone are reported.
+        let mut left_out = model;
+        left_out
+            .get_mut("outer")
+            .unwrap()
+            .insert("k10".into(), json!(10));
+        let found = compare(&text, None, &left_out).unwrap();
+        assert_eq!(found, by_trees(&text, &left_out));
+        assert_eq!(
+            found.iter().map(Drift::path).collect::<Vec<_>>(),
+            ["outer.k03", "outer.k69"]
+        );
+    }
+
+    #[test]
+    fn a_member_written_twice_counts_as_its_last_write() {
+        let text = r#"{"a": 1, "b": [1, 2], "c": {"d": true}}"#;
+        for written in [
+            // Drift in the first write, none in the last.
+            vec![("b", json!([1])), ("a", json!(1)), ("b", json!([1, 2]))],
+            // None in the first, drift in the last; written out of key order.
+            vec![
+                ("c", json!({"d": true})),
+                ("b", json!([1, 2])),
+                ("c", json!({})),
+            ],
+            // Drift under two members, the later one written first.
+            vec![
+                ("c", json!({"d": 1})),
+                ("b", json!(["1", 2, 3])),
+                ("a", json!(2)),
+            ],
+        ] {
+            let model = Written(written);
+            assert_eq!(compare(text, None, &model).unwrap(), by_trees(text, &model));
+        }
+        let model = Written(vec![("c", json!({"d": 1})), ("b", json!([1, "2"]))]);
+        let shown: Vec<String> = compare(text, None, &model)
+            .unwrap()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "`a` missing from the model",
+                "`b[1]` changed by the model (number became string)",
+                "`c.d` changed by the model (boolean became number)",
+            ]
+        );
+    }
+
+    #[test]
+    fn array_paths_count_in_decimal() {
+        let elements: Vec<String> = (0..123).map(|n| n.to_string()).collect();
+        let text = format!("[{}]", elements.join(","));
+        let mut model: Vec<Value> = (0..123).map(|n| json!(n)).collect();
+        model[7] = json!("7");
+        model[100] = json!(null);
+        model.truncate(120);
+        let shown: Vec<String> = compare(&text, None, &model)
+            .unwrap()
+            .iter()
+            .map(Drift::path)
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(shown, ["[7]", "[100]", "[120]", "[121]", "[122]"]);
+        assert_eq!(
+            compare(&text, None, &model).unwrap(),
+            by_trees(&text, &model)
+        );
     }
 }
