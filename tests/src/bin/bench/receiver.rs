@@ -216,8 +216,6 @@ pub(crate) async fn run(scale: Scale) -> Vec<Row> {
             ),
         },
         cpu_row([&ours, &signed], [&bare, &bare_signed]),
-        in_process.codechat_row(),
-        in_process.chatwoot_row(),
         Row {
             what: "receiver non-2xx answers (count)".into(),
             ratio: non_2xx as f64,
@@ -234,6 +232,7 @@ pub(crate) async fn run(scale: Scale) -> Vec<Row> {
         },
     ];
     rows.extend(versus_least([&ours, &signed], [&least, &least_chatwoot]));
+    rows.extend(in_process.rows());
     rows
 }
 
@@ -431,38 +430,47 @@ fn milliseconds(text: &str) -> f64 {
 /// Microseconds per request, in-process.
 struct InProcess {
     bare: f64,
-    codechat: f64,
-    codechat_decode: f64,
-    codechat_least: f64,
-    chatwoot: f64,
-    chatwoot_decode: f64,
-    chatwoot_least: f64,
+    codechat: Stages,
+    chatwoot: Stages,
+}
+
+/// One provider's microseconds per request, in-process.
+struct Stages {
+    /// Our receiver.
+    ours: f64,
+    /// `Event::decode` of the body alone.
+    decode: f64,
+    /// The least typed receiver.
+    least: f64,
 }
 
 impl InProcess {
-    /// The CodeChat row.
-    fn codechat_row(&self) -> Row {
-        Row {
-            what: "receiver in-process, CodeChat: time per request / bare axum router".into(),
-            ratio: self.codechat / self.bare,
-            target: None,
-            detail: format!(
-                "no sockets: ours {:.2} µs, of which Event::decode of the body alone {:.2} µs; the least typed receiver (decode, hand to a consumer task) {:.2} µs; bare router {:.2} µs",
-                self.codechat, self.codechat_decode, self.codechat_least, self.bare
+    /// Its rows, CodeChat's and Chatwoot's.
+    fn rows(&self) -> [Row; 2] {
+        [
+            self.row(
+                "CodeChat",
+                &self.codechat,
+                "decode, hand to a consumer task",
             ),
-        }
+            self.row(
+                "Chatwoot signed",
+                &self.chatwoot,
+                "decode, hand to a consumer task; no signature",
+            ),
+        ]
     }
 
-    /// The Chatwoot row.
-    fn chatwoot_row(&self) -> Row {
+    /// The row of `stages` (`provider` names them; `least` says what the least typed
+    /// receiver leaves out).
+    fn row(&self, provider: &str, stages: &Stages, least: &str) -> Row {
         Row {
-            what: "receiver in-process, Chatwoot signed: time per request / bare axum router"
-                .into(),
-            ratio: self.chatwoot / self.bare,
+            what: format!("receiver in-process, {provider}: time per request / bare axum router"),
+            ratio: stages.ours / self.bare,
             target: None,
             detail: format!(
-                "no sockets: ours {:.2} µs, of which Event::decode of the body alone {:.2} µs; the least typed receiver (decode, hand to a consumer task; no signature) {:.2} µs; bare router {:.2} µs",
-                self.chatwoot, self.chatwoot_decode, self.chatwoot_least, self.bare
+                "no sockets: ours {:.2} µs, of which Event::decode of the body alone {:.2} µs; the least typed receiver ({least}) {:.2} µs; bare router {:.2} µs",
+                stages.ours, stages.decode, stages.least, self.bare
             ),
         }
     }
@@ -538,16 +546,20 @@ async fn in_process(scale: Scale) -> InProcess {
 
     InProcess {
         bare,
-        codechat_least,
-        chatwoot_least,
-        codechat: codechat_time,
-        codechat_decode: decode_time(&codechat, &|body| {
-            codechat_events::Event::decode(body).is_ok()
-        }),
-        chatwoot: chatwoot_time,
-        chatwoot_decode: decode_time(&chatwoot, &|body| {
-            onechat_events::webhook_events::WebhookEvent::decode(body).is_ok()
-        }),
+        codechat: Stages {
+            ours: codechat_time,
+            decode: decode_time(&codechat, &|body| {
+                codechat_events::Event::decode(body).is_ok()
+            }),
+            least: codechat_least,
+        },
+        chatwoot: Stages {
+            ours: chatwoot_time,
+            decode: decode_time(&chatwoot, &|body| {
+                onechat_events::webhook_events::WebhookEvent::decode(body).is_ok()
+            }),
+            least: chatwoot_least,
+        },
     }
 }
 
